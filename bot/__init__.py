@@ -1,0 +1,1 @@
+"""citebot's delivery: the Discord bot, the console mode and the command line."""

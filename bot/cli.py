@@ -1,0 +1,177 @@
+"""The citebot command line: build, ask, summary, facts, eval, run, sync.
+
+A thin layer over `knowledge`; only `run` and `sync` import discord.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from knowledge import FactBase, KnowledgeError, build_file
+from knowledge.evaluate import evaluate, load_questions
+
+from . import render
+from .config import ConfigError, Settings
+
+
+def _base_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--sources", type=Path, help="build a fresh base from this folder of articles")
+    g.add_argument(
+        "--db", type=Path, help="use this fact base (default: $CITEBOT_DB or var/citebot.db)"
+    )
+
+
+def _open(args: argparse.Namespace, settings: Settings) -> FactBase:
+    if getattr(args, "db", None):
+        return FactBase.open(args.db)
+    if getattr(args, "sources", None):
+        tmp = Path(tempfile.mkdtemp(prefix="citebot-")) / "base.db"
+        return FactBase.build(args.sources, tmp)
+    return FactBase.ensure(settings.sources, settings.db_path)
+
+
+def cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    sources = args.sources or settings.sources
+    db = args.db or settings.db_path
+    meta = build_file(sources, db)
+    print(
+        f"Built {db} from {sources}: {meta['documents']} articles, {meta['sentences']} sentences, "
+        f"{meta['entities']} entities, {meta['facts']} facts in {meta['build_seconds']:.2f} s "
+        f"(version {meta['version']})."
+    )
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    base = _open(args, settings)
+    questions = (
+        [" ".join(args.question)] if args.question else (line.rstrip("\n") for line in sys.stdin)
+    )
+    for q in questions:
+        a = base.answer(q)
+        if args.json:
+            print(json.dumps(a.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(render.answer_card(a, base.version).to_text(), end="\n\n", flush=True)
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace, settings: Settings) -> int:
+    base = _open(args, settings)
+    s = base.summary(args.length, args.topic)
+    if args.json:
+        print(json.dumps(s.to_json(), ensure_ascii=False))
+    else:
+        print(render.summary_card(s).to_text())
+    return 0 if s.found else 1
+
+
+def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
+    base = _open(args, settings)
+    info = base.facts_about(args.name)
+    if info is None:
+        print(render.unknown_entity_card(args.name, base.suggest_entities(args.name)).to_text())
+        return 1
+    print(render.facts_card(info).to_text())
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    base = _open(args, settings)
+    questions = load_questions(args.questions)
+    started = time.perf_counter()
+    result = evaluate(questions, base.answer)
+    per = (time.perf_counter() - started) / max(1, len(questions)) * 1000
+    print(result.report())
+    print(f"{len(questions)} questions, {per:.2f} ms per answer")
+    if args.fail_below:
+        acc, ab = (float(x) for x in args.fail_below.split(","))
+        if result.accuracy < acc or result.abstention < ab:
+            return 1
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord_token and not args.console:
+        from .client import run_discord
+
+        return run_discord(settings)
+    from .console import run_console
+
+    return run_console(settings)
+
+
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from .client import sync_commands
+
+    return sync_commands(settings, args.guild)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="citebot", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command")
+
+    b = sub.add_parser("build", help="derive the fact base from the sources folder")
+    b.add_argument("--sources", type=Path, help="folder of articles (default: the shipped sources)")
+    b.add_argument("--db", type=Path, help="where to write the base (default: var/citebot.db)")
+    b.set_defaults(func=cmd_build)
+
+    a = sub.add_parser("ask", help="answer questions (arguments, or one per line on stdin)")
+    _base_args(a)
+    a.add_argument("--json", action="store_true", help="one JSON object per answer")
+    a.add_argument("question", nargs="*")
+    a.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("summary", help="an extractive summary of the articles or of a topic")
+    _base_args(s)
+    s.add_argument("--topic")
+    s.add_argument("--length", choices=("short", "long"), default="short")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_summary)
+
+    f = sub.add_parser("facts", help="what the base says about a person, country or organisation")
+    _base_args(f)
+    f.add_argument("name")
+    f.set_defaults(func=cmd_facts)
+
+    e = sub.add_parser("eval", help="score answers against a questions file (JSON lines)")
+    _base_args(e)
+    e.add_argument("questions", type=Path)
+    e.add_argument("--fail-below", metavar="ACC,ABST", help="exit 1 below these scores")
+    e.set_defaults(func=cmd_eval)
+
+    r = sub.add_parser("run", help="run the Discord bot (console mode without DISCORD_TOKEN)")
+    r.add_argument("--console", action="store_true", help="console mode even with a token")
+    r.set_defaults(func=cmd_run)
+
+    y = sub.add_parser("sync", help="sync slash commands with Discord (globally or to one guild)")
+    y.add_argument("--guild", type=int, help="sync to this guild only (instant)")
+    y.set_defaults(func=cmd_sync)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        parser().print_help()
+        return 2
+    try:
+        settings = Settings.load()
+        return args.func(args, settings)
+    except (KnowledgeError, ConfigError) as exc:
+        print(f"citebot: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,451 @@
+"""Turn a SourceSet into the rows of a fact base: documents, sentences, entities, facts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from .entities import Mention, find_mentions
+from .errors import KnowledgeError
+from .gazetteer import COUNTRIES
+from .sources import Article, HandFact, SourceSet
+from .text import fold, quote_flags, split_sentences, tokens
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
+_PRONOUN_START = re.compile(r"^\W*(?:\w+\s+){0,3}?(he|she|his|her|him)\b", re.I)
+_SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
+_NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+
+
+@dataclass
+class Derived:
+    """All rows of one fact base, ready for the store."""
+
+    documents: list[dict] = field(default_factory=list)
+    paragraphs: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    aliases: list[dict] = field(default_factory=list)
+    mentions: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    citations: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class _Sentence:
+    id: str
+    document: str
+    paragraph: int
+    number: int
+    ordinal: int
+    text: str
+    is_caption: bool
+    is_headline: bool
+    is_quote: bool
+    mentions: list[Mention] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    implicit: list[str] = field(default_factory=list)
+    speaker: str | None = None
+
+
+def derive(sources: SourceSet) -> Derived:
+    """Derive every table of the base from *sources*; raise KnowledgeError on bad hand facts."""
+    out = Derived()
+    registry = _EntityRegistry()
+    for hand in sources.entities:
+        registry.add_hand(hand.name, hand.kind, hand.aliases)
+    for article in sources.articles:
+        registry.add_hand(article.outlet, "organisation", ())
+    per_doc: dict[str, list[_Sentence]] = {}
+    for article in sources.articles:
+        sentences, paragraphs = _split_article(article)
+        out.paragraphs.extend(paragraphs)
+        per_doc[article.slug] = sentences
+        body_paragraphs = {p["number"] for p in paragraphs if p["kind"] == "body"}
+        out.documents.append(
+            {
+                "slug": article.slug,
+                "title": article.title,
+                "outlet": article.outlet,
+                "dateline": article.dateline,
+                "subject": article.subject,
+                "published": article.published,
+                "url": article.url,
+                "path": article.path.name,
+                "first_line": article.first_line,
+                "paragraphs": len(body_paragraphs),
+                "sentences": len(sentences),
+                "sha256": hashlib.sha256(article.text.encode()).hexdigest(),
+            }
+        )
+    known = registry.known_kinds()
+    for article in sources.articles:
+        common = frozenset(fold(w) for w in re.findall(r"\b[a-z][a-z']+\b", article.text))
+        for s in per_doc[article.slug]:
+            s.mentions = find_mentions(s.text, True, common, known)
+            registry.learn_aliases(s.text, s.mentions)
+    registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
+    for article in sources.articles:
+        _resolve_document(per_doc[article.slug], registry)
+    for sentences in per_doc.values():
+        for s in sentences:
+            out.sentences.append(
+                {
+                    "id": s.id,
+                    "document": s.document,
+                    "paragraph": s.paragraph,
+                    "number": s.number,
+                    "ordinal": s.ordinal,
+                    "text": s.text,
+                    "is_caption": int(s.is_caption),
+                    "is_headline": int(s.is_headline),
+                    "is_quote": int(s.is_quote),
+                    "speaker": s.speaker,
+                }
+            )
+            seen = set()
+            for eid, surface, implicit in _sentence_entities(s):
+                if (eid, implicit) in seen:
+                    continue
+                seen.add((eid, implicit))
+                out.mentions.append(
+                    {
+                        "sentence_id": s.id,
+                        "entity_id": eid,
+                        "surface": surface,
+                        "implicit": int(implicit),
+                    }
+                )
+            _derived_facts(s, registry, out)
+    _hand_facts(sources.facts, per_doc, out)
+    out.entities, out.aliases = registry.rows()
+    return out
+
+
+def sentence_id(document: str, text: str, taken: set[str]) -> str:
+    """A stable id: the document and a hash of the sentence's words, so edits elsewhere keep it."""
+    digest = hashlib.sha1(" ".join(tokens(text)).encode()).hexdigest()[:10]
+    sid = f"{document}:{digest}"
+    n = 2
+    while sid in taken:
+        sid = f"{document}:{digest}-{n}"
+        n += 1
+    taken.add(sid)
+    return sid
+
+
+def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
+    text = article.text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip()]
+    if article.first_line != "body" and blocks and "\n" in blocks[0]:
+        first, rest = blocks[0].split("\n", 1)
+        blocks[0:1] = [first.strip(), rest.strip()]
+    sentences: list[_Sentence] = []
+    paragraphs: list[dict] = []
+    taken: set[str] = set()
+    ordinal = 0
+    for index, block in enumerate(blocks):
+        if article.first_line != "body":
+            number = index
+            kind = article.first_line if index == 0 else "body"
+        else:
+            number = index + 1
+            kind = "body"
+        block = re.sub(r"[ \t]*\n[ \t]*", " ", block)
+        paragraphs.append(
+            {
+                "id": f"{article.slug}:p{number}",
+                "document": article.slug,
+                "number": number,
+                "kind": kind,
+                "text": block,
+            }
+        )
+        spans = [(0, len(block))] if kind != "body" else split_sentences(block)
+        flags = quote_flags(block, spans)
+        for n, ((start, end), is_quote) in enumerate(zip(spans, flags, strict=True), 1):
+            sentence = block[start:end].strip()
+            if not any(ch.isalnum() for ch in sentence):
+                continue
+            ordinal += 1
+            sentences.append(
+                _Sentence(
+                    id=sentence_id(article.slug, sentence, taken),
+                    document=article.slug,
+                    paragraph=number,
+                    number=n,
+                    ordinal=ordinal,
+                    text=sentence,
+                    is_caption=kind == "caption",
+                    is_headline=kind == "headline",
+                    is_quote=is_quote and kind == "body",
+                )
+            )
+    if not sentences:
+        raise KnowledgeError("the article has no sentences", article.path)
+    return sentences, paragraphs
+
+
+class _EntityRegistry:
+    """Entities of the whole base, keyed by every folded alias."""
+
+    def __init__(self) -> None:
+        self.by_alias: dict[str, str] = {}
+        self.entities: dict[str, dict] = {}
+        self.aliases: dict[str, dict[str, str]] = {}
+        self.pending_aliases: list[tuple[str, str]] = []
+
+    def _new(self, name: str, kind: str, origin: str) -> str:
+        base = "-".join(tokens(name)) or "entity"
+        eid = base
+        n = 2
+        while eid in self.entities:
+            eid = f"{base}-{n}"
+            n += 1
+        self.entities[eid] = {"id": eid, "name": name, "kind": kind, "origin": origin, "title": ""}
+        self.aliases[eid] = {}
+        self.alias(eid, name)
+        if kind == "country" and name in COUNTRIES:
+            for alias in COUNTRIES[name]:
+                self.alias(eid, alias)
+        return eid
+
+    def alias(self, eid: str, alias: str) -> None:
+        key = " ".join(tokens(alias))
+        if not key:
+            return
+        self.by_alias.setdefault(key, eid)
+        self.aliases[eid].setdefault(key, alias)
+
+    def add_hand(self, name: str, kind: str, aliases: tuple[str, ...]) -> None:
+        eid = self.by_alias.get(" ".join(tokens(name))) or self._new(name, kind, "hand")
+        for alias in aliases:
+            self.alias(eid, alias)
+
+    def known_kinds(self) -> dict[str, str]:
+        return {
+            fold(alias): self.entities[eid]["kind"]
+            for eid, names in self.aliases.items()
+            for alias in names.values()
+            if len(alias) > 1
+        }
+
+    def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
+        for m in _ALIAS_PAREN.finditer(text):
+            alias = m.group(1).strip()
+            if m.end() >= len(text.rstrip(". ")) and "formerly" not in m.group(0):
+                continue  # a trailing "(Reuters)" credits a source, it does not rename anything
+            if fold(alias) in fold(text[: m.start()]):
+                continue  # already named earlier in the sentence: not an introduction
+            before = [x for x in mentions if x.end <= m.start() + 1 and x.kind in _NAMED_KINDS]
+            if before and before[-1].end >= m.start() - 1:
+                self.pending_aliases.append((before[-1].surface, alias))
+
+    def register_people(self, mentions) -> None:
+        mentions = list(mentions)
+        for m in mentions:
+            if m.kind == "person" and len(m.surface.split()) >= 2:
+                self.entity_for(m)
+        for name, alias in self.pending_aliases:
+            eid = self.by_alias.get(" ".join(tokens(name)))
+            if eid is None:
+                eid = self._new(name, "organisation" if name.isupper() else "other", "derived")
+            self.alias(eid, alias)
+
+    def entity_for(self, m: Mention) -> str:
+        key = " ".join(tokens(m.surface))
+        eid = self.by_alias.get(key)
+        if eid is None:
+            kind = m.kind
+            if kind in ("date", "number"):
+                eid = self._new(m.surface, kind, "derived")
+            else:
+                eid = self._new(m.surface, kind, "derived")
+                if kind == "person":
+                    parts = m.surface.split()
+                    if len(parts) >= 2:
+                        self.alias(eid, parts[-1])
+        entity = self.entities[eid]
+        if m.kind == "person" and entity["kind"] == "other":
+            entity["kind"] = "person"
+        if m.title and not entity["title"]:
+            entity["title"] = m.title
+        return eid
+
+    def rows(self) -> tuple[list[dict], list[dict]]:
+        aliases = [
+            {"entity_id": eid, "alias": alias, "alias_fold": key}
+            for eid, names in self.aliases.items()
+            for key, alias in names.items()
+        ]
+        return list(self.entities.values()), aliases
+
+
+def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> None:
+    """Map mentions to entities; resolve he/his and quotations' speakers to the salient person."""
+    salient: str | None = None
+    last_speaker: str | None = None
+    previous_paragraph = -1
+    for s in sentences:
+        s.entity_ids = [registry.entity_for(m) for m in s.mentions]
+        people = [
+            eid
+            for eid, m in zip(s.entity_ids, s.mentions, strict=True)
+            if registry.entities[eid]["kind"] == "person"
+        ]
+        first_person_pos = min(
+            (
+                m.start
+                for eid, m in zip(s.entity_ids, s.mentions, strict=True)
+                if registry.entities[eid]["kind"] == "person"
+            ),
+            default=len(s.text),
+        )
+        pronoun = _PRONOUN_START.search(s.text)
+        if salient and pronoun and pronoun.start(1) < first_person_pos:
+            s.implicit.append(salient)
+        speech = _SPEECH.search(s.text)
+        if s.is_quote:
+            speaker = None
+            if speech:
+                after = [
+                    eid
+                    for eid, m in zip(s.entity_ids, s.mentions, strict=True)
+                    if m.start >= speech.start() - 40 and registry.entities[eid]["kind"] == "person"
+                ]
+                speaker = (
+                    after[-1]
+                    if after
+                    else salient
+                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.text, re.I)
+                    else None
+                )
+            if speaker is None and s.paragraph in (previous_paragraph, previous_paragraph + 1):
+                speaker = last_speaker
+            s.speaker = speaker
+            if speaker:
+                last_speaker = speaker
+                if speaker not in s.entity_ids:
+                    s.implicit.append(speaker)
+        if people:
+            salient = people[0]
+        elif s.implicit:
+            salient = s.implicit[0]
+        previous_paragraph = s.paragraph
+    # a speaker named at a quotation's end speaks its earlier sentences too
+    for i in range(len(sentences) - 1, 0, -1):
+        cur, prev = sentences[i], sentences[i - 1]
+        if cur.speaker and prev.is_quote and prev.paragraph == cur.paragraph and not prev.speaker:
+            prev.speaker = cur.speaker
+            prev.implicit.append(cur.speaker)
+
+
+def _sentence_entities(s: _Sentence):
+    for eid, m in zip(s.entity_ids, s.mentions, strict=True):
+        yield eid, m.surface, False
+    for eid in s.implicit:
+        yield eid, "", True
+
+
+def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> None:
+    ents = registry.entities
+    named = [eid for eid in s.entity_ids + s.implicit if ents[eid]["kind"] in _NAMED_KINDS]
+    subject = ents[named[0]]["name"] if named else ""
+    if s.speaker:
+        subject = ents[s.speaker]["name"]
+    base = {"document": s.document, "origin": "derived", "ask": "[]"}
+    rows = [
+        {
+            **base,
+            "id": f"{s.id}/statement",
+            "subject": subject,
+            "relation": "states",
+            "object": s.text,
+            "answer": s.text,
+            "answer_type": "quote" if s.speaker else "statement",
+        }
+    ]
+    for eid, m in zip(s.entity_ids, s.mentions, strict=True):
+        if m.title and ents[eid]["kind"] == "person":
+            rows.append(
+                {
+                    **base,
+                    "id": f"{s.id}/title/{eid}",
+                    "subject": ents[eid]["name"],
+                    "relation": "is",
+                    "object": m.title,
+                    "answer": f"{ents[eid]['name']} is {m.title}.",
+                    "answer_type": "description",
+                }
+            )
+    for m in s.mentions:
+        if m.kind in ("date", "number"):
+            rows.append(
+                {
+                    **base,
+                    "id": f"{s.id}/{m.kind}/{'-'.join(tokens(m.surface))}",
+                    "subject": subject,
+                    "relation": "when" if m.kind == "date" else "how many",
+                    "object": m.surface,
+                    "answer": s.text,
+                    "answer_type": m.kind,
+                }
+            )
+    seen = set()
+    for row in rows:
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        out.facts.append(row)
+        out.citations.append({"fact_id": row["id"], "sentence_id": s.id, "rank": 0})
+
+
+def _squash(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _hand_facts(facts: list[HandFact], per_doc: dict[str, list[_Sentence]], out: Derived) -> None:
+    layouts: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
+    for slug, sentences in per_doc.items():
+        pieces, offsets, pos = [], [], 0
+        for s in sentences:
+            piece = _squash(s.text)
+            offsets.append((pos, pos + len(piece), s.id))
+            pieces.append(piece)
+            pos += len(piece) + 1
+        layouts[slug] = (" ".join(pieces), offsets)
+    for fact in facts:
+        flat, offsets = layouts[fact.document]
+        cited: list[str] = []
+        for span in fact.cites:
+            needle = _squash(span)
+            at = flat.find(needle) if needle else -1
+            if at < 0:
+                short = span if len(span) <= 60 else span[:57] + "..."
+                raise KnowledgeError(
+                    f"fact {fact.id!r}: quoted span is not in {fact.document}, word for word: {short!r}",
+                    fact.path,
+                    fact.line,
+                )
+            for start, end, sid in offsets:
+                if start < at + len(needle) and end > at and sid not in cited:
+                    cited.append(sid)
+        out.facts.append(
+            {
+                "id": fact.id,
+                "document": fact.document,
+                "subject": fact.subject,
+                "relation": fact.relation,
+                "object": fact.object,
+                "answer": fact.answer,
+                "answer_type": "hand",
+                "origin": "hand",
+                "ask": json.dumps(list(fact.ask)),
+            }
+        )
+        out.citations.extend(
+            {"fact_id": fact.id, "sentence_id": sid, "rank": rank} for rank, sid in enumerate(cited)
+        )

@@ -1,0 +1,289 @@
+"""Find mentions of people, countries, places, organisations, dates and numbers in a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import (
+    CITIES,
+    COUNTRIES,
+    MONTHS,
+    NUMBER_WORDS,
+    ORG_WORDS,
+    REGIONS,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
+from .text import STOPWORDS, fold
+
+_DEMONYM_TO_COUNTRY = {
+    fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
+}
+_COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
+_CITY_KEYS = {fold(c) for c in CITIES}
+_REGION_KEYS = {fold(r) for r in REGIONS}
+_ORG_KEYS = {fold(w) for w in ORG_WORDS}
+_TITLE_KEYS = {fold(w) for w in TITLE_WORDS} | {"of", "the", "state", "secretary-general"}
+_STARTERS = frozenset(
+    [
+        "although",
+        "though",
+        "while",
+        "because",
+        "however",
+        "meanwhile",
+        "despite",
+        "after",
+        "before",
+        "when",
+        "if",
+        "as",
+        "asked",
+        "according",
+        "local",
+        "last",
+        "next",
+        "earlier",
+        "later",
+        "still",
+        "yet",
+        "also",
+        "even",
+        "instead",
+        "both",
+        "several",
+        "many",
+        "most",
+        "few",
+        "some",
+        "once",
+        "until",
+        "unless",
+        "since",
+        "during",
+        "following",
+        "amid",
+        "under",
+        "over",
+        "among",
+        "without",
+        "within",
+        "speaking",
+        "writing",
+        "asked",
+        "noting",
+        "adding",
+    ]
+)
+_CONNECTORS = {"of", "for", "and", "the", "de", "van", "der", "von", "la", "le", "du", "al", "bin"}
+
+_WORD = re.compile(r"[^\W\d_][\w\-.\u2019']*[\w]|[^\W\d_]", re.UNICODE)
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+
+_MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
+_DATE_PATTERNS = [
+    re.compile(
+        rf"\b(?:early|mid|late)?[- ]?(?:{_MONTH_RE})(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?\b"
+    ),
+    re.compile(rf"\b\d{{1,2}} (?:{_MONTH_RE})(?: \d{{4}})?\b"),
+    re.compile(r"\b(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"),
+    re.compile(r"\b(?:in |since |until |by |from )?(?:1[89]|20)\d{2}s?\b"),
+    re.compile(
+        r"\b(?:last|next|this|earlier this|later this|past|previous|coming)"
+        r" (?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade)\b",
+        re.I,
+    ),
+    re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
+]
+_NUMBER_WORDS_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)*%?|(?i:{_NUMBER_WORDS_RE}))(?:[- ](?i:{_NUMBER_WORDS_RE}))?"
+    r"(?:[- ](?:[a-z]+))?\b"
+)
+_YEAR = re.compile(r"^(?:1[89]|20)\d{2}s?$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a sentence that names something."""
+
+    surface: str  # the name as written, titles and possessive stripped
+    kind: str  # person, country, place, organisation, date, number, other
+    start: int
+    end: int
+    title: str = ""  # a title written before a person's name, e.g. "Romania's President"
+
+
+def find_mentions(
+    text: str,
+    sentence_start: bool = True,
+    common: frozenset[str] = frozenset(),
+    known: dict[str, str] | None = None,
+) -> list[Mention]:
+    """All mentions in one sentence, in order.
+
+    *common* holds folded words the document uses in lower case; *known* maps folded names to kinds.
+    """
+    dates = _date_mentions(text)
+    names = [
+        m
+        for m in _name_mentions(text, sentence_start, common, known or {})
+        if not any(m.start < d.end and m.end > d.start for d in dates)
+    ]
+    found = names + dates
+    found += _number_mentions(text, found)
+    found.sort(key=lambda m: (m.start, -m.end))
+    return found
+
+
+def _name_mentions(
+    text: str, sentence_start: bool, common: frozenset[str], known: dict[str, str]
+) -> list[Mention]:
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    spans: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    for i, (word, start, end) in enumerate(words):
+        possessive = bool(_POSSESSIVE.search(word)) and word[0].isupper()
+        bare = _POSSESSIVE.sub("", word) if possessive else word.rstrip(".")
+        is_cap = bare[:1].isupper() and bare != "I"
+        if i == 0 and sentence_start and is_cap and _is_common(bare, common):
+            is_cap = False
+        if possessive and i + 1 < len(words) and fold(words[i + 1][0]) in _ORG_KEYS:
+            possessive = False  # "People's Party" is one name
+            bare = word
+        gap = text[current[-1][2] : start] if current else ""
+        if current and gap.strip() not in ("", "-"):
+            spans.append(current)
+            current = []
+        if is_cap:
+            current.append((bare, start, start + len(bare)))
+            if possessive:
+                spans.append(current)
+                current = []
+        elif (
+            current
+            and word.lower() in _CONNECTORS
+            and i + 1 < len(words)
+            and words[i + 1][0][:1].isupper()
+        ):
+            if word.lower() == "and" and not any(fold(w) in _ORG_KEYS for w, _, _ in current):
+                spans.append(current)
+                current = []
+            else:
+                current.append((word, start, end))
+        else:
+            if current:
+                spans.append(current)
+            current = []
+    if current:
+        spans.append(current)
+    mentions: list[Mention] = []
+    for span in spans:
+        while span and span[-1][0].lower() in _CONNECTORS:
+            span = span[:-1]
+        if span:
+            mentions.extend(_classify(text, span, known))
+    return mentions
+
+
+def _is_common(word: str, common: frozenset[str]) -> bool:
+    key = fold(word)
+    if key in _COUNTRY_KEYS or key in _CITY_KEYS:
+        return False
+    return key in STOPWORDS or key in _STARTERS or key in common or key.endswith("ly")
+
+
+def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> list[Mention]:
+    keys = [fold(w) for w, _, _ in span]
+    out: list[Mention] = []
+    whole = fold(text[span[0][1] : span[-1][2]])
+    if whole in known:
+        return [Mention(text[span[0][1] : span[-1][2]], known[whole], span[0][1], span[-1][2])]
+    if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS):
+        word = span[0][0]
+        name = word.title() if word.isupper() else word
+        return [Mention(name, "place", span[0][1], span[0][2])]
+    # Countries and demonyms inside the span are mentions of their own ("Hungarian Prime Minister").
+    for (_word, start, end), key in zip(span, keys, strict=True):
+        if key in _COUNTRY_KEYS and len(span) > 1:
+            out.append(Mention(_COUNTRY_KEYS[key], "country", start, end))
+    full = " ".join(keys)
+    if full in _COUNTRY_KEYS:
+        return [Mention(_COUNTRY_KEYS[full], "country", span[0][1], span[-1][2])]
+    if any(k in _ORG_KEYS for k in keys) or (len(span) == 1 and _is_acronym(span[0][0])):
+        if keys[0] in ("the",):
+            span = span[1:]
+        if span and not (len(span) == 1 and keys[-1] in _COUNTRY_KEYS):
+            name = text[span[0][1] : span[-1][2]]
+            kind = "country" if fold(name) in _COUNTRY_KEYS else "organisation"
+            out.append(Mention(_COUNTRY_KEYS.get(fold(name), name), kind, span[0][1], span[-1][2]))
+        return out
+    # Split leading titles (and countries, acronyms) from the name that follows them.
+    cut = 0
+    while cut < len(span) and (
+        keys[cut] in _TITLE_KEYS
+        or keys[cut] in _COUNTRY_KEYS
+        or (_is_acronym(span[cut][0]) and cut + 1 < len(span) and keys[cut + 1] in _TITLE_KEYS)
+    ):
+        cut += 1
+    for word, start, end in span[:cut]:
+        if _is_acronym(word) and fold(word) not in _COUNTRY_KEYS and fold(word) not in _TITLE_KEYS:
+            out.append(Mention(word, "organisation", start, end))
+    name_span = span[cut:]
+    if not name_span:
+        return out
+    title = text[span[0][1] : span[cut - 1][2]] if cut else ""
+    if title:
+        # "Romania's President": the possessive country belongs to the title
+        before = text[max(0, span[0][1] - 40) : span[0][1]]
+        m = re.search(r"([A-Z][\w]+['\u2019]s)\s*$", before)
+        if m and fold(m.group(1)[:-2]) in _COUNTRY_KEYS:
+            title = m.group(1) + " " + title
+    name = text[name_span[0][1] : name_span[-1][2]]
+    key = fold(name)
+    if key in _CITY_KEYS or key in _REGION_KEYS:
+        kind = "place"
+    elif key in _COUNTRY_KEYS:
+        kind = "country"
+        name = _COUNTRY_KEYS[key]
+    elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
+        kind = "person"
+    else:
+        kind = "other"
+    out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _date_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            surface = m.group(0).strip(" -")
+            if surface.lower() == "may" or any(s < te and e > ts for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append(Mention(surface, "date", s, e))
+    return out
+
+
+def _number_mentions(text: str, already: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _NUMBER.finditer(text):
+        s, e = m.span()
+        first = m.group(0).split()[0].split("-")[0]
+        if _YEAR.match(first) or any(
+            s < x.end and e > x.start and x.kind == "date" for x in already
+        ):
+            continue
+        if first.lower() == "one" and not m.group(0).lower().startswith("one of"):
+            continue  # "one" is too often a pronoun
+        out.append(Mention(m.group(0), "number", s, e))
+    return out

@@ -1,0 +1,216 @@
+"""FactBase: build a base from sources, open it, answer from it, and reload it safely."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import store
+from .derive import derive
+from .errors import KnowledgeError
+from .index import Index
+from .matcher import Matcher
+from .model import Answer, DocumentInfo, EntityInfo, ReloadReport, SourceInfo, Summary
+from .sources import load_sources
+from .summary import Summariser
+
+DEFAULT_SOURCES = Path(__file__).parent / "sources"
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """One loaded base: everything a reader needs, never mutated after creation."""
+
+    path: Path
+    meta: dict
+    index: Index
+    matcher: Matcher
+    summariser: Summariser
+    fact_rows: dict[str, str]
+    sentence_rows: dict[str, tuple[str, str, int, int]]
+
+
+def build_file(sources: str | Path, db: str | Path) -> dict:
+    """Build the base for *sources* into a new file and atomically move it onto *db*."""
+    started = time.perf_counter()
+    src = load_sources(sources)
+    derived = derive(src)
+    db = Path(db)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".building", dir=db.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    tmp.unlink()
+    try:
+        meta = {
+            "version": src.digest,
+            "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "build_seconds": 0.0,
+            "sources": str(Path(sources).resolve()),
+            "documents": len(derived.documents),
+            "sentences": len(derived.sentences),
+            "entities": len(derived.entities),
+            "facts": len(derived.facts),
+        }
+        meta["build_seconds"] = round(time.perf_counter() - started, 3)
+        store.write(derived, tmp, meta)
+        os.replace(tmp, db)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return meta
+
+
+def _load(db: Path) -> _Snapshot:
+    tables = store.read(db)
+    index = Index(tables)
+    facts = {
+        f["id"]: json.dumps([f["subject"], f["relation"], f["object"], f["answer"]])
+        for f in tables["facts"]
+    }
+    sentences = {
+        s["id"]: (s["text"], s["document"], s["paragraph"], s["number"])
+        for s in tables["sentences"]
+    }
+    return _Snapshot(
+        db,
+        store.read_meta(tables["meta"]),
+        index,
+        Matcher(index),
+        Summariser(index),
+        facts,
+        sentences,
+    )
+
+
+class FactBase:
+    """A served fact base. Reads go to an immutable snapshot; reload swaps in a new one."""
+
+    def __init__(self, db: str | Path, sources: str | Path | None = None):
+        self.db = Path(db)
+        self.sources = Path(sources) if sources else DEFAULT_SOURCES
+        self._reload_lock = threading.Lock()
+        self._snapshot = _load(self.db)
+
+    @classmethod
+    def open(cls, db: str | Path, sources: str | Path | None = None) -> FactBase:
+        """Open an existing base."""
+        return cls(db, sources)
+
+    @classmethod
+    def build(cls, sources: str | Path, db: str | Path) -> FactBase:
+        """Build *db* from *sources* and open it."""
+        build_file(sources, db)
+        return cls(db, sources)
+
+    @classmethod
+    def ensure(cls, sources: str | Path, db: str | Path) -> FactBase:
+        """Open *db*, building it first when it is missing or older than *sources*."""
+        db = Path(db)
+        if not db.exists() or _stale(db, Path(sources)):
+            build_file(sources, db)
+        return cls(db, sources)
+
+    # --- reading ------------------------------------------------------------
+
+    @property
+    def version(self) -> str:
+        return self._snapshot.meta.get("version", "")
+
+    def answer(self, question: str) -> Answer:
+        return self._snapshot.matcher.answer(question)
+
+    def summary(self, length: str = "short", topic: str | None = None) -> Summary:
+        return self._snapshot.summariser.summary(length, topic)
+
+    def entity_names(self, prefix: str = "", limit: int = 25) -> list[str]:
+        return self._snapshot.summariser.entity_names(prefix, limit)
+
+    def facts_about(self, name: str, limit: int = 8) -> EntityInfo | None:
+        return self._snapshot.summariser.facts_about(name, limit)
+
+    def suggest_entities(self, name: str, limit: int = 3) -> list[str]:
+        return self._snapshot.summariser.suggest_entities(name, limit)
+
+    def source_info(self) -> SourceInfo:
+        snap = self._snapshot
+        docs = tuple(
+            DocumentInfo(
+                d["slug"],
+                d["title"],
+                d["outlet"],
+                d["dateline"],
+                d["subject"],
+                d["published"],
+                d["url"],
+                d["paragraphs"],
+                d["sentences"],
+            )
+            for d in snap.index.documents.values()
+        )
+        meta = snap.meta
+        counts = {k: int(meta.get(k, 0)) for k in ("documents", "sentences", "entities", "facts")}
+        counts["hand_facts"] = sum(1 for u in snap.index.units if u.origin == "hand")
+        return SourceInfo(
+            meta.get("version", ""),
+            meta.get("built_at", ""),
+            float(meta.get("build_seconds", 0.0)),
+            docs,
+            counts,
+        )
+
+    # --- reloading ------------------------------------------------------------
+
+    def reload(self, sources: str | Path | None = None) -> ReloadReport:
+        """Rebuild from the sources and swap atomically; on failure the old base keeps serving."""
+        with self._reload_lock:
+            started = time.perf_counter()
+            old = self._snapshot
+            src = Path(sources) if sources else self.sources
+            build_file(src, self.db)
+            new = _load(self.db)
+            self._snapshot = new
+            self.sources = src
+            return _diff(old, new, time.perf_counter() - started)
+
+    @property
+    def reloading(self) -> bool:
+        return self._reload_lock.locked()
+
+
+def _stale(db: Path, sources: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        row = conn.execute("select value from meta where key = 'version'").fetchone()
+        conn.close()
+        return row is None or json.loads(row[0]) != load_sources(sources).digest
+    except (sqlite3.DatabaseError, KnowledgeError):
+        return True
+
+
+def _diff(old: _Snapshot, new: _Snapshot, seconds: float) -> ReloadReport:
+    added, removed, changed = {}, {}, {}
+    of, nf = old.fact_rows, new.fact_rows
+    added["facts"] = len(nf.keys() - of.keys())
+    removed["facts"] = len(of.keys() - nf.keys())
+    changed["facts"] = sum(1 for k in nf.keys() & of.keys() if nf[k] != of[k])
+    os_, ns = old.sentence_rows, new.sentence_rows
+    # Sentence ids hash their words: an edited sentence is a removal plus an addition at the
+    # same place, which we report as a change.
+    gone = {v[1:]: k for k, v in os_.items() if k not in ns}
+    came = {v[1:]: k for k, v in ns.items() if k not in os_}
+    same_place = gone.keys() & came.keys()
+    changed["sentences"] = len(same_place)
+    added["sentences"] = len(came) - len(same_place)
+    removed["sentences"] = len(gone) - len(same_place)
+    return ReloadReport(
+        new.meta.get("version", ""), old.meta.get("version"), seconds, added, removed, changed
+    )

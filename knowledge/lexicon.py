@@ -1,0 +1,143 @@
+"""General English word knowledge for matching: synonym groups, light verbs, question forms.
+
+Nothing here is about one article: these are the everyday paraphrases of news questions.
+"""
+
+from __future__ import annotations
+
+from .text import stem
+
+_GROUPS = [
+    "replace replacement successor succeed succession next",
+    "resign quit leave step depart exit",
+    "support back backing endorse endorsement favour favor approve",
+    "oppose objection object block veto against resist",
+    "say said add added tell told state post posted write wrote announce reveal comment claim",
+    "nickname nicknamed call called dub dubbed known",
+    "job role post position office tenure work career employ employment manager profession occupation",
+    "lead leader led head headed chief chair run",
+    "country nation state",
+    "government administration cabinet coalition",
+    "elect election vote ballot",
+    "decide decision decided choose chose agree",
+    "begin start started commence",
+    "end finish conclude conclusion over",
+    "collapse fall fell fail failure break",
+    "competitor rival opponent challenger candidate contender",
+    "candidate nominee contender",
+    "deal agreement accord pact arrangement",
+    "meet meeting met talk talks summit",
+    "troops soldiers forces personnel military",
+    "weapons arms weaponry supplies munitions",
+    "fund funding money finance financial aid",
+    "help aid assist assistance support",
+    "invite invitation join membership member",
+    "war invasion conflict attack fight",
+    "threat danger risk",
+    "promise pledge commit commitment vow",
+    "describe described call portray characterise characterize",
+    "friend friendliness ally close relationship relations ties",
+    "before previously earlier once prior formerly",
+    "politics political politician",
+    "party",
+    "term mandate tenure",
+    "year years annual",
+    "born birth",
+    "reason why cause because due",
+    "theme topic focus agenda issue priority",
+    "summit conference meeting",
+    "company firm corporation business giant",
+    "spokesperson spokesman spokeswoman representative",
+    "withdraw pull drop",
+    "extend extension prolong renew",
+    "require need must necessary",
+    "president",
+    "minister premier",
+    "media press newspaper report reports outlet",
+    "chosen selected picked named appointed",
+    "become became",
+]
+
+# Verbs so light that, missing from a sentence, they should not sink a match.
+LIGHT = frozenset(
+    stem(w)
+    for w in [
+        "get",
+        "got",
+        "do",
+        "does",
+        "did",
+        "make",
+        "made",
+        "go",
+        "went",
+        "happen",
+        "happened",
+        "take",
+        "took",
+        "give",
+        "gave",
+        "come",
+        "came",
+        "put",
+        "use",
+        "used",
+        "want",
+        "need",
+        "think",
+        "mean",
+        "know",
+        "happen",
+        "role",
+        "going",
+        "expect",
+        "expected",
+        "start",
+        "begin",
+        "place",
+    ]
+)
+
+# Question openings and what kind of answer they want.
+QUESTION_FORMS: list[tuple[tuple[str, ...], str]] = [
+    (("how", "many"), "number"),
+    (("how", "much"), "number"),
+    (("how", "long"), "duration"),
+    (("how", "old"), "age"),
+    (("what", "time"), "date"),
+    (("what", "year"), "date"),
+    (("what", "date"), "date"),
+    (("what", "day"), "date"),
+    (("what", "month"), "date"),
+    (("which", "year"), "date"),
+    (("since", "when"), "date"),
+    (("how", "come"), "reason"),
+    (("what", "reason"), "reason"),
+    (("which", "country"), "place"),
+    (("which", "city"), "place"),
+    (("who",), "person"),
+    (("whom",), "person"),
+    (("whose",), "person"),
+    (("when",), "date"),
+    (("where",), "place"),
+    (("why",), "reason"),
+    (("which",), "entity"),
+    (("what",), "thing"),
+    (("how",), "manner"),
+]
+# Words of a question form that say nothing about the subject ("what time" -> time).
+FORM_WORDS = frozenset(
+    {"time", "year", "date", "day", "month", "reason", "many", "much", "long", "come"}
+)
+
+
+def _build() -> dict[str, frozenset[str]]:
+    related: dict[str, set[str]] = {}
+    for group in _GROUPS:
+        stems = {stem(w) for w in group.split()}
+        for s in stems:
+            related.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+SYNONYMS: dict[str, frozenset[str]] = _build()

@@ -1,0 +1,318 @@
+"""Answer a question from the index: fuzzy terms and entities, typed scoring, honest abstention."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .index import ENTITY_PREFIX, Index, Unit
+from .lexicon import FORM_WORDS, LIGHT, QUESTION_FORMS, SYNONYMS
+from .model import Answer, FactRef
+from .text import STOPWORDS, stem, tokens
+
+MAX_TOKENS = 60
+ABSTAIN_BELOW = 0.5
+PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
+IDK = "I don't know that from the article."
+_GREETINGS = frozenset(
+    [
+        "hi",
+        "hello",
+        "hey",
+        "hiya",
+        "yo",
+        "thanks",
+        "thank",
+        "cheers",
+        "bye",
+        "goodbye",
+        "morning",
+        "evening",
+    ]
+)
+
+
+@dataclass
+class Term:
+    key: str  # a stem, or @entity-id
+    weight: float
+    entity: bool
+    alternatives: frozenset[str] = frozenset()
+
+
+@dataclass
+class Query:
+    text: str
+    qtype: str
+    terms: list[Term] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)
+    content_text: str = ""
+    # (term key, entity id) the question ties together: "president of France", "France's president"
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Matcher:
+    """Turns questions into Answers against one Index."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
+        self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
+        self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+
+    # --- question analysis -------------------------------------------------
+
+    def analyse(self, question: str) -> Query:
+        toks = tokens(question)[:MAX_TOKENS]
+        qtype, form_at = "thing", set()
+        for pos in range(min(4, len(toks))):
+            for form, kind in QUESTION_FORMS:
+                if tuple(toks[pos : pos + len(form)]) == form:
+                    qtype, form_at = kind, set(range(pos, pos + len(form)))
+                    break
+            if form_at:
+                break
+        idx = self.index
+        query = Query(question, qtype)
+        used: set[int] = set()
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(toks):
+            if i in form_at:
+                i += 1
+                continue
+            hit = None
+            for size in range(min(idx.max_alias, len(toks) - i), 0, -1):
+                eid = idx.alias_to_entity.get(tuple(toks[i : i + size]))
+                if eid and not (size == 1 and toks[i] in STOPWORDS):
+                    hit = (eid, size)
+                    break
+            if (
+                hit is None
+                and toks[i] not in STOPWORDS
+                and toks[i] not in idx.vocab
+                and len(toks[i]) >= 4
+            ):
+                near = self._correct(toks[i], True)
+                if near:
+                    eid = idx.alias_to_entity.get((near,))
+                    hit = (eid, 1) if eid else None
+            if hit:
+                eid, size = hit
+                if eid not in query.entities:
+                    query.entities.append(eid)
+                    key = ENTITY_PREFIX + eid
+                    query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True))
+                used.update(range(i, i + size))
+                spans.append((i, i + size, eid))
+                i += size
+            else:
+                i += 1
+        words = []
+        for pos, tok in enumerate(toks):
+            if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
+                continue
+            key = stem(tok)
+            weight_factor = 1.0
+            if key not in idx.idf and tok not in idx.vocab and not tok.isdigit():
+                near = self._correct(tok, False)
+                if near:
+                    key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
+            if any(t.key == key for t in query.terms):
+                continue
+            weight = idx.idf.get(key, idx.max_idf) * weight_factor
+            if key in LIGHT:
+                weight *= 0.25
+            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf)
+            query.terms.append(Term(key, weight, False, alts))
+            words.append(key)
+        query.content_text = " ".join(words + [e for e in query.entities])
+        query.pairs = self._pairs(toks, spans, used | form_at)
+        return query
+
+    def _pairs(
+        self, toks: list[str], spans: list[tuple[int, int, str]], skip: set[int]
+    ) -> list[tuple[str, str]]:
+        pairs = []
+        for start, end, eid in spans:
+            after = end
+            if after < len(toks) and after not in skip and toks[after] not in STOPWORDS:
+                pairs.append((stem(toks[after]), eid))
+            before = start - 1
+            if before >= 1 and toks[before] == "the":
+                before -= 1
+            if before >= 1 and toks[before] == "of":
+                noun = toks[before - 1]
+                if noun not in STOPWORDS and before - 1 not in skip:
+                    pairs.append((stem(noun), eid))
+        return pairs
+
+    def _correct_uncached(self, token: str, names: bool) -> str | None:
+        """The base's word closest to a misspelt *token*, or None when nothing is close enough."""
+        choices = self._alias_words if names else self._vocab_words
+        if len(token) < (4 if names else 5) or not choices:
+            return None
+        limit = 1 if len(token) < 8 else 2
+        best = process.extractOne(token, choices, scorer=Levenshtein.distance, score_cutoff=limit)
+        if best is None:
+            return None
+        word = best[0]
+        if word[0] != token[0] and not names:
+            return None
+        return word
+
+    # --- scoring ----------------------------------------------------------
+
+    def answer(self, question: str) -> Answer:
+        query = self.analyse(question)
+        toks = set(tokens(question))
+        if not query.terms or (toks and toks <= _GREETINGS | STOPWORDS):
+            return self._abstain(question, query)
+        ranked = self.rank(query)
+        if not ranked:
+            return self._abstain(question, query)
+        score, coverage, p_coverage, unit = ranked[0]
+        if coverage < ABSTAIN_BELOW or p_coverage < ABSTAIN_BELOW:
+            return self._abstain(question, query)
+        order = sorted(unit.sentences, key=lambda s: -self._sentence_cover(query, s))
+        citations = tuple(self.index.citation(s) for s in order)
+        fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
+        text = unit.answer if unit.relation != "states" else citations[0].text
+        return Answer(
+            question=question,
+            text=text,
+            citations=citations,
+            confidence=max(0.0, min(1.0, score)),
+            fact=fact,
+        )
+
+    def rank(self, query: Query, limit: int = 5) -> list[tuple[float, float, float, Unit]]:
+        """Best units for *query*: (score, coverage, non-entity coverage, unit)."""
+        idx = self.index
+        got: dict[int, dict[int, float]] = defaultdict(dict)
+        for ti, term in enumerate(query.terms):
+            for u in idx.postings.get(term.key, ()):
+                got[u][ti] = 1.0
+            for alt in term.alternatives:
+                for u in idx.postings.get(alt, ()):
+                    if got[u].get(ti, 0) < 0.75:
+                        got[u][ti] = 0.75
+        total = sum(t.weight for t in query.terms) or 1.0
+        p_total = sum(t.weight for t in query.terms if not t.entity)
+        scored = []
+        for u, hits in got.items():
+            matched = sum(query.terms[ti].weight * f for ti, f in hits.items())
+            scored.append((matched / total, u, hits))
+        scored.sort(key=lambda x: -x[0])
+        results = []
+        for coverage, u, hits in scored[:60]:
+            unit = idx.units[u]
+            p_matched = sum(
+                query.terms[ti].weight * f for ti, f in hits.items() if not query.terms[ti].entity
+            )
+            if query.pairs:
+                loss = self._unpaired_weight(query, unit, hits)
+                coverage -= loss / total
+                p_matched -= loss
+            p_coverage = p_matched / p_total if p_total else 1.0
+            score = coverage + self._bonus(query, unit)
+            results.append((score, coverage, p_coverage, unit))
+        results.sort(key=lambda r: -r[0])
+        return results[:limit]
+
+    def _unpaired_weight(self, query: Query, unit: Unit, hits: dict[int, float]) -> float:
+        """Weight lost by question terms matched far from the entity the question ties them to."""
+        idx = self.index
+        loss = 0.0
+        for key, eid in query.pairs:
+            ti = next((i for i, t in enumerate(query.terms) if t.key == key), None)
+            if ti is None or ti not in hits:
+                continue
+            term = query.terms[ti]
+            entity = idx.entities.get(eid)
+            if entity is None:
+                continue
+            names = {w for a in entity.aliases for w in tokens(a)}
+            best = None
+            for s in unit.sentences:
+                sent = idx.sentences[s]
+                if eid not in sent.entities:
+                    continue
+                words = [stem(w) for w in tokens(sent.text) if w not in STOPWORDS]
+                raw = [w for w in tokens(sent.text) if w not in STOPWORDS]
+                at_e = [i for i, w in enumerate(raw) if w in names]
+                at_t = [i for i, w in enumerate(words) if w == key or w in term.alternatives]
+                if not at_e:
+                    best = 0  # implicit mention: nothing to measure
+                    break
+                if at_t:
+                    d = min(abs(a - b) for a in at_e for b in at_t)
+                    best = d if best is None else min(best, d)
+            if best is not None and best > PAIR_WINDOW:
+                loss += term.weight * hits[ti] * 0.7
+        return loss
+
+    def _bonus(self, query: Query, unit: Unit) -> float:
+        s = self.index.sentences[unit.sentences[0]]
+        bonus = 0.0
+        kinds = s.kinds
+        qt = query.qtype
+        if qt == "date":
+            bonus += 0.12 if "date" in kinds else -0.08
+        elif qt in ("number", "duration"):
+            bonus += 0.12 if "number" in kinds or (qt == "duration" and "date" in kinds) else -0.08
+        elif qt == "place":
+            others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
+            bonus += 0.08 if others & {"place", "country"} else 0.0
+        elif qt == "reason":
+            bonus += 0.08 if s.has_reason else 0.0
+        elif qt == "person":
+            others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
+            bonus += 0.05 if others & {"person", "organisation", "country"} else 0.0
+            if (
+                unit.answer_type == "description"
+                and unit.fact_id.rsplit("/", 1)[-1] in query.entities
+                and not [t for t in query.terms if not t.entity]
+            ):
+                bonus += 0.25
+        if unit.origin == "hand":
+            bonus += 0.02
+            if unit.ask_terms and query.content_text:
+                best = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms)
+                bonus += 0.3 * max(0.0, best - 60) / 40
+        if s.is_caption or s.is_headline:
+            bonus -= 0.06
+        if s.is_quote and s.speaker and s.speaker in query.entities:
+            bonus += 0.03
+        bonus -= 0.0015 * min(s.length, 60) + 0.0005 * min(s.ordinal, 100)
+        return bonus
+
+    def _sentence_cover(self, query: Query, sentence: int) -> float:
+        terms = self.index.sentences[sentence].terms
+        return sum(
+            t.weight * (1.0 if t.key in terms else 0.75 if t.alternatives & terms else 0.0)
+            for t in query.terms
+        )
+
+    def _abstain(self, question: str, query: Query) -> Answer:
+        return Answer(
+            question=question, text=IDK, abstained=True, suggestions=self.suggestions(query)
+        )
+
+    def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
+        """Topics the base covers: those the question named first, then the most mentioned."""
+        names: list[str] = []
+        for eid in query.entities if query else []:
+            e = self.index.entities.get(eid)
+            if e and e.sentences and e.name not in names:
+                names.append(e.name)
+        for e in self.index.entity_mentions:
+            if len(names) >= limit:
+                break
+            if e.name not in names and len(e.sentences) > 1:
+                names.append(e.name)
+        return tuple(names[:limit])
