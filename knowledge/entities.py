@@ -17,9 +17,7 @@ from .gazetteer import (
 )
 from .text import STOPWORDS, fold
 
-_DEMONYM_TO_COUNTRY = {
-    fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases
-}
+_DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
 _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
 _CITY_KEYS = {fold(c) for c in CITIES}
 _REGION_KEYS = {fold(r) for r in REGIONS}
@@ -83,9 +81,7 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 _MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
 _DATE_PATTERNS = [
-    re.compile(
-        rf"\b(?:early|mid|late)?[- ]?(?:{_MONTH_RE})(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?\b"
-    ),
+    re.compile(rf"\b(?:early|mid|late)?[- ]?(?:{_MONTH_RE})(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?\b"),
     re.compile(rf"\b\d{{1,2}} (?:{_MONTH_RE})(?: \d{{4}})?\b"),
     re.compile(r"\b(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"),
     re.compile(r"\b(?:in |since |until |by |from )?(?:1[89]|20)\d{2}s?\b"),
@@ -161,12 +157,7 @@ def _name_mentions(
             if possessive:
                 spans.append(current)
                 current = []
-        elif (
-            current
-            and word.lower() in _CONNECTORS
-            and i + 1 < len(words)
-            and words[i + 1][0][:1].isupper()
-        ):
+        elif current and word.lower() in _CONNECTORS and i + 1 < len(words) and words[i + 1][0][:1].isupper():
             if word.lower() == "and" and not any(fold(w) in _ORG_KEYS for w, _, _ in current):
                 spans.append(current)
                 current = []
@@ -279,9 +270,7 @@ def _number_mentions(text: str, already: list[Mention]) -> list[Mention]:
     for m in _NUMBER.finditer(text):
         s, e = m.span()
         first = m.group(0).split()[0].split("-")[0]
-        if _YEAR.match(first) or any(
-            s < x.end and e > x.start and x.kind == "date" for x in already
-        ):
+        if _YEAR.match(first) or any(s < x.end and e > x.start and x.kind == "date" for x in already):
             continue
         if first.lower() == "one" and not m.group(0).lower().startswith("one of"):
             continue  # "one" is too often a pronoun

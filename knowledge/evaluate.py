@@ -44,9 +44,7 @@ class EvalResult:
             f"in-scope {n}: right {self.right}, wrong {self.wrong}, abstained {self.abstained};"
             f" out-of-scope {self.oos}: abstained {self.oos_ok}"
         )
-        lines.append(
-            "per kind: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(self.per_kind.items()))
-        )
+        lines.append("per kind: " + ", ".join(f"{k} {r}/{t}" for k, (r, t) in sorted(self.per_kind.items())))
         lines.append(f"score: ACC_IN={self.accuracy:.2f} ABSTAIN_OOS={self.abstention:.2f}")
         return "\n".join(lines)
 

@@ -73,12 +73,10 @@ def _load(db: Path) -> _Snapshot:
     tables = store.read(db)
     index = Index(tables)
     facts = {
-        f["id"]: json.dumps([f["subject"], f["relation"], f["object"], f["answer"]])
-        for f in tables["facts"]
+        f["id"]: json.dumps([f["subject"], f["relation"], f["object"], f["answer"]]) for f in tables["facts"]
     }
     sentences = {
-        s["id"]: (s["text"], s["document"], s["paragraph"], s["number"])
-        for s in tables["sentences"]
+        s["id"]: (s["text"], s["document"], s["paragraph"], s["number"]) for s in tables["sentences"]
     }
     return _Snapshot(
         db,

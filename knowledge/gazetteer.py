@@ -290,3 +290,58 @@ NUMBER_WORDS = {
     "twice": 2,
     "dozen": 12,
 }
+
+# capital -> country, so that "Budapest" can stand for Hungary as it does in the news
+CAPITALS: dict[str, str] = {
+    "Tirana": "Albania",
+    "Vienna": "Austria",
+    "Brussels": "Belgium",
+    "Sofia": "Bulgaria",
+    "Ottawa": "Canada",
+    "Beijing": "China",
+    "Zagreb": "Croatia",
+    "Prague": "Czech Republic",
+    "Copenhagen": "Denmark",
+    "Tallinn": "Estonia",
+    "Helsinki": "Finland",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Athens": "Greece",
+    "Budapest": "Hungary",
+    "Reykjavik": "Iceland",
+    "Dublin": "Ireland",
+    "Rome": "Italy",
+    "Tokyo": "Japan",
+    "Riga": "Latvia",
+    "Vilnius": "Lithuania",
+    "Podgorica": "Montenegro",
+    "The Hague": "Netherlands",
+    "Amsterdam": "Netherlands",
+    "Skopje": "North Macedonia",
+    "Oslo": "Norway",
+    "Warsaw": "Poland",
+    "Lisbon": "Portugal",
+    "Bucharest": "Romania",
+    "Moscow": "Russia",
+    "Kremlin": "Russia",
+    "Bratislava": "Slovakia",
+    "Ljubljana": "Slovenia",
+    "Madrid": "Spain",
+    "Stockholm": "Sweden",
+    "Bern": "Switzerland",
+    "Ankara": "Turkey",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "London": "United Kingdom",
+    "Washington": "United States",
+    "Minsk": "Belarus",
+    "Tbilisi": "Georgia",
+    "Chisinau": "Moldova",
+    "Belgrade": "Serbia",
+}
+
+# Words naming a leader's role: "the Hungarian leader", "the alliance chief"
+ROLE_WORDS = frozenset(
+    "leader premier prime minister president chief head pm chancellor boss secretary general "
+    "government ruler".split()
+)

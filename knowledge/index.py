@@ -77,6 +77,8 @@ class Index:
         self.alias_to_entity: dict[tuple[str, ...], str] = {}
         for a in tables["aliases"]:
             key = tuple(a["alias_fold"].split())
+            if self.entities[a["entity_id"]].kind in ("date", "number"):
+                continue  # dates and numbers are matched as words
             if key and (key not in self.alias_to_entity or len(a["alias"]) > 2):
                 self.alias_to_entity.setdefault(key, a["entity_id"])
             self.entities[a["entity_id"]].aliases.append(a["alias"])
@@ -168,11 +170,7 @@ class Index:
         self.idf = {t: math.log(1 + n / df) for t, df in sentence_df.items()}
         self.max_idf = math.log(1 + n)
         self.entity_mentions = sorted(
-            (
-                e
-                for e in self.entities.values()
-                if e.kind in ("person", "country", "organisation", "place")
-            ),
+            (e for e in self.entities.values() if e.kind in ("person", "country", "organisation", "place")),
             key=lambda e: -len(e.sentences),
         )
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 from .text import stem
 
 _GROUPS = [
-    "replace replacement successor succeed succession next",
+    "replace replacement successor succeed succession next predecessor follow",
     "resign quit leave step depart exit",
     "support back backing endorse endorsement favour favor approve",
     "oppose objection object block veto against resist",
-    "say said add added tell told state post posted write wrote announce reveal comment claim",
+    "say said add added tell told state post posted write wrote announce reveal comment claim describe",
     "nickname nicknamed call called dub dubbed known",
     "job role post position office tenure work career employ employment manager profession occupation",
     "lead leader led head headed chief chair run",
     "country nation state",
     "government administration cabinet coalition",
-    "elect election vote ballot",
+    "elect election reelection re-election vote ballot run stand standing",
     "decide decision decided choose chose agree",
     "begin start started commence",
     "end finish conclude conclusion over",
@@ -26,16 +26,16 @@ _GROUPS = [
     "competitor rival opponent challenger candidate contender",
     "candidate nominee contender",
     "deal agreement accord pact arrangement",
-    "meet meeting met talk talks summit",
+    "meet meeting met talk talks summit gathering",
     "troops soldiers forces personnel military",
     "weapons arms weaponry supplies munitions",
-    "fund funding money finance financial aid",
+    "fund funding money finance financial aid pay paid payment cost",
     "help aid assist assistance support",
     "invite invitation join membership member",
     "war invasion conflict attack fight",
     "threat danger risk",
     "promise pledge commit commitment vow",
-    "describe described call portray characterise characterize",
+    "describe described call portray characterise characterize view regard consider",
     "friend friendliness ally close relationship relations ties",
     "before previously earlier once prior formerly",
     "politics political politician",
@@ -56,46 +56,25 @@ _GROUPS = [
     "media press newspaper report reports outlet",
     "chosen selected picked named appointed",
     "become became",
+    "race contest competition running",
+    "first initial original",
+    "expert experts analyst analysts observer commentator",
+    "skill skills skillful skilled talent ability",
+    "leaning ideology wing conservative liberal center centre",
+    "briefing conference press",
+    "exchange return trade swap",
+    "social media twitter tweet post posted",
+    "upcoming next coming forthcoming",
+    "weapons military aid",
+    "nationality citizen",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.
 LIGHT = frozenset(
     stem(w)
-    for w in [
-        "get",
-        "got",
-        "do",
-        "does",
-        "did",
-        "make",
-        "made",
-        "go",
-        "went",
-        "happen",
-        "happened",
-        "take",
-        "took",
-        "give",
-        "gave",
-        "come",
-        "came",
-        "put",
-        "use",
-        "used",
-        "want",
-        "need",
-        "think",
-        "mean",
-        "know",
-        "happen",
-        "role",
-        "going",
-        "expect",
-        "expected",
-        "start",
-        "begin",
-        "place",
-    ]
+    for w in """get got do does did make made go went happen happened take took give gave come came
+    put use used want need think mean know role going expect expected start begin place hold held
+    """.split()
 )
 
 # Question openings and what kind of answer they want.
@@ -126,9 +105,7 @@ QUESTION_FORMS: list[tuple[tuple[str, ...], str]] = [
     (("how",), "manner"),
 ]
 # Words of a question form that say nothing about the subject ("what time" -> time).
-FORM_WORDS = frozenset(
-    {"time", "year", "date", "day", "month", "reason", "many", "much", "long", "come"}
-)
+FORM_WORDS = frozenset({"time", "year", "date", "day", "month", "reason", "many", "much", "long", "come"})
 
 
 def _build() -> dict[str, frozenset[str]]:

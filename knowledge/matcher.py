@@ -2,37 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
+from .gazetteer import CAPITALS, ROLE_WORDS
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, QUESTION_FORMS, SYNONYMS
 from .model import Answer, FactRef
-from .text import STOPWORDS, stem, tokens
+from .text import STOPWORDS, fold, stem, tokens
 
 MAX_TOKENS = 60
 ABSTAIN_BELOW = 0.5
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 IDK = "I don't know that from the article."
-_GREETINGS = frozenset(
-    [
-        "hi",
-        "hello",
-        "hey",
-        "hiya",
-        "yo",
-        "thanks",
-        "thank",
-        "cheers",
-        "bye",
-        "goodbye",
-        "morning",
-        "evening",
-    ]
+_WORDS = re.compile(r"[a-z0-9]+")
+_CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
+_ROLE_WORDS = frozenset(ROLE_WORDS)
+_ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)
+# Small talk: a message made only of these (and stopwords) is not a question about the article.
+_SMALL_TALK = frozenset(
+    """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
+    tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 
 
@@ -63,11 +58,21 @@ class Matcher:
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self._roles: dict[str, list[str]] = {}
 
     # --- question analysis -------------------------------------------------
 
     def analyse(self, question: str) -> Query:
-        toks = tokens(question)[:MAX_TOKENS]
+        raw = _WORDS.findall(fold(question))
+        toks: list[str] = []
+        possessive: set[int] = set()  # positions of tokens written with 's
+        for w in raw:
+            if w == "s":
+                if toks:
+                    possessive.add(len(toks) - 1)
+            else:
+                toks.append(w)
+        toks = toks[:MAX_TOKENS]
         qtype, form_at = "thing", set()
         for pos in range(min(4, len(toks))):
             for form, kind in QUESTION_FORMS:
@@ -91,16 +96,13 @@ class Matcher:
                 if eid and not (size == 1 and toks[i] in STOPWORDS):
                     hit = (eid, size)
                     break
-            if (
-                hit is None
-                and toks[i] not in STOPWORDS
-                and toks[i] not in idx.vocab
-                and len(toks[i]) >= 4
-            ):
+            if hit is None and toks[i] not in STOPWORDS and toks[i] not in idx.vocab and len(toks[i]) >= 4:
                 near = self._correct(toks[i], True)
                 if near:
                     eid = idx.alias_to_entity.get((near,))
                     hit = (eid, 1) if eid else None
+            if hit is None:
+                hit = self._capital(toks, i)
             if hit:
                 eid, size = hit
                 if eid not in query.entities:
@@ -116,6 +118,8 @@ class Matcher:
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
+            if tok in ("name", "names") and toks[pos + 1 : pos + 2] == ["of"]:
+                continue  # "the name of X" asks for X
             key = stem(tok)
             weight_factor = 1.0
             if key not in idx.idf and tok not in idx.vocab and not tok.isdigit():
@@ -131,16 +135,71 @@ class Matcher:
             query.terms.append(Term(key, weight, False, alts))
             words.append(key)
         query.content_text = " ".join(words + [e for e in query.entities])
-        query.pairs = self._pairs(toks, spans, used | form_at)
+        query.pairs = self._pairs(toks, spans, used | form_at, possessive)
+        self._resolve_roles(query)
         return query
 
+    def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """A capital city standing for its country ("Budapest agreed"), when the base has it."""
+        for size in (2, 1):
+            country = _CAPITALS.get(" ".join(toks[i : i + size]))
+            if country:
+                eid = self.index.alias_to_entity.get(tuple(tokens(country)))
+                if eid:
+                    return eid, size
+        return None
+
+    def _resolve_roles(self, query: Query) -> None:
+        """ "the Hungarian leader" -> the person whose title names Hungary and a leader's role."""
+        for key, eid in list(query.pairs):
+            if key not in _ROLE_STEMS:
+                continue
+            holders = self._role_holders(eid)
+            if len(holders) != 1 or holders[0] in query.entities:
+                continue
+            person = holders[0]
+            term = next((t for t in query.terms if t.key == key), None)
+            if term is None:
+                continue
+            query.terms.remove(term)
+            ekey = ENTITY_PREFIX + person
+            query.terms.append(Term(ekey, max(term.weight, self.index.idf.get(ekey, 0.0)), True))
+            query.entities.append(person)
+
+    def _role_holders(self, eid: str) -> list[str]:
+        if eid not in self._roles:
+            idx = self.index
+            entity = idx.entities.get(eid)
+            names = {w for a in (entity.aliases if entity else []) for w in tokens(a)}
+            holders = []
+            if entity and entity.kind in ("country", "organisation"):
+                for p in idx.entities.values():
+                    if p.kind != "person" or not p.sentences:
+                        continue
+                    for text in [p.title, *p.aliases]:
+                        words = set(tokens(text))
+                        if words & names and words & _ROLE_WORDS:
+                            holders.append(p.id)
+                            break
+            self._roles[eid] = holders
+        return self._roles[eid]
+
     def _pairs(
-        self, toks: list[str], spans: list[tuple[int, int, str]], skip: set[int]
+        self,
+        toks: list[str],
+        spans: list[tuple[int, int, str]],
+        skip: set[int],
+        possessive: set[int],
     ) -> list[tuple[str, str]]:
         pairs = []
         for start, end, eid in spans:
             after = end
-            if after < len(toks) and after not in skip and toks[after] not in STOPWORDS:
+            if (
+                after < len(toks)
+                and after not in skip
+                and toks[after] not in STOPWORDS
+                and (end - 1 in possessive or self.index.entities[eid].kind == "country")
+            ):
                 pairs.append((stem(toks[after]), eid))
             before = start - 1
             if before >= 1 and toks[before] == "the":
@@ -157,7 +216,7 @@ class Matcher:
         if len(token) < (4 if names else 5) or not choices:
             return None
         limit = 1 if len(token) < 8 else 2
-        best = process.extractOne(token, choices, scorer=Levenshtein.distance, score_cutoff=limit)
+        best = process.extractOne(token, choices, scorer=OSA.distance, score_cutoff=limit)
         if best is None:
             return None
         word = best[0]
@@ -170,7 +229,7 @@ class Matcher:
     def answer(self, question: str) -> Answer:
         query = self.analyse(question)
         toks = set(tokens(question))
-        if not query.terms or (toks and toks <= _GREETINGS | STOPWORDS):
+        if not query.terms or (toks and toks <= _SMALL_TALK | STOPWORDS):
             return self._abstain(question, query)
         ranked = self.rank(query)
         if not ranked:
@@ -299,9 +358,7 @@ class Matcher:
         )
 
     def _abstain(self, question: str, query: Query) -> Answer:
-        return Answer(
-            question=question, text=IDK, abstained=True, suggestions=self.suggestions(query)
-        )
+        return Answer(question=question, text=IDK, abstained=True, suggestions=self.suggestions(query))
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
         """Topics the base covers: those the question named first, then the most mentioned."""

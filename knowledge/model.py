@@ -155,9 +155,7 @@ class ReloadReport:
     @property
     def unchanged(self) -> bool:
         return (
-            not any(self.added.values())
-            and not any(self.removed.values())
-            and not any(self.changed.values())
+            not any(self.added.values()) and not any(self.removed.values()) and not any(self.changed.values())
         )
 
     def describe(self) -> str:
@@ -176,7 +174,5 @@ class ReloadReport:
             if bits:
                 parts.append(f"{kind}: " + ", ".join(bits))
         return (
-            f"Fact base reloaded in {self.seconds:.2f} s (version {self.version}); "
-            + "; ".join(parts)
-            + "."
+            f"Fact base reloaded in {self.seconds:.2f} s (version {self.version}); " + "; ".join(parts) + "."
         )

@@ -59,10 +59,7 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
             batch_size=_BATCH,
         )
         db["meta"].insert_all(
-            [
-                {"key": k, "value": json.dumps(v)}
-                for k, v in {**meta, "schema": SCHEMA_VERSION}.items()
-            ],
+            [{"key": k, "value": json.dumps(v)} for k, v in {**meta, "schema": SCHEMA_VERSION}.items()],
             pk="key",
         )
     db["mentions"].create_index(["sentence_id"])
@@ -70,9 +67,7 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
     db["fact_citations"].create_index(["sentence_id"])
     db["aliases"].create_index(["alias_fold"])
     db["sentences"].enable_fts(["text"], tokenize="unicode61 remove_diacritics 2")
-    db["facts"].enable_fts(
-        ["subject", "object", "answer", "ask"], tokenize="unicode61 remove_diacritics 2"
-    )
+    db["facts"].enable_fts(["subject", "object", "answer", "ask"], tokenize="unicode61 remove_diacritics 2")
     db.execute("PRAGMA journal_mode = DELETE")
     db.conn.commit()
     db.close()
@@ -106,9 +101,7 @@ def read(path: Path) -> dict[str, list[dict]]:
         }
         tables["sentences"] = list(db.query("select * from sentences order by document, ordinal"))
         tables["mentions"] = list(db["mentions"].rows)
-        tables["fact_citations"] = list(
-            db.query("select * from fact_citations order by fact_id, rank")
-        )
+        tables["fact_citations"] = list(db.query("select * from fact_citations order by fact_id, rank"))
         conn.close()
     except sqlite3.DatabaseError as exc:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None

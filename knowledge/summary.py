@@ -66,8 +66,7 @@ class Summariser:
                     length,
                     topic,
                     (),
-                    f"The article says nothing I can find about {topic}."
-                    f" Topics it covers include: {hints}.",
+                    f"The article says nothing I can find about {topic}. Topics it covers include: {hints}.",
                 )
         else:
             topic = None
@@ -80,8 +79,7 @@ class Summariser:
                 break
             terms = idx.sentences[i].terms
             if any(
-                len(terms & idx.sentences[j].terms)
-                > 0.6 * min(len(terms), len(idx.sentences[j].terms))
+                len(terms & idx.sentences[j].terms) > 0.6 * min(len(terms), len(idx.sentences[j].terms))
                 for j in chosen
             ):
                 continue
@@ -108,9 +106,7 @@ class Summariser:
         key = fold(prefix).strip()
         out = []
         for e in self.index.entity_mentions:
-            if not key or any(
-                fold(a).startswith(key) or f" {key}" in fold(a) for a in [e.name, *e.aliases]
-            ):
+            if not key or any(fold(a).startswith(key) or f" {key}" in fold(a) for a in [e.name, *e.aliases]):
                 out.append(e.name)
             if len(out) >= limit:
                 break
@@ -137,11 +133,7 @@ class Summariser:
         points: list[tuple[str, int]] = []
         seen: set[int] = set()
         for u in self.index.units:
-            if (
-                u.origin == "hand"
-                and key in u.terms
-                and fold(e.name) in fold(u.subject + " " + u.object)
-            ):
+            if u.origin == "hand" and key in u.terms and fold(e.name) in fold(u.subject + " " + u.object):
                 s = u.sentences[0]
                 if s not in seen:
                     points.append((u.answer, s))

@@ -181,6 +181,12 @@ STOPWORDS = frozenset(
         "way",
         "ever",
         "via",
+        "still",
+        "again",
+        "soon",
+        "currently",
+        "officially",
+        "even",
         "per",
         "vs",
     ]
@@ -301,12 +307,7 @@ def stem(word: str) -> str:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
                 continue
             base = word[: -len(suffix)] + repl
-            if (
-                suffix in ("ing", "ed")
-                and len(base) > 3
-                and base[-1] == base[-2]
-                and base[-1] not in "lsz"
-            ):
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # stopped -> stop
             word = base
             break
