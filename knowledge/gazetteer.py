@@ -340,8 +340,13 @@ CAPITALS: dict[str, str] = {
     "Belgrade": "Serbia",
 }
 
-# Words naming a leader's role: "the Hungarian leader", "the alliance chief"
-ROLE_WORDS = frozenset(
-    "leader premier prime minister president chief head pm chancellor boss secretary general "
-    "government ruler".split()
+# Words naming a leader's role: "the Hungarian leader", "the alliance chief". Generic words fit
+# any title; the others must appear in it (a president is not a prime minister).
+GENERIC_ROLE_WORDS = frozenset("leader chief head boss ruler government".split())
+SPECIFIC_ROLES = (
+    frozenset({"president"}),
+    frozenset({"prime", "minister", "premier", "pm"}),
+    frozenset({"secretary", "general"}),
+    frozenset({"chancellor"}),
 )
+ROLE_WORDS = GENERIC_ROLE_WORDS.union(*SPECIFIC_ROLES)

@@ -16,6 +16,10 @@ _REASON = re.compile(
     r"in light of|thanks to|since)\b",
     re.I,
 )
+_EXACT_DATE = re.compile(
+    r"\d|january|february|march|april|may|june|july|august|september|october|november|december",
+    re.I,
+)
 ENTITY_PREFIX = "@"
 
 
@@ -53,6 +57,7 @@ class SentenceRec:
     kinds: frozenset[str]
     length: int
     has_reason: bool
+    has_exact_date: bool = False
 
 
 @dataclass
@@ -96,6 +101,11 @@ class Index:
             ents = frozenset(eid for eid, _ in mentions.get(row["id"], ()))
             kinds = frozenset(self.entities[e].kind for e in ents if e in self.entities)
             terms = frozenset(stem(w) for w in words) | {ENTITY_PREFIX + e for e in ents}
+            exact = any(
+                self.entities[e].kind == "date" and _EXACT_DATE.search(self.entities[e].name)
+                for e in ents
+                if e in self.entities
+            )
             self.sentence_pos[row["id"]] = len(self.sentences)
             self.sentences.append(
                 SentenceRec(
@@ -114,6 +124,7 @@ class Index:
                     kinds,
                     len(words),
                     bool(_REASON.search(row["text"])),
+                    exact,
                 )
             )
             for e in ents:

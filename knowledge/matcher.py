@@ -10,7 +10,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from .gazetteer import CAPITALS, ROLE_WORDS
+from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, QUESTION_FORMS, SYNONYMS
 from .model import Answer, FactRef
@@ -23,7 +23,7 @@ IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _ROLE_WORDS = frozenset(ROLE_WORDS)
-_ROLE_STEMS = frozenset(stem(w) for w in ROLE_WORDS)
+_ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
@@ -37,6 +37,7 @@ class Term:
     weight: float
     entity: bool
     alternatives: frozenset[str] = frozenset()
+    light: bool = False
 
 
 @dataclass
@@ -58,7 +59,7 @@ class Matcher:
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
-        self._roles: dict[str, list[str]] = {}
+        self._roles: dict[tuple[str, str], list[str]] = {}
 
     # --- question analysis -------------------------------------------------
 
@@ -120,6 +121,8 @@ class Matcher:
                 continue
             if tok in ("name", "names") and toks[pos + 1 : pos + 2] == ["of"]:
                 continue  # "the name of X" asks for X
+            if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
+                continue
             key = stem(tok)
             weight_factor = 1.0
             if key not in idx.idf and tok not in idx.vocab and not tok.isdigit():
@@ -129,10 +132,11 @@ class Matcher:
             if any(t.key == key for t in query.terms):
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
-            if key in LIGHT:
+            light = key in LIGHT
+            if light:
                 weight *= 0.25
             alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf)
-            query.terms.append(Term(key, weight, False, alts))
+            query.terms.append(Term(key, weight, False, alts, light))
             words.append(key)
         query.content_text = " ".join(words + [e for e in query.entities])
         query.pairs = self._pairs(toks, spans, used | form_at, possessive)
@@ -154,7 +158,7 @@ class Matcher:
         for key, eid in list(query.pairs):
             if key not in _ROLE_STEMS:
                 continue
-            holders = self._role_holders(eid)
+            holders = self._role_holders(eid, _ROLE_STEMS[key])
             if len(holders) != 1 or holders[0] in query.entities:
                 continue
             person = holders[0]
@@ -166,11 +170,14 @@ class Matcher:
             query.terms.append(Term(ekey, max(term.weight, self.index.idf.get(ekey, 0.0)), True))
             query.entities.append(person)
 
-    def _role_holders(self, eid: str) -> list[str]:
-        if eid not in self._roles:
+    def _role_holders(self, eid: str, role: str) -> list[str]:
+        if (eid, role) not in self._roles:
             idx = self.index
             entity = idx.entities.get(eid)
             names = {w for a in (entity.aliases if entity else []) for w in tokens(a)}
+            wanted = _ROLE_WORDS
+            if role not in GENERIC_ROLE_WORDS:
+                wanted = next(group for group in SPECIFIC_ROLES if role in group)
             holders = []
             if entity and entity.kind in ("country", "organisation"):
                 for p in idx.entities.values():
@@ -178,11 +185,11 @@ class Matcher:
                         continue
                     for text in [p.title, *p.aliases]:
                         words = set(tokens(text))
-                        if words & names and words & _ROLE_WORDS:
+                        if words & names and words & wanted:
                             holders.append(p.id)
                             break
-            self._roles[eid] = holders
-        return self._roles[eid]
+            self._roles[eid, role] = holders
+        return self._roles[eid, role]
 
     def _pairs(
         self,
@@ -261,7 +268,7 @@ class Matcher:
                     if got[u].get(ti, 0) < 0.75:
                         got[u][ti] = 0.75
         total = sum(t.weight for t in query.terms) or 1.0
-        p_total = sum(t.weight for t in query.terms if not t.entity)
+        p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         scored = []
         for u, hits in got.items():
             matched = sum(query.terms[ti].weight * f for ti, f in hits.items())
@@ -271,7 +278,9 @@ class Matcher:
         for coverage, u, hits in scored[:60]:
             unit = idx.units[u]
             p_matched = sum(
-                query.terms[ti].weight * f for ti, f in hits.items() if not query.terms[ti].entity
+                query.terms[ti].weight * f
+                for ti, f in hits.items()
+                if not query.terms[ti].entity and not query.terms[ti].light
             )
             if query.pairs:
                 loss = self._unpaired_weight(query, unit, hits)
@@ -297,10 +306,12 @@ class Matcher:
                 continue
             names = {w for a in entity.aliases for w in tokens(a)}
             best = None
+            mentioned = False
             for s in unit.sentences:
                 sent = idx.sentences[s]
                 if eid not in sent.entities:
                     continue
+                mentioned = True
                 words = [stem(w) for w in tokens(sent.text) if w not in STOPWORDS]
                 raw = [w for w in tokens(sent.text) if w not in STOPWORDS]
                 at_e = [i for i, w in enumerate(raw) if w in names]
@@ -311,8 +322,8 @@ class Matcher:
                 if at_t:
                     d = min(abs(a - b) for a in at_e for b in at_t)
                     best = d if best is None else min(best, d)
-            if best is not None and best > PAIR_WINDOW:
-                loss += term.weight * hits[ti] * 0.7
+            if not mentioned or (best is not None and best > PAIR_WINDOW):
+                loss += term.weight * hits[ti] * 0.7  # the word is about someone else here
         return loss
 
     def _bonus(self, query: Query, unit: Unit) -> float:
@@ -322,6 +333,7 @@ class Matcher:
         qt = query.qtype
         if qt == "date":
             bonus += 0.12 if "date" in kinds else -0.08
+            bonus += 0.04 if s.has_exact_date else 0.0
         elif qt in ("number", "duration"):
             bonus += 0.12 if "number" in kinds or (qt == "duration" and "date" in kinds) else -0.08
         elif qt == "place":

@@ -155,7 +155,6 @@ STOPWORDS = frozenset(
         "m",
         "re",
         "ve",
-        "tell",
         "please",
         "let",
         "lets",
