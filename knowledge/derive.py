@@ -218,7 +218,7 @@ class _EntityRegistry:
         if not key:
             return
         self.by_alias.setdefault(key, eid)
-        self.aliases[eid].setdefault(key, alias)
+        self.aliases[eid].setdefault(alias, key)
 
     def add_hand(self, name: str, kind: str, aliases: tuple[str, ...]) -> None:
         eid = self.by_alias.get(" ".join(tokens(name))) or self._new(name, kind, "hand")
@@ -229,7 +229,7 @@ class _EntityRegistry:
         return {
             fold(alias): self.entities[eid]["kind"]
             for eid, names in self.aliases.items()
-            for alias in names.values()
+            for alias in names
             if len(alias) > 1
         }
 
@@ -279,7 +279,7 @@ class _EntityRegistry:
         aliases = [
             {"entity_id": eid, "alias": alias, "alias_fold": key}
             for eid, names in self.aliases.items()
-            for key, alias in names.items()
+            for alias, key in names.items()
         ]
         return list(self.entities.values()), aliases
 

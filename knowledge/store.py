@@ -37,7 +37,7 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
         db["entities"].insert_all(derived.entities, pk="id", batch_size=_BATCH)
         db["aliases"].insert_all(
             derived.aliases,
-            pk=("entity_id", "alias_fold"),
+            pk=("entity_id", "alias"),
             foreign_keys=[("entity_id", "entities", "id")],
             batch_size=_BATCH,
         )
