@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -145,7 +146,8 @@ def test_several_articles_say_which_outlet(corpus_base: FactBase) -> None:
 
 def test_ask_json_lines_from_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sys, "stdin", __import__("io").StringIO("rutte nickname\nWhat is the capital of Peru?\n"))
+    questions = io.StringIO("rutte nickname\nWhat is the capital of Peru?\n")
+    monkeypatch.setattr(sys, "stdin", questions)
     assert main(["ask", "--json"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 2

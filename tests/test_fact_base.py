@@ -157,7 +157,7 @@ def _break(kind: str, sources: Path) -> str:
     facts = sources / "nato-rutte.facts.toml"
     article = sources / f"{MAIN_ARTICLE}.txt"
     if kind == "not-utf8":
-        article.write_bytes(article.read_bytes().replace("Orban".encode(), b"Orb\xe1n", 1))
+        article.write_bytes(article.read_bytes().replace(b"Orban", b"Orb\xe1n", 1))
         return rf"{article.name}:\d+: not UTF-8"
     if kind == "empty-article":
         (sources / "blank.txt").write_text("  \n\n", "utf-8")
