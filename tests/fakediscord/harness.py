@@ -87,4 +87,5 @@ async def running_bot(
         if task_exc is not None:
             if body_exc is None:
                 raise task_exc
-            body_exc.add_note(f"(the bot task also ended with {task_exc!r})")
+            if task_exc is not body_exc and task_exc is not body_exc.__cause__:
+                body_exc.add_note(f"(the bot task also ended with {task_exc!r})")

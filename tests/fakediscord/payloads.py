@@ -394,9 +394,7 @@ def message(
             data["member"] = partial
     if message_reference is not None:
         data["message_reference"] = dict(message_reference)
-        data["referenced_message"] = (
-            dict(referenced_message) if referenced_message is not None else None
-        )
+        data["referenced_message"] = dict(referenced_message) if referenced_message is not None else None
     return data
 
 
@@ -428,8 +426,7 @@ def command_options(
         return []
     if isinstance(options, Mapping):
         out = [
-            {"name": name, "type": option_type_for(value), "value": value}
-            for name, value in options.items()
+            {"name": name, "type": option_type_for(value), "value": value} for name, value in options.items()
         ]
     else:
         out = [dict(o) for o in options]

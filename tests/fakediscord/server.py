@@ -184,21 +184,15 @@ def validate_message_body(body: Mapping[str, Any], n_files: int = 0) -> _Reply |
     for i, e in enumerate(embeds):
         for key, limit in limits.items():
             if len(e.get(key) or "") > limit:
-                return _form_error(
-                    f"embeds.{i}.{key}", "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer."
-                )
+                return _form_error(f"embeds.{i}.{key}", "BASE_TYPE_MAX_LENGTH", f"Must be {limit} or fewer.")
         fields = e.get("fields") or []
         if len(fields) > 25:
             return _form_error(f"embeds.{i}.fields", "BASE_TYPE_MAX_LENGTH", "Max 25 fields.")
         for j, f in enumerate(fields):
             if not f.get("name") or not f.get("value"):
-                return _form_error(
-                    f"embeds.{i}.fields.{j}", "BASE_TYPE_REQUIRED", "This field is required"
-                )
+                return _form_error(f"embeds.{i}.fields.{j}", "BASE_TYPE_REQUIRED", "This field is required")
             if len(f["name"]) > 256 or len(f["value"]) > 1024:
-                return _form_error(
-                    f"embeds.{i}.fields.{j}", "BASE_TYPE_MAX_LENGTH", "Field too long."
-                )
+                return _form_error(f"embeds.{i}.fields.{j}", "BASE_TYPE_MAX_LENGTH", "Field too long.")
         footer = (e.get("footer") or {}).get("text") or ""
         author = (e.get("author") or {}).get("name") or ""
         if len(footer) > 2048 or len(author) > 256:
@@ -303,11 +297,13 @@ class FakeDiscord:
 
         self.identifies: list[dict[str, Any]] = []
         self.resumes: list[dict[str, Any]] = []
+        self.resume_replays: list[int] = []  # dispatches replayed by each successful RESUME
         self.gateway_received: list[dict[str, Any]] = []
         self.identify_count = 0
         self.resume_count = 0
         self.heartbeat_count = 0
         self.connect_count = 0
+        self.connection_paths: list[str] = []  # "/ws" or "/ws/resume", one per connection
         self.connections: list[_Connection] = []
         self.sessions: dict[str, _Session] = {}
 
@@ -534,9 +530,7 @@ class FakeDiscord:
     ) -> None:
         """Assert that no matching bot message appears within ``within`` seconds."""
         with contextlib.suppress(FakeDiscordTimeout):
-            m = await self.wait_for_message(
-                predicate, within, after=after, channel_id=channel_id
-            )
+            m = await self.wait_for_message(predicate, within, after=after, channel_id=channel_id)
             raise AssertionError(f"unexpected bot message: {m.content!r} ({m.payload})")
 
     async def wait_for_interaction_response(
@@ -698,6 +692,8 @@ class FakeDiscord:
         r("GET", "/guilds/{guild_id}/members/{user_id}", self._r_get_member)
         r("POST", "/interactions/{interaction_id}/{token}/callback", self._r_callback)
         r("POST", "/webhooks/{app_id}/{token}", self._r_followup)
+        r("GET", "/webhooks/{app_id}/{token}", self._r_webhook)
+        r("PATCH", "/webhooks/{app_id}/{token}", self._r_webhook)
         original = "/webhooks/{app_id}/{token}/messages/@original"
         r("GET", original, self._r_webhook_message)
         r("PATCH", original, self._r_webhook_message)
@@ -748,6 +744,8 @@ class FakeDiscord:
         )
 
     async def _handle_unknown(self, request: web.Request) -> web.StreamResponse:
+        if request.method == "GET" and request.headers.get("Upgrade", "").lower() == "websocket":
+            return await self._handle_ws(request)  # a gateway URL derived some other way
         rec = await self._read_request(request, request.path)
         rec.status = 404
         self.requests.append(rec)
@@ -758,11 +756,12 @@ class FakeDiscord:
         rec = await self._read_request(request, request.match_info["tail"])
         self.requests.append(rec)
         try:
+            handler, params = self._match(rec)
             fault = self._take_fault(rec)
             if fault is not None:
                 rec.status = fault.status
                 return self._fault_response(fault)
-            status, body = await self._route(rec)
+            status, body = await handler(rec, **params) if handler else _error(404, "404: Not Found")
             rec.status = status
             if status == 204 or body is None:
                 return web.Response(status=status)
@@ -774,15 +773,16 @@ class FakeDiscord:
         finally:
             await self._notify()
 
-    async def _route(self, rec: RecordedRequest) -> _Reply:
+    def _match(self, rec: RecordedRequest) -> tuple[Callable[..., Awaitable[_Reply]] | None, dict[str, str]]:
+        """Find the handler for a request (and set ``rec.route``)."""
         for method, template, regex, handler in self._routes:
             if method != rec.method:
                 continue
             m = regex.fullmatch(rec.path)
             if m is not None:
                 rec.route = template
-                return await handler(rec, **m.groupdict())
-        return _error(404, "404: Not Found")
+                return handler, m.groupdict()
+        return None, {}
 
     # -- REST handlers ----------------------------------------------------------------------
 
@@ -860,9 +860,7 @@ class FakeDiscord:
         if ref and ref.get("message_id"):
             referenced = self.messages.get(int(ref["message_id"]))
             if referenced is None and ref.get("fail_if_not_exists", True):
-                return _form_error(
-                    "message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message"
-                )
+                return _form_error("message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message")
         replied_author = int(referenced["author"]["id"]) if referenced else None
         content = str(body.get("content") or "")
         allowed = body.get("allowed_mentions")
@@ -959,21 +957,15 @@ class FakeDiscord:
         sent.edits.append(copy.deepcopy(dict(body)))
         for key in ("content", "embeds", "components", "attachments"):
             if key in body:
-                sent.payload[key] = body[key] if body[key] is not None else (
-                    "" if key == "content" else []
-                )
+                sent.payload[key] = body[key] if body[key] is not None else ("" if key == "content" else [])
         if "flags" in body and body["flags"] is not None:
             sent.payload["flags"] = int(body["flags"])
         sent.payload["flags"] = int(sent.payload.get("flags") or 0) & ~LOADING
         sent.payload["edited_timestamp"] = p.iso_now()
-        users, roles, everyone = effective_mentions(
-            sent.content, sent.allowed_mentions, None
-        )
+        users, roles, everyone = effective_mentions(sent.content, sent.allowed_mentions, None)
         sent.pinged_user_ids, sent.pinged_role_ids, sent.pinged_everyone = users, roles, everyone
 
-    async def _r_edit_message(
-        self, rec: RecordedRequest, channel_id: str, message_id: str
-    ) -> _Reply:
+    async def _r_edit_message(self, rec: RecordedRequest, channel_id: str, message_id: str) -> _Reply:
         mid = int(message_id)
         sent = self._find_sent(mid)
         if sent is None or sent.deleted:
@@ -988,9 +980,7 @@ class FakeDiscord:
         self._apply_edit(sent, body)
         return 200, copy.deepcopy(sent.payload)
 
-    async def _r_delete_message(
-        self, rec: RecordedRequest, channel_id: str, message_id: str
-    ) -> _Reply:
+    async def _r_delete_message(self, rec: RecordedRequest, channel_id: str, message_id: str) -> _Reply:
         mid = int(message_id)
         if mid not in self.messages:
             return _error(404, "Unknown Message", 10008)
@@ -1000,9 +990,7 @@ class FakeDiscord:
         del self.messages[mid]
         return 204, None
 
-    async def _r_reaction(
-        self, rec: RecordedRequest, channel_id: str, message_id: str, emoji: str
-    ) -> _Reply:
+    async def _r_reaction(self, rec: RecordedRequest, channel_id: str, message_id: str, emoji: str) -> _Reply:
         if int(message_id) not in self.messages:
             return _error(404, "Unknown Message", 10008)
         self.reactions.append((int(channel_id), int(message_id), emoji, rec.method))
@@ -1098,6 +1086,15 @@ class FakeDiscord:
             err = validate_message_body(body, len(rec.files))
             if err:
                 return err
+        wait = rec.query.get("wait", "").lower() in ("1", "true")
+        orig = irec.original
+        if orig is not None and orig.loading and not irec.followups:
+            # Discord: the first followup after a deferred (type 5) response fills in the
+            # "thinking..." original instead of creating a new message.
+            self._apply_edit(orig, body)
+            irec.followups.append(orig)
+            self.followup_messages.append(orig)
+            return (200, copy.deepcopy(orig.payload)) if wait else (204, None)
         made = self._new_bot_message(
             irec.channel_id or 0, body, kind="followup", interaction_id=irec.id, files=rec.files
         )
@@ -1105,9 +1102,23 @@ class FakeDiscord:
             return made
         irec.followups.append(made)
         self.followup_messages.append(made)
-        if rec.query.get("wait", "").lower() in ("1", "true"):
-            return 200, copy.deepcopy(made.payload)
-        return 204, None
+        return (200, copy.deepcopy(made.payload)) if wait else (204, None)
+
+    async def _r_webhook(self, rec: RecordedRequest, app_id: str, token: str) -> _Reply:
+        irec = self._interaction_by_token(app_id, token)
+        if irec is None:
+            return _error(404, "Unknown Webhook", 10015)
+        body = rec.json if isinstance(rec.json, dict) else {}
+        return 200, {
+            "id": p.sid(self.world.application_id),
+            "type": 3,
+            "name": body.get("name") or self.world.bot_user["username"],
+            "avatar": None,
+            "channel_id": p.sid(irec.channel_id),
+            "guild_id": irec.payload.get("guild_id"),
+            "application_id": p.sid(self.world.application_id),
+            "token": token,
+        }
 
     async def _r_webhook_message(
         self, rec: RecordedRequest, app_id: str, token: str, message_id: str = "@original"
@@ -1162,31 +1173,22 @@ class FakeDiscord:
             cmd["guild_id"] = guild_id
         return cmd
 
-    async def _r_get_commands(
-        self, rec: RecordedRequest, app_id: str, guild_id: str | None = None
-    ) -> _Reply:
+    async def _r_get_commands(self, rec: RecordedRequest, app_id: str, guild_id: str | None = None) -> _Reply:
         pool = self._command_pool(app_id, guild_id)
         return pool if isinstance(pool, tuple) else (200, copy.deepcopy(pool))
 
-    async def _r_put_commands(
-        self, rec: RecordedRequest, app_id: str, guild_id: str | None = None
-    ) -> _Reply:
+    async def _r_put_commands(self, rec: RecordedRequest, app_id: str, guild_id: str | None = None) -> _Reply:
         pool = self._command_pool(app_id, guild_id)
         if isinstance(pool, tuple):
             return pool
         body = rec.json if isinstance(rec.json, list) else []
         by_key = {(c["name"], c.get("type", 1)): c for c in pool}
-        new = [
-            self._make_command(c, guild_id, by_key.get((c["name"], c.get("type", 1))))
-            for c in body
-        ]
+        new = [self._make_command(c, guild_id, by_key.get((c["name"], c.get("type", 1)))) for c in body]
         pool[:] = new
         self.command_syncs.append((int(guild_id) if guild_id else None, copy.deepcopy(body)))
         return 200, copy.deepcopy(new)
 
-    async def _r_post_command(
-        self, rec: RecordedRequest, app_id: str, guild_id: str | None = None
-    ) -> _Reply:
+    async def _r_post_command(self, rec: RecordedRequest, app_id: str, guild_id: str | None = None) -> _Reply:
         pool = self._command_pool(app_id, guild_id)
         if isinstance(pool, tuple):
             return pool
@@ -1219,10 +1221,12 @@ class FakeDiscord:
         await ws.prepare(request)
         conn = _Connection(ws=ws, request=request, path=request.path, query=dict(request.query))
         self.connections.append(conn)
+        self.connection_paths.append(request.path)
         self.connect_count += 1
         try:
-            await conn.send({"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval},
-                             "s": None, "t": None})
+            await conn.send(
+                {"op": OP_HELLO, "d": {"heartbeat_interval": self.heartbeat_interval}, "s": None, "t": None}
+            )
             async for msg in ws:
                 if msg.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
                     break
@@ -1317,9 +1321,10 @@ class FakeDiscord:
             session.conn = conn
             conn.session = session
             seq = int(d.get("seq") or 0)
-            for payload in session.history:
-                if payload["s"] > seq:
-                    await conn.send(payload)
+            missed = [payload for payload in session.history if payload["s"] > seq]
+            for payload in missed:
+                await conn.send(payload)
+            self.resume_replays.append(len(missed))
             await self._send_dispatch_locked(session, "RESUMED", {"_trace": ["fake-discord"]})
             self.resumes.append(copy.deepcopy(dict(d)))
             self.resume_count += 1
@@ -1349,9 +1354,7 @@ class FakeDiscord:
         async with session.lock:
             await self._send_dispatch_locked(session, "GUILD_MEMBERS_CHUNK", chunk)
 
-    async def _send_dispatch_locked(
-        self, session: _Session, event: str, data: Any
-    ) -> dict[str, Any]:
+    async def _send_dispatch_locked(self, session: _Session, event: str, data: Any) -> dict[str, Any]:
         session.seq += 1
         payload = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}
         session.history.append(payload)
@@ -1376,8 +1379,7 @@ class FakeDiscord:
                 by_bot = (data.get("author") or {}).get("id") == bot
                 mentioned = any(m.get("id") == bot for m in data.get("mentions") or [])
                 if not (by_bot or mentioned):
-                    data = {**data, "content": "", "embeds": [], "attachments": [],
-                            "components": []}
+                    data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
                     data.pop("poll", None)
         return data
 
@@ -1519,9 +1521,7 @@ class FakeDiscord:
         await self.dispatch("MESSAGE_CREATE", msg)
         return mid
 
-    async def user_dms(
-        self, author: Mapping[str, Any] | int | None, content: str, **kw: Any
-    ) -> int:
+    async def user_dms(self, author: Mapping[str, Any] | int | None, content: str, **kw: Any) -> int:
         """``user_says`` in the DM channel between ``author`` and the bot."""
         ch = self.world.dm_channel_for(author if author is not None else self.world.user)
         return await self.user_says(int(ch["id"]), author, content, **kw)
@@ -1555,11 +1555,7 @@ class FakeDiscord:
         member = None
         perms = None
         if guild is not False:
-            g = (
-                next(iter(self.world.guilds.values()))
-                if guild is True
-                else self.world.guilds[int(guild)]
-            )
+            g = next(iter(self.world.guilds.values())) if guild is True else self.world.guilds[int(guild)]
             guild_id = g.id
             if uid not in g.members:
                 g.add_member(u)
@@ -1613,4 +1609,3 @@ class FakeDiscord:
         return await self.invoke_command(
             name, options, type=p.INTERACTION_AUTOCOMPLETE, focused=focused, **kw
         )
-
