@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .entities import Mention, find_mentions
@@ -245,10 +246,24 @@ class _EntityRegistry:
                 self.pending_aliases.append((before[-1].surface, alias))
 
     def register_people(self, mentions) -> None:
+        """Register full names first, so that "Rutte" and "the Summit" find "Mark Rutte" and
+        "NATO Summit"; then the aliases the text introduced in parentheses."""
         mentions = list(mentions)
         for m in mentions:
             if m.kind == "person" and len(m.surface.split()) >= 2:
                 self.entity_for(m)
+        singles = {fold(m.surface) for m in mentions if len(m.surface.split()) == 1}
+        heads: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            words = m.surface.split()
+            if m.kind in ("organisation", "other") and len(words) >= 2 and words[-1][:1].isupper():
+                heads[fold(words[-1])].add(m.surface)
+        for head, owners in heads.items():
+            if len(owners) == 1 and head in singles and head not in self.by_alias:
+                (owner,) = owners
+                kind = next(m.kind for m in mentions if m.surface == owner)
+                eid = self.entity_for(Mention(owner, kind, 0, 0))
+                self.alias(eid, owner.split()[-1])
         for name, alias in self.pending_aliases:
             eid = self.by_alias.get(" ".join(tokens(name)))
             if eid is None:
@@ -264,10 +279,9 @@ class _EntityRegistry:
                 eid = self._new(m.surface, kind, "derived")
             else:
                 eid = self._new(m.surface, kind, "derived")
-                if kind == "person":
-                    parts = m.surface.split()
-                    if len(parts) >= 2:
-                        self.alias(eid, parts[-1])
+                parts = m.surface.split()
+                if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
+                    self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
         entity = self.entities[eid]
         if m.kind == "person" and entity["kind"] == "other":
             entity["kind"] = "person"

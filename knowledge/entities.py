@@ -142,7 +142,7 @@ def _name_mentions(
     for i, (word, start, end) in enumerate(words):
         possessive = bool(_POSSESSIVE.search(word)) and word[0].isupper()
         bare = _POSSESSIVE.sub("", word) if possessive else word.rstrip(".")
-        is_cap = bare[:1].isupper() and bare != "I"
+        is_cap = bare[:1].isupper() and bare != "I" and bare.split("-")[0].lower() not in NUMBER_WORDS
         if i == 0 and sentence_start and is_cap and _is_common(bare, common):
             is_cap = False
         if possessive and i + 1 < len(words) and fold(words[i + 1][0]) in _ORG_KEYS:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .text import stem
 
 _GROUPS = [
-    "replace replacement successor succeed succession next predecessor follow",
+    "replace replacement successor succeed succession next new predecessor follow",
     "resign quit leave step depart exit",
     "support back backing endorse endorsement favour favor approve",
     "oppose objection object block veto against resist",
@@ -67,6 +67,7 @@ _GROUPS = [
     "upcoming next coming forthcoming",
     "weapons military aid",
     "nationality citizen",
+    "cabinet minister ministry portfolio",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

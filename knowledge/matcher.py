@@ -338,7 +338,7 @@ class Matcher:
             bonus += 0.12 if "number" in kinds or (qt == "duration" and "date" in kinds) else -0.08
         elif qt == "place":
             others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
-            bonus += 0.08 if others & {"place", "country"} else 0.0
+            bonus += 0.08 if "place" in others else 0.05 if "country" in others else 0.0
         elif qt == "reason":
             bonus += 0.08 if s.has_reason else 0.0
         elif qt == "person":
