@@ -179,6 +179,10 @@ class Index:
                 sentence_df[t] += 1
         self.n_sentences = n
         self.idf = {t: math.log(1 + n / df) for t, df in sentence_df.items()}
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        for t in self.idf:
+            if len(t) >= 5 and not t.startswith(ENTITY_PREFIX):
+                self.by_prefix[t[:5]].append(t)
         self.max_idf = math.log(1 + n)
         self.entity_mentions = sorted(
             (e for e in self.entities.values() if e.kind in ("person", "country", "organisation", "place")),

@@ -14,13 +14,13 @@ _GROUPS = [
     "oppose objection object block veto against resist",
     "say said add added tell told state post posted write wrote announce reveal comment claim describe",
     "nickname nicknamed call called dub dubbed known",
-    "job role post position office tenure work career employ employment manager profession occupation",
+    "job role position office tenure work career employ employment manager profession occupation living",
     "lead leader led head headed chief chair run",
     "country nation state",
     "government administration cabinet coalition",
     "elect election reelection re-election vote ballot run stand standing",
     "decide decision decided choose chose agree",
-    "begin start started commence",
+    "begin start started commence enter entering launch",
     "end finish conclude conclusion over",
     "collapse fall fell fail failure break",
     "competitor rival opponent challenger candidate contender",
@@ -75,6 +75,7 @@ LIGHT = frozenset(
     stem(w)
     for w in """get got do does did make made go went happen happened take took give gave come came
     put use used want need think mean know role going expect expected start begin place hold held
+    people person someone somebody anyone everyone
     """.split()
 )
 

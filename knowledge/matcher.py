@@ -21,6 +21,7 @@ ABSTAIN_BELOW = 0.5
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
+_LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
@@ -125,6 +126,8 @@ class Matcher:
                 continue
             key = stem(tok)
             weight_factor = 1.0
+            if key not in idx.idf and tok not in idx.vocab and self._is_misspelt_stopword(tok):
+                continue
             if key not in idx.idf and tok not in idx.vocab and not tok.isdigit():
                 near = self._correct(tok, False)
                 if near:
@@ -135,13 +138,29 @@ class Matcher:
             light = key in LIGHT
             if light:
                 weight *= 0.25
-            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf)
+            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | self._kin(key)
             query.terms.append(Term(key, weight, False, alts, light))
             words.append(key)
         query.content_text = " ".join(words + [e for e in query.entities])
-        query.pairs = self._pairs(toks, spans, used | form_at, possessive)
-        self._resolve_roles(query)
+        query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
+        self._resolve_roles(query, adjacent)
         return query
+
+    def _is_misspelt_stopword(self, token: str) -> bool:
+        """'befor', 'abuot': glue words typed wrong should not become content words."""
+        if len(token) < 5:
+            return False
+        return process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
+
+    def _kin(self, key: str) -> frozenset[str]:
+        """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful"."""
+        if len(key) < 5:
+            return frozenset()
+        return frozenset(
+            w
+            for w in self.index.by_prefix.get(key[:5], ())
+            if w != key and (w.startswith(key) or key.startswith(w))
+        )
 
     def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A capital city standing for its country ("Budapest agreed"), when the base has it."""
@@ -153,9 +172,9 @@ class Matcher:
                     return eid, size
         return None
 
-    def _resolve_roles(self, query: Query) -> None:
+    def _resolve_roles(self, query: Query, adjacent: list[tuple[str, str]]) -> None:
         """ "the Hungarian leader" -> the person whose title names Hungary and a leader's role."""
-        for key, eid in list(query.pairs):
+        for key, eid in adjacent:
             if key not in _ROLE_STEMS:
                 continue
             holders = self._role_holders(eid, _ROLE_STEMS[key])
@@ -197,25 +216,25 @@ class Matcher:
         spans: list[tuple[int, int, str]],
         skip: set[int],
         possessive: set[int],
-    ) -> list[tuple[str, str]]:
-        pairs = []
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(tied, adjacent): nouns the question ties to an entity ("X's noun", "noun of X"),
+        and nouns written right after an entity ("Hungarian leader", "alliance chief")."""
+        tied, adjacent = [], []
         for start, end, eid in spans:
             after = end
-            if (
-                after < len(toks)
-                and after not in skip
-                and toks[after] not in STOPWORDS
-                and (end - 1 in possessive or self.index.entities[eid].kind == "country")
-            ):
-                pairs.append((stem(toks[after]), eid))
+            if after < len(toks) and after not in skip and toks[after] not in STOPWORDS:
+                adjacent.append((stem(toks[after]), eid))
+                if end - 1 in possessive:
+                    tied.append((stem(toks[after]), eid))
             before = start - 1
             if before >= 1 and toks[before] == "the":
                 before -= 1
             if before >= 1 and toks[before] == "of":
                 noun = toks[before - 1]
                 if noun not in STOPWORDS and before - 1 not in skip:
-                    pairs.append((stem(noun), eid))
-        return pairs
+                    tied.append((stem(noun), eid))
+                    adjacent.append((stem(noun), eid))
+        return tied, adjacent
 
     def _correct_uncached(self, token: str, names: bool) -> str | None:
         """The base's word closest to a misspelt *token*, or None when nothing is close enough."""
