@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, ORGANISATIONS
 from .sources import Article, HandFact, SourceSet
 from .text import fold, quote_flags, split_sentences, tokens
 
@@ -209,9 +209,8 @@ class _EntityRegistry:
         self.entities[eid] = {"id": eid, "name": name, "kind": kind, "origin": origin, "title": ""}
         self.aliases[eid] = {}
         self.alias(eid, name)
-        if kind == "country" and name in COUNTRIES:
-            for alias in COUNTRIES[name]:
-                self.alias(eid, alias)
+        for alias in COUNTRIES.get(name, ()) if kind == "country" else ORGANISATIONS.get(name, ()):
+            self.alias(eid, alias)
         return eid
 
     def alias(self, eid: str, alias: str) -> None:

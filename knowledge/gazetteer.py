@@ -350,3 +350,17 @@ SPECIFIC_ROLES = (
     frozenset({"chancellor"}),
 )
 ROLE_WORDS = GENERIC_ROLE_WORDS.union(*SPECIFIC_ROLES)
+
+# Other names of well-known organisations, as the news writes them.
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "NATO": (
+        "Nato",
+        "the alliance",
+        "North Atlantic Treaty Organization",
+        "North Atlantic Treaty Organisation",
+        "North Atlantic alliance",
+        "Atlantic alliance",
+    ),
+    "EU": ("European Union", "the bloc"),
+    "UN": ("United Nations", "U.N."),
+}

@@ -27,7 +27,7 @@ _GROUPS = [
     "candidate nominee contender",
     "deal agreement accord pact arrangement",
     "meet meeting met talk talks summit gathering",
-    "troops soldiers forces personnel military",
+    "troops soldiers forces personnel military staff",
     "weapons arms weaponry supplies munitions",
     "fund funding money finance financial aid pay paid payment cost",
     "help aid assist assistance support",
@@ -53,7 +53,7 @@ _GROUPS = [
     "require need must necessary",
     "president",
     "minister premier",
-    "media press newspaper report reports outlet",
+    "media press newspaper report reports outlet according",
     "chosen selected picked named appointed",
     "become became",
     "race contest competition running",
@@ -68,6 +68,8 @@ _GROUPS = [
     "weapons military aid",
     "nationality citizen",
     "cabinet minister ministry portfolio",
+    "operation activity activities mission initiative initiatives",
+    "stance position view opinion attitude",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.
@@ -78,6 +80,26 @@ LIGHT = frozenset(
     people person someone somebody anyone everyone
     """.split()
 )
+
+# Idioms rewritten before matching, so their meaning meets the synonym groups above.
+PHRASES = {
+    "head of state": "president",
+    "head of government": "prime minister",
+    "for a living": "job",
+    "take part": "participate",
+    "took part": "participate",
+    "on board": "support",
+    "step down": "resign",
+    "stepping down": "resign",
+    "take office": "start",
+    "took office": "start",
+    "take over": "succeed",
+    "took over": "succeed",
+    "take place": "happen",
+    "took place": "happen",
+    "in charge of": "lead",
+    "in exchange for": "return",
+}
 
 # Question openings and what kind of answer they want.
 QUESTION_FORMS: list[tuple[tuple[str, ...], str]] = [

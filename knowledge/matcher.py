@@ -12,15 +12,17 @@ from rapidfuzz.distance import OSA
 
 from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, QUESTION_FORMS, SYNONYMS
+from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
 from .model import Answer, FactRef
 from .text import STOPWORDS, fold, stem, tokens
 
 MAX_TOKENS = 60
 ABSTAIN_BELOW = 0.5
+MISSING_ENTITY_PENALTY = 0.1
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
+_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _ROLE_WORDS = frozenset(ROLE_WORDS)
@@ -65,7 +67,7 @@ class Matcher:
     # --- question analysis -------------------------------------------------
 
     def analyse(self, question: str) -> Query:
-        raw = _WORDS.findall(fold(question))
+        raw = _WORDS.findall(_PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], fold(question)))
         toks: list[str] = []
         possessive: set[int] = set()  # positions of tokens written with 's
         for w in raw:

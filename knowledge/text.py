@@ -181,6 +181,7 @@ STOPWORDS = frozenset(
         "ever",
         "via",
         "still",
+        "already",
         "likely",
         "probably",
         "possibly",
