@@ -58,6 +58,7 @@ class SentenceRec:
     length: int
     has_reason: bool
     has_exact_date: bool = False
+    words: tuple[str, ...] = ()  # content words in order, for measuring distances
 
 
 @dataclass
@@ -125,6 +126,7 @@ class Index:
                     len(words),
                     bool(_REASON.search(row["text"])),
                     exact,
+                    tuple(words),
                 )
             )
             for e in ents:

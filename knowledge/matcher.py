@@ -63,6 +63,7 @@ class Matcher:
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         self._roles: dict[tuple[str, str], list[str]] = {}
+        self._entity_words: dict[str, frozenset[str]] = {}
 
     # --- question analysis -------------------------------------------------
 
@@ -325,7 +326,7 @@ class Matcher:
             entity = idx.entities.get(eid)
             if entity is None:
                 continue
-            names = {w for a in entity.aliases for w in tokens(a)}
+            names = self._alias_words_of(eid)
             best = None
             mentioned = False
             for s in unit.sentences:
@@ -333,10 +334,10 @@ class Matcher:
                 if eid not in sent.entities:
                     continue
                 mentioned = True
-                words = [stem(w) for w in tokens(sent.text) if w not in STOPWORDS]
-                raw = [w for w in tokens(sent.text) if w not in STOPWORDS]
-                at_e = [i for i, w in enumerate(raw) if w in names]
-                at_t = [i for i, w in enumerate(words) if w == key or w in term.alternatives]
+                at_e = [i for i, w in enumerate(sent.words) if w in names]
+                at_t = [
+                    i for i, w in enumerate(sent.words) if (k := stem(w)) == key or k in term.alternatives
+                ]
                 if not at_e:
                     best = 0  # implicit mention: nothing to measure
                     break
@@ -346,6 +347,13 @@ class Matcher:
             if not mentioned or (best is not None and best > PAIR_WINDOW):
                 loss += term.weight * hits[ti] * 0.7  # the word is about someone else here
         return loss
+
+    def _alias_words_of(self, eid: str) -> frozenset[str]:
+        words = self._entity_words.get(eid)
+        if words is None:
+            entity = self.index.entities[eid]
+            words = self._entity_words[eid] = frozenset(w for a in entity.aliases for w in tokens(a))
+        return words
 
     def _bonus(self, query: Query, unit: Unit) -> float:
         s = self.index.sentences[unit.sentences[0]]

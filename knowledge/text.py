@@ -289,6 +289,8 @@ _SUFFIXES = (
 def fold(text: str) -> str:
     """Lower-case, accent-free, straight-quoted form of *text* for comparisons."""
     text = text.translate(_PUNCT_FOLD)
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
