@@ -28,6 +28,7 @@ class Summariser:
             for alias in [e.name, *e.aliases]:
                 names.setdefault(fold(alias), e.id)
         self._names = names
+        self._curated = {i for u in index.units if u.origin == "hand" for i in u.sentences}
         self._name_keys = list(names)
 
     def resolve(self, name: str) -> list[str]:
@@ -79,7 +80,7 @@ class Summariser:
                 break
             terms = idx.sentences[i].terms
             if any(
-                len(terms & idx.sentences[j].terms) > 0.6 * min(len(terms), len(idx.sentences[j].terms))
+                len(terms & idx.sentences[j].terms) > 0.7 * min(len(terms), len(idx.sentences[j].terms))
                 for j in chosen
             ):
                 continue
@@ -99,6 +100,11 @@ class Summariser:
             score *= 0.8
         if s.is_caption or s.is_headline:
             score *= 0.5
+        if i in self._curated:
+            score *= 1.3  # a hand-written fact cites it: someone judged it to matter
+        outlet = self.index.documents.get(s.document, {}).get("outlet", "")
+        if outlet and outlet in s.text:
+            score *= 0.5  # "a spokesperson referred Breaking Defense to ...": about the reporting
         return score
 
     def entity_names(self, prefix: str = "", limit: int = 25) -> list[str]:
