@@ -236,12 +236,15 @@ def test_a_file_that_is_not_a_base(tmp_path: Path) -> None:
 
 
 def test_reload_reports_what_changed(sources: Path, tmp_path: Path) -> None:
+    extra = sources / "alliance-meeting.txt"
+    extra.write_text("Allies plan a meeting\n\nThe allies met in Brussels on Monday.\n", "utf-8")
     base = FactBase.build(sources, tmp_path / "base.db")
     assert base.reload().unchanged
-    article = sources / f"{MAIN_ARTICLE}.txt"
-    text = article.read_text("utf-8")
-    text = text.replace("latest comments in the US", "recent comments in the US")
-    article.write_text(text + "\n\nThe alliance will meet again in The Hague in 2025.\n", "utf-8")
+    extra.write_text(
+        "Allies plan a meeting\n\nThe allies met in Brussels on Friday.\n\n"
+        "The alliance will meet again in The Hague in 2025.\n",
+        "utf-8",
+    )
     report = base.reload()
     assert report.changed["sentences"] == 1
     assert report.added["sentences"] == 1
