@@ -5,10 +5,16 @@ Discord's limits are applied here so nothing the bot sends is ever rejected for 
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from knowledge.model import Answer, Citation, EntityInfo, ReloadReport, SourceInfo, Summary
+
+if TYPE_CHECKING:
+    from .guild_settings import Gap
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -64,8 +70,8 @@ class Card:
     def fitted(self) -> Card:
         """A copy within every embed limit."""
         title = clip(self.title, TITLE_LIMIT)
-        desc = clip(self.description, DESCRIPTION_LIMIT)
         footer = clip(self.footer, FOOTER_LIMIT)
+        desc = clip(self.description, min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(title) - len(footer)))
         fields = [
             (clip(n, FIELD_NAME_LIMIT) or "\u200b", clip(v, FIELD_VALUE_LIMIT) or "\u200b")
             for n, v in self.fields[:FIELD_COUNT_LIMIT]
@@ -205,6 +211,49 @@ def reload_card(report: ReloadReport) -> Card:
 
 def error_card(title: str, message: str) -> Card:
     return Card(title, neutralise_plain(message), colour=COLOUR_ERROR)
+
+
+RELOAD_FAILED = "Reload failed — the previous fact base is still serving"
+RELOAD_BUSY = "A reload is already running; try again in a moment."
+NOT_MODERATOR = "Only moderators (Manage Server or a moderator role) can use this."
+GUILD_ONLY = "This command only works in a server."
+FAILED = "Something went wrong; the moderators have been told."
+
+
+def cooldown_text(retry_after: float) -> str:
+    return f"You're asking quickly — try again in {max(1, math.ceil(retry_after))} s."
+
+
+def gaps_card(gaps: Sequence[Gap]) -> Card:
+    """Questions the bot could not answer, most asked first."""
+    title = "Questions I could not answer"
+    if not gaps:
+        return Card(title, "None yet: every question so far had an answer in the article.")
+    lines = [
+        f"{n}. **{g.count}×** {clip(neutralise(g.question), 300)}\n   — last asked {g.last_asked}"
+        for n, g in enumerate(gaps, 1)
+    ]
+    return _long_card(title, lines, "Adding an article that covers them makes them answerable")
+
+
+def channels_card(channel_ids: Sequence[int]) -> Card:
+    """The guild's auto-answer channels."""
+    if not channel_ids:
+        text = "None. A moderator can turn it on for a channel with /channels enable."
+    else:
+        text = "I answer every message that looks like a question in:\n" + "\n".join(
+            f"<#{c}>" for c in channel_ids
+        )
+    return Card("Auto-answer channels", text)
+
+
+def channel_change_text(channel_id: int, enabled: bool, changed: bool) -> str:
+    if enabled:
+        state = "now" if changed else "already"
+        return f"I {state} answer questions in <#{channel_id}> without being mentioned."
+    if changed:
+        return f"I no longer answer questions in <#{channel_id}> unless mentioned."
+    return f"Auto-answer was not on in <#{channel_id}>; nothing changed."
 
 
 HELP_TEXT = (

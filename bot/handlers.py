@@ -1,0 +1,40 @@
+"""What citebot says to each request, as a Card: shared by the Discord cogs and the console."""
+
+from __future__ import annotations
+
+from knowledge import Answer, FactBase, KnowledgeError
+
+from . import render
+
+
+def ask(base: FactBase, question: str) -> tuple[Answer, render.Card]:
+    """The answer to *question* and its card."""
+    answer = base.answer(question)
+    return answer, render.answer_card(answer, base.version)
+
+
+def summary(base: FactBase, length: str = "short", topic: str | None = None) -> render.Card:
+    """A short or long cited summary, of everything or of *topic*."""
+    return render.summary_card(base.summary(length, (topic or "").strip() or None))
+
+
+def facts(base: FactBase, name: str) -> render.Card:
+    """What the base says about *name*, or suggestions when it does not know it."""
+    info = base.facts_about(name)
+    if info is None:
+        return render.unknown_entity_card(name, base.suggest_entities(name))
+    return render.facts_card(info)
+
+
+def source(base: FactBase) -> render.Card:
+    """The articles and the fact base's version, counts and build time."""
+    return render.source_card(base.source_info())
+
+
+def reload(base: FactBase) -> render.Card:
+    """Rebuild the base from its sources (blocking); on failure the old base keeps serving."""
+    try:
+        report = base.reload()
+    except (KnowledgeError, OSError) as exc:
+        return render.error_card(render.RELOAD_FAILED, str(exc))
+    return render.reload_card(report)

@@ -1,0 +1,106 @@
+"""Cards stay within Discord's limits, and user text is echoed without pings or markup."""
+
+from __future__ import annotations
+
+import re
+
+import discord
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import render
+from bot.discord_render import embed_from_card, message_text
+from bot.guild_settings import Gap
+from knowledge.model import Answer, Citation, EntityInfo, Summary, SummaryPoint
+
+
+def citation(n: int, text: str = "A sentence of the article. " * 60) -> Citation:
+    return Citation(f"s{n}", "doc", "Breaking Defense", "Title", n, 1, text)
+
+
+def assert_within_limits(card: render.Card) -> None:
+    c = card.fitted()
+    assert len(c.title) <= render.TITLE_LIMIT
+    assert len(c.description) <= render.DESCRIPTION_LIMIT
+    assert len(c.footer) <= render.FOOTER_LIMIT
+    assert len(c.fields) <= render.FIELD_COUNT_LIMIT
+    for name, value in c.fields:
+        assert 0 < len(name) <= render.FIELD_NAME_LIMIT and 0 < len(value) <= render.FIELD_VALUE_LIMIT
+    total = len(c.title) + len(c.description) + len(c.footer) + sum(len(n) + len(v) for n, v in c.fields)
+    assert total <= render.EMBED_TOTAL_LIMIT
+    embed = embed_from_card(card)
+    assert len(embed) <= render.EMBED_TOTAL_LIMIT and len(embed.fields) <= render.FIELD_COUNT_LIMIT
+
+
+def test_a_4000_character_question_is_clipped_in_the_echo() -> None:
+    answer = Answer("why " * 1000, "Because. " * 600, (citation(1),), 0.9)
+    card = render.answer_card(answer, "v1")
+    assert_within_limits(card)
+    echo = card.description.split("\n", 1)[0]
+    assert len(echo) <= len("**Q:** ") + render.QUESTION_ECHO_LIMIT and echo.endswith("…")
+
+
+def test_thirty_citations_keep_to_25_fields_and_6000_characters() -> None:
+    answer = Answer("who?", "Someone.", tuple(citation(n) for n in range(30)), 0.8)
+    card = render.answer_card(answer, "v1", max_citations=30)
+    assert len(card.fields) == 30
+    assert_within_limits(card)
+
+
+def test_a_huge_summary_and_long_facts_fit() -> None:
+    points = tuple(SummaryPoint("Point. " * 150, citation(n)) for n in range(200))
+    assert_within_limits(render.summary_card(Summary("long", None, points)))
+    facts = tuple(("Fact. " * 200, citation(n)) for n in range(100))
+    info = EntityInfo("e1", "N" * 400, "person", tuple(f"alias{n}" for n in range(50)), 100, facts)
+    assert_within_limits(render.facts_card(info))
+
+
+def test_a_long_description_with_a_long_footer_keeps_the_total() -> None:
+    card = render.Card("T" * 300, "D" * 5000, [("n", "v")], "F" * 2100)
+    assert_within_limits(card)
+
+
+def test_gaps_and_channels_cards_fit() -> None:
+    gaps = [Gap("@everyone what? " * 100, 100 - n, "2024-06-01T00:00:00Z") for n in range(50)]
+    card = render.gaps_card(gaps)
+    assert_within_limits(card)
+    assert "@everyone" not in card.fitted().to_text()
+    assert_within_limits(render.channels_card(list(range(1000))))
+    assert "None yet" in render.gaps_card([]).description
+
+
+def test_plain_messages_stay_under_2000_characters() -> None:
+    assert len(message_text("x" * 5000)) <= render.MESSAGE_LIMIT
+    assert render.cooldown_text(0.2) == "You're asking quickly — try again in 1 s."
+
+
+def test_neutralise_defuses_mentions_markdown_and_fences() -> None:
+    text = "@everyone @here <@123> <@!45> <@&5> <#9> **bold** _it_ ~~s~~ ||spoiler|| > quote\n```py\nx```"
+    out = render.neutralise(text)
+    for ping in ("@everyone", "@here", "<@123>", "<@!45>", "<@&5>", "<#9>"):
+        assert ping not in out
+    assert "```" not in out and "**" not in out and "\n" not in out
+    assert "everyone" in out and "bold" in out  # defused, not deleted
+
+
+def test_an_echoed_question_never_pings() -> None:
+    card = render.answer_card(Answer("@everyone who is <@&5>?", "I don't know.", abstained=True))
+    assert "@everyone" not in card.description and "<@&5>" not in card.description
+
+
+PING = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
+
+
+@given(st.text(alphabet=st.sampled_from(list("@<>#!&`*_~|0123456789everyonhr \n")), max_size=80))
+def test_neutralised_text_has_no_pings_or_fences(text: str) -> None:
+    out = render.neutralise(text)
+    assert not PING.search(out)
+    assert "```" not in out
+
+
+def test_embed_has_the_cards_parts() -> None:
+    card = render.Card("Title", "Body", [("Source: X", "> quote")], "footer", render.COLOUR_ANSWER)
+    embed = embed_from_card(card)
+    assert (embed.title, embed.description, embed.footer.text) == ("Title", "Body", "footer")
+    assert embed.fields[0].name == "Source: X" and embed.fields[0].inline is False
+    assert embed.colour == discord.Colour(render.COLOUR_ANSWER)
