@@ -14,6 +14,7 @@ from .gazetteer import COUNTRIES, ORGANISATIONS
 from .sources import Article, HandFact, SourceSet
 from .text import fold, quote_flags, split_sentences, tokens
 
+_LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _PRONOUN_START = re.compile(r"^\W*(?:\w+\s+){0,3}?(he|she|his|her|him)\b", re.I)
@@ -144,6 +145,7 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     if article.first_line != "body" and blocks and "\n" in blocks[0]:
         first, rest = blocks[0].split("\n", 1)
         blocks[0:1] = [first.strip(), rest.strip()]
+    blocks = [para for block in blocks for para in _line_paragraphs(block)]
     sentences: list[_Sentence] = []
     paragraphs: list[dict] = []
     taken: set[str] = set()
@@ -188,6 +190,15 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     if not sentences:
         raise KnowledgeError("the article has no sentences", article.path)
     return sentences, paragraphs
+
+
+def _line_paragraphs(block: str) -> list[str]:
+    """A block whose lines each end a sentence is one paragraph a line; hard-wrapped prose is one."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return [block]
+    ended = sum(1 for line in lines if _LINE_END.search(line))
+    return lines if ended >= 0.8 * len(lines) else [block]
 
 
 class _EntityRegistry:
