@@ -17,7 +17,7 @@ from .text import fold, quote_flags, split_sentences, tokens
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
-_PRONOUN_START = re.compile(r"^\W*(?:\w+\s+){0,3}?(he|she|his|her|him)\b", re.I)
+_PRONOUN_START = re.compile(r"^\W*(?:[\w\u2019'-]+[\s,]+){0,8}?(he|she|his|her|him)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 
@@ -393,6 +393,20 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         }
     ]
     for eid, m in zip(s.entity_ids, s.mentions, strict=True):
+        description = _described(s.text, m) if ents[eid]["kind"] in _NAMED_KINDS else None
+        if description:
+            rows.append(
+                {
+                    **base,
+                    "id": f"{s.id}/title/{eid}",
+                    "subject": ents[eid]["name"],
+                    "relation": "is",
+                    "object": description,
+                    "answer": f"{ents[eid]['name']} is {description}.",
+                    "answer_type": "description",
+                }
+            )
+            continue
         if m.title and ents[eid]["kind"] == "person":
             rows.append(
                 {
@@ -425,6 +439,18 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         seen.add(row["id"])
         out.facts.append(row)
         out.citations.append({"fact_id": row["id"], "sentence_id": s.id, "rank": 0})
+
+
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?),")
+_COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
+
+
+def _described(text: str, m: Mention) -> str | None:
+    """What the sentence says *m* is: "Mark Rutte, the outgoing Dutch Prime Minister," or
+    "Rutte is a center-right lawmaker who ..."."""
+    after = text[m.end :]
+    found = _APPOSITIVE.match(after) or _COPULA.match(after)
+    return found.group(1).strip() if found else None
 
 
 def _squash(text: str) -> str:

@@ -50,7 +50,7 @@ _GROUPS = [
     "spokesperson spokesman spokeswoman representative",
     "withdraw pull drop",
     "extend extension prolong renew",
-    "require need must necessary",
+    "require need must necessary demand condition insist request",
     "president",
     "minister premier",
     "media press newspaper report reports outlet according",

@@ -41,6 +41,7 @@ class Term:
     entity: bool
     alternatives: frozenset[str] = frozenset()
     light: bool = False
+    from_alias: bool = False  # a word of an alias that says more than the name
 
 
 @dataclass
@@ -116,6 +117,7 @@ class Matcher:
                     query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True))
                 used.update(range(i, i + size))
                 spans.append((i, i + size, eid))
+                self._add_alias_words(query, toks[i : i + size], eid)
                 i += size
             else:
                 i += 1
@@ -348,6 +350,18 @@ class Matcher:
                 loss += term.weight * hits[ti] * 0.7  # the word is about someone else here
         return loss
 
+    def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
+        """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""
+        name = set(tokens(self.index.entities[eid].name))
+        for w in words:
+            key = stem(w)
+            fresh = not any(t.key == key for t in query.terms)
+            if w not in name and w not in STOPWORDS and key in self.index.idf and fresh:
+                query.terms.append(Term(key, self.index.idf[key] * 0.5, False, light=True, from_alias=True))
+
+    def _about(self, unit: Unit, eid: str) -> bool:
+        return bool(set(tokens(unit.subject)) & self._alias_words_of(eid))
+
     def _alias_words_of(self, eid: str) -> frozenset[str]:
         words = self._entity_words.get(eid)
         if words is None:
@@ -373,12 +387,13 @@ class Matcher:
         elif qt == "person":
             others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
             bonus += 0.05 if others & {"person", "organisation", "country"} else 0.0
-            if (
-                unit.answer_type == "description"
-                and unit.fact_id.rsplit("/", 1)[-1] in query.entities
-                and not [t for t in query.terms if not t.entity]
-            ):
-                bonus += 0.25
+        entity_only = all(t.entity or t.from_alias for t in query.terms)
+        if query.entities and entity_only and qt in ("person", "thing", "entity"):
+            # "Who is X?", "What is X?", "X": what the article says X is, then facts about X
+            if unit.answer_type == "description" and unit.fact_id.rsplit("/", 1)[-1] in query.entities:
+                bonus += 0.25 - (0.1 if s.is_quote else 0.0)
+            elif unit.origin == "hand" and self._about(unit, query.entities[0]):
+                bonus += 0.1
         if unit.origin == "hand":
             bonus += 0.02
             if unit.ask_terms and query.content_text:
