@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -18,8 +19,8 @@ from .text import STOPWORDS, fold, stem, tokens
 
 MAX_TOKENS = 60
 ABSTAIN_BELOW = 0.5
-MISSING_ENTITY_PENALTY = 0.1
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
+CANDIDATES = 60  # units scored in full after the first pass
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
@@ -283,24 +284,14 @@ class Matcher:
     def rank(self, query: Query, limit: int = 5) -> list[tuple[float, float, float, Unit]]:
         """Best units for *query*: (score, coverage, non-entity coverage, unit)."""
         idx = self.index
-        got: dict[int, dict[int, float]] = defaultdict(dict)
-        for ti, term in enumerate(query.terms):
-            for u in idx.postings.get(term.key, ()):
-                got[u][ti] = 1.0
-            for alt in term.alternatives:
-                for u in idx.postings.get(alt, ()):
-                    if got[u].get(ti, 0) < 0.75:
-                        got[u][ti] = 0.75
         total = sum(t.weight for t in query.terms) or 1.0
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
-        scored = []
-        for u, hits in got.items():
-            matched = sum(query.terms[ti].weight * f for ti, f in hits.items())
-            scored.append((matched / total, u, hits))
-        scored.sort(key=lambda x: -x[0])
+        acc = self._accumulate(query, total)
         results = []
-        for coverage, u, hits in scored[:60]:
+        for u, matched in heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1)):
             unit = idx.units[u]
+            hits = self._hits(query, unit.terms)
+            coverage = matched / total
             p_matched = sum(
                 query.terms[ti].weight * f
                 for ti, f in hits.items()
@@ -315,6 +306,50 @@ class Matcher:
             results.append((score, coverage, p_coverage, unit))
         results.sort(key=lambda r: -r[0])
         return results[:limit]
+
+    def _accumulate(self, query: Query, total: float) -> dict[int, float]:
+        """Matched weight per unit. Heaviest terms first; once the terms left cannot carry a new unit
+        to the answering threshold, only units already found are updated (MaxScore pruning)."""
+        idx = self.index
+        acc: dict[int, float] = {}
+        remaining = total
+        for term in sorted(query.terms, key=lambda t: -t.weight):
+            may_add = remaining >= ABSTAIN_BELOW * total
+            remaining -= term.weight
+            lists = [idx.postings.get(term.key, ())]
+            lists += [idx.postings.get(a, ()) for a in term.alternatives]
+            size = sum(map(len, lists))
+            w = term.weight
+            if may_add or size < len(acc):
+                best = dict.fromkeys(lists[0], w)
+                for extra in lists[1:]:
+                    for u in extra:
+                        best.setdefault(u, 0.75 * w)
+                if may_add:
+                    for u, v in best.items():
+                        acc[u] = acc.get(u, 0.0) + v
+                else:
+                    for u, v in best.items():
+                        if u in acc:
+                            acc[u] += v
+            else:
+                for u in acc:
+                    terms = idx.units[u].terms
+                    if term.key in terms:
+                        acc[u] += w
+                    elif not term.alternatives.isdisjoint(terms):
+                        acc[u] += 0.75 * w
+        return acc
+
+    @staticmethod
+    def _hits(query: Query, terms: frozenset[str]) -> dict[int, float]:
+        hits = {}
+        for ti, t in enumerate(query.terms):
+            if t.key in terms:
+                hits[ti] = 1.0
+            elif not t.alternatives.isdisjoint(terms):
+                hits[ti] = 0.75
+        return hits
 
     def _unpaired_weight(self, query: Query, unit: Unit, hits: dict[int, float]) -> float:
         """Weight lost by question terms matched far from the entity the question ties them to."""
