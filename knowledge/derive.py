@@ -14,6 +14,7 @@ from .gazetteer import COUNTRIES, ORGANISATIONS
 from .sources import Article, HandFact, SourceSet
 from .text import fold, quote_flags, split_sentences, tokens
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
@@ -84,10 +85,16 @@ def derive(sources: SourceSet) -> Derived:
             }
         )
     known = registry.known_kinds()
+    # Words the base writes in lower case somewhere: capitalised at a sentence's start they are
+    # ordinary words ("Collapse a list"), and alone they are not names.
+    common = frozenset(fold(w) for w in {w for a in sources.articles for w in _LOWER_WORD.findall(a.text)})
     for article in sources.articles:
-        common = frozenset(fold(w) for w in re.findall(r"\b[a-z][a-z']+\b", article.text))
         for s in per_doc[article.slug]:
-            s.mentions = find_mentions(s.text, True, common, known)
+            s.mentions = [
+                m
+                for m in find_mentions(s.text, True, common, known)
+                if not (m.kind == "other" and " " not in m.surface and fold(m.surface) in common)
+            ]
             registry.learn_aliases(s.text, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
     for article in sources.articles:

@@ -34,7 +34,7 @@ class _Snapshot:
     index: Index
     matcher: Matcher
     summariser: Summariser
-    fact_rows: dict[str, str]
+    fact_rows: dict[str, int]  # id -> hash of its content, to tell what a reload changed
     sentence_rows: dict[str, tuple[str, str, int, int]]
 
 
@@ -60,8 +60,9 @@ def build_file(sources: str | Path, db: str | Path) -> dict:
             "entities": len(derived.entities),
             "facts": len(derived.facts),
         }
-        meta["build_seconds"] = round(time.perf_counter() - started, 3)
         store.write(derived, tmp, meta)
+        meta["build_seconds"] = round(time.perf_counter() - started, 3)
+        store.set_meta(tmp, "build_seconds", meta["build_seconds"])
         os.replace(tmp, db)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -72,9 +73,7 @@ def build_file(sources: str | Path, db: str | Path) -> dict:
 def _load(db: Path) -> _Snapshot:
     tables = store.read(db)
     index = Index(tables)
-    facts = {
-        f["id"]: json.dumps([f["subject"], f["relation"], f["object"], f["answer"]]) for f in tables["facts"]
-    }
+    facts = {f["id"]: hash((f["subject"], f["relation"], f["object"], f["answer"])) for f in tables["facts"]}
     sentences = {
         s["id"]: (s["text"], s["document"], s["paragraph"], s["number"]) for s in tables["sentences"]
     }

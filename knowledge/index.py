@@ -139,17 +139,16 @@ class Index:
             if c["sentence_id"] in self.sentence_pos:
                 cites[c["fact_id"]].append(self.sentence_pos[c["sentence_id"]])
         self.units: list[Unit] = []
-        self.facts_by_id: dict[str, dict] = {}
         for f in tables["facts"]:
-            self.facts_by_id[f["id"]] = f
             sents = tuple(cites.get(f["id"], ()))
             if not sents:
                 continue
             if f["origin"] == "derived" and f["answer_type"] in ("date", "number"):
                 continue  # their sentence's statement unit carries the same words
-            ask = tuple(json.loads(f["ask"] or "[]"))
-            terms = set(self.sentences[sents[0]].terms)
+            ask = tuple(json.loads(f["ask"] or "[]")) if f["origin"] == "hand" else ()
+            terms = self.sentences[sents[0]].terms  # shared, not copied: most units are a sentence
             if f["origin"] == "hand":
+                terms = set(terms)
                 for s in sents:
                     terms |= self.sentences[s].terms
                 extra = " ".join([f["subject"], f["relation"], f["object"], f["answer"], *ask])

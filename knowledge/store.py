@@ -95,10 +95,7 @@ def read(path: Path) -> dict[str, list[dict]]:
             raise KnowledgeError(
                 f"not a citebot fact base (missing {', '.join(sorted(needed - names))})", path
             )
-        tables = {
-            name: list(db[name].rows)
-            for name in ("documents", "paragraphs", "entities", "aliases", "facts", "meta")
-        }
+        tables = {name: list(db[name].rows) for name in ("documents", "entities", "aliases", "facts", "meta")}
         tables["sentences"] = list(db.query("select * from sentences order by document, ordinal"))
         tables["mentions"] = list(db["mentions"].rows)
         tables["fact_citations"] = list(db.query("select * from fact_citations order by fact_id, rank"))
@@ -106,6 +103,13 @@ def read(path: Path) -> dict[str, list[dict]]:
     except sqlite3.DatabaseError as exc:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
     return tables
+
+
+def set_meta(path: Path, key: str, value: str | int | float) -> None:
+    """Update one meta value of the base at *path*."""
+    db = sqlite_utils.Database(path)
+    db["meta"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
+    db.close()
 
 
 def read_meta(rows: list[dict]) -> dict:

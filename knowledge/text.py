@@ -181,6 +181,20 @@ STOPWORDS = frozenset(
         "ever",
         "via",
         "still",
+        "didn",
+        "doesn",
+        "isn",
+        "wasn",
+        "aren",
+        "weren",
+        "don",
+        "couldn",
+        "shouldn",
+        "wouldn",
+        "hasn",
+        "haven",
+        "hadn",
+        "cannot",
         "already",
         "likely",
         "probably",
@@ -425,18 +439,20 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 def quote_flags(paragraph: str, spans: list[tuple[int, int]]) -> list[bool]:
     """For each sentence span, whether it is a quotation (opens with, or starts inside, a quote)."""
+    marks = [(m.start(), m.group(0)) for m in _QUOTE_MARK.finditer(paragraph)]
     flags = []
     depth = 0
-    pos = 0
+    i = 0
     for start, end in spans:
-        for ch in paragraph[pos:start]:
-            depth = _quote_step(ch, depth)
+        while i < len(marks) and marks[i][0] < start:
+            depth = _quote_step(marks[i][1], depth)
+            i += 1
         first = paragraph[start:end].lstrip()[:1]
         flags.append(depth > 0 or first in ("\u201c", '"'))
-        for ch in paragraph[start:end]:
-            depth = _quote_step(ch, depth)
-        pos = end
     return flags
+
+
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
 def _quote_step(ch: str, depth: int) -> int:
@@ -444,6 +460,4 @@ def _quote_step(ch: str, depth: int) -> int:
         return depth + 1
     if ch == "\u201d":
         return max(0, depth - 1)
-    if ch == '"':
-        return 0 if depth else 1
-    return depth
+    return 0 if depth else 1
