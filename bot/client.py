@@ -125,9 +125,6 @@ class CitebotBot(commands.Bot):
             log.info("synced %d commands to development guild %s", len(synced), s.dev_guild_id)
         log.info("fact base %s ready", self.base.version)
 
-    async def on_ready(self) -> None:
-        log.info("connected as %s to %d guilds", self.user, len(self.guilds))
-
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the questions cog listens to messages."""
 
@@ -215,11 +212,12 @@ async def serve(settings: Settings, *, err: TextIO | None = None, **options: Any
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
     current: list[CitebotBot] = []
+    closing: list[asyncio.Task[None]] = []  # kept referenced until done
 
     def stop() -> None:
         stopping.set()
         if current:
-            loop.create_task(current[-1].close())
+            closing.append(loop.create_task(current[-1].close()))
 
     signals = (signal.SIGINT, signal.SIGTERM)
     for sig in signals:

@@ -91,6 +91,7 @@ async def test_without_the_content_intent_it_runs_on_and_sigterm_stops_it(
     fake.unwatch(task)
     os.kill(os.getpid(), signal.SIGTERM)
     assert await asyncio.wait_for(task, 10) == 0
+    await fake.wait_for(lambda: not fake.connections, what="the bot to hang up")
     assert fake.requests_to("PUT", "/applications/*") == []  # no command sync on start
 
 
