@@ -164,7 +164,10 @@ def _long_card(title: str, lines: list[str], footer: str) -> Card:
 
 
 def facts_card(info: EntityInfo) -> Card:
-    lines = [f"{n}. {text}\n   — *{where(c)}*" for n, (text, c) in enumerate(info.facts, 1)]
+    lines = [
+        f"{n}. {text}\n   — *{where(c)}*" if text == c.text else f"{n}. {text}\n> {c.text}\n   — *{where(c)}*"
+        for n, (text, c) in enumerate(info.facts, 1)
+    ]
     head = f"{info.kind}, mentioned in {info.mentions} sentence{'s' if info.mentions != 1 else ''}"
     if info.aliases:
         head += "\nAlso called: " + ", ".join(info.aliases[:8])

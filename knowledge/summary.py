@@ -140,10 +140,10 @@ class Summariser:
         seen: set[int] = set()
         for u in self.index.units:
             if u.origin == "hand" and key in u.terms and fold(e.name) in fold(u.subject + " " + u.object):
-                s = u.sentences[0]
-                if s not in seen:
-                    points.append((u.answer, s))
-                    seen.add(s)
+                if seen.isdisjoint(u.sentences):
+                    naming = [s for s in u.sentences if e.id in self.index.sentences[s].entities]
+                    points.append((u.answer, (naming or list(u.sentences))[0]))
+                seen.update(u.sentences)
         for s in e.sentences:
             if s not in seen:
                 points.append((self.index.sentences[s].text, s))
