@@ -93,7 +93,7 @@ def derive(sources: SourceSet) -> Derived:
             s.mentions = [
                 m
                 for m in find_mentions(s.text, True, common, known)
-                if not (m.kind == "other" and " " not in m.surface and fold(m.surface) in common)
+                if not _ordinary_word(m, common)
             ]
             registry.learn_aliases(s.text, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
@@ -197,6 +197,13 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     if not sentences:
         raise KnowledgeError("the article has no sentences", article.path)
     return sentences, paragraphs
+
+
+def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
+    """A one-word 'name' the base also writes in lower case: "Collapse ..." or "GET requests"."""
+    if " " in m.surface or fold(m.surface) not in common:
+        return False
+    return m.kind == "other" or (m.kind == "organisation" and m.surface.isupper())
 
 
 def _line_paragraphs(block: str) -> list[str]:

@@ -1,0 +1,173 @@
+"""Build time and peak memory of `knowledge.build_file`: the shipped sources, and the shipped sources
+plus 100,000 distractor sentences (standard-library docstrings, see distractors.py).
+
+Every build runs in a fresh interpreter, so one case's memory never shows in another's; its peak
+RSS is the building process's own (VmHWM, cross-checked with ru_maxrss). The time is
+`time.perf_counter()` around `build_file` alone (imports excluded), split into its phases
+(read sources, derive, write SQLite) by wrapping those functions.
+
+    python benchmarks/bench_build.py [--runs N] [--big-runs N] [--sentences N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import MB, copy_sources, load_average, machine, median, memory, run_case, scratch, table, verdict  # noqa: E402
+
+TARGET_SECONDS = 30.0
+TARGET_MB = 500.0
+
+
+def child(sources: str, db: str) -> None:
+    """One build in this fresh process; print its figures as JSON."""
+    import knowledge.factbase as factbase
+
+    phases: dict[str, float] = {"load": 0.0, "derive": 0.0, "write": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                phases[name] += time.perf_counter() - t
+
+        return wrapper
+
+    factbase.load_sources = timed("load", factbase.load_sources)
+    factbase.derive = timed("derive", factbase.derive)
+    factbase.store.write = timed("write", factbase.store.write)
+    before = memory()
+    t0 = time.perf_counter()
+    meta = factbase.build_file(sources, db)
+    seconds = time.perf_counter() - t0
+    after = memory()
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "phases": phases,
+                "meta": meta,
+                "rss_before": before.get("VmRSS", 0),
+                "peak": after.get("VmHWM", after["ru_maxrss"]),
+                "ru_maxrss": after["ru_maxrss"],
+                "db_bytes": Path(db).stat().st_size,
+            }
+        )
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="builds of the shipped sources (default 5)")
+    ap.add_argument("--big-runs", type=int, default=3, help="builds with distractors (default 3)")
+    ap.add_argument("--sentences", type=int, default=100_000, help="distractor sentences (default 100000)")
+    args = ap.parse_args()
+    at_start = machine()
+
+    from distractors import make_distractor_sources
+
+    work = scratch("citebot-bench-build-")
+    t0 = time.perf_counter()
+    shipped = copy_sources(work / "shipped")
+    big = work / "distractors"
+    info = make_distractor_sources(big, args.sentences)
+    gen_seconds = time.perf_counter() - t0
+
+    cases = [
+        ("shipped sources", shipped, args.runs, False),
+        (f"shipped + {args.sentences:,} distractor sentences", big, args.big_runs, True),
+    ]
+    rows, counts, phases = [], [], []
+    for label, folder, runs, has_target in cases:
+        results = [
+            run_case(Path(__file__), "build", str(folder), str(work / f"run{i}.db")) for i in range(runs)
+        ]
+        secs = [r["seconds"] for r in results]
+        peak = max(r["peak"] for r in results) / MB
+        maxrss = max(r["ru_maxrss"] for r in results) / MB
+        before = median([r["rss_before"] for r in results]) / MB
+        med = median(secs)
+        rows.append(
+            [
+                label,
+                runs,
+                med,
+                min(secs),
+                max(secs),
+                f"< {TARGET_SECONDS:.0f} s: {verdict(med < TARGET_SECONDS)}" if has_target else "",
+                peak,
+                maxrss,
+                before,
+                f"< {TARGET_MB:.0f} MB: {verdict(peak < TARGET_MB)}" if has_target else "",
+                results[0]["db_bytes"] / MB,
+            ]
+        )
+        m = results[0]["meta"]
+        share = m["build_seconds"] / results[0]["seconds"] if results[0]["seconds"] else 0.0
+        counts.append(
+            [
+                label,
+                m["documents"],
+                m["sentences"],
+                m["entities"],
+                m["facts"],
+                m["build_seconds"],
+                f"{share:.0%}",
+            ]
+        )
+        ph = {k: median([r["phases"][k] for r in results]) for k in ("load", "derive", "write")}
+        phases.append([label, ph["load"], ph["derive"], ph["write"], f"{ph['write'] / med:.0%}"])
+
+    print(f"## Build ({time.strftime('%Y-%m-%d %H:%M')})\n")
+    print(f"At the start: {at_start}; at the end: load average {load_average()}.\n")
+    print(
+        f"Distractors: {info['files']} files, {info['sentences']:,} sentences "
+        f"({info['original_sentences']:,} distinct docstring sentences, the rest varied copies), "
+        f"generated in {gen_seconds:.1f} s.\n"
+    )
+    print(
+        table(
+            [
+                "case",
+                "runs",
+                "build s (median)",
+                "min s",
+                "max s",
+                "time target",
+                "peak RSS MB",
+                "ru_maxrss MB",
+                "RSS after imports MB",
+                "memory target",
+                "db MB",
+            ],
+            rows,
+        )
+    )
+    print()
+    print(
+        table(
+            ["case", "documents", "sentences", "entities", "facts", "meta build_seconds", "of measured"],
+            counts,
+        )
+    )
+    print()
+    print(table(["case", "read sources s", "derive s", "write SQLite s", "write share"], phases))
+    print(
+        "\n`of measured`: meta build_seconds as a share of the same run's measured build_file time;"
+        " well under 100% means the meta leaves part of the build out."
+    )
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(*sys.argv[3:])
+    else:
+        main()
