@@ -91,9 +91,7 @@ def derive(sources: SourceSet) -> Derived:
     for article in sources.articles:
         for s in per_doc[article.slug]:
             s.mentions = [
-                m
-                for m in find_mentions(s.text, True, common, known)
-                if not _ordinary_word(m, common)
+                m for m in find_mentions(s.text, True, common, known) if not _ordinary_word(m, common)
             ]
             registry.learn_aliases(s.text, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
@@ -294,6 +292,15 @@ class _EntityRegistry:
                 eid = self._new(name, "organisation" if name.isupper() else "other", "derived")
             self.alias(eid, alias)
 
+    def title_entity(self, title: str) -> str | None:
+        """The entity a title names ("current NATO Secretary General" -> NATO Secretary General)."""
+        words = tokens(title)
+        for start in range(len(words)):
+            eid = self.by_alias.get(" ".join(words[start:]))
+            if eid and len(words) - start >= 2:
+                return eid
+        return None
+
     def entity_for(self, m: Mention) -> str:
         key = " ".join(tokens(m.surface))
         eid = self.by_alias.get(key)
@@ -329,6 +336,10 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
     previous_paragraph = -1
     for s in sentences:
         s.entity_ids = [registry.entity_for(m) for m in s.mentions]
+        for m in s.mentions:
+            role = registry.title_entity(m.title) if m.title else None
+            if role and role not in s.entity_ids and role not in s.implicit:
+                s.implicit.append(role)  # "NATO Secretary General Jens Stoltenberg" names the role too
         people = [
             eid
             for eid, m in zip(s.entity_ids, s.mentions, strict=True)

@@ -425,7 +425,10 @@ class Matcher:
         entity_only = all(t.entity or t.from_alias for t in query.terms)
         if query.entities and entity_only and qt in ("person", "thing", "entity"):
             # "Who is X?", "What is X?", "X": what the article says X is, then facts about X
-            if unit.answer_type == "description" and unit.fact_id.rsplit("/", 1)[-1] in query.entities:
+            described = unit.fact_id.rsplit("/", 1)[-1] in query.entities or any(
+                fold(self.index.entities[e].name) in fold(unit.object) for e in query.entities
+            )  # "Who is X?", or "Who is the NATO chief?" answered by whoever holds that title
+            if unit.answer_type == "description" and described:
                 bonus += 0.25 - (0.1 if s.is_quote else 0.0)
             elif unit.origin == "hand" and self._about(unit, query.entities[0]):
                 bonus += 0.1
