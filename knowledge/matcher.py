@@ -122,7 +122,6 @@ class Matcher:
                 i += size
             else:
                 i += 1
-        words = []
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
@@ -146,8 +145,8 @@ class Matcher:
                 weight *= 0.25
             alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | self._kin(key)
             query.terms.append(Term(key, weight, False, alts, light))
-            words.append(key)
-        query.content_text = " ".join(words + [e for e in query.entities])
+        # the question's own words, stemmed as hand-written phrasings are, for comparing with them
+        query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
         return query
