@@ -56,6 +56,29 @@ class Query:
     pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
+def _tokenise(question: str) -> tuple[list[str], set[int]]:
+    """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
+    raw = _WORDS.findall(_PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], fold(question)))
+    toks: list[str] = []
+    possessive: set[int] = set()
+    for w in raw:
+        if w == "s":
+            if toks:
+                possessive.add(len(toks) - 1)
+        else:
+            toks.append(w)
+    return toks[:MAX_TOKENS], possessive
+
+
+def _question_form(toks: list[str]) -> tuple[str, set[int]]:
+    """The kind of answer wanted ("when" -> date) and the positions of the words that say so."""
+    for pos in range(min(4, len(toks))):
+        for form, kind in QUESTION_FORMS:
+            if tuple(toks[pos : pos + len(form)]) == form:
+                return kind, set(range(pos, pos + len(form)))
+    return "thing", set()
+
+
 class Matcher:
     """Turns questions into Answers against one Index."""
 
@@ -70,31 +93,26 @@ class Matcher:
     # --- question analysis -------------------------------------------------
 
     def analyse(self, question: str) -> Query:
-        raw = _WORDS.findall(_PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], fold(question)))
-        toks: list[str] = []
-        possessive: set[int] = set()  # positions of tokens written with 's
-        for w in raw:
-            if w == "s":
-                if toks:
-                    possessive.add(len(toks) - 1)
-            else:
-                toks.append(w)
-        toks = toks[:MAX_TOKENS]
-        qtype, form_at = "thing", set()
-        for pos in range(min(4, len(toks))):
-            for form, kind in QUESTION_FORMS:
-                if tuple(toks[pos : pos + len(form)]) == form:
-                    qtype, form_at = kind, set(range(pos, pos + len(form)))
-                    break
-            if form_at:
-                break
-        idx = self.index
+        """Question words, entities, kind of question and the ties between them."""
+        toks, possessive = _tokenise(question)
+        qtype, form_at = _question_form(toks)
         query = Query(question, qtype)
-        used: set[int] = set()
+        spans = self._entity_terms(query, toks, form_at)
+        used = {pos for start, end, _ in spans for pos in range(start, end)}
+        self._word_terms(query, toks, used, form_at)
+        # the question's own words, stemmed as hand-written phrasings are, for comparing with them
+        query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
+        query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
+        self._resolve_roles(query, adjacent)
+        return query
+
+    def _entity_terms(self, query: Query, toks: list[str], skip: set[int]) -> list[tuple[int, int, str]]:
+        """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""
+        idx = self.index
         spans: list[tuple[int, int, str]] = []
         i = 0
         while i < len(toks):
-            if i in form_at:
+            if i in skip:
                 i += 1
                 continue
             hit = None
@@ -105,23 +123,26 @@ class Matcher:
                     break
             if hit is None and toks[i] not in STOPWORDS and toks[i] not in idx.vocab and len(toks[i]) >= 4:
                 near = self._correct(toks[i], True)
-                if near:
-                    eid = idx.alias_to_entity.get((near,))
-                    hit = (eid, 1) if eid else None
+                eid = idx.alias_to_entity.get((near,)) if near else None
+                hit = (eid, 1) if eid else None
             if hit is None:
                 hit = self._capital(toks, i)
-            if hit:
-                eid, size = hit
-                if eid not in query.entities:
-                    query.entities.append(eid)
-                    key = ENTITY_PREFIX + eid
-                    query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True))
-                used.update(range(i, i + size))
-                spans.append((i, i + size, eid))
-                self._add_alias_words(query, toks[i : i + size], eid)
-                i += size
-            else:
+            if hit is None:
                 i += 1
+                continue
+            eid, size = hit
+            if eid not in query.entities:
+                query.entities.append(eid)
+                key = ENTITY_PREFIX + eid
+                query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True))
+            spans.append((i, i + size, eid))
+            self._add_alias_words(query, toks[i : i + size], eid)
+            i += size
+        return spans
+
+    def _word_terms(self, query: Query, toks: list[str], used: set[int], form_at: set[int]) -> None:
+        """Add a term per remaining content word: stemmed, spell-corrected, with its synonyms."""
+        idx = self.index
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
@@ -130,10 +151,11 @@ class Matcher:
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
             key = stem(tok)
-            weight_factor = 1.0
-            if key not in idx.idf and tok not in idx.vocab and self._is_misspelt_stopword(tok):
+            known = key in idx.idf or tok in idx.vocab
+            if not known and self._is_misspelt_stopword(tok):
                 continue
-            if key not in idx.idf and tok not in idx.vocab and not tok.isdigit():
+            weight_factor = 1.0
+            if not known and not tok.isdigit():
                 near = self._correct(tok, False)
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
@@ -145,11 +167,6 @@ class Matcher:
                 weight *= 0.25
             alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | self._kin(key)
             query.terms.append(Term(key, weight, False, alts, light))
-        # the question's own words, stemmed as hand-written phrasings are, for comparing with them
-        query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
-        query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
-        self._resolve_roles(query, adjacent)
-        return query
 
     def _is_misspelt_stopword(self, token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
