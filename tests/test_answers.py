@@ -188,3 +188,31 @@ def test_the_answering_path_does_not_import_discord(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Teflon Mark" in done.stdout
+
+
+def test_eval_scores_exactly_as_the_shared_scorer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    shared = ROOT.parent / "shared" / "eval"
+    if not (shared / "score.py").exists():
+        pytest.skip("../shared/eval is not on this machine")
+    monkeypatch.chdir(tmp_path)
+    questions = shared / "nato-public.jsonl"
+    texts = [json.loads(line)["q"] for line in questions.read_text("utf-8").splitlines() if line.strip()]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(texts) + "\n"))
+    assert main(["ask", "--json"]) == 0
+    answers = tmp_path / "answers.jsonl"
+    answers.write_text(capsys.readouterr().out, "utf-8")
+    theirs = (
+        subprocess.run(
+            [sys.executable, str(shared / "score.py"), str(questions), str(answers)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        .stdout.strip()
+        .splitlines()
+    )
+    assert main(["eval", str(questions)]) == 0
+    ours = capsys.readouterr().out.strip().splitlines()
+    assert ours[: len(theirs)] == theirs
