@@ -30,6 +30,7 @@ _GROUPS = [
     "troops soldiers forces personnel military staff",
     "weapons arms weaponry supplies munitions",
     "fund funding money finance financial aid pay paid payment cost",
+    "money cost price billion million euro euros dollar dollars pound pounds",
     "help aid assist assistance support",
     "invite invitation join membership member",
     "war invasion conflict attack fight",

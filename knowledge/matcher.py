@@ -21,6 +21,8 @@ MAX_TOKENS = 60
 ABSTAIN_BELOW = 0.5
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 CANDIDATES = 60  # units scored in full after the first pass
+KIN_FACTOR = 0.9
+SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
@@ -40,9 +42,18 @@ class Term:
     key: str  # a stem, or @entity-id
     weight: float
     entity: bool
-    alternatives: frozenset[str] = frozenset()
+    alternatives: frozenset[str] = frozenset()  # synonyms, and kin (below) too
     light: bool = False
     from_alias: bool = False  # a word of an alias that says more than the name
+    kin: frozenset[str] = frozenset()  # the same word in another form: "critic" for "criticised"
+
+    def factor(self, terms: frozenset[str]) -> float:
+        """How well a unit with *terms* matches this term: itself, a kin word, a synonym, or not."""
+        if self.key in terms:
+            return 1.0
+        if self.alternatives.isdisjoint(terms):
+            return 0.0
+        return KIN_FACTOR if not self.kin.isdisjoint(terms) else SYNONYM_FACTOR
 
 
 @dataclass
@@ -165,8 +176,9 @@ class Matcher:
             light = key in LIGHT
             if light:
                 weight *= 0.25
-            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | self._kin(key)
-            query.terms.append(Term(key, weight, False, alts, light))
+            kin = self._kin(key)
+            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | kin
+            query.terms.append(Term(key, weight, False, alts, light, kin=kin))
 
     def _is_misspelt_stopword(self, token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
@@ -332,15 +344,16 @@ class Matcher:
         for term in sorted(query.terms, key=lambda t: -t.weight):
             may_add = remaining >= ABSTAIN_BELOW * total
             remaining -= term.weight
-            lists = [idx.postings.get(term.key, ())]
-            lists += [idx.postings.get(a, ()) for a in term.alternatives]
-            size = sum(map(len, lists))
             w = term.weight
+            lists = [(idx.postings.get(term.key, ()), w)]
+            lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in term.kin]
+            lists += [(idx.postings.get(a, ()), SYNONYM_FACTOR * w) for a in term.alternatives - term.kin]
+            size = sum(len(post) for post, _ in lists)
             if may_add or size < len(acc):
-                best = dict.fromkeys(lists[0], w)
-                for extra in lists[1:]:
-                    for u in extra:
-                        best.setdefault(u, 0.75 * w)
+                best: dict[int, float] = {}
+                for post, value in lists:  # best first: setdefault keeps the first value
+                    for u in post:
+                        best.setdefault(u, value)
                 if may_add:
                     for u, v in best.items():
                         acc[u] = acc.get(u, 0.0) + v
@@ -350,21 +363,16 @@ class Matcher:
                             acc[u] += v
             else:
                 for u in acc:
-                    terms = idx.units[u].terms
-                    if term.key in terms:
-                        acc[u] += w
-                    elif not term.alternatives.isdisjoint(terms):
-                        acc[u] += 0.75 * w
+                    acc[u] += w * term.factor(idx.units[u].terms)
         return acc
 
     @staticmethod
     def _hits(query: Query, terms: frozenset[str]) -> dict[int, float]:
         hits = {}
         for ti, t in enumerate(query.terms):
-            if t.key in terms:
-                hits[ti] = 1.0
-            elif not t.alternatives.isdisjoint(terms):
-                hits[ti] = 0.75
+            f = t.factor(terms)
+            if f:
+                hits[ti] = f
         return hits
 
     def _unpaired_weight(self, query: Query, unit: Unit, hits: dict[int, float]) -> float:
@@ -462,10 +470,7 @@ class Matcher:
 
     def _sentence_cover(self, query: Query, sentence: int) -> float:
         terms = self.index.sentences[sentence].terms
-        return sum(
-            t.weight * (1.0 if t.key in terms else 0.75 if t.alternatives & terms else 0.0)
-            for t in query.terms
-        )
+        return sum(t.weight * t.factor(terms) for t in query.terms)
 
     def _abstain(self, question: str, query: Query) -> Answer:
         return Answer(question=question, text=IDK, abstained=True, suggestions=self.suggestions(query))
