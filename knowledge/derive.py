@@ -466,7 +466,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         out.citations.append({"fact_id": row["id"], "sentence_id": s.id, "rank": 0})
 
 
-_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?),")
+_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.\s*$)")
 _COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
 
 

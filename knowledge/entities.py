@@ -158,7 +158,9 @@ def _name_mentions(
                 spans.append(current)
                 current = []
         elif current and word.lower() in _CONNECTORS and i + 1 < len(words) and words[i + 1][0][:1].isupper():
-            if word.lower() == "and" and not any(fold(w) in _ORG_KEYS for w, _, _ in current):
+            institutional = any(fold(w) in _ORG_KEYS or fold(w) in _TITLE_KEYS for w, _, _ in current)
+            if word.lower() in ("and", "of") and not institutional:
+                # "Hungary and Slovakia", "Kelvin Kiptum of Kenya": two names, not one
                 spans.append(current)
                 current = []
             else:
@@ -238,6 +240,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     elif key in _COUNTRY_KEYS:
         kind = "country"
         name = _COUNTRY_KEYS[key]
+    elif len(name_span) >= 2 and fold(name_span[0][0]) in _CITY_KEYS:
+        kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
     elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
         kind = "person"
     else:

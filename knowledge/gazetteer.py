@@ -364,3 +364,57 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "EU": ("European Union", "the bloc"),
     "UN": ("United Nations", "U.N."),
 }
+
+COUNTRIES.update(
+    {
+        "Argentina": ("Argentine", "Argentinian"),
+        "Chile": ("Chilean",),
+        "Colombia": ("Colombian",),
+        "Peru": ("Peruvian",),
+        "Venezuela": ("Venezuelan",),
+        "Cuba": ("Cuban",),
+        "Kenya": ("Kenyan",),
+        "Ethiopia": ("Ethiopian",),
+        "Nigeria": ("Nigerian",),
+        "South Africa": ("South African",),
+        "Morocco": ("Moroccan",),
+        "Algeria": ("Algerian",),
+        "Tunisia": ("Tunisian",),
+        "Ghana": ("Ghanaian",),
+        "Uganda": ("Ugandan",),
+        "Tanzania": ("Tanzanian",),
+        "Sudan": ("Sudanese",),
+        "Somalia": ("Somali",),
+        "Saudi Arabia": ("Saudi",),
+        "Iraq": ("Iraqi",),
+        "Afghanistan": ("Afghan",),
+        "Pakistan": ("Pakistani",),
+        "Bangladesh": ("Bangladeshi",),
+        "Indonesia": ("Indonesian",),
+        "Vietnam": ("Vietnamese",),
+        "Thailand": ("Thai",),
+        "Philippines": ("Filipino", "Philippine"),
+        "Malaysia": ("Malaysian",),
+        "Singapore": ("Singaporean",),
+        "New Zealand": ("New Zealander",),
+        "Lebanon": ("Lebanese",),
+        "Jordan": ("Jordanian",),
+        "Qatar": ("Qatari",),
+        "United Arab Emirates": ("UAE", "Emirati"),
+        "Yemen": ("Yemeni",),
+        "Libya": ("Libyan",),
+        "Kazakhstan": ("Kazakh",),
+        "Armenia": ("Armenian",),
+        "Azerbaijan": ("Azerbaijani",),
+        "Cyprus": ("Cypriot",),
+        "Malta": ("Maltese",),
+        "Kosovo": ("Kosovar",),
+        "Palestine": ("Palestinian",),
+    }
+)
+CITIES = CITIES | frozenset(
+    """Chicago Boston Houston Dallas Seattle Atlanta Miami Denver Detroit Philadelphia Toronto Montreal
+    Vancouver Sydney Melbourne Shanghai Seoul Delhi Mumbai Dubai Cairo Nairobi Lagos Johannesburg
+    Jerusalem Tehran Baghdad Kabul Frankfurt Hamburg Milan Barcelona Lyon Marseille Zurich
+    Manchester Liverpool Edinburgh Glasgow Dresden Magdeburg Gdansk Krakow Antwerp""".split()
+)

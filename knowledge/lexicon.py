@@ -69,6 +69,8 @@ _GROUPS = [
     "weapons military aid",
     "nationality citizen",
     "cabinet minister ministry portfolio",
+    "break beat smash surpass",
+    "record mark",
     "operation activity activities mission initiative initiatives",
     "stance position view opinion attitude",
 ]

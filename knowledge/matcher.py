@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,7 +26,6 @@ KIN_FACTOR = 0.9
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
-_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PHRASES) + r")\b")
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _ROLE_WORDS = frozenset(ROLE_WORDS)
@@ -67,9 +67,20 @@ class Query:
     pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _tokenise(question: str) -> tuple[list[str], set[int]]:
+def _same_root(a: str, b: str) -> bool:
+    """Two stems sharing most of the shorter one: "ratify"/"ratification", "critic"/"criticis"."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= 5 and common >= 0.8 * min(len(a), len(b))
+
+
+def _tokenise(
+    question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
+) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
-    raw = _WORDS.findall(_PHRASE_RE.sub(lambda m: PHRASES[m.group(0)], fold(question)))
+    text = fold(question)
+    if pattern is not None:
+        text = pattern.sub(lambda m: phrases[m.group(0)], text)
+    raw = _WORDS.findall(text)
     toks: list[str] = []
     possessive: set[int] = set()
     for w in raw:
@@ -100,12 +111,20 @@ class Matcher:
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        # an idiom is rewritten only when the base has the word it becomes ("took part" stays
+        # "took part" in an article that never says "participate")
+        self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
+        self._phrase_re = (
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
+            if self._phrases
+            else None
+        )
 
     # --- question analysis -------------------------------------------------
 
     def analyse(self, question: str) -> Query:
         """Question words, entities, kind of question and the ties between them."""
-        toks, possessive = _tokenise(question)
+        toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype)
         spans = self._entity_terms(query, toks, form_at)
@@ -190,11 +209,7 @@ class Matcher:
         """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful"."""
         if len(key) < 5:
             return frozenset()
-        return frozenset(
-            w
-            for w in self.index.by_prefix.get(key[:5], ())
-            if w != key and (w.startswith(key) or key.startswith(w))
-        )
+        return frozenset(w for w in self.index.by_prefix.get(key[:5], ()) if w != key and _same_root(w, key))
 
     def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A capital city standing for its country ("Budapest agreed"), when the base has it."""
