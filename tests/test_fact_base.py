@@ -106,8 +106,10 @@ def test_entities_and_aliases(tmp_path: Path) -> None:
     assert kinds["Klaus Iohannis"] == "person"
     assert kinds["Slovakia"] == "country"
     assert kinds["NATO"] == "organisation"
-    assert kinds["2014"] == "date" if "2014" in kinds else any(
-        k == "date" and "2014" in n for n, k in kinds.items()
+    assert (
+        kinds["2014"] == "date"
+        if "2014" in kinds
+        else any(k == "date" and "2014" in n for n, k in kinds.items())
     )
     assert any(k == "number" and "32" in n for n, k in kinds.items())
 
@@ -272,3 +274,22 @@ def test_concurrent_reloads_are_serialised(sources: Path, tmp_path: Path) -> Non
     assert errors == [] and len(results) == 4
     assert all("Teflon Mark" in a.citations[0].text for a in answers)
     sqlite3.connect(tmp_path / "base.db").execute("select count(*) from sentences").fetchone()
+
+
+def test_another_kind_of_article_without_hand_facts(tmp_path: Path) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "marathon.txt").write_text(
+        "Kenyan runner breaks marathon world record in Chicago\n\n"
+        "Kelvin Kiptum of Kenya set a new marathon world record on Sunday, finishing the Chicago "
+        "Marathon in 2 hours and 35 seconds.\n\n"
+        "He said he had trained for eight months in Iten, a town in western Kenya.\n\n"
+        "Race organisers said about 48,000 runners took part, said Jane Smith, the race director.\n",
+        encoding="utf-8",
+    )
+    base = FactBase.build(folder, tmp_path / "base.db")
+    assert "Iten" in base.answer("Where did Kiptum train?").citations[0].text
+    assert "48,000" in base.answer("How many runners took part?").citations[0].text
+    assert base.answer("Who is Jane Smith?").text == "Jane Smith is the race director."
+    assert base.facts_about("Kiptum").name == "Kelvin Kiptum"
+    assert base.answer("What shoes did Kiptum wear?").abstained
