@@ -65,6 +65,8 @@ class Query:
     content_text: str = ""
     # (term key, entity id) the question ties together: "president of France", "France's president"
     pairs: list[tuple[str, str]] = field(default_factory=list)
+    small_talk: bool = False  # only greetings, thanks and glue words
+    entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
 
 def _same_root(a: str, b: str) -> bool:
@@ -134,6 +136,8 @@ class Matcher:
         query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
+        query.small_talk = bool(toks) and set(toks) <= _SMALL_TALK | STOPWORDS
+        query.entity_only = all(t.entity or t.from_alias for t in query.terms)
         return query
 
     def _entity_terms(self, query: Query, toks: list[str], skip: set[int]) -> list[tuple[int, int, str]]:
@@ -303,8 +307,7 @@ class Matcher:
 
     def answer(self, question: str) -> Answer:
         query = self.analyse(question)
-        toks = set(tokens(question))
-        if not query.terms or (toks and toks <= _SMALL_TALK | STOPWORDS):
+        if not query.terms or query.small_talk:
             return self._abstain(question, query)
         ranked = self.rank(query)
         if not ranked:
@@ -461,8 +464,7 @@ class Matcher:
         elif qt == "person":
             others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
             bonus += 0.05 if others & {"person", "organisation", "country"} else 0.0
-        entity_only = all(t.entity or t.from_alias for t in query.terms)
-        if query.entities and entity_only and qt in ("person", "thing", "entity"):
+        if query.entities and query.entity_only and qt in ("person", "thing", "entity"):
             # "Who is X?", "What is X?", "X": what the article says X is, then facts about X
             described = unit.fact_id.rsplit("/", 1)[-1] in query.entities or any(
                 fold(self.index.entities[e].name) in fold(unit.object) for e in query.entities
