@@ -131,7 +131,7 @@ class Matcher:
         query = Query(question, qtype)
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
-        self._word_terms(query, toks, used, form_at)
+        self._word_terms(query, toks, used, form_at, possessive)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
@@ -174,14 +174,16 @@ class Matcher:
             i += size
         return spans
 
-    def _word_terms(self, query: Query, toks: list[str], used: set[int], form_at: set[int]) -> None:
+    def _word_terms(
+        self, query: Query, toks: list[str], used: set[int], form_at: set[int], possessive: set[int]
+    ) -> None:
         """Add a term per remaining content word: stemmed, spell-corrected, with its synonyms."""
         idx = self.index
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
-            if tok in ("name", "names") and toks[pos + 1 : pos + 2] == ["of"]:
-                continue  # "the name of X" asks for X
+            if tok in ("name", "names") and (toks[pos + 1 : pos + 2] == ["of"] or pos - 1 in possessive):
+                continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
             key = stem(tok)
