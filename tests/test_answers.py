@@ -66,6 +66,9 @@ def test_an_answer_carries_its_evidence(shipped_base: FactBase) -> None:
         "Who won the football world cup?",
         "What is the population of Hungary?",
         "Who is the president of France?",
+        "What is Rutte's wife's name?",
+        "When was NATO founded?",
+        "Who is the king of the Netherlands?",
     ],
 )
 def test_out_of_scope_questions_get_an_honest_i_dont_know(shipped_base: FactBase, question: str) -> None:
