@@ -306,13 +306,10 @@ class _EntityRegistry:
         eid = self.by_alias.get(key)
         if eid is None:
             kind = m.kind
-            if kind in ("date", "number"):
-                eid = self._new(m.surface, kind, "derived")
-            else:
-                eid = self._new(m.surface, kind, "derived")
-                parts = m.surface.split()
-                if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
-                    self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
+            eid = self._new(m.surface, kind, "derived")
+            parts = m.surface.split()
+            if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
+                self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
         entity = self.entities[eid]
         if m.kind == "person" and entity["kind"] == "other":
             entity["kind"] = "person"

@@ -85,7 +85,7 @@ class Index:
             key = tuple(a["alias_fold"].split())
             if self.entities[a["entity_id"]].kind in ("date", "number"):
                 continue  # dates and numbers are matched as words
-            if key and (key not in self.alias_to_entity or len(a["alias"]) > 2):
+            if key:
                 self.alias_to_entity.setdefault(key, a["entity_id"])
             self.entities[a["entity_id"]].aliases.append(a["alias"])
         self.max_alias = max((len(k) for k in self.alias_to_entity), default=1)

@@ -248,7 +248,7 @@ class Matcher:
         if (eid, role) not in self._roles:
             idx = self.index
             entity = idx.entities.get(eid)
-            names = {w for a in (entity.aliases if entity else []) for w in tokens(a)}
+            names = self._alias_words_of(eid) if entity else frozenset()
             wanted = _ROLE_WORDS
             if role not in GENERIC_ROLE_WORDS:
                 wanted = next(group for group in SPECIFIC_ROLES if role in group)

@@ -380,11 +380,6 @@ def content_terms(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:
     return [stem(t) for t in tokens(text) if t not in stop]
 
 
-def normalise_question(text: str) -> str:
-    """Fold and squeeze a question for fuzzy comparison with phrasings."""
-    return " ".join(tokens(text))
-
-
 # --- sentences -------------------------------------------------------------
 
 _ABBREVIATIONS = frozenset(
