@@ -92,3 +92,48 @@ def evaluate(questions: list[dict], answer: Callable[[str], Answer]) -> EvalResu
             result.wrong += 1
             result.misses.append(("wrong", q["q"], cited))
     return result
+
+
+QUESTIONS_SUFFIX = ".questions.jsonl"
+
+
+@dataclass
+class QuestionSet:
+    """Questions scored against one base: the served base, or one built from *sources*."""
+
+    name: str
+    questions: list[dict]
+    sources: tuple[Path, ...] = ()  # article files or folders; empty means the served base
+
+
+def question_sets(paths: list[str | Path], each: bool = False) -> list[QuestionSet]:
+    """A set per questions file; a folder of NAME.txt + NAME.questions.jsonl gives a set per article,
+    answered from one base of all the folder's articles (or each article alone with *each*)."""
+    sets = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_dir():
+            sets.append(QuestionSet(path.name.removesuffix(".jsonl"), load_questions(path)))
+            continue
+        files = sorted(path.glob("*" + QUESTIONS_SUFFIX))
+        if not files:
+            raise KnowledgeError("no NAME.questions.jsonl files in this folder", path)
+        for q in files:
+            name = q.name.removesuffix(QUESTIONS_SUFFIX)
+            article = path / f"{name}.txt"
+            if not article.is_file():
+                raise KnowledgeError(f"no article {article.name} for these questions", q)
+            sources = (article,) if each else (path,)
+            sets.append(QuestionSet(f"{path.name}/{name}", load_questions(q), sources))
+    return sets
+
+
+def assemble(sources: tuple[Path, ...], into: Path) -> Path:
+    """Copy articles (with their metadata and fact files) from files and folders into one folder."""
+    into.mkdir(parents=True, exist_ok=True)
+    for src in sources:
+        files = sorted(src.iterdir()) if src.is_dir() else [src, src.with_suffix(".meta.toml")]
+        for f in files:
+            if f.is_file() and not f.name.endswith(QUESTIONS_SUFFIX) and f.suffix in (".txt", ".toml"):
+                (into / f.name).write_bytes(f.read_bytes())
+    return into

@@ -134,6 +134,12 @@ class Index:
                     self.entities[e].sentences.append(len(self.sentences) - 1)
         self.vocab = vocab
         self.stem_of = {w: stem(w) for w in vocab}
+        self.paragraph_sentences: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self.document_terms: dict[str, set[str]] = defaultdict(set)
+        for i, s in enumerate(self.sentences):
+            self.paragraph_sentences[s.document, s.paragraph].append(i)
+            self.document_terms[s.document] |= s.terms
+        self.average_length = sum(s.length for s in self.sentences) / max(1, len(self.sentences))
         cites: dict[str, list[int]] = defaultdict(list)
         for c in tables["fact_citations"]:
             if c["sentence_id"] in self.sentence_pos:

@@ -15,13 +15,16 @@ from rapidfuzz.distance import OSA
 from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
+from .features import Candidate, describe
 from .model import Answer, FactRef
+from .scoring import ScoringModel, calibration_row
 from .text import STOPWORDS, fold, stem, tokens
 
 MAX_TOKENS = 60
-ABSTAIN_BELOW = 0.5
+PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 CANDIDATES = 60  # units scored in full after the first pass
+RERANK = 20  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
@@ -69,6 +72,11 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
 
+@lru_cache(maxsize=1)
+def _default_model() -> ScoringModel:
+    return ScoringModel.load()
+
+
 def _same_root(a: str, b: str) -> bool:
     """Two stems sharing most of the shorter one: "ratify"/"ratification", "critic"/"criticis"."""
     common = len(os.path.commonprefix([a, b]))
@@ -106,8 +114,9 @@ def _question_form(toks: list[str]) -> tuple[str, set[int]]:
 class Matcher:
     """Turns questions into Answers against one Index."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, model: ScoringModel | None = None):
         self.index = index
+        self.model = model or _default_model()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
@@ -314,28 +323,30 @@ class Matcher:
         ranked = self.rank(query)
         if not ranked:
             return self._abstain(question, query)
-        score, coverage, p_coverage, unit = ranked[0]
-        if coverage < ABSTAIN_BELOW or p_coverage < ABSTAIN_BELOW:
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else None
+        confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features))
+        if confidence < self.model.threshold:
             return self._abstain(question, query)
-        order = sorted(unit.sentences, key=lambda s: -self._sentence_cover(query, s))
-        citations = tuple(self.index.citation(s) for s in order)
+        unit = best.unit
+        citations = tuple(self.index.citation(s) for s in best.sentences)
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
         text = unit.answer if unit.relation != "states" else citations[0].text
         return Answer(
             question=question,
             text=text,
             citations=citations,
-            confidence=max(0.0, min(1.0, score)),
+            confidence=confidence,
             fact=fact,
         )
 
-    def rank(self, query: Query, limit: int = 5) -> list[tuple[float, float, float, Unit]]:
-        """Best units for *query*: (score, coverage, non-entity coverage, unit)."""
+    def candidates(self, query: Query) -> list[Candidate]:
+        """Units that may answer *query*, with their features, most covering first."""
         idx = self.index
         total = sum(t.weight for t in query.terms) or 1.0
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         acc = self._accumulate(query, total)
-        results = []
+        found = []
         for u, matched in heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1)):
             unit = idx.units[u]
             hits = self._hits(query, unit.terms)
@@ -345,15 +356,34 @@ class Matcher:
                 for ti, f in hits.items()
                 if not query.terms[ti].entity and not query.terms[ti].light
             )
-            if query.pairs:
-                loss = self._unpaired_weight(query, unit, hits)
-                coverage -= loss / total
-                p_matched -= loss
+            loss = self._unpaired_weight(query, unit, hits) if query.pairs else 0.0
+            coverage -= loss / total
+            p_matched -= loss
             p_coverage = p_matched / p_total if p_total else 1.0
-            score = coverage + self._bonus(query, unit)
-            results.append((score, coverage, p_coverage, unit))
-        results.sort(key=lambda r: -r[0])
-        return results[:limit]
+            order = unit.sentences
+            if len(order) > 1:
+                order = tuple(sorted(order, key=lambda s: -self._sentence_cover(query, s)))
+            found.append(Candidate(unit, coverage, p_coverage, hits, order, loss / total))
+        found.sort(key=lambda c: -c.coverage)
+        found = found[:RERANK]
+        if found:
+            describe(idx, query, found)
+        return found
+
+    def rank(self, query: Query, limit: int = 5) -> list[Candidate]:
+        """Best candidates for *query* by the fitted ranker, best first."""
+        found = self.candidates(query)
+        for c in found:
+            c.score = self.model.score(c.features)
+        found.sort(key=lambda c: -c.score)
+        # one candidate per quoted sentence, so the runner-up is a different answer
+        seen: set[int] = set()
+        best = []
+        for c in found:
+            if c.sentences[0] not in seen:
+                seen.add(c.sentences[0])
+                best.append(c)
+        return best[:limit]
 
     def _accumulate(self, query: Query, total: float) -> dict[int, float]:
         """Matched weight per unit. Heaviest terms first; once the terms left cannot carry a new unit
@@ -362,7 +392,7 @@ class Matcher:
         acc: dict[int, float] = {}
         remaining = total
         for term in sorted(query.terms, key=lambda t: -t.weight):
-            may_add = remaining >= ABSTAIN_BELOW * total
+            may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
             lists = [(idx.postings.get(term.key, ()), w)]
@@ -438,54 +468,12 @@ class Matcher:
             if w not in name and w not in STOPWORDS and key in self.index.idf and fresh:
                 query.terms.append(Term(key, self.index.idf[key] * 0.5, False, light=True, from_alias=True))
 
-    def _about(self, unit: Unit, eid: str) -> bool:
-        return bool(set(tokens(unit.subject)) & self._alias_words_of(eid))
-
     def _alias_words_of(self, eid: str) -> frozenset[str]:
         words = self._entity_words.get(eid)
         if words is None:
             entity = self.index.entities[eid]
             words = self._entity_words[eid] = frozenset(w for a in entity.aliases for w in tokens(a))
         return words
-
-    def _bonus(self, query: Query, unit: Unit) -> float:
-        s = self.index.sentences[unit.sentences[0]]
-        bonus = 0.0
-        kinds = s.kinds
-        qt = query.qtype
-        if qt == "date":
-            bonus += 0.12 if "date" in kinds else -0.08
-            bonus += 0.04 if s.has_exact_date else 0.0
-        elif qt in ("number", "duration"):
-            bonus += 0.12 if "number" in kinds or (qt == "duration" and "date" in kinds) else -0.08
-        elif qt == "place":
-            others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
-            bonus += 0.08 if "place" in others else 0.05 if "country" in others else 0.0
-        elif qt == "reason":
-            bonus += 0.08 if s.has_reason else 0.0
-        elif qt == "person":
-            others = {self.index.entities[e].kind for e in s.entities if e not in query.entities}
-            bonus += 0.05 if others & {"person", "organisation", "country"} else 0.0
-        if query.entities and query.entity_only and qt in ("person", "thing", "entity"):
-            # "Who is X?", "What is X?", "X": what the article says X is, then facts about X
-            described = unit.fact_id.rsplit("/", 1)[-1] in query.entities or any(
-                fold(self.index.entities[e].name) in fold(unit.object) for e in query.entities
-            )  # "Who is X?", or "Who is the NATO chief?" answered by whoever holds that title
-            if unit.answer_type == "description" and described:
-                bonus += 0.25 - (0.1 if s.is_quote else 0.0)
-            elif unit.origin == "hand" and self._about(unit, query.entities[0]):
-                bonus += 0.1
-        if unit.origin == "hand":
-            bonus += 0.02
-            if unit.ask_terms and query.content_text:
-                best = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms)
-                bonus += 0.3 * max(0.0, best - 60) / 40
-        if s.is_caption or s.is_headline:
-            bonus -= 0.06
-        if s.is_quote and s.speaker and s.speaker in query.entities:
-            bonus += 0.03
-        bonus -= 0.0015 * min(s.length, 60) + 0.0005 * min(s.ordinal, 100)
-        return bonus
 
     def _sentence_cover(self, query: Query, sentence: int) -> float:
         terms = self.index.sentences[sentence].terms

@@ -1,0 +1,152 @@
+"""Describe each (question, candidate) pair by the numbers the scoring model reads."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from .index import Index, Unit
+from .text import fold, stem
+
+if TYPE_CHECKING:
+    from .matcher import Query
+
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+@dataclass
+class Candidate:
+    """A unit that may answer the question, with how it matched."""
+
+    unit: Unit
+    coverage: float
+    p_coverage: float
+    hits: dict[int, float]  # question term index -> match factor
+    sentences: tuple[int, ...]  # the unit's sentences, best covering first
+    unpaired: float = 0.0  # share of the question's weight matched away from the entity it belongs to
+    features: list[float] = field(default_factory=list)
+    score: float = 0.0
+
+
+def _term_weight_total(query: Query) -> tuple[float, float]:
+    total = sum(t.weight for t in query.terms) or 1.0
+    entity_total = sum(t.weight for t in query.terms if t.entity)
+    return total, entity_total
+
+
+def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
+    return sum(t.weight * t.factor(terms) for t in query.terms) / total
+
+
+def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
+    """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
+    total, entity_total = _term_weight_total(query)
+    best_cov = max(c.coverage for c in cands)
+    q_stems = query.content_text.split()
+    q_bigrams = set(zip(q_stems, q_stems[1:], strict=False))
+    q_keys = {t.key for t in query.terms}
+    for t in query.terms:
+        q_keys |= t.alternatives
+    doc_cov: dict[str, float] = {}
+    for c in cands:
+        doc = index.sentences[c.sentences[0]].document
+        if doc not in doc_cov:
+            doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
+    best_doc = max(doc_cov.values()) or 1.0
+    bm25s = []
+    for c in cands:
+        s = index.sentences[c.sentences[0]]
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * s.length / (index.average_length or 1.0))
+        tf_part = (BM25_K1 + 1) / (1 + norm)
+        bm25s.append(sum(query.terms[ti].weight * f for ti, f in c.hits.items()) * tf_part / total)
+    best_bm25 = max(bm25s)
+    n_terms = math.log1p(len(query.terms))
+    for c, bm25 in zip(cands, bm25s, strict=True):
+        unit = c.unit
+        s = index.sentences[c.sentences[0]]
+        matched = sum(query.terms[ti].weight * f for ti, f in c.hits.items()) or 1.0
+        entity_hit = sum(query.terms[ti].weight for ti in c.hits if query.terms[ti].entity)
+        unmatched = [
+            t.weight for ti, t in enumerate(query.terms) if ti not in c.hits and not t.light
+        ]
+        missing_entity = any(t.entity for ti, t in enumerate(query.terms) if ti not in c.hits)
+        s_stems = [stem(w) for w in s.words]
+        bigrams = (
+            len(q_bigrams & set(zip(s_stems, s_stems[1:], strict=False))) / len(q_bigrams)
+            if q_bigrams
+            else 0.0
+        )
+        at = [i for i, w in enumerate(s_stems) if w in q_keys]
+        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
+        novelty = sum(1 for w in s_stems if w not in q_keys) / max(1, len(s_stems))
+        para: set[str] = set()
+        for i in index.paragraph_sentences[s.document, s.paragraph]:
+            para |= index.sentences[i].terms
+        paragraph_gain = max(0.0, _coverage_of(query, para, total) - c.coverage)
+        via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
+        type_match, type_miss = _type_agreement(index, query, s)
+        described = float(
+            query.entity_only
+            and unit.answer_type == "description"
+            and (
+                unit.fact_id.rsplit("/", 1)[-1] in query.entities
+                or any(fold(index.entities[e].name) in fold(unit.object) for e in query.entities)
+            )
+        )
+        phrasing = 0.0
+        if unit.origin == "hand" and unit.ask_terms and query.content_text:
+            phrasing = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms) / 100
+        c.features = [
+            c.coverage,
+            c.p_coverage,
+            entity_hit / entity_total if entity_total else 1.0,
+            c.coverage - best_cov,
+            c.unpaired,
+            float(c.coverage >= 0.5 and c.p_coverage >= 0.5),
+            bm25,
+            bm25 - best_bm25,
+            max(unmatched, default=0.0) / index.max_idf,
+            float(missing_entity),
+            bigrams,
+            spread,
+            novelty,
+            paragraph_gain,
+            doc_cov[s.document] / best_doc,
+            max(phrasing, fuzz.token_set_ratio(query.content_text, " ".join(s_stems)) / 100),
+            via,
+            type_match,
+            type_miss,
+            described,
+            float(unit.origin == "hand"),
+            phrasing,
+            max(0.0, phrasing - 0.6) / 0.4,
+            float(s.is_headline or s.is_caption),
+            float(s.is_quote),
+            math.log1p(s.length),
+            math.log1p(s.ordinal),
+            n_terms,
+        ]
+
+
+def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
+    """(holds the kind of answer asked for, asks for a date or number and holds none)."""
+    kinds = s.kinds
+    qt = query.qtype
+    if qt == "date":
+        return float("date" in kinds), float("date" not in kinds)
+    if qt in ("number", "age"):
+        return float("number" in kinds), float("number" not in kinds)
+    if qt == "duration":
+        has = "number" in kinds or "date" in kinds
+        return float(has), float(not has)
+    if qt in ("place", "person"):
+        others = {index.entities[e].kind for e in s.entities if e not in query.entities}
+        wanted = {"place", "country"} if qt == "place" else {"person", "organisation", "country"}
+        return float(bool(others & wanted)), 0.0
+    if qt == "reason":
+        return float(s.has_reason), 0.0
+    return 0.0, 0.0

@@ -1,0 +1,97 @@
+"""The fitted scoring model: features of a (question, candidate) pair and the probability it answers.
+
+Two small logistic models, fitted by `scripts/fit_scorer.py` and shipped as `scorer.json`:
+the ranker orders a question's candidates; the calibrator turns the best one's ranker score and
+its lead over the runner-up into the probability that the quoted sentence answers the question.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
+
+# Ranker features, in the order of the weight vector.
+RANK_FEATURES = (
+    "coverage",  # idf-weighted share of the question's terms the candidate holds
+    "p_coverage",  # the same over the question's own words (not names, not light words)
+    "entity_coverage",  # share of the question's named entities the candidate mentions
+    "coverage_gap",  # coverage minus the best candidate's coverage (0 for the best)
+    "covers_half",  # both coverages reach one half: most of what the question says is there
+    "unpaired",  # weight of words the question ties to a name ("president of France") found far from it
+    "bm25",  # BM25 with binary term frequency, divided by the question's total weight
+    "bm25_gap",  # bm25 minus the best candidate's
+    "unmatched_max",  # the heaviest question term the candidate lacks, over the base's max idf
+    "unmatched_entity",  # 1 when a named entity of the question is missing
+    "bigrams",  # share of the question's adjacent word pairs found adjacent in the sentence
+    "spread",  # how scattered the matched words are in the sentence (0 tight .. 1 loose)
+    "novelty",  # share of the sentence's words the question does not use: room for an answer
+    "paragraph_gain",  # coverage the rest of the paragraph adds
+    "document_share",  # the candidate's document's coverage over the best document's
+    "fuzz",  # rapidfuzz token_set_ratio of the question's and sentence's words, 0..1
+    "via_synonym",  # share of matched weight reached through synonyms or other word forms
+    "type_match",  # the sentence holds the kind of answer asked for (date, number, person, place, reason)
+    "type_miss",  # the question asks for a date or number and the sentence holds none
+    "described",  # a "who/what is X" question and the unit is what the article says X is
+    "hand",  # a hand-written fact
+    "hand_phrasing",  # how well a hand-written phrasing matches the question, 0..1
+    "hand_phrasing_close",  # the part of that match above 60%: a phrasing that says the same thing
+    "headline",  # headline or photo caption
+    "quote",  # inside a quotation
+    "length",  # log content words of the sentence
+    "position",  # log ordinal of the sentence in its article
+    "n_terms",  # log number of question terms
+)
+CALIBRATION_FEATURES = ("score", "lead", "lead_small") + RANK_FEATURES
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@dataclass(frozen=True)
+class ScoringModel:
+    """Weights of the ranker and calibrator, and the confidence below which the bot abstains."""
+
+    rank_weights: tuple[float, ...]
+    rank_bias: float
+    calibration_weights: tuple[float, ...]
+    calibration_bias: float
+    threshold: float
+
+    @classmethod
+    def load(cls, path: str | Path = DEFAULT_MODEL) -> ScoringModel:
+        data = json.loads(Path(path).read_text("utf-8"))
+        rank = data["ranker"]
+        cal = data["calibrator"]
+        if tuple(rank["features"]) != RANK_FEATURES or tuple(cal["features"]) != CALIBRATION_FEATURES:
+            raise ValueError(f"{path}: the model's features do not match this version; refit it")
+        return cls(
+            tuple(rank["weights"]),
+            rank["bias"],
+            tuple(cal["weights"]),
+            cal["bias"],
+            data["threshold"],
+        )
+
+    def score(self, features: list[float]) -> float:
+        """The ranker's log-odds that this candidate answers the question."""
+        return self.rank_bias + sum(w * x for w, x in zip(self.rank_weights, features, strict=True))
+
+    def confidence(self, calibration: list[float]) -> float:
+        """Probability that the best candidate answers the question."""
+        z = self.calibration_bias
+        z += sum(w * x for w, x in zip(self.calibration_weights, calibration, strict=True))
+        return _sigmoid(z)
+
+
+def calibration_row(best_score: float, runner_up: float | None, features: list[float]) -> list[float]:
+    """What the calibrator reads about the best candidate."""
+    lead = best_score - runner_up if runner_up is not None else 4.0
+    return [best_score, min(lead, 4.0), float(lead < 0.5), *features]

@@ -1,0 +1,273 @@
+"""Fit citebot's scoring model on the development sets and write knowledge/data/scorer.json.
+
+usage: .venv/bin/python scripts/fit_scorer.py [--report-only]
+
+Needs the dev extra (scikit-learn): .venv/bin/pip install -e '.[dev]'.
+The ranker is a logistic regression over (question, candidate) pairs of answerable questions; the
+calibrator a logistic regression over each question's best candidate, fitted on out-of-fold ranker
+scores (folds by article), so that its output is an honest probability that the answer is right.
+The threshold maximises the mean of in-scope accuracy and out-of-scope abstention over the fit sets.
+Held-out sets are never fitted on; their figures are printed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.evaluate import QuestionSet, assemble, question_sets  # noqa: E402
+from knowledge.factbase import DEFAULT_SOURCES, build_file  # noqa: E402
+from knowledge.index import Index  # noqa: E402
+from knowledge.matcher import Matcher  # noqa: E402
+from knowledge.scoring import (  # noqa: E402
+    CALIBRATION_FEATURES,
+    DEFAULT_MODEL,
+    RANK_FEATURES,
+    ScoringModel,
+    calibration_row,
+)
+from knowledge import store  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared"
+
+
+def fit_sets() -> list[QuestionSet]:
+    sets = []
+    public = SHARED / "eval" / "nato-public.jsonl"
+    if public.exists():
+        sets += question_sets([public])
+    sets += question_sets([DATA / "dev-nato.jsonl"])
+    corpus = question_sets([DATA / "dev-corpus.jsonl"])[0]
+    corpus.sources = (DEFAULT_SOURCES, DATA / "corpus")
+    sets.append(corpus)
+    squad = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" not in s.name]
+    sets += squad
+    if (DATA / "news" / "dev").is_dir():
+        sets += question_sets([DATA / "news" / "dev"])
+    return sets
+
+
+def heldout_sets() -> list[QuestionSet]:
+    sets = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" in s.name]
+    if (DATA / "news" / "heldout").is_dir():
+        sets += question_sets([DATA / "news" / "heldout"])
+    return sets
+
+
+def _is_right(q: dict, text: str) -> bool:
+    from knowledge.evaluate import _norm
+
+    return any(_norm(e) in _norm(text) for e in q["expect"])
+
+
+@dataclass
+class Row:
+    set: str
+    group: str  # the article or base: folds never split one
+    q: dict
+    features: list[list[float]]  # per candidate
+    right: list[bool]  # per candidate: its first citation holds an expected answer
+    firsts: list[int]  # per candidate: the sentence it quotes first
+
+
+_ZERO = ScoringModel((0.0,) * len(RANK_FEATURES), 0.0, (0.0,) * len(CALIBRATION_FEATURES), 0.0, 0.5)
+
+
+def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
+    """Candidates and features of every question, one base per distinct sources."""
+    rows: list[Row] = []
+    bases: dict[tuple, Matcher] = {}
+    for qs in sets:
+        key = qs.sources or (DEFAULT_SOURCES,)
+        if key not in bases:
+            folder = assemble(key, work / f"src{len(bases)}")
+            db = work / f"base{len(bases)}.db"
+            build_file(folder, db)
+            bases[key] = Matcher(Index(store.read(db)), _ZERO)
+        matcher = bases[key]
+        group = qs.name if len(key) == 1 and key[0].suffix == ".txt" else "|".join(map(str, key))
+        for q in qs.questions:
+            query = matcher.analyse(q["q"])
+            cands = [] if not query.terms or query.small_talk else matcher.candidates(query)
+            feats = [c.features for c in cands]
+            texts = [matcher.index.sentences[c.sentences[0]].text for c in cands]
+            right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
+            rows.append(Row(qs.name, group, q, feats, right, [c.sentences[0] for c in cands]))
+    return rows
+
+
+def fit_ranker(rows: list[Row]):
+    from sklearn.linear_model import LogisticRegression
+
+    x, y, w = [], [], []
+    per_set: dict[str, int] = {}
+    for r in rows:
+        if r.q["kind"] != "out_of_scope" and any(r.right):
+            per_set[r.set] = per_set.get(r.set, 0) + 1
+    for r in rows:
+        if r.q["kind"] == "out_of_scope" or not any(r.right):
+            continue
+        weight = 1.0 / per_set[r.set] / len(r.features)  # each set, and each question, weighs the same
+        for f, ok in zip(r.features, r.right, strict=True):
+            x.append(f)
+            y.append(int(ok))
+            w.append(weight * (len(r.features) / 2 if ok else 1.0))
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(x, y, sample_weight=[v * len(w) / sum(w) for v in w])
+    return list(model.coef_[0]), float(model.intercept_[0])
+
+
+def _score(weights, bias, f):
+    return bias + sum(a * b for a, b in zip(weights, f, strict=True))
+
+
+def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | None, bool]]:
+    """Each question's calibration row (None with no candidate) and whether its best is right."""
+    out = []
+    for r in rows:
+        if not r.features:
+            out.append((r, None, False))
+            continue
+        scores = [_score(weights, bias, f) for f in r.features]
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])
+        best = order[0]
+        others = [i for i in order if r.firsts[i] != r.firsts[best]]
+        runner = scores[others[0]] if others else None
+        out.append((r, calibration_row(scores[best], runner, r.features[best]), r.right[best]))
+    return out
+
+
+def fit_calibrator(tops):
+    from sklearn.linear_model import LogisticRegression
+
+    x = [c for _, c, _ in tops if c is not None]
+    y = [int(ok) for _, c, ok in tops if c is not None]
+    per_set: dict[str, int] = {}
+    for r, c, _ in tops:
+        if c is not None:
+            per_set[r.set] = per_set.get(r.set, 0) + 1
+    # every question weighs the same, so the probability is honest over all of them; a set's weight
+    # grows only with the square root of its size so that one large set does not decide alone
+    w = [per_set[r.set] ** -0.5 for r, c, _ in tops if c is not None]
+    model = LogisticRegression(C=1.0, max_iter=5000)
+    model.fit(x, y, sample_weight=[v * len(w) / sum(w) for v in w])
+    return list(model.coef_[0]), float(model.intercept_[0])
+
+
+def out_of_fold(rows: list[Row], folds: int = 5):
+    """Calibration rows scored by rankers that never saw their article."""
+    groups = sorted({r.group for r in rows})
+    tops = []
+    for k in range(min(folds, len(groups))):
+        held = set(groups[k::folds])
+        weights, bias = fit_ranker([r for r in rows if r.group not in held])
+        tops += top_rows([r for r in rows if r.group in held], weights, bias)
+    return tops
+
+
+def outcomes(tops, cal_w, cal_b, threshold):
+    """Per set: (answerable, right, out-of-scope, abstained) and (confidence, right) pairs."""
+    import math
+
+    per: dict[str, list[int]] = {}
+    pairs = []
+    for r, c, ok in tops:
+        s = per.setdefault(r.set, [0, 0, 0, 0])
+        p = 0.0 if c is None else 1 / (1 + math.exp(-(cal_b + sum(a * b for a, b in zip(cal_w, c)))))
+        answered = p >= threshold
+        if r.q["kind"] == "out_of_scope":
+            s[2] += 1
+            s[3] += not answered
+        else:
+            s[0] += 1
+            s[1] += answered and ok
+        if c is not None:
+            pairs.append((p, ok))
+    return per, pairs
+
+
+def choose_threshold(tops, cal_w, cal_b) -> float:
+    best, best_t = -1.0, 0.5
+    for i in range(5, 90):
+        t = i / 100
+        per, _ = outcomes(tops, cal_w, cal_b, t)
+        value = sum((s[1] / s[0] if s[0] else 1) + (s[3] / s[2] if s[2] else 1) for s in per.values())
+        if value > best:
+            best, best_t = value, t
+    return best_t
+
+
+def calibration_table(pairs, bins: int = 10) -> tuple[float, list[tuple[str, int, float, float]]]:
+    table, ece = [], 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(p, ok) for p, ok in pairs if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if not inside:
+            continue
+        conf = sum(p for p, _ in inside) / len(inside)
+        acc = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / len(pairs) * abs(conf - acc)
+        table.append((f"{lo:.1f}-{hi:.1f}", len(inside), conf, acc))
+    return ece, table
+
+
+def print_report(title, tops, cal_w, cal_b, threshold):
+    per, pairs = outcomes(tops, cal_w, cal_b, threshold)
+    print(f"\n{title} (threshold {threshold:.2f})")
+    print(f"| set | answerable | right | out of scope | abstained |")
+    print("|---|---|---|---|---|")
+    for name, (n, right, oos, ab) in per.items():
+        print(f"| {name} | {n} | {right / n if n else 0:.2f} | {oos} | {ab / oos if oos else 1:.2f} |")
+    ece, table = calibration_table(pairs)
+    print(f"\nexpected calibration error {ece:.3f} over {len(pairs)} answers")
+    print("| confidence | answers | mean confidence | right |")
+    print("|---|---|---|---|")
+    for label, n, conf, acc in table:
+        print(f"| {label} | {n} | {conf:.2f} | {acc:.2f} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report-only", action="store_true", help="report the shipped model, fit nothing")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        fit_rows = collect(fit_sets(), Path(tmp) / "fit")
+        held_rows = collect(heldout_sets(), Path(tmp) / "held")
+    recall = sum(any(r.right) for r in fit_rows if r.q["kind"] != "out_of_scope")
+    answerable = sum(r.q["kind"] != "out_of_scope" for r in fit_rows)
+    print(f"fit sets: {len(fit_rows)} questions; a right candidate among the described: {recall}/{answerable}")
+    if args.report_only:
+        m = ScoringModel.load()
+        rank_w, rank_b = list(m.rank_weights), m.rank_bias
+        cal_w, cal_b, threshold = list(m.calibration_weights), m.calibration_bias, m.threshold
+    else:
+        oof = out_of_fold(fit_rows)
+        cal_w, cal_b = fit_calibrator(oof)
+        threshold = choose_threshold(oof, cal_w, cal_b)
+        print_report("fit sets, out of fold", oof, cal_w, cal_b, threshold)
+        rank_w, rank_b = fit_ranker(fit_rows)
+        model = {
+            "about": "Fitted by scripts/fit_scorer.py on the development sets; see benchmarks/README.md.",
+            "ranker": {"features": list(RANK_FEATURES), "weights": rank_w, "bias": rank_b},
+            "calibrator": {"features": list(CALIBRATION_FEATURES), "weights": cal_w, "bias": cal_b},
+            "threshold": threshold,
+        }
+        DEFAULT_MODEL.parent.mkdir(exist_ok=True)
+        DEFAULT_MODEL.write_text(json.dumps(model, indent=1) + "\n", "utf-8")
+        print(f"\nwrote {DEFAULT_MODEL.relative_to(ROOT)}")
+        for name, wt in sorted(zip(RANK_FEATURES, rank_w, strict=True), key=lambda p: -abs(p[1])):
+            print(f"  {name:18} {wt:+.3f}")
+    print_report("held-out sets", top_rows(held_rows, rank_w, rank_b), cal_w, cal_b, threshold)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
