@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from knowledge import FactBase, KnowledgeError, build_file
-from knowledge.evaluate import evaluate, load_questions
+from knowledge.evaluate import EvalResult, assemble, evaluate, question_sets, results_table
 
 from . import render
 from .config import ConfigError, Settings
@@ -83,16 +83,31 @@ def cmd_facts(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    base = _open(args, settings)
-    questions = load_questions(args.questions)
+    sets = question_sets(args.questions, each=args.each)
+    results: list[tuple[str, EvalResult]] = []
+    asked = 0
     started = time.perf_counter()
-    result = evaluate(questions, base.answer)
-    per = (time.perf_counter() - started) / max(1, len(questions)) * 1000
-    print(result.report())
-    print(f"{len(questions)} questions, {per:.2f} ms per answer")
+    with tempfile.TemporaryDirectory(prefix="citebot-eval-") as tmp:
+        bases: dict[tuple[Path, ...], FactBase] = {}
+        for qs in sets:
+            if qs.sources:
+                if qs.sources not in bases:
+                    work = Path(tmp) / str(len(bases))
+                    bases[qs.sources] = FactBase.build(assemble(qs.sources, work / "src"), work / "base.db")
+                base = bases[qs.sources]
+            else:
+                base = bases.setdefault((), _open(args, settings))
+            results.append((qs.name, evaluate(qs.questions, base.answer)))
+            asked += len(qs.questions)
+    per = (time.perf_counter() - started) / max(1, asked) * 1000
+    if len(results) == 1:
+        print(results[0][1].report())
+    else:
+        print(results_table(results))
+    print(f"{asked} questions, {per:.2f} ms per answer (building bases included)")
     if args.fail_below:
         acc, ab = (float(x) for x in args.fail_below.split(","))
-        if result.accuracy < acc or result.abstention < ab:
+        if any(r.accuracy < acc or r.abstention < ab for _, r in results):
             return 1
     return 0
 
@@ -140,9 +155,14 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("name")
     f.set_defaults(func=cmd_facts)
 
-    e = sub.add_parser("eval", help="score answers against a questions file (JSON lines)")
+    e = sub.add_parser(
+        "eval",
+        help="score answers against question files (JSON lines), or folders of articles with questions",
+    )
     _base_args(e)
-    e.add_argument("questions", type=Path)
+    e.add_argument("questions", type=Path, nargs="+", help="NAME.jsonl files, or folders of NAME.txt with "
+                   "NAME.questions.jsonl (answered from one base of the folder's articles)")
+    e.add_argument("--each", action="store_true", help="answer each folder article from a base of its own")
     e.add_argument("--fail-below", metavar="ACC,ABST", help="exit 1 below these scores")
     e.set_defaults(func=cmd_eval)
 

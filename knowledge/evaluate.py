@@ -137,3 +137,28 @@ def assemble(sources: tuple[Path, ...], into: Path) -> Path:
             if f.is_file() and not f.name.endswith(QUESTIONS_SUFFIX) and f.suffix in (".txt", ".toml"):
                 (into / f.name).write_bytes(f.read_bytes())
     return into
+
+
+def results_table(results: list[tuple[str, EvalResult]]) -> str:
+    """One markdown table: a row per set, then a row per set and kind, then the totals."""
+    lines = [
+        "| set | kind | answerable | right | wrong | abstained | accuracy | out of scope | abstained |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    total = EvalResult()
+    for name, r in results:
+        n = r.right + r.wrong + r.abstained
+        lines.append(
+            f"| {name} | all | {n} | {r.right} | {r.wrong} | {r.abstained} | {r.accuracy:.2f} "
+            f"| {r.oos} | {r.abstention:.2f} |"
+        )
+        for kind, (right, count) in sorted(r.per_kind.items()):
+            lines.append(f"| {name} | {kind} | {count} | {right} | | | {right / count:.2f} | | |")
+        for attr in ("right", "wrong", "abstained", "oos", "oos_ok"):
+            setattr(total, attr, getattr(total, attr) + getattr(r, attr))
+    n = total.right + total.wrong + total.abstained
+    lines.append(
+        f"| all sets | all | {n} | {total.right} | {total.wrong} | {total.abstained} "
+        f"| {total.accuracy:.2f} | {total.oos} | {total.abstention:.2f} |"
+    )
+    return "\n".join(lines)

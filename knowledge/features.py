@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .index import Index, Unit
-from .text import fold, stem
+from .text import fold
 
 if TYPE_CHECKING:
     from .matcher import Query
@@ -74,18 +74,12 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             t.weight for ti, t in enumerate(query.terms) if ti not in c.hits and not t.light
         ]
         missing_entity = any(t.entity for ti, t in enumerate(query.terms) if ti not in c.hits)
-        s_stems = [stem(w) for w in s.words]
-        bigrams = (
-            len(q_bigrams & set(zip(s_stems, s_stems[1:], strict=False))) / len(q_bigrams)
-            if q_bigrams
-            else 0.0
-        )
+        s_stems, s_joined, s_bigrams = index.stems(c.sentences[0])
+        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
         at = [i for i, w in enumerate(s_stems) if w in q_keys]
         spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
         novelty = sum(1 for w in s_stems if w not in q_keys) / max(1, len(s_stems))
-        para: set[str] = set()
-        for i in index.paragraph_sentences[s.document, s.paragraph]:
-            para |= index.sentences[i].terms
+        para = index.paragraph_terms[s.document, s.paragraph]
         paragraph_gain = max(0.0, _coverage_of(query, para, total) - c.coverage)
         via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
         type_match, type_miss = _type_agreement(index, query, s)
@@ -116,7 +110,7 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             novelty,
             paragraph_gain,
             doc_cov[s.document] / best_doc,
-            max(phrasing, fuzz.token_set_ratio(query.content_text, " ".join(s_stems)) / 100),
+            max(phrasing, fuzz.token_set_ratio(query.content_text, s_joined) / 100),
             via,
             type_match,
             type_miss,

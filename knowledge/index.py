@@ -134,11 +134,13 @@ class Index:
                     self.entities[e].sentences.append(len(self.sentences) - 1)
         self.vocab = vocab
         self.stem_of = {w: stem(w) for w in vocab}
-        self.paragraph_sentences: dict[tuple[str, int], list[int]] = defaultdict(list)
+        paragraph_terms: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.document_terms: dict[str, set[str]] = defaultdict(set)
-        for i, s in enumerate(self.sentences):
-            self.paragraph_sentences[s.document, s.paragraph].append(i)
+        for s in self.sentences:
+            paragraph_terms[s.document, s.paragraph] |= s.terms
             self.document_terms[s.document] |= s.terms
+        self.paragraph_terms = {k: frozenset(v) for k, v in paragraph_terms.items()}
+        self._stems: dict[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = {}
         self.average_length = sum(s.length for s in self.sentences) / max(1, len(self.sentences))
         cites: dict[str, list[int]] = defaultdict(list)
         for c in tables["fact_citations"]:
@@ -195,6 +197,15 @@ class Index:
             (e for e in self.entities.values() if e.kind in ("person", "country", "organisation", "place")),
             key=lambda e: -len(e.sentences),
         )
+
+    def stems(self, sentence: int) -> tuple[list[str], str, frozenset[tuple[str, str]]]:
+        """A sentence's content stems in order, joined, and as adjacent pairs (computed once)."""
+        got = self._stems.get(sentence)
+        if got is None:
+            stems = [stem(w) for w in self.sentences[sentence].words]
+            got = (stems, " ".join(stems), frozenset(zip(stems, stems[1:], strict=False)))
+            self._stems[sentence] = got
+        return got
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""

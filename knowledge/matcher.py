@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .features import Candidate, describe
 from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
-from .features import Candidate, describe
 from .model import Answer, FactRef
 from .scoring import ScoringModel, calibration_row
 from .text import STOPWORDS, fold, stem, tokens
