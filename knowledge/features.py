@@ -28,6 +28,7 @@ class Candidate:
     hits: dict[int, float]  # question term index -> match factor
     sentences: tuple[int, ...]  # the unit's sentences, best covering first
     unpaired: float = 0.0  # share of the question's weight matched away from the entity it belongs to
+    position: int = 0  # the unit's place in the index, to break ties the same way every time
     features: list[float] = field(default_factory=list)
     score: float = 0.0
 

@@ -7,7 +7,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -24,7 +23,7 @@ MAX_TOKENS = 60
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 CANDIDATES = 60  # units scored in full after the first pass
-RERANK = 20  # the most covering of those, described for the fitted ranker
+RERANK = 12  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
@@ -70,6 +69,10 @@ class Query:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     small_talk: bool = False  # only greetings, thanks and glue words
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+
+
+def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
+    return item[1], -item[0]
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +350,7 @@ class Matcher:
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         acc = self._accumulate(query, total)
         found = []
-        for u, matched in heapq.nlargest(CANDIDATES, acc.items(), key=itemgetter(1)):
+        for u, matched in heapq.nlargest(CANDIDATES, acc.items(), key=_by_weight_then_order):
             unit = idx.units[u]
             hits = self._hits(query, unit.terms)
             coverage = matched / total
@@ -363,9 +366,17 @@ class Matcher:
             order = unit.sentences
             if len(order) > 1:
                 order = tuple(sorted(order, key=lambda s: -self._sentence_cover(query, s)))
-            found.append(Candidate(unit, coverage, p_coverage, hits, order, loss / total))
-        found.sort(key=lambda c: -c.coverage)
-        found = found[:RERANK]
+            found.append(Candidate(unit, coverage, p_coverage, hits, order, loss / total, u))
+        found.sort(key=lambda c: (-c.coverage, c.position))
+        # a sentence's statement and what is derived from it read the same: describe one of them
+        seen: set[tuple[int, str]] = set()
+        kept = []
+        for c in found:
+            key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+            if key not in seen and len(kept) < RERANK:
+                seen.add(key)
+                kept.append(c)
+        found = kept
         if found:
             describe(idx, query, found)
         return found
@@ -375,7 +386,7 @@ class Matcher:
         found = self.candidates(query)
         for c in found:
             c.score = self.model.score(c.features)
-        found.sort(key=lambda c: -c.score)
+        found.sort(key=lambda c: (-c.score, c.position))
         # one candidate per quoted sentence, so the runner-up is a different answer
         seen: set[int] = set()
         best = []
@@ -396,8 +407,9 @@ class Matcher:
             remaining -= term.weight
             w = term.weight
             lists = [(idx.postings.get(term.key, ()), w)]
-            lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in term.kin]
-            lists += [(idx.postings.get(a, ()), SYNONYM_FACTOR * w) for a in term.alternatives - term.kin]
+            lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in sorted(term.kin)]
+            synonyms = sorted(term.alternatives - term.kin)
+            lists += [(idx.postings.get(a, ()), SYNONYM_FACTOR * w) for a in synonyms]
             size = sum(len(post) for post, _ in lists)
             if may_add or size < len(acc):
                 best: dict[int, float] = {}
