@@ -1,0 +1,143 @@
+"""Static word vectors (distilled from a sentence model) for a paraphrase signal, in pure Python.
+
+File format (little-endian), version 1:
+    header  "<4sHHII": magic b"CBWV", version, dims, count, byte length of the word block
+    words   UTF-8, the *count* words joined by "\\n"; row i belongs to word i
+    scales  count float32, one per row
+    rows    count * dims int8; the vector of row i is rows[i] * scales[i]
+"""
+
+from __future__ import annotations
+
+import math
+import struct
+import sys
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import mul
+from pathlib import Path
+
+MAGIC = b"CBWV"
+VERSION = 1
+_HEADER = struct.Struct("<4sHHII")
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "wordvectors.bin"
+
+_sumprod = getattr(math, "sumprod", None)  # 3.12+: one C call instead of sum(map(mul, ...))
+
+
+def dot(a: Sequence[float], b: Sequence[float]) -> float:
+    """The dot product of two equally long vectors."""
+    return _sumprod(a, b) if _sumprod else sum(map(mul, a, b))
+
+
+def cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    """Cosine similarity of two vectors; 0.0 when either is all zeros."""
+    norms = math.hypot(*a) * math.hypot(*b)
+    return dot(a, b) / norms if norms else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class WordVectors:
+    """Word -> row index plus the file's scales and int8 rows, kept as flat arrays (no per-word lists)."""
+
+    dims: int
+    index: dict[str, int]
+    scales: array  # array('f'), one per row
+    rows: memoryview  # int8, len(index) * dims
+
+    @classmethod
+    def load(cls, path: Path | str = DEFAULT_PATH) -> WordVectors:
+        """Read a vectors file; ValueError names what is wrong with a bad one."""
+        return cls.from_bytes(Path(path).read_bytes(), name=str(path))
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, name: str = "word vectors") -> WordVectors:
+        """Parse the bytes of a vectors file (see the module docstring for the format)."""
+        if len(blob) < _HEADER.size:
+            raise ValueError(f"{name}: too short to be a word-vectors file ({len(blob)} bytes)")
+        magic, version, dims, count, words_len = _HEADER.unpack_from(blob)
+        if magic != MAGIC:
+            raise ValueError(f"{name}: not a word-vectors file (magic {magic!r})")
+        if version != VERSION:
+            raise ValueError(f"{name}: word-vectors format version {version}, this code reads {VERSION}")
+        words_at = _HEADER.size
+        scales_at = words_at + words_len
+        rows_at = scales_at + 4 * count
+        if dims == 0 or len(blob) != rows_at + count * dims:
+            raise ValueError(
+                f"{name}: truncated or corrupt ({len(blob)} bytes, header promises {rows_at + count * dims})"
+            )
+        try:
+            words = blob[words_at:scales_at].decode("utf-8").split("\n") if count else []
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{name}: corrupt word list ({exc.reason})") from None
+        if len(words) != count:
+            raise ValueError(f"{name}: {len(words)} words for {count} rows")
+        index = dict(zip(words, range(count), strict=True))
+        scales = array("f")
+        scales.frombytes(blob[scales_at:rows_at])
+        if sys.byteorder == "big":
+            scales.byteswap()
+        rows = memoryview(blob)[rows_at:].cast("b")
+        return cls(dims, index, scales, rows)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.index
+
+    def vec(self, word: str) -> array | None:
+        """The vector of *word* (a folded token) as array('f'), or None for a word not in the file."""
+        i = self.index.get(word)
+        if i is None:
+            return None
+        at = i * self.dims
+        return array("f", map(self.scales[i].__mul__, self.rows[at : at + self.dims]))
+
+    def mean(self, words: Iterable[str], weights: Iterable[float] | None = None) -> array | None:
+        """Weighted mean of the known words' vectors, L2-normalised; None when no word is known."""
+        index, dims, scales, rows = self.index, self.dims, self.scales, self.rows
+        pairs = zip(words, weights) if weights is not None else ((w, 1.0) for w in words)
+        picked: list[memoryview] = []
+        coefs: list[float] = []
+        for word, weight in pairs:
+            i = index.get(word)
+            if i is not None and weight:
+                at = i * dims
+                picked.append(rows[at : at + dims])
+                coefs.append(scales[i] * weight)
+        if not picked:
+            return None
+        # One C-level dot product per dimension over the picked rows beats a Python loop per word.
+        total = array("f", [dot(column, coefs) for column in zip(*picked)])
+        norm = math.hypot(*total)
+        if not norm:
+            return None
+        return array("f", map((1.0 / norm).__mul__, total))
+
+
+def dump(path: Path | str, words: Sequence[str], scales: Sequence[float], rows: bytes) -> None:
+    """Write a vectors file: *rows* holds len(words) int8 rows back to back."""
+    count = len(words)
+    if any("\n" in w or not w for w in words) or len(set(words)) != count:
+        raise ValueError("words must be distinct, non-empty and free of newlines")
+    if len(scales) != count or (count and len(rows) % count):
+        raise ValueError("one scale and one equally long row per word")
+    dims = len(rows) // count if count else 0
+    word_block = "\n".join(words).encode("utf-8")
+    scale_block = array("f", scales)
+    if sys.byteorder == "big":
+        scale_block.byteswap()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(
+        _HEADER.pack(MAGIC, VERSION, dims, count, len(word_block)) + word_block + scale_block.tobytes() + rows
+    )
+
+
+@lru_cache(maxsize=1)
+def default_vectors() -> WordVectors:
+    """The shipped vectors, loaded once per process."""
+    return WordVectors.load(DEFAULT_PATH)
