@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from .index import Index, Unit
 from .text import fold
+from .wordvectors import cosine
 
 if TYPE_CHECKING:
     from .matcher import Query
@@ -65,8 +66,15 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
         tf_part = (BM25_K1 + 1) / (1 + norm)
         bm25s.append(sum(query.terms[ti].weight * f for ti, f in c.hits.items()) * tf_part / total)
     best_bm25 = max(bm25s)
+    q_meaning = index.meaning(query.words)
+    meanings = []
+    for c in cands:
+        s_meaning = index.sentence_meaning(c.sentences[0])
+        same = cosine(q_meaning, s_meaning) if q_meaning is not None and s_meaning is not None else 0.0
+        meanings.append(same)
+    best_meaning = max(meanings)
     n_terms = math.log1p(len(query.terms))
-    for c, bm25 in zip(cands, bm25s, strict=True):
+    for c, bm25, meaning in zip(cands, bm25s, meanings, strict=True):
         unit = c.unit
         s = index.sentences[c.sentences[0]]
         matched = sum(query.terms[ti].weight * f for ti, f in c.hits.items()) or 1.0
@@ -104,6 +112,8 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             float(c.coverage >= 0.5 and c.p_coverage >= 0.5),
             bm25,
             bm25 - best_bm25,
+            meaning,
+            meaning - best_meaning,
             max(unmatched, default=0.0) / index.max_idf,
             float(missing_entity),
             bigrams,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Citation
+from .wordvectors import default_vectors
 from .text import STOPWORDS, content_terms, stem, tokens
 
 _REASON = re.compile(
@@ -141,6 +143,7 @@ class Index:
             self.document_terms[s.document] |= s.terms
         self.paragraph_terms = {k: frozenset(v) for k, v in paragraph_terms.items()}
         self._stems: dict[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = {}
+        self._meanings: dict[int, array | None] = {}
         self.average_length = sum(s.length for s in self.sentences) / max(1, len(self.sentences))
         cites: dict[str, list[int]] = defaultdict(list)
         for c in tables["fact_citations"]:
@@ -206,6 +209,18 @@ class Index:
             got = (stems, " ".join(stems), frozenset(zip(stems, stems[1:], strict=False)))
             self._stems[sentence] = got
         return got
+
+    def meaning(self, words: list[str]) -> array | None:
+        """The idf-weighted mean word vector of *words*: what they are about, beyond the words used."""
+        vectors = default_vectors()
+        max_idf = self.max_idf
+        return vectors.mean(words, [self.idf.get(stem(w), max_idf) for w in words])
+
+    def sentence_meaning(self, sentence: int) -> array | None:
+        """A sentence's meaning vector, computed once."""
+        if sentence not in self._meanings:
+            self._meanings[sentence] = self.meaning(list(self.sentences[sentence].words))
+        return self._meanings[sentence]
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""

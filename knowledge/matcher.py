@@ -65,6 +65,7 @@ class Query:
     terms: list[Term] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
     content_text: str = ""
+    words: list[str] = field(default_factory=list)  # the question's own words, folded, no stopwords
     # (term key, entity id) the question ties together: "president of France", "France's president"
     pairs: list[tuple[str, str]] = field(default_factory=list)
     small_talk: bool = False  # only greetings, thanks and glue words
@@ -145,7 +146,8 @@ class Matcher:
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         self._word_terms(query, toks, used, form_at, possessive)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
-        query.content_text = " ".join(stem(t) for t in toks if t not in STOPWORDS)
+        query.words = [t for t in toks if t not in STOPWORDS]
+        query.content_text = " ".join(stem(t) for t in query.words)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
         query.small_talk = bool(toks) and set(toks) <= _SMALL_TALK | STOPWORDS

@@ -24,6 +24,8 @@ RANK_FEATURES = (
     "unpaired",  # weight of words the question ties to a name ("president of France") found far from it
     "bm25",  # BM25 with binary term frequency, divided by the question's total weight
     "bm25_gap",  # bm25 minus the best candidate's
+    "meaning",  # cosine of the question's and the sentence's mean word vectors (paraphrase)
+    "meaning_gap",  # meaning minus the best candidate's
     "unmatched_max",  # the heaviest question term the candidate lacks, over the base's max idf
     "unmatched_entity",  # 1 when a named entity of the question is missing
     "bigrams",  # share of the question's adjacent word pairs found adjacent in the sentence
