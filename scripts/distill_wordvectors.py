@@ -34,14 +34,18 @@ from wordfreq import top_n_list  # noqa: E402
 from knowledge.wordvectors import DEFAULT_PATH, dump  # noqa: E402
 
 _WORD = re.compile(r"[a-z0-9]+")
+_SMASHED = re.compile(r"[0-9]{2}")  # wordfreq writes every multi-digit run as zeros: "a00", "000"
 
 
 def vocabulary(n: int) -> list[str]:
-    """The *n* most frequent English words (wordfreq), lower-cased, kept if they match [a-z0-9]+."""
+    """The *n* most frequent English words (wordfreq), lower-cased, kept if they match [a-z0-9]+.
+
+    Words with a run of digits are dropped: wordfreq stores them with the digits replaced by zeros.
+    """
     seen: dict[str, None] = {}
     for word in top_n_list("en", n):
         word = word.lower()
-        if _WORD.fullmatch(word):
+        if _WORD.fullmatch(word) and not _SMASHED.search(word):
             seen.setdefault(word, None)
     return list(seen)
 
