@@ -111,12 +111,11 @@ async def fetch(url: str, policy: FetchPolicy | None = None) -> Page:
     policy = policy or FetchPolicy()
     resolver = CheckedResolver(policy.allow_loopback)
     connector = aiohttp.TCPConnector(resolver=resolver, use_dns_cache=False, limit=1)
-    timeout = aiohttp.ClientTimeout(total=policy.timeout)
     headers = {"User-Agent": policy.user_agent, "Accept": "text/html,application/xhtml+xml"}
-    try:
+    try:  # one deadline for the whole fetch, redirects and a slowly dripping body included
         async with (
             asyncio.timeout(policy.timeout),
-            aiohttp.ClientSession(connector=connector, timeout=timeout, headers=headers) as session,
+            aiohttp.ClientSession(connector=connector, headers=headers) as session,
         ):
             return await _follow(session, url.strip(), policy, resolver)
     except TimeoutError:
