@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 
 
 class RebuildGate:
-    """Per-key lock plus cooldown: `busy`, `retry_after`, and `async with hold(key)` around a rebuild."""
+    """Per-key lock plus cooldown: `busy`, `retry_after`, `async with hold(key)` around a change, `mark` a rebuild."""
 
     def __init__(self, cooldown: float, clock: Callable[[], float] = time.monotonic):
         self.cooldown = cooldown
@@ -26,11 +26,12 @@ class RebuildGate:
         last = self._last.get(key)
         return 0.0 if last is None else max(0.0, last + self.cooldown - self._clock())
 
+    def mark(self, key: int) -> None:
+        """*key* rebuilt just now (or tried to): the cooldown starts."""
+        self._last[key] = self._clock()
+
     @contextlib.asynccontextmanager
     async def hold(self, key: int) -> AsyncIterator[None]:
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        async with lock:
-            try:
-                yield
-            finally:
-                self._last[key] = self._clock()
+        """The one change running for *key*; a refused fetch inside it does not start the cooldown."""
+        async with self._locks.setdefault(key, asyncio.Lock()):
+            yield

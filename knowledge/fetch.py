@@ -151,7 +151,7 @@ async def _follow(
 
 
 async def _read_limited(resp: aiohttp.ClientResponse, limit: int) -> bytes:
-    too_large = FetchError(f"the page is larger than {limit // 1_000_000 or limit} {_unit(limit)}")
+    too_large = FetchError(f"the page is larger than {_size(limit)}")
     body = bytearray()
     async for chunk in resp.content.iter_chunked(CHUNK):
         body += chunk
@@ -160,5 +160,5 @@ async def _read_limited(resp: aiohttp.ClientResponse, limit: int) -> bytes:
     return bytes(body)
 
 
-def _unit(limit: int) -> str:
-    return "MB" if limit >= 1_000_000 else "bytes"
+def _size(limit: int) -> str:
+    return f"{limit / 1_000_000:g} MB" if limit >= 100_000 else f"{limit:,} bytes"

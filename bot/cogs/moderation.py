@@ -54,7 +54,10 @@ class Moderation(commands.Cog):
         async with bot.rebuilds.hold(key):
             await interaction.response.defer(ephemeral=True, thinking=True)
             base = await bot.base_for(guild_id if own else None)
-            card = await asyncio.to_thread(handlers.reload, base)
+            try:
+                card = await asyncio.to_thread(handlers.reload, base)
+            finally:
+                bot.rebuilds.mark(key)
             await respond(interaction, card, ephemeral=True)
 
     @channels.command(name="enable", description="Answer questions here (or in a channel) without a mention")

@@ -125,7 +125,7 @@ class Sources(commands.Cog):
                     shutil.rmtree(library.home(guild_id), ignore_errors=True)  # type: ignore[arg-type]
                 raise
             try:
-                return result, library.rebuild(guild_id)
+                return result, self._rebuild(guild_id)
             except BaseException:
                 undo()
                 if forked:
@@ -134,6 +134,12 @@ class Sources(commands.Cog):
                 raise
 
         return await asyncio.to_thread(run)
+
+    def _rebuild(self, guild_id: int | None) -> FactBase:
+        try:
+            return self.bot.library.rebuild(guild_id)
+        finally:
+            self.bot.rebuilds.mark(self._key(guild_id))  # the cooldown counts rebuilds, not refusals
 
     # --- /source --------------------------------------------------------------------------
 
