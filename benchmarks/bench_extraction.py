@@ -56,8 +56,10 @@ def main(argv: list[str]) -> int:
     print(f"{'F1':>5} {'P':>5} {'R':>5}  page")
     for f, p, r, key, url in sorted(rows)[:5]:
         print(f"{f:5.2f} {p:5.2f} {r:5.2f}  {key} {url}")
-    print(f"\nextraction on {len(rows)} pages: precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f} "
-          f"(target >= 0.96); {seconds / len(rows) * 1000:.0f} ms per page")
+    print(
+        f"\nextraction on {len(rows)} pages: precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f} "
+        f"(target >= 0.96); {seconds / len(rows) * 1000:.0f} ms per page"
+    )
     return 0
 
 

@@ -24,7 +24,9 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     folder: Path = args.sources or settings.sources
     article = asyncio.run(intake.read(args.page, settings.fetch_policy()))
     with tempfile.TemporaryDirectory(prefix="citebot-") as tmp:
-        added, meta = intake.add(folder, article, settings.caps(), lambda: build_file(folder, Path(tmp) / "check.db"))
+        added, meta = intake.add(
+            folder, article, settings.caps(), lambda: build_file(folder, Path(tmp) / "check.db")
+        )
     print(
         f"Added {added.slug} to {folder}: {article.title!r}"
         f"{f' ({article.outlet})' if article.outlet else ''}, {article.words} words; "
@@ -35,10 +37,14 @@ def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    x = sub.add_parser("extract", help="print the article of a web page (link or saved file) as citebot stores it")
+    x = sub.add_parser(
+        "extract", help="print the article of a web page (link or saved file) as citebot stores it"
+    )
     x.add_argument("page", metavar="PAGE_OR_URL")
     x.set_defaults(func=cmd_extract)
     d = sub.add_parser("add", help="add the article of a web page or text file to a sources folder")
     d.add_argument("page", metavar="PAGE_OR_URL")
-    d.add_argument("--sources", type=Path, help="the folder to add to (default: $CITEBOT_SOURCES or the shipped)")
+    d.add_argument(
+        "--sources", type=Path, help="the folder to add to (default: $CITEBOT_SOURCES or the shipped)"
+    )
     d.set_defaults(func=cmd_add)

@@ -98,7 +98,9 @@ class Settings:
 
     def fetch_policy(self) -> FetchPolicy:
         return FetchPolicy(
-            max_bytes=self.fetch_max_bytes, timeout=self.fetch_timeout, allow_loopback=self.fetch_allow_loopback
+            max_bytes=self.fetch_max_bytes,
+            timeout=self.fetch_timeout,
+            allow_loopback=self.fetch_allow_loopback,
         )
 
     def caps(self) -> Caps:

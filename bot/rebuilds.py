@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Callable
 
 
 class RebuildGate:
-    """Per-key lock plus cooldown: `busy`, `retry_after`, `async with hold(key)` around a change, `mark` a rebuild."""
+    """Per-key lock and cooldown: `busy`, `retry_after`, `hold(key)` around a change, `mark` a rebuild."""
 
     def __init__(self, cooldown: float, clock: Callable[[], float] = time.monotonic):
         self.cooldown = cooldown

@@ -44,7 +44,9 @@ def added_card(slug: str, base: FactBase) -> Card:
     summary = base.article_summary(slug, 3)
     points = [f"{quote_block(p.text)}\n— {where(p.citation)}" for p in summary.points]
     fields.append(("Summary", clip("\n".join(points) or "—", 1000)))
-    return Card(f"Added: {clip(title, 200)}", "\n".join(lines), fields, f"Fact base {base.version}", COLOUR_INFO)
+    return Card(
+        f"Added: {clip(title, 200)}", "\n".join(lines), fields, f"Fact base {base.version}", COLOUR_INFO
+    )
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def list_card(statuses: Sequence[Status], base: FactBase, problem: str = "") -> 
     c = info.counts
     desc = (
         f"Fact base version **{info.version}**, built {info.built_at}: {c.get('documents', 0)} articles, "
-        f"{c.get('sentences', 0)} sentences, {c.get('facts', 0)} facts ({c.get('hand_facts', 0)} hand-written)."
+        f"{c.get('sentences', 0)} sentences, {c.get('facts', 0)} facts "
+        f"({c.get('hand_facts', 0)} hand-written)."
     )
     if problem:
         desc += f"\n⚠️ The sources do not build, so the last good base is serving: {neutralise_plain(problem)}"

@@ -98,7 +98,9 @@ def from_text(text: str, markdown: bool = False) -> Extracted:
         first, rest = blocks[0].strip().split("\n", 1)  # a headline directly above the first paragraph
         paragraphs[:1] = [_clean_line(first), _clean_line(rest)]
     if len(paragraphs) < 2 or sum(len(p.split()) for p in paragraphs[1:]) < MIN_WORDS:
-        raise KnowledgeError(f"too little text for an article (at least {MIN_WORDS} words after the headline)")
+        raise KnowledgeError(
+            f"too little text for an article (at least {MIN_WORDS} words after the headline)"
+        )
     return Extracted(paragraphs[0][:TITLE_LIMIT], tuple(paragraphs[1:]))
 
 

@@ -136,7 +136,7 @@ class Library:
         return folder
 
     def rebuild(self, server: int | None) -> FactBase:
-        """Rebuild the server's base from its folder and serve it; KnowledgeError leaves the old one serving."""
+        """Rebuild the server's base from its folder and serve it; on KnowledgeError the old one serves on."""
         if not self.has_own(server):
             self.shipped.reload()
             return self.shipped

@@ -146,7 +146,9 @@ def add_article(folder: Path, article: Extracted, caps: Caps) -> tuple[str, Undo
     meta = _meta_text(article)
     size = len(text.encode()) + len(meta.encode())
     if size > caps.max_article_bytes:
-        raise KnowledgeError(f"the article is too long ({size:,} bytes; the limit is {caps.max_article_bytes:,})")
+        raise KnowledgeError(
+            f"the article is too long ({size:,} bytes; the limit is {caps.max_article_bytes:,})"
+        )
     present = articles(folder)
     if article.url and any(a.url == article.url for a in present):
         same = next(a for a in present if a.url == article.url)
@@ -183,7 +185,7 @@ def _meta_text(article: Extracted) -> str:
 
 
 def retire_article(folder: Path, slug: str) -> Undo:
-    """Move article *slug* and the hand facts citing it into retired/; the folder keeps one article at least."""
+    """Move article *slug* and the hand facts citing it into retired/; one article must stay."""
     known = {a.slug for a in articles(folder)}
     if slug not in known:
         raise KnowledgeError(f"no article {slug!r} here")

@@ -56,7 +56,7 @@ class Summariser:
     def summary(
         self, length: str = "short", topic: str | None = None, document: str | None = None, points: int = 0
     ) -> Summary:
-        """The best sentences (of one *document*, when given), *points* of them or as many as *length* says."""
+        """The best sentences (of one *document*, if given): *points* of them, or as *length* says."""
         length = length if length in LENGTHS else "short"
         n = points or LENGTHS[length]
         idx = self.index
@@ -156,7 +156,9 @@ class Summariser:
         aliases = tuple(sorted({a for a in e.aliases if a != e.name}))
         return EntityInfo(e.id, e.name, e.kind, aliases, len(e.sentences), facts)
 
-    def document_entities(self, document: str, kinds: tuple[str, ...] = ("person", "organisation")) -> list[str]:
+    def document_entities(
+        self, document: str, kinds: tuple[str, ...] = ("person", "organisation")
+    ) -> list[str]:
         """Names of the given kinds that *document* mentions, most mentioned first."""
         mine = {i for i, s in enumerate(self.index.sentences) if s.document == document}
         found = [e for e in self.index.entity_mentions if e.kind in kinds and mine.intersection(e.sentences)]

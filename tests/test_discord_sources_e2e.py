@@ -142,7 +142,9 @@ async def test_add_by_link_answers_in_that_server_only(env: Env) -> None:
     assert "Mourinho" not in answer_text(elsewhere)
     dm = await env.ask(MOURINHO_QUESTION, guild=False)
     assert "Mourinho" not in answer_text(dm)
-    assert RUTTE_SENTENCE in answer_text(await env.ask("Who will replace Stoltenberg?"))  # shipped article kept
+    assert RUTTE_SENTENCE in answer_text(
+        await env.ask("Who will replace Stoltenberg?")
+    )  # shipped article kept
 
 
 async def test_add_by_attachment_markdown_and_html(env: Env) -> None:
@@ -190,14 +192,18 @@ async def test_list_shows_each_article_with_its_status(env: Env) -> None:
         broken.unlink()
         (env.folder() / "broken.meta.toml").unlink()
     embed = listed.embeds[0]
-    assert "do not build" in embed["description"] and "broken.meta.toml:2: first_line must be" in embed["description"]
+    assert (
+        "do not build" in embed["description"]
+        and "broken.meta.toml:2: first_line must be" in embed["description"]
+    )
     assert "not in the base yet" in field(embed, "broken") and str(env.folder()) not in embed["description"]
 
 
 async def test_remove_retires_an_article(env: Env) -> None:
     slug = "town-garden-opens-on-the-river-bank"
-    iid = await env.fake.autocomplete("source remove", {"article": "garden"}, focused="article",
-                                      user=env.world.moderator)
+    iid = await env.fake.autocomplete(
+        "source remove", {"article": "garden"}, focused="article", user=env.world.moderator
+    )
     choices = (await env.fake.wait_for_interaction_response(iid)).choices
     assert choices == [{"name": "Town garden opens on the river bank", "value": slug}]
     done = await env.deferred("source remove", {"article": slug})
@@ -212,10 +218,18 @@ async def test_teach_links_a_gap_to_a_sentence(env: Env) -> None:
     question = "Which paper said Iohannis would quit?"
     first = await env.ask(question)
     assert first.embeds[0]["title"] == "I don't know that from the article"
-    iid = await env.fake.autocomplete("teach", {"question": "iohannis"}, focused="question", user=env.world.moderator)
-    assert {"name": question, "value": question} in (await env.fake.wait_for_interaction_response(iid)).choices
-    iid = await env.fake.autocomplete("teach", {"question": question, "sentence": "iohannis withdraw"},
-                                      focused="sentence", user=env.world.moderator)
+    iid = await env.fake.autocomplete(
+        "teach", {"question": "iohannis"}, focused="question", user=env.world.moderator
+    )
+    assert {"name": question, "value": question} in (
+        await env.fake.wait_for_interaction_response(iid)
+    ).choices
+    iid = await env.fake.autocomplete(
+        "teach",
+        {"question": question, "sentence": "iohannis withdraw"},
+        focused="sentence",
+        user=env.world.moderator,
+    )
     [choice] = (await env.fake.wait_for_interaction_response(iid)).choices
     assert choice["name"].startswith("The last of Rutte’s competitors") and len(choice["value"]) <= 100
 
@@ -241,14 +255,18 @@ async def test_teach_not_covered_drops_the_gap(env: Env) -> None:
     await env.ask(question)
     _, gaps = await env.command("gaps", user=env.world.moderator)
     assert "Peru" in gaps.embeds[0]["description"]
-    _, marked = await env.command("teach", {"question": question, "not_covered": True}, user=env.world.moderator)
+    _, marked = await env.command(
+        "teach", {"question": question, "not_covered": True}, user=env.world.moderator
+    )
     assert marked.ephemeral and marked.content.startswith("Marked as not covered")
     _, gaps = await env.command("gaps", user=env.world.moderator)
     assert "Peru" not in gaps.embeds[0]["description"]
 
 
 async def test_a_made_up_sentence_cannot_be_taught(env: Env) -> None:
-    _, resp = await env.command("teach", {"question": "Who won?", "sentence": "nato:0000"}, user=env.world.moderator)
+    _, resp = await env.command(
+        "teach", {"question": "Who won?", "sentence": "nato:0000"}, user=env.world.moderator
+    )
     assert resp.ephemeral and resp.content == source_cards.UNKNOWN_SENTENCE
     assert "Who won" not in (env.folder() / "taught.facts.toml").read_text()
 
@@ -265,7 +283,9 @@ REFUSALS = [
 
 
 @pytest.mark.parametrize(("link", "reason"), REFUSALS)
-async def test_a_refused_link_gets_a_private_reason_and_changes_nothing(env: Env, link: str, reason: str) -> None:
+async def test_a_refused_link_gets_a_private_reason_and_changes_nothing(
+    env: Env, link: str, reason: str
+) -> None:
     before = env.slugs(), (await env.bot.base_for(env.world.guild_id)).version
     url = env.pages.url(link) if link.startswith("/") else link
     done = await env.add_link(url)
@@ -289,8 +309,13 @@ async def test_only_moderators_of_that_server_change_its_articles(env: Env) -> N
     url = env.pages.url(f"/page/{PLAGUE}")
     _, refused = await env.command("source add", {"link": url}, user=env.world.user)
     assert refused.ephemeral and refused.content == render.NOT_MODERATOR
-    _, elsewhere = await env.command("source add", {"link": url}, user=env.world.moderator, guild=env.other.id,
-                                     channel_id=env.other_channel)
+    _, elsewhere = await env.command(
+        "source add",
+        {"link": url},
+        user=env.world.moderator,
+        guild=env.other.id,
+        channel_id=env.other_channel,
+    )
     assert elsewhere.content == render.NOT_MODERATOR and not env.bot.library.has_own(env.other.id)
     _, teach = await env.command("teach", {"question": "x", "not_covered": True}, user=env.world.user)
     assert teach.content == render.NOT_MODERATOR
@@ -302,7 +327,9 @@ async def test_only_moderators_of_that_server_change_its_articles(env: Env) -> N
 
 
 async def test_a_server_on_the_shipped_articles_cannot_reload_them(env: Env) -> None:
-    _, resp = await env.command("reload", user=env.other_mod, guild=env.other.id, channel_id=env.other_channel)
+    _, resp = await env.command(
+        "reload", user=env.other_mod, guild=env.other.id, channel_id=env.other_channel
+    )
     assert resp.content == source_cards.SHIPPED_RELOAD
 
 
@@ -312,7 +339,9 @@ async def test_the_owner_adds_to_the_shipped_base_from_a_dm(env: Env) -> None:
     try:
         assert done.embeds[0]["title"].startswith("Added: Chinese hunter catches bubonic plague")
         assert "bubonic plague" in answer_text(await env.ask(PLAGUE_QUESTION, guild=False))
-        other = await env.ask(PLAGUE_QUESTION, guild=env.other.id, user=env.other_mod)  # reads the shipped base
+        other = await env.ask(
+            PLAGUE_QUESTION, guild=env.other.id, user=env.other_mod
+        )  # reads the shipped base
         assert "bubonic plague" in answer_text(other)
         assert "plague" not in answer_text(await env.ask(PLAGUE_QUESTION))  # has its own articles
     finally:

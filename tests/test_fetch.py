@@ -31,9 +31,23 @@ async def test_a_public_looking_page_is_fetched_when_loopback_is_allowed(server:
     assert page.content_type == "text/html" and b"<html" in page.body.lower()
 
 
-@pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "192.168.0.1", "172.16.5.4", "169.254.169.254",
-                                     "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00:ec2::254",
-                                     "::ffff:10.0.0.1", "224.0.0.1"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.1",
+        "172.16.5.4",
+        "169.254.169.254",
+        "100.64.0.1",
+        "0.0.0.0",
+        "::1",
+        "fe80::1",
+        "fd00:ec2::254",
+        "::ffff:10.0.0.1",
+        "224.0.0.1",
+    ],
+)
 def test_special_addresses_are_not_allowed(address: str) -> None:
     assert not address_allowed(address)
 
@@ -67,7 +81,9 @@ async def test_a_redirect_is_followed_to_a_public_page(server: PageServer) -> No
     assert page.url.endswith(f"/page/{key}") and server.hits == ["/redirect", f"/page/{key}"]
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/a.html", "gopher://x/", "example.com"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "ftp://example.com/a.html", "gopher://x/", "example.com"]
+)
 async def test_only_http_and_https_links(url: str) -> None:
     assert "only http:// and https://" in await refused(url)
 
@@ -77,7 +93,9 @@ async def test_too_many_redirects(server: PageServer) -> None:
 
 
 async def test_a_slow_site_times_out(server: PageServer) -> None:
-    assert "longer than 0.5 s" in await refused(server.url("/slow"), FetchPolicy(allow_loopback=True, timeout=0.5))
+    assert "longer than 0.5 s" in await refused(
+        server.url("/slow"), FetchPolicy(allow_loopback=True, timeout=0.5)
+    )
 
 
 async def test_a_page_over_the_size_limit_is_refused(server: PageServer) -> None:

@@ -1,4 +1,4 @@
-"""A server's own articles: /source add|list|remove and /teach (moderators; the owner for the shipped base)."""
+"""A server's own articles: /source add|list|remove and /teach (its moderators; the owner: shipped base)."""
 
 from __future__ import annotations
 
@@ -74,7 +74,9 @@ async def sentence_choices(interaction: discord.Interaction, current: str) -> li
     hits = [sid for sid, (text, _) in sentences.items() if all(w in text.casefold() for w in words)]
     if not hits and words:
         texts = {sid: text for sid, (text, _) in sentences.items()}
-        hits = [sid for _, _, sid in process.extract(current, texts, scorer=fuzz.partial_ratio, limit=CHOICES)]
+        hits = [
+            sid for _, _, sid in process.extract(current, texts, scorer=fuzz.partial_ratio, limit=CHOICES)
+        ]
     return [
         app_commands.Choice(name=clip(sentences[sid][0], CHOICE_TEXT), value=sid[:CHOICE_TEXT])
         for sid in hits[:CHOICES]
@@ -94,9 +96,7 @@ class Sources(commands.Cog):
     def _key(self, guild_id: int | None) -> int:
         return guild_id or 0
 
-    async def _gated(
-        self, interaction: discord.Interaction, work: Callable[[], Awaitable[None]]
-    ) -> None:
+    async def _gated(self, interaction: discord.Interaction, work: Callable[[], Awaitable[None]]) -> None:
         """Run *work* as this server's one rebuild, after the busy and cooldown checks, deferred privately."""
         gate, key = self.bot.rebuilds, self._key(interaction.guild_id)
         if gate.busy(key):
@@ -112,7 +112,7 @@ class Sources(commands.Cog):
     async def _change(
         self, guild_id: int | None, change: Callable[[Path], tuple[str, shelf.Undo]]
     ) -> tuple[str, FactBase]:
-        """Apply *change* to the server's folder (its own, copied on first change) and rebuild; undo on failure."""
+        """Apply *change* to the server's own folder (copied on first change) and rebuild; undo on failure."""
         library = self.bot.library
         forked = guild_id is not None and not library.has_own(guild_id)
 
@@ -213,10 +213,14 @@ class Sources(commands.Cog):
             present = {a.slug: a for a in shelf.articles(base.sources)}
             gone = present.get(article)
             if gone is None:
-                await respond_text(interaction, source_cards.refused_text("remove that", "no such article here"))
+                await respond_text(
+                    interaction, source_cards.refused_text("remove that", "no such article here")
+                )
                 return
             try:
-                await self._change(interaction.guild_id, lambda folder: ("", shelf.retire_article(folder, article)))
+                await self._change(
+                    interaction.guild_id, lambda folder: ("", shelf.retire_article(folder, article))
+                )
             except KnowledgeError as exc:
                 await respond_text(interaction, source_cards.refused_text("remove that", _reason(exc)))
                 return
@@ -226,7 +230,9 @@ class Sources(commands.Cog):
 
     # --- /teach ---------------------------------------------------------------------------
 
-    @app_commands.command(name="teach", description="Answer a question from /gaps with a sentence, or mark it")
+    @app_commands.command(
+        name="teach", description="Answer a question from /gaps with a sentence, or mark it"
+    )
     @app_commands.describe(
         question="an unanswered question (from /gaps)",
         sentence="the sentence that answers it",

@@ -7,9 +7,9 @@ import contextlib
 import copy
 import json
 import re
-import urllib.parse
 import socket
 import traceback
+import urllib.parse
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
