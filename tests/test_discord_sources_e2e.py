@@ -374,3 +374,17 @@ async def test_caps_on_articles_per_server(env: Env) -> None:
     finally:
         bot.settings = saved
     assert "the most it can keep" in done.content
+
+
+async def test_an_attachment_over_the_size_limit_is_not_downloaded(env: Env) -> None:
+    bot, saved = env.bot, env.bot.settings
+    bot.settings = dataclasses.replace(saved, fetch_max_bytes=200)
+    big = env.fake.add_attachment("big.txt", GARDEN_ARTICLE.encode(), "text/plain")
+    try:
+        iid = await env.fake.invoke_command_with_file("source add", "file", big, user=env.world.moderator)
+        await env.fake.wait_for_interaction_response(iid)
+        done = await env.fake.wait_for_original(iid)
+    finally:
+        bot.settings = saved
+    assert done.content == "I could not add that: the file is larger than 200 bytes"
+    assert int(big["id"]) not in env.fake.attachment_downloads
