@@ -102,6 +102,10 @@ class Library:
             log.warning("server %s: sources do not build (%s); serving its last base", server, exc)
             return FactBase.open(db, folder)
 
+    def is_open(self, server: int) -> bool:
+        """Whether the server's own base is in memory (without counting as a use)."""
+        return server in self._open
+
     @property
     def open_count(self) -> int:
         return len(self._open)

@@ -3,6 +3,7 @@ pages served from a loopback HTTP server (the setting that allows loopback links
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import shutil
 from collections.abc import AsyncIterator
@@ -104,6 +105,7 @@ async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
             cooldown_rate=1000,
             cooldown_seconds=60,
             rebuild_cooldown=0,
+            idle_seconds=2,
             fetch_allow_loopback=True,
             fetch_timeout=1.5,
             fetch_max_bytes=1_500_000,
@@ -388,3 +390,16 @@ async def test_an_attachment_over_the_size_limit_is_not_downloaded(env: Env) -> 
         bot.settings = saved
     assert done.content == "I could not add that: the file is larger than 200 bytes"
     assert int(big["id"]) not in env.fake.attachment_downloads
+
+
+async def test_an_idle_server_base_is_closed_and_reopened_on_the_next_question(env: Env) -> None:
+    library, guild = env.bot.library, env.world.guild_id
+    assert "Mourinho has agreed a deal" in answer_text(await env.ask(MOURINHO_QUESTION))
+    assert library.is_open(guild)
+    for _ in range(60):  # idle_seconds=2; the bot looks every second
+        if not library.is_open(guild):
+            break
+        await asyncio.sleep(0.1)
+    assert not library.is_open(guild)
+    assert "Mourinho has agreed a deal" in answer_text(await env.ask(MOURINHO_QUESTION))
+    assert library.is_open(guild)
