@@ -155,8 +155,10 @@ def memory(servers: int) -> None:
     print("| --- | ---: | ---: |")
     print(f"| never changed its articles (reads the shipped base) | {never:,.0f} B | 0 |")
     print(f"| own articles, base open (active) | {active / KB:,.0f} KiB | {disk / KB:,.0f} KiB |")
-    print(f"| own articles, closed when idle ({closed} closed) | {max(after, 0) / KB:,.1f} KiB | "
-          f"{disk / KB:,.0f} KiB |")
+    print(
+        f"| own articles, closed when idle ({closed} closed) | {max(after, 0) / KB:,.1f} KiB | "
+        f"{disk / KB:,.0f} KiB |"
+    )
     print()
 
 

@@ -43,7 +43,9 @@ def test_a_page_without_an_article_is_refused() -> None:
 
 
 def test_markdown_is_read_as_plain_text() -> None:
-    a = from_text(f"# The title\n\nSome **bold** and a [link](http://x.y) in {WORDS}.\n\n- a list item\n", True)
+    a = from_text(
+        f"# The title\n\nSome **bold** and a [link](http://x.y) in {WORDS}.\n\n- a list item\n", True
+    )
     assert a.title == "The title"
     assert a.paragraphs == (f"Some bold and a link in {WORDS}.", "a list item")
 
@@ -135,7 +137,9 @@ def test_the_last_article_stays(sources: Path) -> None:
 
 def test_taught_facts_are_hand_facts_checked_word_for_word(sources: Path, tmp_path: Path) -> None:
     sentence = "Stoltenberg is due to step down in October."
-    lesson = shelf.Lesson("When is Jens leaving?", sentence, "nato-rutte-breaking-defense", "Jens Stoltenberg")
+    lesson = shelf.Lesson(
+        "When is Jens leaving?", sentence, "nato-rutte-breaking-defense", "Jens Stoltenberg"
+    )
     fact_id, _ = shelf.teach(sources, lesson)
     shelf.teach(sources, lesson)  # teaching it again replaces, never duplicates
     facts = [f for f in load_sources(sources).facts if f.id == fact_id]
@@ -206,7 +210,9 @@ def test_loopback_links_are_off_unless_set() -> None:
     assert Settings.load({"CITEBOT_FETCH_ALLOW_LOOPBACK": "true"}, None).fetch_policy().allow_loopback
 
 
-def test_cli_extract_prints_headline_then_paragraphs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_extract_prints_headline_then_paragraphs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(gzip.decompress((PAGES / f"{MOURINHO}.html.gz").read_bytes()))
     assert main(["extract", str(page)]) == 0
