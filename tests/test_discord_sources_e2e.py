@@ -403,3 +403,15 @@ async def test_an_idle_server_base_is_closed_and_reopened_on_the_next_question(e
     assert not library.is_open(guild)
     assert "Mourinho has agreed a deal" in answer_text(await env.ask(MOURINHO_QUESTION))
     assert library.is_open(guild)
+
+
+async def test_a_server_can_drop_the_shipped_article(env: Env) -> None:
+    done = await env.deferred("source remove", {"article": "nato-rutte-breaking-defense"})
+    assert done.content.startswith("Removed “Rutte set to become NATO Secretary General")
+    assert "nato-rutte-breaking-defense" not in env.slugs()
+    assert not (env.folder() / "nato-rutte.facts.toml").exists()
+    assert "Iohannis" not in (env.folder() / "taught.facts.toml").read_text()  # its taught fact went too
+    assert RUTTE_SENTENCE not in answer_text(await env.ask("Who will replace Stoltenberg?"))
+    assert "Mourinho has agreed a deal" in answer_text(await env.ask(MOURINHO_QUESTION))
+    other = await env.ask("Who will replace Stoltenberg?", guild=env.other.id, user=env.other_mod)
+    assert RUTTE_SENTENCE in answer_text(other)
