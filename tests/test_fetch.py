@@ -75,6 +75,10 @@ async def test_a_redirect_to_a_private_address_is_refused(server: PageServer) ->
     assert server.hits == ["/redirect"]
 
 
+async def test_a_redirect_to_a_file_url_is_refused(server: PageServer) -> None:
+    assert "only http:// and https://" in await refused(server.url("/redirect?to=file:///etc/passwd"))
+
+
 async def test_a_redirect_is_followed_to_a_public_page(server: PageServer) -> None:
     key = page_keys()[1]
     page = await fetch(server.url(f"/redirect?to=/page/{key}"), LOOPBACK_OK)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import gzip
+import re
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.cli import main
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from knowledge import DEFAULT_SOURCES, FactBase, KnowledgeError, shelf
 from knowledge.extract import Extracted, from_bytes, from_html, from_text
 from knowledge.library import Library
@@ -254,3 +257,19 @@ def test_shipped_sources_are_untouched() -> None:
         "nato-rutte-breaking-defense.txt",
         "nato-rutte.facts.toml",
     ]
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_a_slug_that_is_a_plain_file_name(text: str) -> None:
+    slug = shelf.safe_slug(text)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) and len(slug) <= shelf.SLUG_LIMIT
+
+
+@given(st.text(max_size=200))
+def test_any_text_survives_a_toml_round_trip(text: str) -> None:
+    assert tomllib.loads(f"value = {shelf.toml_string(text)}")["value"] == text
+
+
+def test_a_bad_loopback_setting_is_named() -> None:
+    with pytest.raises(ConfigError, match="CITEBOT_FETCH_ALLOW_LOOPBACK must be true or false"):
+        Settings.load({"CITEBOT_FETCH_ALLOW_LOOPBACK": "maybe"}, None)
