@@ -15,11 +15,14 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import KnowledgeError
 from .factbase import FactBase
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+Edit = Callable[[Path], tuple[T, Callable[[], None]]]
 
 
 class Library:
@@ -154,3 +157,33 @@ class Library:
             self._open[server] = (base, self._clock())
             self._open.move_to_end(server)
         return base
+
+    def unfork(self, server: int) -> None:
+        """Drop the server's own folder and base: it reads the shipped base again."""
+        self.close(server)
+        shutil.rmtree(self.home(server), ignore_errors=True)
+
+    def change(
+        self, server: int | None, edit: Edit[T], before_rebuild: Callable[[], None] = lambda: None
+    ) -> tuple[T, FactBase]:
+        """Apply *edit* (which returns its result and an undo) to the server's folder, then rebuild.
+
+        The folder is the server's own (copied from the shipped sources on its first change) or, for
+        None, the shipped one. If the edit or the rebuild fails, the folder is put back as it was.
+        """
+        forked = server is not None and not self.has_own(server)
+        folder = self.fork(server) if server is not None else self.shipped.sources
+        try:
+            result, undo = edit(folder)
+        except BaseException:
+            if forked:
+                self.unfork(server)  # type: ignore[arg-type]
+            raise
+        try:
+            before_rebuild()
+            return result, self.rebuild(server)
+        except BaseException:
+            undo()
+            if forked:
+                self.unfork(server)  # type: ignore[arg-type]
+            raise

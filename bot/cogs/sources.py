@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import logging
-import shutil
+import functools
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -25,7 +24,6 @@ from ..replies import respond, respond_text
 if TYPE_CHECKING:
     from ..client import CitebotBot
 
-log = logging.getLogger("citebot")
 CHOICES = 25
 CHOICE_TEXT = 100
 
@@ -110,36 +108,11 @@ class Sources(commands.Cog):
             await work()
 
     async def _change(
-        self, guild_id: int | None, change: Callable[[Path], tuple[str, shelf.Undo]]
+        self, guild_id: int | None, edit: Callable[[Path], tuple[str, shelf.Undo]]
     ) -> tuple[str, FactBase]:
-        """Apply *change* to the server's own folder (copied on first change) and rebuild; undo on failure."""
-        library = self.bot.library
-        forked = guild_id is not None and not library.has_own(guild_id)
-
-        def run() -> tuple[str, FactBase]:
-            folder = library.fork(guild_id) if guild_id is not None else library.shipped.sources
-            try:
-                result, undo = change(folder)
-            except BaseException:
-                if forked:
-                    shutil.rmtree(library.home(guild_id), ignore_errors=True)  # type: ignore[arg-type]
-                raise
-            try:
-                return result, self._rebuild(guild_id)
-            except BaseException:
-                undo()
-                if forked:
-                    library.close(guild_id)  # type: ignore[arg-type]
-                    shutil.rmtree(library.home(guild_id), ignore_errors=True)  # type: ignore[arg-type]
-                raise
-
-        return await asyncio.to_thread(run)
-
-    def _rebuild(self, guild_id: int | None) -> FactBase:
-        try:
-            return self.bot.library.rebuild(guild_id)
-        finally:
-            self.bot.rebuilds.mark(self._key(guild_id))  # the cooldown counts rebuilds, not refusals
+        """Edit the server's folder and rebuild (undone on failure); a rebuild starts the cooldown."""
+        mark = functools.partial(self.bot.rebuilds.mark, self._key(guild_id))
+        return await asyncio.to_thread(self.bot.library.change, guild_id, edit, mark)
 
     # --- /source --------------------------------------------------------------------------
 
