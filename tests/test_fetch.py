@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from aiohttp.resolver import ThreadedResolver
 
 from knowledge.fetch import FetchError, FetchPolicy, address_allowed, fetch
 
@@ -116,3 +117,18 @@ async def test_not_a_web_page(server: PageServer) -> None:
 
 async def test_not_found(server: PageServer) -> None:
     assert "answered 404" in await refused(server.url("/page/no-such-page"))
+
+
+async def test_a_name_that_turns_private_between_check_and_connect_is_refused(
+    server: PageServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the address is checked again when the connection is made, not only before."""
+    answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])
+
+    async def rebinding(self, host: str, port: int = 0, family: int = 0) -> list[dict]:
+        return [{"hostname": host, "host": next(answers), "port": port, "family": 2, "proto": 6, "flags": 4}]
+
+    monkeypatch.setattr(ThreadedResolver, "resolve", rebinding)
+    url = f"http://rebind.example:{server.port}/page/{page_keys()[0]}"
+    assert "private or local address" in await refused(url, FetchPolicy(timeout=2.0))
+    assert server.hits == []
