@@ -349,7 +349,9 @@ async def test_the_owner_adds_to_the_shipped_base_from_a_dm(env: Env) -> None:
     finally:
         for path in shipped.sources.glob("new-york-post-*"):
             path.unlink()
-        shipped.reload()
+    reloaded = await env.deferred("reload", user=env.world.owner, guild=False)
+    assert reloaded.embeds[0]["title"] == "Fact base reloaded" and "removed" in reloaded.embeds[0]["description"]
+    assert "plague" not in answer_text(await env.ask(PLAGUE_QUESTION, guild=False))
 
 
 async def test_rebuilds_have_a_cooldown(env: Env) -> None:
