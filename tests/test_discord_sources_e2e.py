@@ -350,7 +350,8 @@ async def test_the_owner_adds_to_the_shipped_base_from_a_dm(env: Env) -> None:
         for path in shipped.sources.glob("new-york-post-*"):
             path.unlink()
     reloaded = await env.deferred("reload", user=env.world.owner, guild=False)
-    assert reloaded.embeds[0]["title"] == "Fact base reloaded" and "removed" in reloaded.embeds[0]["description"]
+    [embed] = reloaded.embeds
+    assert embed["title"] == "Fact base reloaded" and "removed" in embed["description"]
     assert "plague" not in answer_text(await env.ask(PLAGUE_QUESTION, guild=False))
 
 
