@@ -1,4 +1,4 @@
-"""The citebot command line: build, ask, summary, facts, eval, run, sync.
+"""The citebot command line: build, ask, summary, facts, eval, run, sync, extract, add.
 
 A thin layer over `knowledge`; only `run` and `sync` import discord.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from knowledge import FactBase, KnowledgeError, build_file
 from knowledge.evaluate import EvalResult, assemble, evaluate, question_sets, results_table
 
-from . import render
+from . import cli_sources, render
 from .config import ConfigError, Settings
 
 
@@ -173,6 +173,7 @@ def parser() -> argparse.ArgumentParser:
     y = sub.add_parser("sync", help="sync slash commands with Discord (globally or to one guild)")
     y.add_argument("--guild", type=int, help="sync to this guild only (instant)")
     y.set_defaults(func=cmd_sync)
+    cli_sources.add_parsers(sub)
     return p
 
 

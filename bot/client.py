@@ -16,16 +16,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from knowledge import FactBase
+from knowledge.library import Library
 
 from . import render
+from .checks import NotOwner
 from .config import Settings
 from .cooldown import Cooldowns
 from .guild_settings import GuildSettings
+from .rebuilds import RebuildGate
 from .replies import respond_text
+from .source_cards import NOT_OWNER
 
 log = logging.getLogger("citebot")
 
-COGS = ("bot.cogs.questions", "bot.cogs.info", "bot.cogs.moderation")
+COGS = ("bot.cogs.questions", "bot.cogs.info", "bot.cogs.moderation", "bot.cogs.sources")
 TOKEN_REJECTED = "citebot: error: Discord rejected the token (check DISCORD_TOKEN)"
 NO_TOKEN = "citebot: error: DISCORD_TOKEN is not set (see .env.example); `citebot run --console` needs none"
 NO_CONTENT_INTENT = (
@@ -58,6 +62,8 @@ class CitebotTree(app_commands.CommandTree):
             text = render.cooldown_text(error.retry_after)
         elif isinstance(error, app_commands.NoPrivateMessage):
             text = render.GUILD_ONLY
+        elif isinstance(error, NotOwner):
+            text = NOT_OWNER
         elif isinstance(error, app_commands.CheckFailure):
             text = render.NOT_MODERATOR
         else:
@@ -93,15 +99,43 @@ class CitebotBot(commands.Bot):
         )
         self.settings = settings
         self.cooldowns = Cooldowns(settings.cooldown_rate, settings.cooldown_seconds)
-        self.reload_lock = asyncio.Lock()
+        self.rebuilds = RebuildGate(settings.rebuild_cooldown)
         self._base = base
+        self._library: Library | None = None
         self._guild_settings = guild_settings
+        self._idle_closer: asyncio.Task[None] | None = None
 
     @property
     def base(self) -> FactBase:
         if self._base is None:
             raise RuntimeError("the fact base is opened in setup_hook")
         return self._base
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("the library of server bases is opened in setup_hook")
+        return self._library
+
+    async def base_for(self, guild_id: int | None) -> FactBase:
+        """The base that answers in *guild_id* (None: DMs and the shipped base), opened when needed."""
+        base = self.library.cached(guild_id)
+        if base is None:
+            base = await asyncio.to_thread(self.library.base, guild_id)
+        return base
+
+    async def _close_idle_bases(self) -> None:
+        every = max(1.0, min(60.0, self.settings.idle_seconds / 2))
+        while True:
+            await asyncio.sleep(every)
+            closed = self.library.close_idle()
+            if closed:
+                log.debug("closed %d idle server bases", closed)
+
+    async def close(self) -> None:
+        if self._idle_closer is not None:
+            self._idle_closer.cancel()
+        await super().close()
 
     @property
     def guild_settings(self) -> GuildSettings:
@@ -115,6 +149,8 @@ class CitebotBot(commands.Bot):
             self._base = await asyncio.to_thread(FactBase.ensure, s.sources, s.db_path)
         if self._guild_settings is None:
             self._guild_settings = await asyncio.to_thread(GuildSettings, s.settings_db)
+        self._library = Library(s.servers_dir, self.base, max_open=s.open_bases, idle_seconds=s.idle_seconds)
+        self._idle_closer = asyncio.create_task(self._close_idle_bases(), name="citebot-idle-bases")
         for name in COGS:
             await self.load_extension(name)
         if s.dev_guild_id:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge import DEFAULT_SOURCES
+from knowledge.fetch import FetchPolicy
+from knowledge.shelf import Caps
 
 
 class ConfigError(ValueError):
@@ -49,6 +51,15 @@ def _int(name: str, raw: str | None, default: int | None) -> int | None:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _bool(name: str, raw: str | None) -> bool:
+    value = (raw or "").strip().lower()
+    if value in ("", "0", "false", "no", "off"):
+        return False
+    if value in ("1", "true", "yes", "on"):
+        return True
+    raise ConfigError(f"{name} must be true or false, got {raw!r}")
+
+
 def _float(name: str, raw: str | None, default: float) -> float:
     if raw is None or raw.strip() == "":
         return default
@@ -75,6 +86,25 @@ class Settings:
     api_base_url: str = ""
     gateway_url: str = ""
     log_level: str = "INFO"
+    servers_dir: Path = Path("var/servers")
+    open_bases: int = 64
+    idle_seconds: float = 900.0
+    max_articles: int = 25
+    max_source_bytes: int = 2_000_000
+    rebuild_cooldown: float = 10.0
+    fetch_timeout: float = 15.0
+    fetch_max_bytes: int = 3_000_000
+    fetch_allow_loopback: bool = False  # tests only
+
+    def fetch_policy(self) -> FetchPolicy:
+        return FetchPolicy(
+            max_bytes=self.fetch_max_bytes,
+            timeout=self.fetch_timeout,
+            allow_loopback=self.fetch_allow_loopback,
+        )
+
+    def caps(self) -> Caps:
+        return Caps(max_articles=self.max_articles, max_total_bytes=self.max_source_bytes)
 
     @classmethod
     def load(
@@ -115,4 +145,17 @@ class Settings:
             api_base_url=get("DISCORD_API_BASE_URL") or "",
             gateway_url=get("DISCORD_GATEWAY_URL") or "",
             log_level=(get("CITEBOT_LOG_LEVEL") or "INFO").upper(),
+            servers_dir=Path(get("CITEBOT_SERVERS_DIR") or "var/servers"),
+            open_bases=_int("CITEBOT_OPEN_BASES", get("CITEBOT_OPEN_BASES"), 64) or 64,
+            idle_seconds=_float("CITEBOT_BASE_IDLE_SECONDS", get("CITEBOT_BASE_IDLE_SECONDS"), 900.0),
+            max_articles=_int("CITEBOT_MAX_ARTICLES", get("CITEBOT_MAX_ARTICLES"), 25) or 25,
+            max_source_bytes=_int("CITEBOT_MAX_SOURCE_BYTES", get("CITEBOT_MAX_SOURCE_BYTES"), 2_000_000)
+            or 2_000_000,
+            rebuild_cooldown=_float("CITEBOT_REBUILD_COOLDOWN", get("CITEBOT_REBUILD_COOLDOWN"), 10.0),
+            fetch_timeout=_float("CITEBOT_FETCH_TIMEOUT", get("CITEBOT_FETCH_TIMEOUT"), 15.0),
+            fetch_max_bytes=_int("CITEBOT_FETCH_MAX_BYTES", get("CITEBOT_FETCH_MAX_BYTES"), 3_000_000)
+            or 3_000_000,
+            fetch_allow_loopback=_bool(
+                "CITEBOT_FETCH_ALLOW_LOOPBACK", get("CITEBOT_FETCH_ALLOW_LOOPBACK")
+            ),
         )

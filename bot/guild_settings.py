@@ -1,4 +1,5 @@
-"""Per-guild settings in their own SQLite file: auto-answer channels and the log of unanswered questions.
+"""Per-guild settings in their own SQLite file: auto-answer channels and the log of unanswered questions
+(with the ones a moderator marked as not covered).
 
 Kept apart from the fact base, so a reload never touches it. Every call is tiny and synchronous;
 the store is safe to use from the event loop and from worker threads (asyncio.to_thread).
@@ -60,6 +61,9 @@ class GuildSettings:
             pk=("guild_id", "key"),
             if_not_exists=True,
         )
+        self._db["dismissed"].create(
+            {"guild_id": int, "key": str, "dismissed_at": str}, pk=("guild_id", "key"), if_not_exists=True
+        )
         self._enabled: dict[int, set[int]] = {}
         for row in self._db["channels"].rows:
             self._enabled.setdefault(row["guild_id"], set()).add(row["channel_id"])
@@ -120,8 +124,28 @@ class GuildSettings:
         """The guild's unanswered questions, most asked first (then most recent)."""
         with self._lock:
             rows = self._conn.execute(
-                "select question, count, last_asked from gaps where guild_id = ? "
+                "select question, count, last_asked from gaps where guild_id = ? and key not in "
+                "(select key from dismissed where guild_id = ?) "
                 "order by count desc, last_asked desc, key limit ?",
-                (guild_id, limit),
+                (guild_id, guild_id, limit),
             ).fetchall()
         return [Gap(q, n, last) for q, n, last in rows]
+
+    def close_gap(self, guild_id: int, question: str) -> None:
+        """Forget *question* (it was taught): it leaves the gaps until it goes unanswered again."""
+        with self._lock, self._conn:
+            self._conn.execute(
+                "delete from gaps where guild_id = ? and key = ?",
+                (guild_id, gap_key(question)[:QUESTION_STORE_LIMIT]),
+            )
+
+    def dismiss_gap(self, guild_id: int, question: str) -> None:
+        """Mark *question* as not covered by the articles: /gaps no longer shows it."""
+        key = gap_key(question)[:QUESTION_STORE_LIMIT]
+        if not key:
+            return
+        with self._lock, self._conn:
+            self._conn.execute(
+                "insert or replace into dismissed (guild_id, key, dismissed_at) values (?, ?, ?)",
+                (guild_id, key, _now()),
+            )

@@ -261,7 +261,7 @@ def channel_change_text(channel_id: int, enabled: bool, changed: bool) -> str:
 
 HELP_TEXT = (
     "Ask me a question about the article and I will answer with the sentences I stand on.\n"
-    "Mention me with a question, DM me, or use /ask. Also: /summary, /facts, /source."
+    "Mention me with a question, DM me, or use /ask. Also: /summary, /facts, /source list."
 )
 
 

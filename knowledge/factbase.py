@@ -131,6 +131,16 @@ class FactBase:
     def entity_names(self, prefix: str = "", limit: int = 25) -> list[str]:
         return self._snapshot.summariser.entity_names(prefix, limit)
 
+    def article_summary(self, slug: str, points: int = 3) -> Summary:
+        return self._snapshot.summariser.summary(document=slug, points=points)
+
+    def article_entities(self, slug: str, kinds: tuple[str, ...] = ("person", "organisation")) -> list[str]:
+        return self._snapshot.summariser.document_entities(slug, kinds)
+
+    def sentence_texts(self) -> dict[str, tuple[str, str]]:
+        """Every sentence id with its text and article slug (for /teach)."""
+        return {k: (v[0], v[1]) for k, v in self._snapshot.sentence_rows.items()}
+
     def facts_about(self, name: str, limit: int = 8) -> EntityInfo | None:
         return self._snapshot.summariser.facts_about(name, limit)
 

@@ -53,9 +53,12 @@ class Summariser:
         need = max(1, len(terms) // 2 + (len(terms) % 2))
         return [i for i, s in enumerate(self.index.sentences) if len(terms & s.terms) >= need]
 
-    def summary(self, length: str = "short", topic: str | None = None) -> Summary:
+    def summary(
+        self, length: str = "short", topic: str | None = None, document: str | None = None, points: int = 0
+    ) -> Summary:
+        """The best sentences (of one *document*, if given): *points* of them, or as *length* says."""
         length = length if length in LENGTHS else "short"
-        n = LENGTHS[length]
+        n = points or LENGTHS[length]
         idx = self.index
         if topic and topic.strip():
             pool = self._topic_sentences(topic)
@@ -71,8 +74,9 @@ class Summariser:
                 )
         else:
             topic = None
-            pool = [i for i, s in enumerate(idx.sentences) if not (s.is_caption or s.is_headline)]
-            pool = pool or list(range(len(idx.sentences)))
+            mine = [i for i, s in enumerate(idx.sentences) if document in (None, s.document)]
+            pool = [i for i in mine if not (idx.sentences[i].is_caption or idx.sentences[i].is_headline)]
+            pool = pool or mine
         scores = {i: self._score(i) for i in pool}
         chosen: list[int] = []
         for i in sorted(pool, key=lambda i: -scores[i]):
@@ -151,3 +155,11 @@ class Summariser:
         facts = tuple((text, self.index.citation(s)) for text, s in points[:limit])
         aliases = tuple(sorted({a for a in e.aliases if a != e.name}))
         return EntityInfo(e.id, e.name, e.kind, aliases, len(e.sentences), facts)
+
+    def document_entities(
+        self, document: str, kinds: tuple[str, ...] = ("person", "organisation")
+    ) -> list[str]:
+        """Names of the given kinds that *document* mentions, most mentioned first."""
+        mine = {i for i, s in enumerate(self.index.sentences) if s.document == document}
+        found = [e for e in self.index.entity_mentions if e.kind in kinds and mine.intersection(e.sentences)]
+        return [e.name for e in found]

@@ -39,7 +39,7 @@ SUMMIT_QUESTION = "Where will the 2025 summit be held?"
 class Env:
     fake: FakeDiscord
     bot: CitebotBot
-    sources: Path
+    sources: Path  # the test guild's own sources folder
     world: World
     helper: dict[str, Any]  # a member whose only power is a moderator role from the settings
 
@@ -81,11 +81,14 @@ async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
             moderator_role_ids=(helper_role,),
             cooldown_rate=1000,
             cooldown_seconds=60,
+            servers_dir=tmp / "servers",
+            rebuild_cooldown=0,
             api_base_url=fake.api_base,
             gateway_url=fake.gateway_url,
         )
         async with running_bot(create_bot(settings), fake, ready_timeout=30) as bot:
-            yield Env(fake, bot, sources, world, helper)
+            guild_sources = bot.library.fork(world.guild_id)  # the server's own copy of the articles
+            yield Env(fake, bot, guild_sources, world, helper)
         assert fake.unknown_requests == []
 
 
@@ -164,8 +167,9 @@ async def test_ask_summary_facts_and_source_commands(env: Env) -> None:
     assert unknown.embeds[0]["title"] == "Not in the article"
     assert "Did you mean" in unknown.embeds[0]["description"]
 
-    _, source = await env.command("source", guild=False)
+    _, source = await env.command("source list", guild=False)
     assert source.embeds[0]["title"] == "Sources" and env.bot.base.version in source.embeds[0]["description"]
+    assert "✅ ready" in source.embeds[0]["fields"][0]["value"]
 
 
 async def test_autocomplete_offers_entities(env: Env) -> None:
@@ -180,7 +184,7 @@ async def test_autocomplete_offers_entities(env: Env) -> None:
 
 
 async def test_reload_is_for_moderators_and_serves_the_new_sources(env: Env) -> None:
-    world, base = env.world, env.bot.base
+    world, base = env.world, await env.bot.base_for(env.world.guild_id)
     version = base.version
     (env.sources / "hague.txt").write_text(HAGUE_ARTICLE, "utf-8")
     try:
@@ -203,7 +207,8 @@ async def test_reload_is_for_moderators_and_serves_the_new_sources(env: Env) -> 
 
 async def test_a_broken_reload_is_refused_and_old_answers_still_come(env: Env) -> None:
     facts = env.sources / "nato-rutte.facts.toml"
-    version = env.bot.base.version
+    base = await env.bot.base_for(env.world.guild_id)
+    version = base.version
     facts.write_text("[[fact]\nbroken = ", "utf-8")
     try:
         failed = await env.reload(env.world.moderator)
@@ -211,7 +216,7 @@ async def test_a_broken_reload_is_refused_and_old_answers_still_come(env: Env) -
         shutil.copy(DEFAULT_SOURCES / facts.name, facts)
     [embed] = failed.embeds
     assert embed["title"] == render.RELOAD_FAILED and "nato-rutte.facts.toml" in embed["description"]
-    assert failed.ephemeral and env.bot.base.version == version
+    assert failed.ephemeral and base.version == version
     assert RUTTE_SENTENCE in (await env.ask(env.mention(QUESTION))).text
 
 
@@ -255,7 +260,7 @@ async def test_a_failing_command_gets_a_polite_private_reply(
     def boom(question: str) -> None:
         raise RuntimeError("matcher exploded")
 
-    monkeypatch.setattr(env.bot.base, "answer", boom)
+    monkeypatch.setattr(await env.bot.base_for(env.world.guild_id), "answer", boom)
     with caplog.at_level(logging.ERROR, logger="citebot"):
         _, resp = await env.command("ask", {"question": QUESTION})
     assert resp.ephemeral and resp.content == render.FAILED

@@ -57,6 +57,7 @@ def settings(fake: FakeDiscord, base: FactBase, tmp_path: Path) -> Settings:
         db_path=base.db,
         sources=Path(shutil.copytree(DEFAULT_SOURCES, tmp_path / "sources")),
         settings_db=tmp_path / "guilds.db",
+        servers_dir=tmp_path / "servers",
         api_base_url=fake.api_base,
         gateway_url=fake.gateway_url,
     )
@@ -111,13 +112,13 @@ async def test_sync_to_a_guild_and_globally(fake: FakeDiscord, settings: Setting
     assert await sync(settings, fake.world.guild_id, out=out) == 0
     assert await sync(settings, None, out=out) == 0
     names = {c["name"] for c in fake.guild_commands[fake.world.guild_id]}
-    assert names == {"ask", "summary", "facts", "source", "reload", "channels", "gaps"}
+    assert names == {"ask", "summary", "facts", "source", "reload", "channels", "gaps", "teach"}
     assert {c["name"] for c in fake.global_commands} == names
     reload = next(c for c in fake.global_commands if c["name"] == "reload")
     assert int(reload["default_member_permissions"]) == payloads.MANAGE_GUILD
     lines = out.getvalue().splitlines()
-    assert lines[0].startswith(f"Synced 7 commands to guild {fake.world.guild_id}")
-    assert lines[1].startswith("Synced 7 commands globally") and "/ask" in lines[1]
+    assert lines[0].startswith(f"Synced 8 commands to guild {fake.world.guild_id}")
+    assert lines[1].startswith("Synced 8 commands globally") and "/ask" in lines[1]
     assert fake.identify_count == 0  # sync never opens the gateway
 
 

@@ -1,4 +1,4 @@
-"""What the article holds: /summary, /facts (with entity autocomplete) and /source."""
+"""What the articles hold: /summary and /facts (with entity autocomplete), from this server's base."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ async def entity_choices(
 ) -> list[app_commands.Choice[str]]:
     """Entities of the base matching what the user has typed, most mentioned first."""
     bot = cast("CitebotBot", interaction.client)
-    names = bot.base.entity_names(current[:CHOICE_TEXT_LIMIT], CHOICE_LIMIT)
+    base = await bot.base_for(interaction.guild_id)
+    names = base.entity_names(current[:CHOICE_TEXT_LIMIT], CHOICE_LIMIT)
     return [
         app_commands.Choice(name=clip(n, CHOICE_TEXT_LIMIT), value=n[:CHOICE_TEXT_LIMIT])
         for n in names[:CHOICE_LIMIT]
@@ -32,7 +33,7 @@ async def entity_choices(
 
 
 class Info(commands.Cog):
-    """Summaries, entity facts and the sources, all quoted from the article."""
+    """Summaries and entity facts, all quoted from the articles."""
 
     def __init__(self, bot: CitebotBot):
         self.bot = bot
@@ -48,17 +49,15 @@ class Info(commands.Cog):
         length: Literal["short", "long"] = "short",
         topic: str | None = None,
     ) -> None:
-        await respond(interaction, handlers.summary(self.bot.base, length, topic))
+        base = await self.bot.base_for(interaction.guild_id)
+        await respond(interaction, handlers.summary(base, length, topic))
 
     @app_commands.command(name="facts", description="What the article says about someone or something")
     @app_commands.describe(entity="a person, country or organisation")
     @app_commands.autocomplete(entity=entity_choices)
     async def facts(self, interaction: discord.Interaction, entity: str) -> None:
-        await respond(interaction, handlers.facts(self.bot.base, entity))
-
-    @app_commands.command(name="source", description="The articles I answer from, and the fact base version")
-    async def source(self, interaction: discord.Interaction) -> None:
-        await respond(interaction, handlers.source(self.bot.base))
+        base = await self.bot.base_for(interaction.guild_id)
+        await respond(interaction, handlers.facts(base, entity))
 
 
 async def setup(bot: CitebotBot) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from .. import handlers, render
+from .. import handlers, render, source_cards
+from ..checks import can_manage, is_moderator
 from ..replies import respond, respond_text
 
 if TYPE_CHECKING:
@@ -20,35 +20,6 @@ T = TypeVar("T")
 
 MANAGE_GUILD = discord.Permissions(manage_guild=True)
 GAPS_SHOWN = 10
-
-
-class NotModerator(app_commands.CheckFailure):
-    """The user may not run a moderator command."""
-
-
-def is_moderator_member(interaction: discord.Interaction, role_ids: Iterable[int]) -> bool:
-    """Manage Server (in the channel or the guild) or one of the moderator roles."""
-    user = interaction.user
-    if interaction.guild is None or not isinstance(user, discord.Member):
-        return False
-    if interaction.permissions.manage_guild or user.guild_permissions.manage_guild:
-        return True
-    wanted = set(role_ids)
-    return any(role.id in wanted for role in user.roles)
-
-
-def is_moderator() -> Callable[[T], T]:
-    """A run-time check backing the commands' default Manage Server permission."""
-
-    async def predicate(interaction: discord.Interaction) -> bool:
-        bot = cast("CitebotBot", interaction.client)
-        if interaction.guild is None:
-            raise app_commands.NoPrivateMessage()
-        if not is_moderator_member(interaction, bot.settings.moderator_role_ids):
-            raise NotModerator()
-        return True
-
-    return app_commands.check(predicate)
 
 
 class Moderation(commands.Cog):
@@ -64,17 +35,29 @@ class Moderation(commands.Cog):
     def __init__(self, bot: CitebotBot):
         self.bot = bot
 
-    @app_commands.command(name="reload", description="Rebuild the fact base from the sources")
-    @app_commands.guild_only()
+    @app_commands.command(name="reload", description="Rebuild this server's fact base from its sources")
     @app_commands.default_permissions(manage_guild=True)
-    @is_moderator()
+    @can_manage()
     async def reload(self, interaction: discord.Interaction) -> None:
-        if self.bot.reload_lock.locked() or self.bot.base.reloading:
+        bot, guild_id = self.bot, interaction.guild_id
+        own = bot.library.has_own(guild_id)
+        if guild_id is not None and not own and not await bot.is_owner(interaction.user):
+            await respond_text(interaction, source_cards.SHIPPED_RELOAD)
+            return
+        key = guild_id if own and guild_id is not None else 0
+        if bot.rebuilds.busy(key):
             await respond_text(interaction, render.RELOAD_BUSY)
             return
-        async with self.bot.reload_lock:
+        if wait := bot.rebuilds.retry_after(key):
+            await respond_text(interaction, source_cards.rebuild_cooldown_text(wait))
+            return
+        async with bot.rebuilds.hold(key):
             await interaction.response.defer(ephemeral=True, thinking=True)
-            card = await asyncio.to_thread(handlers.reload, self.bot.base)
+            base = await bot.base_for(guild_id if own else None)
+            try:
+                card = await asyncio.to_thread(handlers.reload, base)
+            finally:
+                bot.rebuilds.mark(key)
             await respond(interaction, card, ephemeral=True)
 
     @channels.command(name="enable", description="Answer questions here (or in a channel) without a mention")

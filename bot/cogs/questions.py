@@ -75,7 +75,8 @@ class Questions(commands.Cog):
         if not question:
             await reply(message, render.help_card())
             return
-        answer, card = handlers.ask(self.bot.base, question)
+        base = await self.bot.base_for(message.guild.id if message.guild else None)
+        answer, card = handlers.ask(base, question)
         await reply(message, card)
         if answer.abstained:
             await self._record_gap(message.guild.id if message.guild else None, question)
@@ -86,7 +87,8 @@ class Questions(commands.Cog):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        answer, card = handlers.ask(self.bot.base, question)
+        base = await self.bot.base_for(interaction.guild_id)
+        answer, card = handlers.ask(base, question)
         await respond(interaction, card)
         if answer.abstained:
             await self._record_gap(interaction.guild_id, question)

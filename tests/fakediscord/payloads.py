@@ -83,6 +83,7 @@ OPTION_USER = 6
 OPTION_CHANNEL = 7
 OPTION_ROLE = 8
 OPTION_NUMBER = 10
+OPTION_ATTACHMENT = 11
 
 CONTEXT_GUILD = 0
 CONTEXT_BOT_DM = 1
@@ -399,6 +400,22 @@ def message(
 
 
 # --- interactions ------------------------------------------------------------------------------
+
+
+def attachment(
+    id: int, filename: str, url: str, size: int, content_type: str | None = None
+) -> dict[str, Any]:
+    """An attachment object (as in ``resolved.attachments`` of a command with a file option)."""
+    data: dict[str, Any] = {
+        "id": sid(id),
+        "filename": filename,
+        "size": size,
+        "url": url,
+        "proxy_url": url,
+    }
+    if content_type:
+        data["content_type"] = content_type
+    return data
 
 
 def option_type_for(value: Any) -> int:

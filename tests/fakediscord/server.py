@@ -9,6 +9,7 @@ import json
 import re
 import socket
 import traceback
+import urllib.parse
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -294,6 +295,8 @@ class FakeDiscord:
         self.guild_commands: dict[int, list[dict[str, Any]]] = {}
         self.command_syncs: list[tuple[int | None, list[dict[str, Any]]]] = []
         self.errors: list[str] = []
+        self.attachments: dict[int, tuple[bytes, str]] = {}  # id -> (bytes, content type), as on the CDN
+        self.attachment_downloads: list[int] = []
 
         self.identifies: list[dict[str, Any]] = []
         self.resumes: list[dict[str, Any]] = []
@@ -352,6 +355,7 @@ class FakeDiscord:
         app.router.add_get("/ws", self._handle_ws)
         app.router.add_get("/ws/resume", self._handle_ws)
         app.router.add_route("*", r"/api/{version:v\d+}{tail:/.*}", self._handle_api)
+        app.router.add_get("/attachments/{channel_id}/{attachment_id}/{filename}", self._handle_attachment)
         app.router.add_route("*", "/{tail:.*}", self._handle_unknown)
         self._cond = asyncio.Condition()
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
@@ -742,6 +746,41 @@ class FakeDiscord:
             files=files,
             form=form,
         )
+
+    async def _handle_attachment(self, request: web.Request) -> web.StreamResponse:
+        """The CDN: serves the bytes of an attachment made with ``add_attachment``."""
+        aid = int(request.match_info["attachment_id"])
+        self.attachment_downloads.append(aid)
+        await self._notify()
+        if aid not in self.attachments:
+            return web.Response(status=404, text="404: Not Found")
+        data, content_type = self.attachments[aid]
+        return web.Response(body=data, content_type=content_type)
+
+    def add_attachment(
+        self, filename: str, data: bytes, content_type: str = "application/octet-stream", channel_id: int = 0
+    ) -> dict[str, Any]:
+        """Store a file on the fake CDN and return its attachment payload (its url points here)."""
+        aid = p.snowflake()
+        self.attachments[aid] = (data, content_type)
+        url = f"{self.base_url}/attachments/{channel_id or 1}/{aid}/{urllib.parse.quote(filename, safe='')}"
+        return p.attachment(aid, filename, url, len(data), content_type)
+
+    async def invoke_command_with_file(
+        self,
+        name: str,
+        option: str,
+        attachment: Mapping[str, Any],
+        options: Mapping[str, Any] | None = None,
+        **kw: Any,
+    ) -> int:
+        """``invoke_command`` with an ATTACHMENT option ``option`` holding ``attachment`` (from
+        ``add_attachment``), resolved the way Discord sends it."""
+        opts = p.command_options(options) + [
+            {"name": option, "type": p.OPTION_ATTACHMENT, "value": attachment["id"]}
+        ]
+        resolved = {"attachments": {attachment["id"]: dict(attachment)}}
+        return await self.invoke_command(name, opts, resolved=resolved, **kw)
 
     async def _handle_unknown(self, request: web.Request) -> web.StreamResponse:
         if request.method == "GET" and request.headers.get("Upgrade", "").lower() == "websocket":
