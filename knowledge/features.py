@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from .index import Index, Unit
+from .scoring import RANK_FEATURES
 from .text import fold
 from .wordvectors import cosine
 
@@ -103,38 +104,40 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
         phrasing = 0.0
         if unit.origin == "hand" and unit.ask_terms and query.content_text:
             phrasing = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms) / 100
-        c.features = [
-            c.coverage,
-            c.p_coverage,
-            entity_hit / entity_total if entity_total else 1.0,
-            c.coverage - best_cov,
-            c.unpaired,
-            float(c.coverage >= 0.5 and c.p_coverage >= 0.5),
-            bm25,
-            bm25 - best_bm25,
-            meaning,
-            meaning - best_meaning,
-            max(unmatched, default=0.0) / index.max_idf,
-            float(missing_entity),
-            bigrams,
-            spread,
-            novelty,
-            paragraph_gain,
-            doc_cov[s.document] / best_doc,
-            max(phrasing, fuzz.token_set_ratio(query.content_text, s_joined) / 100),
-            via,
-            type_match,
-            type_miss,
-            described,
-            float(unit.origin == "hand"),
-            phrasing,
-            max(0.0, phrasing - 0.6) / 0.4,
-            float(s.is_headline or s.is_caption),
-            float(s.is_quote),
-            math.log1p(s.length),
-            math.log1p(s.ordinal),
-            n_terms,
-        ]
+        named = {
+            "coverage": c.coverage,
+            "p_coverage": c.p_coverage,
+            "entity_coverage": entity_hit / entity_total if entity_total else 1.0,
+            "coverage_gap": c.coverage - best_cov,
+            "unpaired": c.unpaired,
+            "covers_half": float(c.coverage >= 0.5 and c.p_coverage >= 0.5),
+            "asked_missing": float(c.p_coverage <= 0.05),
+            "bm25": bm25,
+            "bm25_gap": bm25 - best_bm25,
+            "meaning": meaning,
+            "meaning_gap": meaning - best_meaning,
+            "unmatched_max": max(unmatched, default=0.0) / index.max_idf,
+            "unmatched_entity": float(missing_entity),
+            "bigrams": bigrams,
+            "spread": spread,
+            "novelty": novelty,
+            "paragraph_gain": paragraph_gain,
+            "document_share": doc_cov[s.document] / best_doc,
+            "fuzz": max(phrasing, fuzz.token_set_ratio(query.content_text, s_joined) / 100),
+            "via_synonym": via,
+            "type_match": type_match,
+            "type_miss": type_miss,
+            "described": described,
+            "hand": float(unit.origin == "hand"),
+            "hand_phrasing": phrasing,
+            "hand_phrasing_close": max(0.0, phrasing - 0.6) / 0.4,
+            "headline": float(s.is_headline or s.is_caption),
+            "quote": float(s.is_quote),
+            "length": math.log1p(s.length),
+            "position": math.log1p(s.ordinal),
+            "n_terms": n_terms,
+        }
+        c.features = [named[name] for name in RANK_FEATURES]
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:

@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .model import Citation
-from .wordvectors import default_vectors
 from .text import STOPWORDS, content_terms, stem, tokens
+from .wordvectors import default_vectors
 
 _REASON = re.compile(
     r"\b(because|due to|as a result|in part|reason|led to|in return for|so that|after|over|amid|"

@@ -16,8 +16,9 @@ from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
 from .model import Answer, FactRef
-from .scoring import ScoringModel, calibration_row
+from .scoring import ScoringModel, calibration_row, off_topic
 from .text import STOPWORDS, fold, stem, tokens
+from .wordvectors import default_vectors
 
 MAX_TOKENS = 60
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
@@ -124,6 +125,7 @@ class Matcher:
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
@@ -169,7 +171,7 @@ class Matcher:
                 if eid and not (size == 1 and toks[i] in STOPWORDS):
                     hit = (eid, size)
                     break
-            if hit is None and toks[i] not in STOPWORDS and toks[i] not in idx.vocab and len(toks[i]) >= 4:
+            if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
@@ -205,7 +207,7 @@ class Matcher:
             if not known and self._is_misspelt_stopword(tok):
                 continue
             weight_factor = 1.0
-            if not known and not tok.isdigit():
+            if not known and not tok.isdigit() and self._may_be_misspelt(tok):
                 near = self._correct(tok, False)
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
@@ -218,6 +220,10 @@ class Matcher:
             kin = self._kin(key)
             alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | kin
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+
+    def _may_be_misspelt(self, token: str) -> bool:
+        """Neither a word of the base nor a common English word ("birds" is not a typo of "bid")."""
+        return token not in STOPWORDS and token not in self.index.vocab and token not in self._english
 
     def _is_misspelt_stopword(self, token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
@@ -331,7 +337,7 @@ class Matcher:
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else None
         confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features))
-        if confidence < self.model.threshold:
+        if confidence < self.model.threshold or off_topic(best.features):
             return self._abstain(question, query)
         unit = best.unit
         citations = tuple(self.index.citation(s) for s in best.sentences)

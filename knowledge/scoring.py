@@ -20,8 +20,9 @@ RANK_FEATURES = (
     "p_coverage",  # the same over the question's own words (not names, not light words)
     "entity_coverage",  # share of the question's named entities the candidate mentions
     "coverage_gap",  # coverage minus the best candidate's coverage (0 for the best)
-    "covers_half",  # both coverages reach one half: most of what the question says is there
     "unpaired",  # weight of words the question ties to a name ("president of France") found far from it
+    "covers_half",  # both coverages reach one half: most of what the question says is there
+    "asked_missing",  # none of the question's own words (beyond names) is there
     "bm25",  # BM25 with binary term frequency, divided by the question's total weight
     "bm25_gap",  # bm25 minus the best candidate's
     "meaning",  # cosine of the question's and the sentence's mean word vectors (paraphrase)
@@ -97,3 +98,14 @@ def calibration_row(best_score: float, runner_up: float | None, features: list[f
     """What the calibrator reads about the best candidate."""
     lead = best_score - runner_up if runner_up is not None else 4.0
     return [best_score, min(lead, 4.0), float(lead < 0.5), *features]
+
+
+_ASKED_MISSING = RANK_FEATURES.index("asked_missing")
+_UNPAIRED = RANK_FEATURES.index("unpaired")
+_P_COVERAGE = RANK_FEATURES.index("p_coverage")
+
+
+def off_topic(features: list[float]) -> bool:
+    """The sentence holds the names but not what is asked of them: none of the question's own words,
+    or the word the question ties to a name ("president of France") only far from that name."""
+    return features[_ASKED_MISSING] > 0 or (features[_UNPAIRED] > 0 and features[_P_COVERAGE] < 0.5)

@@ -33,6 +33,7 @@ from knowledge.scoring import (  # noqa: E402
     RANK_FEATURES,
     ScoringModel,
     calibration_row,
+    off_topic,
 )
 
 DATA = ROOT / "tests" / "data"
@@ -187,6 +188,8 @@ def outcomes(tops, cal_w, cal_b, threshold):
         s = per.setdefault(r.set, [0, 0, 0, 0])
         z = 0.0 if c is None else cal_b + sum(a * b for a, b in zip(cal_w, c, strict=True))
         p = 0.0 if c is None else 1 / (1 + math.exp(-z))
+        if c is not None and off_topic(c[len(c) - len(RANK_FEATURES) :]):
+            p = 0.0
         answered = p >= threshold
         if r.q["kind"] == "out_of_scope":
             s[2] += 1

@@ -217,11 +217,11 @@ async def test_remove_retires_an_article(env: Env) -> None:
 
 
 async def test_teach_links_a_gap_to_a_sentence(env: Env) -> None:
-    question = "Which paper said Iohannis would quit?"
+    question = "Who has the scoop?"  # no word of it is in the article: a real gap
     first = await env.ask(question)
     assert first.embeds[0]["title"] == "I don't know that from the article"
     iid = await env.fake.autocomplete(
-        "teach", {"question": "iohannis"}, focused="question", user=env.world.moderator
+        "teach", {"question": "scoop"}, focused="question", user=env.world.moderator
     )
     assert {"name": question, "value": question} in (
         await env.fake.wait_for_interaction_response(iid)
@@ -239,12 +239,12 @@ async def test_teach_links_a_gap_to_a_sentence(env: Env) -> None:
     assert done.embeds[0]["title"] == "Taught" and "Le Monde" in done.embeds[0]["description"]
     assert "(I still pick" not in done.embeds[0]["description"]
     taught = (env.folder() / "taught.facts.toml").read_text()
-    assert 'ask = ["Which paper said Iohannis would quit?"]' in taught
+    assert 'ask = ["Who has the scoop?"]' in taught
 
-    for asked in (question, "Which newspaper said Iohannis would quit?"):
+    for asked in (question, "who had the scoop"):
         assert "according to France’s Le Monde newspaper" in answer_text(await env.ask(asked))
     _, gaps = await env.command("gaps", user=env.world.moderator)
-    assert "Iohannis" not in gaps.embeds[0]["description"]
+    assert "scoop" not in gaps.embeds[0]["description"]
     reloaded = await env.deferred("reload")
     assert reloaded.embeds[0]["title"] == "Fact base reloaded"
     assert "Le Monde" in answer_text(await env.ask(question))

@@ -156,9 +156,10 @@ def test_a_bad_file_raises_a_clear_value_error(tmp_path: Path, good_blob: bytes,
 
 
 def test_reading_the_vectors_needs_no_numpy() -> None:
+    # numpy and torch made unimportable: a development venv may have them, answering must not need them
     code = (
-        "import sys; from knowledge.wordvectors import default_vectors, cosine; v = default_vectors(); "
-        "cosine(v.mean(['buy', 'car']), v.vec('purchase')); "
-        "assert not {'numpy', 'torch'} & set(sys.modules), sorted(sys.modules)"
+        "import sys; sys.modules.update(numpy=None, torch=None); "
+        "from knowledge.wordvectors import default_vectors, cosine; v = default_vectors(); "
+        "assert cosine(v.mean(['buy', 'car']), v.vec('purchase')) > 0.5"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
