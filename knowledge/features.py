@@ -60,37 +60,50 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
         if doc not in doc_cov:
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
+    terms = query.terms
+    matched_weights = [sum(terms[ti].weight * f for ti, f in c.hits.items()) for c in cands]
     bm25s = []
-    for c in cands:
-        s = index.sentences[c.sentences[0]]
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * s.length / (index.average_length or 1.0))
-        tf_part = (BM25_K1 + 1) / (1 + norm)
-        bm25s.append(sum(query.terms[ti].weight * f for ti, f in c.hits.items()) * tf_part / total)
+    avg = index.average_length or 1.0
+    for c, matched in zip(cands, matched_weights, strict=True):
+        length = index.sentences[c.sentences[0]].length
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+        bm25s.append(matched * tf_part / total)
     best_bm25 = max(bm25s)
     q_meaning = index.meaning(query.words)
     meanings = []
     for c in cands:
-        s_meaning = index.sentence_meaning(c.sentences[0])
-        same = cosine(q_meaning, s_meaning) if q_meaning is not None and s_meaning is not None else 0.0
-        meanings.append(same)
+        s_meaning = index.sentence_meaning(c.sentences[0]) if q_meaning is not None else None
+        meanings.append(cosine(q_meaning, s_meaning) if s_meaning is not None else 0.0)
     best_meaning = max(meanings)
-    n_terms = math.log1p(len(query.terms))
-    for c, bm25, meaning in zip(cands, bm25s, meanings, strict=True):
+    n_terms = math.log1p(len(terms))
+    para_cov: dict[tuple[str, int], float] = {}
+    for c, bm25, meaning, matched in zip(cands, bm25s, meanings, matched_weights, strict=True):
         unit = c.unit
         s = index.sentences[c.sentences[0]]
-        matched = sum(query.terms[ti].weight * f for ti, f in c.hits.items()) or 1.0
-        entity_hit = sum(query.terms[ti].weight for ti in c.hits if query.terms[ti].entity)
-        unmatched = [
-            t.weight for ti, t in enumerate(query.terms) if ti not in c.hits and not t.light
-        ]
-        missing_entity = any(t.entity for ti, t in enumerate(query.terms) if ti not in c.hits)
+        hits = c.hits
+        entity_hit = unmatched_max = via = 0.0
+        missing_entity = False
+        for ti, t in enumerate(terms):
+            f = hits.get(ti)
+            if f is None:
+                missing_entity = missing_entity or t.entity
+                if not t.light and t.weight > unmatched_max:
+                    unmatched_max = t.weight
+            else:
+                if t.entity:
+                    entity_hit += t.weight
+                if f < 1.0:
+                    via += t.weight * f
+        via /= matched or 1.0
         s_stems, s_joined, s_bigrams = index.stems(c.sentences[0])
         bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
         at = [i for i, w in enumerate(s_stems) if w in q_keys]
         spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
-        novelty = sum(1 for w in s_stems if w not in q_keys) / max(1, len(s_stems))
-        para = index.paragraph_terms[s.document, s.paragraph]
-        paragraph_gain = max(0.0, _coverage_of(query, para, total) - c.coverage)
+        novelty = 1.0 - len(at) / max(1, len(s_stems))
+        where = (s.document, s.paragraph)
+        if where not in para_cov:
+            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+        paragraph_gain = max(0.0, para_cov[where] - c.coverage)
         via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
         type_match, type_miss = _type_agreement(index, query, s)
         described = float(
@@ -116,7 +129,7 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             "bm25_gap": bm25 - best_bm25,
             "meaning": meaning,
             "meaning_gap": meaning - best_meaning,
-            "unmatched_max": max(unmatched, default=0.0) / index.max_idf,
+            "unmatched_max": unmatched_max / index.max_idf,
             "unmatched_entity": float(missing_entity),
             "bigrams": bigrams,
             "spread": spread,

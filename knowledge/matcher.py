@@ -23,7 +23,7 @@ from .wordvectors import default_vectors
 MAX_TOKENS = 60
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
-CANDIDATES = 60  # units scored in full after the first pass
+CANDIDATES = 30  # units scored in full after the first pass
 RERANK = 12  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 SYNONYM_FACTOR = 0.75

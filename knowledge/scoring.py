@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from operator import mul
 from pathlib import Path
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
@@ -85,12 +86,12 @@ class ScoringModel:
 
     def score(self, features: list[float]) -> float:
         """The ranker's log-odds that this candidate answers the question."""
-        return self.rank_bias + sum(w * x for w, x in zip(self.rank_weights, features, strict=True))
+        return self.rank_bias + sum(map(mul, self.rank_weights, features))
 
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
         z = self.calibration_bias
-        z += sum(w * x for w, x in zip(self.calibration_weights, calibration, strict=True))
+        z += sum(map(mul, self.calibration_weights, calibration))
         return _sigmoid(z)
 
 
