@@ -55,9 +55,11 @@ def base_lock(db: Path) -> Iterator[None]:
     """Hold DB.lock exclusively (fcntl.flock): one build or reload of *db* at a time, across
     threads and processes."""
     lock = db.with_name(db.name + LOCK_SUFFIX)
+    if db.is_dir():
+        raise KnowledgeError("this is a folder; give the path of a fact base file", db)
+    if store.kind_of_file(db) == "foreign":
+        raise _foreign(db)  # before creating a lock file next to someone else's file
     try:
-        if db.is_dir():
-            raise KnowledgeError("this is a folder; give the path of a fact base file", db)
         db.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
@@ -73,11 +75,7 @@ def _build_locked(sources: str | Path, db: Path) -> dict:
     """build_file's work; the caller holds base_lock(db)."""
     started = time.perf_counter()
     if store.kind_of_file(db) == "foreign":
-        raise KnowledgeError(
-            "this file is not a citebot fact base; refusing to replace it "
-            "(choose another path, or move the file away)",
-            db,
-        )
+        raise _foreign(db)
     for leftover in db.parent.glob(f".{glob.escape(db.name)}.*.building"):
         with contextlib.suppress(OSError):
             leftover.unlink()  # a killed build's: nobody else builds while we hold the lock
@@ -112,6 +110,14 @@ def _build_locked(sources: str | Path, db: Path) -> dict:
             with contextlib.suppress(OSError):
                 tmp.unlink()
     return meta
+
+
+def _foreign(db: Path) -> KnowledgeError:
+    return KnowledgeError(
+        "this file is not a citebot fact base; refusing to replace it "
+        "(choose another path, or move the file away)",
+        db,
+    )
 
 
 def _fsync(path: Path) -> None:

@@ -215,7 +215,7 @@ def _line_of(path: Path, key: str) -> int | None:
 
 
 def _table_lines(text: str, header: str) -> list[int]:
-    pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]", re.M)
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.M)
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 

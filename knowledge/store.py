@@ -126,10 +126,12 @@ def kind_of_file(path: Path) -> str:
     try:
         with path.open("rb") as f:
             header = f.read(100)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return "missing"
     except IsADirectoryError:
         return "foreign"
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read the file: {exc.strerror or exc}", path) from None
     if not header:
         return "empty"
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
