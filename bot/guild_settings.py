@@ -54,7 +54,7 @@ class GuildSettings:
     """
 
     def __init__(
-        self, path: str | Path, *, timeout: float = 5.0, warn: Callable[[str], None] | None = None
+        self, path: str | Path, *, timeout: float = 1.0, warn: Callable[[str], None] | None = None
     ):
         self.path = Path(path)
         self.problem: str | None = None  # why the file is not in use, once it is not
