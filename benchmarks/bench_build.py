@@ -72,6 +72,8 @@ def size_rows(work: Path, sizes: dict[str, list[float]], runs: int) -> list[list
     """One row per layout and size: build time, peak memory and base size."""
     rows = []
     for layout, layout_sizes in sizes.items():
+        if not layout_sizes:
+            continue
         per_mb = []
         for mb in layout_sizes:
             folder = work / f"size-{mb:g}-{layout.replace(' ', '-')}"

@@ -1,0 +1,74 @@
+"""Fault campaign, cost: a build stays linear in the text (bounded sentences, no copied sentence
+text, ids for repeats in one step) and an article over the size limit is refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from knowledge import FactBase, build_file
+from knowledge.limits import MAX_SENTENCE_CHARS
+
+PROSE = (
+    "The committee met on Tuesday in Brussels and discussed 12 proposals from 31 members, "
+    "including a plan by Mark Rutte to spend 2 percent of output on defence by 2030, "
+)
+
+
+def one_line_article(folder: Path, n_bytes: int) -> str:
+    folder.mkdir()
+    text = (PROSE * (n_bytes // len(PROSE) + 1))[:n_bytes]
+    (folder / "line.txt").write_text(text, "utf-8")
+    return text
+
+
+def test_a_one_line_article_becomes_bounded_body_sentences(tmp_path: Path) -> None:
+    text = one_line_article(tmp_path / "src", 100_000)
+    db = tmp_path / "base.db"
+    build_file(tmp_path / "src", db)
+    rows = list(sqlite_utils.Database(db).query("select text, is_headline from sentences"))
+    assert len(rows) >= len(text) // MAX_SENTENCE_CHARS
+    assert max(len(r["text"]) for r in rows) <= MAX_SENTENCE_CHARS
+    assert not any(r["is_headline"] for r in rows)
+    assert all(r["text"] in text for r in rows)  # still verbatim quotes
+    assert db.stat().st_size < 20 * len(text) + 1_000_000  # was 621 MB for a 200 KB line
+
+
+def test_a_one_line_article_is_still_answerable(tmp_path: Path) -> None:
+    one_line_article(tmp_path / "src", 20_000)
+    base = FactBase.build(tmp_path / "src", tmp_path / "base.db")
+    answer = base.answer("How many proposals did the committee discuss?")
+    assert not answer.abstained and "12 proposals" in answer.text
+    assert answer.citations and len(answer.citations[0].text) <= MAX_SENTENCE_CHARS
+
+
+def test_derived_facts_keep_no_copy_of_their_sentence(tmp_path: Path) -> None:
+    one_line_article(tmp_path / "src", 5_000)
+    db = tmp_path / "base.db"
+    build_file(tmp_path / "src", db)
+    copies = list(
+        sqlite_utils.Database(db).query(
+            "select f.id from facts f join fact_citations c on c.fact_id = f.id "
+            "join sentences s on s.id = c.sentence_id "
+            "where f.origin = 'derived' and (f.answer = s.text or f.object = s.text)"
+        )
+    )
+    assert copies == []
+    base = FactBase.open(db)
+    answer = base.answer("Where did the committee meet on Tuesday?")
+    assert answer.fact is not None and answer.fact.relation == "states" and "Brussels" in answer.text
+    assert answer.text == answer.citations[0].text == answer.fact.object  # put back on reading
+
+
+def test_repeated_sentences_each_get_their_own_id(tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    lines = ["Notes", *["The committee met again."] * 4, "The committee adjourned."]
+    (folder / "notes.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    db = tmp_path / "base.db"
+    build_file(folder, db)
+    ids = [r["id"] for r in sqlite_utils.Database(db).query("select id from sentences order by ordinal")]
+    repeated = ids[1:5]
+    assert repeated[1:] == [f"{repeated[0]}-{n}" for n in (2, 3, 4)]
+    assert len(set(ids)) == len(ids) == 6
