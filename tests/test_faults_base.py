@@ -243,3 +243,29 @@ def test_two_processes_reloading_one_file_each_serve_their_own(sources: Path, tm
     assert child.wait(30) == 0
     assert served == ["nato-rutte-breaking-defense"]
     assert [d.slug for d in other.source_info().documents] == ["hague"]
+
+
+def test_two_reloads_of_one_base_run_one_after_the_other(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = FactBase.build(sources, tmp_path / "base.db")
+    (sources / "hague.txt").write_text(NEW_ARTICLE, "utf-8")
+    built = threading.Event()
+    real_load = factbase._load
+
+    def load_slowly(path: Path):
+        if threading.current_thread().name == "first":
+            built.set()
+            time.sleep(1.0)
+        return real_load(path)
+
+    monkeypatch.setattr(factbase, "_load", load_slowly)
+    reports = {}
+    first = threading.Thread(target=lambda: reports.setdefault("first", base.reload()), name="first")
+    first.start()
+    assert built.wait(30)
+    assert base.reloading
+    reports["second"] = base.reload()
+    first.join()
+    assert reports["first"].added["sentences"] == 2
+    assert reports["second"].unchanged  # it started from the first reload's base, not the old one
