@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import fcntl
 import glob
 import json
@@ -61,14 +62,18 @@ def base_lock(db: Path) -> Iterator[None]:
         raise _foreign(db)  # before creating a lock file next to someone else's file
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        fd: int | None = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise _write_error(exc, db) from None
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS) or not db.parent.is_dir():
+            raise _write_error(exc, db) from None
+        fd = None  # a folder we may not write to: we cannot replace the base, only read it
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)  # releases the lock
+        if fd is not None:
+            os.close(fd)  # releases the lock
 
 
 def _build_locked(sources: str | Path, db: Path) -> dict:
@@ -256,7 +261,7 @@ class FactBase:
 
 def _stale(db: Path, sources: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{store._uri_path(db)}?mode=ro", uri=True)
+        conn = sqlite3.connect(store.readonly_uri(db), uri=True)
         row = conn.execute("select value from meta where key = 'version'").fetchone()
         conn.close()
         return row is None or json.loads(row[0]) != load_sources(sources).digest

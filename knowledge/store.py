@@ -89,7 +89,7 @@ def read(path: Path) -> dict[str, list[dict]]:
     if path.is_dir():
         raise KnowledgeError("this is a folder, not a fact base file", path)
     try:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         db = sqlite_utils.Database(conn)
         names = set(db.table_names())
         if not names >= _TABLES:
@@ -139,7 +139,7 @@ def kind_of_file(path: Path) -> str:
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         return "citebot"
     try:  # bases written before the application id: known by their tables
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
         finally:
@@ -149,8 +149,9 @@ def kind_of_file(path: Path) -> str:
     return "citebot" if names >= _TABLES else "foreign"
 
 
-def _uri_path(path: Path) -> str:
-    return urllib.parse.quote(os.fsencode(path))
+def readonly_uri(path: Path) -> str:
+    """The SQLite URI that opens *path* read-only, whatever characters its name holds."""
+    return f"file:{urllib.parse.quote(os.fsencode(path))}?mode=ro"
 
 
 def set_meta(path: Path, key: str, value: str | int | float) -> None:

@@ -269,3 +269,20 @@ def test_two_reloads_of_one_base_run_one_after_the_other(
     first.join()
     assert reports["first"].added["sentences"] == 2
     assert reports["second"].unchanged  # it started from the first reload's base, not the old one
+
+
+def test_a_fresh_base_in_a_folder_we_cannot_write_still_opens(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "base.db"
+    build_file(sources, db)
+    (tmp_path / "base.db.lock").unlink()
+    real = os.open
+
+    def read_only_folder(path, flags, *args):
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied")
+        return real(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", read_only_folder)
+    assert FactBase.ensure(sources, db).answer("Who will replace Stoltenberg?").citations
