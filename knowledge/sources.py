@@ -135,8 +135,8 @@ def _read(path: Path, limit: int | None = None) -> bytes:
     try:
         if limit is not None and (size := path.stat().st_size) > limit:
             raise KnowledgeError(
-                f"the article is {size / 1e6:.1f} MB, over the limit of {limit / 1e6:.0f} MB "
-                "(MAX_ARTICLE_BYTES); split it into several files",
+                f"the article is {size:,} bytes, over the limit of {limit:,} (MAX_ARTICLE_BYTES); "
+                "split it into several files",
                 path,
             )
         return path.read_bytes()

@@ -81,7 +81,7 @@ def _article_over_the_limit(src: Path) -> str:
     with (src / "huge.txt").open("wb") as f:
         f.write(b"Headline\n\n")
         f.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: the size check must refuse it unread
-    return "huge.txt: the article is 10.0 MB, over the limit of 10 MB"
+    return "huge.txt: the article is 10,000,001 bytes, over the limit of 10,000,000 (MAX_ARTICLE_BYTES)"
 
 
 BAD_SOURCES = [
