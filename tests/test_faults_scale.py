@@ -11,14 +11,21 @@ from knowledge import FactBase, build_file
 from knowledge.limits import MAX_SENTENCE_CHARS
 
 PROSE = (
-    "The committee met on Tuesday in Brussels and discussed 12 proposals from 31 members, "
+    "The committee met on Tuesday in Brussels and discussed {} proposals from {} members, "
     "including a plan by Mark Rutte to spend 2 percent of output on defence by 2030, "
 )
 
 
-def one_line_article(folder: Path, n_bytes: int) -> str:
+def one_line_article(folder: Path, n_bytes: int, distinct: bool = True) -> str:
+    """A file that is one line of *n_bytes*; with *distinct*, every clause has its own numbers."""
     folder.mkdir()
-    text = (PROSE * (n_bytes // len(PROSE) + 1))[:n_bytes]
+    clauses, size, i = [], 0, 0
+    while size < n_bytes:
+        clause = PROSE.format(i + 12, i + 31) if distinct else PROSE.format(12, 31)
+        clauses.append(clause)
+        size += len(clause)
+        i += 1
+    text = "".join(clauses)[:n_bytes]
     (folder / "line.txt").write_text(text, "utf-8")
     return text
 
@@ -32,11 +39,11 @@ def test_a_one_line_article_becomes_bounded_body_sentences(tmp_path: Path) -> No
     assert max(len(r["text"]) for r in rows) <= MAX_SENTENCE_CHARS
     assert not any(r["is_headline"] for r in rows)
     assert all(r["text"] in text for r in rows)  # still verbatim quotes
-    assert db.stat().st_size < 20 * len(text) + 1_000_000  # was 621 MB for a 200 KB line
+    assert db.stat().st_size < 20 * len(text) + 1_000_000  # was about 80 MB here, 621 MB at 200 KB
 
 
 def test_a_one_line_article_is_still_answerable(tmp_path: Path) -> None:
-    one_line_article(tmp_path / "src", 20_000)
+    one_line_article(tmp_path / "src", 20_000, distinct=False)
     base = FactBase.build(tmp_path / "src", tmp_path / "base.db")
     answer = base.answer("How many proposals did the committee discuss?")
     assert not answer.abstained and "12 proposals" in answer.text
