@@ -20,6 +20,8 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from knowledge.store import APPLICATION_ID
+
 QUESTION_STORE_LIMIT = 300
 T = TypeVar("T")
 log = logging.getLogger("citebot")
@@ -75,6 +77,8 @@ class GuildSettings:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"damaged: {check}")
+            if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+                raise sqlite3.DatabaseError("it is a citebot fact base, not a settings database")
             conn.execute("PRAGMA journal_mode = WAL")
             db["channels"].create(
                 {"guild_id": int, "channel_id": int, "enabled_at": str},

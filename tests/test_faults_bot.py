@@ -159,3 +159,15 @@ def test_a_text_only_bot_starts_without_voice_warnings() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env)
     assert done.returncode == 0, done.stderr
     assert "voice" not in done.stderr
+
+
+def test_the_fact_base_is_never_used_as_the_settings_database(sources: Path, tmp_path: Path) -> None:
+    db = tmp_path / "base.db"
+    FactBase.build(sources, db)
+    before = db.read_bytes()
+    warnings: list[str] = []
+    store = GuildSettings(db, warn=warnings.append)
+    store.record_gap(1, UNANSWERABLE)
+    store.close()
+    assert db.read_bytes() == before
+    assert len(warnings) == 1 and "it is a citebot fact base, not a settings database" in warnings[0]
