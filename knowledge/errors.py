@@ -23,16 +23,15 @@ class KnowledgeError(Exception):
         return self.shown()
 
     def shown(self, root: str | Path | None = None) -> str:
-        """The one-line message; a path inside *root* is shown relative to it."""
+        """The one-line message; with *root*, a path inside it is shown relative to it and any other
+        by its name alone, so the host's folders stay private."""
         where = ""
         if self.path:
             path = self.path
             if root is not None:
                 base = printable(Path(root).resolve())
                 full = printable(Path(self.path).resolve())
-                if full.startswith(base.rstrip("/") + "/"):
-                    path = full[len(base.rstrip("/")) + 1 :]
-                elif full == base:
-                    path = Path(full).name
+                inside = full.startswith(base.rstrip("/") + "/")
+                path = full[len(base.rstrip("/")) + 1 :] if inside else Path(full).name
             where = f"{path}:{self.line}: " if self.line else f"{path}: "
         return f"{where}{self.message}"

@@ -171,3 +171,16 @@ def test_the_fact_base_is_never_used_as_the_settings_database(sources: Path, tmp
     store.close()
     assert db.read_bytes() == before
     assert len(warnings) == 1 and "it is a citebot fact base, not a settings database" in warnings[0]
+
+
+def test_a_reload_error_about_the_base_file_names_no_host_folder(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    steps = (lambda: monkeypatch.setattr("tempfile.mkstemp", full_disk), "/reload")
+    [failed] = run(settings, *steps)
+    plain = failed.replace("\\", "")
+    assert "base.db: cannot write the fact base: No space left on device" in plain
+    assert str(settings.db_path.parent) not in plain
