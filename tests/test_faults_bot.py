@@ -184,3 +184,23 @@ def test_a_reload_error_about_the_base_file_names_no_host_folder(
     plain = failed.replace("\\", "")
     assert "base.db: cannot write the fact base: No space left on device" in plain
     assert str(settings.db_path.parent) not in plain
+
+
+def test_a_read_only_settings_database_warns_once_and_answers_go_on(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    GuildSettings(settings.settings_db).close()
+    real = sqlite3.connect
+
+    def read_only(target, *args, **kwargs):  # chmod does not stop root: open it read-only instead
+        if str(target) == str(settings.settings_db):
+            return real(f"file:{target}?mode=ro", *args, uri=True, **kwargs)
+        return real(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    with caplog.at_level(logging.WARNING, logger="citebot"):
+        abstained, answered, gaps = run(settings, UNANSWERABLE, QUESTION, "/gaps")
+    assert abstained.startswith("I don't know") and "Mark Rutte" in answered
+    assert "What is the capital of Peru?" in gaps
+    [warning] = [r.getMessage() for r in caplog.records if "settings database" in r.getMessage()]
+    assert "readonly database" in warning
