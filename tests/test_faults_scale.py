@@ -3,12 +3,15 @@ text, ids for repeats in one step) and an article over the size limit is refused
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import sqlite_utils
 
+import knowledge.derive as derive_module
 from knowledge import FactBase, build_file
 from knowledge.limits import MAX_SENTENCE_CHARS
+from knowledge.sources import load_sources
 
 PROSE = (
     "The committee met on Tuesday in Brussels and discussed {} proposals from {} members, "
@@ -79,3 +82,46 @@ def test_repeated_sentences_each_get_their_own_id(tmp_path: Path) -> None:
     repeated = ids[1:5]
     assert repeated[1:] == [f"{repeated[0]}-{n}" for n in (2, 3, 4)]
     assert len(set(ids)) == len(ids) == 6
+
+
+PACKAGE = str(Path(derive_module.__file__).parent)
+
+
+def derive_steps(folder: Path) -> int:
+    """Lines of the knowledge package executed deriving *folder*: a count of work, not a timing."""
+    steps = 0
+
+    def count(frame, event, arg):
+        nonlocal steps
+        steps += event == "line"
+        return count
+
+    def calls(frame, event, arg):
+        return count if frame.f_code.co_filename.startswith(PACKAGE) else None
+
+    sources = load_sources(folder)
+    sys.settrace(calls)
+    try:
+        derive_module.derive(sources)
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+def test_repeated_sentences_cost_the_same_per_line_at_any_count(tmp_path: Path) -> None:
+    work = []
+    for n in (1500, 3000):
+        folder = tmp_path / f"r{n}"
+        folder.mkdir()
+        lines = [f"The committee met again on {('Monday', 'Tuesday', 'Friday')[i % 3]}." for i in range(n)]
+        (folder / "notes.txt").write_text("Notes\n" + "\n".join(lines) + "\n", "utf-8")
+        work.append(derive_steps(folder))
+    assert work[1] / work[0] < 2.5  # twice the lines, twice the work; counting ids up made it ~4x
+
+
+def test_a_one_line_article_costs_the_same_per_byte_at_any_length(tmp_path: Path) -> None:
+    work = []
+    for n_bytes in (40_000, 80_000):
+        one_line_article(tmp_path / f"l{n_bytes}", n_bytes)
+        work.append(derive_steps(tmp_path / f"l{n_bytes}"))
+    assert work[1] / work[0] < 2.5  # number detection rescanning earlier matches made it ~4x
