@@ -6,13 +6,19 @@ RSS is the building process's own (VmHWM, cross-checked with ru_maxrss). The tim
 `time.perf_counter()` around `build_file` alone (imports excluded), split into its phases
 (read sources, derive, write SQLite) by wrapping those functions.
 
-    python benchmarks/bench_build.py [--runs N] [--big-runs N] [--sentences N]
+Then build time and base size against the size of the text (--sizes, in MB of UTF-8 text), laid out
+as normal paragraphs and as one line a file, in files of at most FILE_BYTES: both should grow
+linearly (seconds per MB and base bytes per text byte about constant across sizes).
+
+    python benchmarks/bench_build.py [--runs N] [--big-runs N] [--sentences N] [--sizes 1,10,50]
+    python benchmarks/bench_build.py --quick     # small sizes and few runs, in about a minute
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -23,6 +29,80 @@ from _common import MB, copy_sources, load_average, machine, median, memory, run
 
 TARGET_SECONDS = 30.0
 TARGET_MB = 500.0
+FILE_BYTES = 5_000_000  # half of knowledge.limits.MAX_ARTICLE_BYTES
+LINEAR_SLACK = 1.5  # the largest size may cost this much more per MB than the smallest
+
+
+LAYOUTS = {
+    "paragraphs": "docstring prose in paragraphs under a headline",
+    "one line a file": "the same prose, each file a single line",
+    "repeated lines": "one short sentence a line, the same few sentences over and over",
+}
+REPEATED = [f"The committee met again on {day}." for day in ("Monday", "Tuesday", "Friday")]
+
+
+def make_sized_sources(folder: Path, n_bytes: int, layout: str) -> dict:
+    """About *n_bytes* of text laid out as *layout* (see LAYOUTS), in files of at most FILE_BYTES."""
+    from distractors import _corpus, _paragraph_stream
+
+    folder.mkdir(parents=True)
+    stream = _paragraph_stream(_corpus()) if layout != "repeated lines" else None
+    written = files = 0
+    while written < n_bytes:
+        files += 1
+        size = min(FILE_BYTES, n_bytes - written)
+        paras: list[str] = []
+        used = 0
+        while used < size:
+            para = next(stream)[1] if stream else REPEATED[len(paras) % len(REPEATED)]
+            paras.append(para)
+            used += len(para.encode()) + 2
+        if layout == "one line a file":
+            text = " ".join(paras) + "\n"
+        elif layout == "repeated lines":
+            text = f"Notes, part {files}\n" + "\n".join(paras) + "\n"
+        else:
+            text = f"Notes, part {files}\n\n" + "\n\n".join(paras) + "\n"
+        (folder / f"text-{files:03d}.txt").write_text(text, "utf-8")
+        written += used
+    return {"files": files, "bytes": sum(p.stat().st_size for p in folder.iterdir())}
+
+
+def size_rows(work: Path, sizes: dict[str, list[float]], runs: int) -> list[list]:
+    """One row per layout and size: build time, peak memory and base size."""
+    rows = []
+    for layout, layout_sizes in sizes.items():
+        if not layout_sizes:
+            continue
+        per_mb = []
+        for mb in layout_sizes:
+            folder = work / f"size-{mb:g}-{layout.replace(' ', '-')}"
+            info = make_sized_sources(folder, int(mb * 1e6), layout)
+            results = [
+                run_case(Path(__file__), "build", str(folder), str(work / f"size{i}.db"), timeout=1800)
+                for i in range(runs)
+            ]
+            secs = median([r["seconds"] for r in results])
+            db_mb = results[0]["db_bytes"] / 1e6
+            per_mb.append(secs / (info["bytes"] / 1e6))
+            rows.append(
+                [
+                    layout,
+                    info["bytes"] / 1e6,
+                    info["files"],
+                    results[0]["meta"]["sentences"],
+                    secs,
+                    per_mb[-1],
+                    max(r["peak"] for r in results) / MB,
+                    db_mb,
+                    db_mb / (info["bytes"] / 1e6),
+                    "",
+                ]
+            )
+            shutil.rmtree(folder)
+        ok = per_mb[-1] <= LINEAR_SLACK * max(per_mb[0], 1e-9) if len(per_mb) > 1 else True
+        rows[-1][-1] = f"s/MB within {LINEAR_SLACK}x of the smallest: {verdict(ok)}"
+    return rows
 
 
 def child(sources: str, db: str) -> None:
@@ -69,7 +149,22 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="builds of the shipped sources (default 5)")
     ap.add_argument("--big-runs", type=int, default=3, help="builds with distractors (default 3)")
     ap.add_argument("--sentences", type=int, default=100_000, help="distractor sentences (default 100000)")
+    ap.add_argument("--sizes", default="1,10,50", help="MB of text for the size rows (default 1,10,50)")
+    ap.add_argument("--repeated-sizes", default="0.5,1,2", help="MB of repeated lines (default 0.5,1,2)")
+    ap.add_argument("--size-runs", type=int, default=1, help="builds per size (default 1)")
+    ap.add_argument(
+        "--quick", action="store_true", help="sizes 0.2,1,2 MB, 10,000 distractors, one or two runs each"
+    )
     args = ap.parse_args()
+    if args.quick:
+        args.runs, args.big_runs, args.sentences = 2, 1, 10_000
+        args.sizes, args.repeated_sizes = "0.2,1,2", "0.2,0.5,1"
+
+    def mbs(text: str) -> list[float]:
+        return [float(x) for x in text.split(",") if x.strip()]
+
+    sizes = {"paragraphs": mbs(args.sizes), "one line a file": mbs(args.sizes)}
+    sizes["repeated lines"] = mbs(args.repeated_sizes)
     at_start = machine()
 
     from distractors import make_distractor_sources
@@ -164,6 +259,26 @@ def main() -> None:
         "\n`of measured`: meta build_seconds as a share of the same run's measured build_file time;"
         " well under 100% means the meta leaves part of the build out."
     )
+    if any(sizes.values()):
+        print(f"\n### Build against text size (files of at most {FILE_BYTES / 1e6:g} MB)\n")
+        print("".join(f"- {name}: {what}\n" for name, what in LAYOUTS.items()))
+        print(
+            table(
+                [
+                    "layout",
+                    "text MB",
+                    "files",
+                    "sentences",
+                    "build s",
+                    "s per MB",
+                    "peak RSS MB",
+                    "db MB",
+                    "db / text",
+                    "linear",
+                ],
+                size_rows(work, sizes, args.size_runs),
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -6,13 +6,16 @@ A thin layer over `knowledge`; only `run` and `sync` import discord.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from knowledge import FactBase, KnowledgeError, build_file
+from knowledge.errors import printable
 from knowledge.evaluate import EvalResult, assemble, evaluate, question_sets, results_table
 
 from . import cli_sources, render
@@ -28,11 +31,12 @@ def _base_args(p: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, settings: Settings) -> FactBase:
+    """The base to answer from; one built from --sources leaves no temp folder (it is read whole)."""
     if getattr(args, "db", None):
         return FactBase.open(args.db)
     if getattr(args, "sources", None):
-        tmp = Path(tempfile.mkdtemp(prefix="citebot-")) / "base.db"
-        return FactBase.build(args.sources, tmp)
+        with tempfile.TemporaryDirectory(prefix="citebot-") as tmp:
+            return FactBase.build(args.sources, Path(tmp) / "base.db")
     return FactBase.ensure(settings.sources, settings.db_path)
 
 
@@ -58,7 +62,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(a.to_json(), ensure_ascii=False), flush=True)
         else:
-            print(render.answer_card(a, base.version).to_text(), end="\n\n", flush=True)
+            print(render.answer_card(a).to_text(), end="\n\n", flush=True)
     return 0
 
 
@@ -182,16 +186,30 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser().print_help()
         return 2
+    for stream in (sys.stdin, sys.stdout, sys.stderr):  # a line that is not UTF-8 is no crash
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="replace" if stream is sys.stdin else "backslashreplace")
     try:
         settings = Settings.load()
         return args.func(args, settings)
     except (KnowledgeError, ConfigError) as exc:
-        print(f"citebot: error: {exc}", file=sys.stderr)
-        return 1
+        return _error(str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        where = f"{printable(exc.filename)}: " if exc.filename else ""
+        return _error(f"{where}{exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        return _error(f"database error: {exc}")
+    except Exception as exc:  # a bug: still one line, not a traceback
+        return _error(f"unexpected {type(exc).__name__}: {exc} (please report this)")
+
+
+def _error(message: str) -> int:
+    print(f"citebot: error: {message}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

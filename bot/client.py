@@ -39,6 +39,11 @@ NO_CONTENT_INTENT = (
 )
 
 
+# citebot is text only: no "PyNaCl / davey is not installed, voice will NOT be supported" at start-up
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
 def intents(message_content: bool = True) -> discord.Intents:
     """Only what citebot uses: guilds (channels, roles), guild and DM messages, and message content."""
     return discord.Intents(

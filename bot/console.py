@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 from typing import TextIO
 
@@ -11,6 +13,7 @@ from . import handlers, render
 from .config import Settings
 from .guild_settings import GuildSettings
 
+log = logging.getLogger("citebot")
 CONSOLE_GUILD = 0  # the gaps log's guild id for questions asked here
 BANNER = (
     "citebot console: type a question about the article and press Enter; every answer quotes the "
@@ -62,11 +65,22 @@ class Console:
                 )
 
 
+def _card(console: Console, line: str) -> render.Card:
+    """The card for *line*; a bug behind one line is reported and the console goes on."""
+    try:
+        return console.card_for(line)
+    except Exception:
+        log.exception("console line failed")
+        return render.error_card("Something went wrong", "That line failed; the details are in the log.")
+
+
 def run_console(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Answer lines from *stdin* until /quit, end of input or Ctrl-C; 0 on a clean exit."""
     base = FactBase.ensure(settings.sources, settings.db_path)
     store = GuildSettings(settings.settings_db)
     console = Console(base, store)
+    with contextlib.suppress(AttributeError, ValueError):
+        stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]  # bad bytes become U+FFFD
     prompt = "> " if stdin.isatty() else ""
     print(BANNER, file=stdout, end="\n\n", flush=True)
     try:
@@ -80,7 +94,7 @@ def run_console(settings: Settings, stdin: TextIO = sys.stdin, stdout: TextIO = 
             if line.lower() in ("/quit", "/exit"):
                 break
             if line:
-                print(console.card_for(line).fitted().to_text(), file=stdout, end="\n\n", flush=True)
+                print(_card(console, line).fitted().to_text(), file=stdout, end="\n\n", flush=True)
     except KeyboardInterrupt:
         print(file=stdout)
     finally:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from knowledge import Answer, FactBase, KnowledgeError
 
 from . import render
+
+log = logging.getLogger("citebot")
 
 
 def ask(base: FactBase, question: str) -> tuple[Answer, render.Card]:
     """The answer to *question* and its card."""
     answer = base.answer(question)
-    return answer, render.answer_card(answer, base.version)
+    return answer, render.answer_card(answer)
 
 
 def summary(base: FactBase, length: str = "short", topic: str | None = None) -> render.Card:
@@ -35,6 +39,9 @@ def reload(base: FactBase) -> render.Card:
     """Rebuild the base from its sources (blocking); on failure the old base keeps serving."""
     try:
         report = base.reload()
-    except (KnowledgeError, OSError) as exc:
-        return render.error_card(render.RELOAD_FAILED, str(exc))
+    except KnowledgeError as exc:
+        return render.error_card(render.RELOAD_FAILED, exc.shown(base.sources))
+    except Exception:  # the old base keeps serving whatever went wrong; the log has the details
+        log.exception("reload failed")
+        return render.error_card(render.RELOAD_FAILED, "an unexpected error; the bot's log has the details")
     return render.reload_card(report)

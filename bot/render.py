@@ -102,6 +102,8 @@ def where(c: Citation) -> str:
 
 
 def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Card:
+    """The card for *answer*; its footer names the base version the answer came from."""
+    version = answer.version or version
     question = clip(neutralise(answer.question), QUESTION_ECHO_LIMIT) or "(empty question)"
     if answer.abstained:
         lines = [f"**Q:** {question}", "", answer.text]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
+from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
 from .sources import Article, HandFact, SourceSet
 from .text import fold, quote_flags, split_sentences, tokens
 
@@ -132,33 +133,35 @@ def derive(sources: SourceSet) -> Derived:
     return out
 
 
-def sentence_id(document: str, text: str, taken: set[str]) -> str:
-    """A stable id: the document and a hash of the sentence's words, so edits elsewhere keep it."""
+def sentence_id(document: str, text: str, taken: dict[str, int]) -> str:
+    """A stable id: the document and a hash of the sentence's words, so edits elsewhere keep it.
+
+    *taken* counts each id given so far: a repeated sentence gets the next "-N" in one step.
+    """
     digest = hashlib.sha1(" ".join(tokens(text)).encode()).hexdigest()[:10]
     sid = f"{document}:{digest}"
-    n = 2
-    while sid in taken:
-        sid = f"{document}:{digest}-{n}"
-        n += 1
-    taken.add(sid)
-    return sid
+    n = taken[sid] = taken.get(sid, 0) + 1
+    return sid if n == 1 else f"{sid}-{n}"
 
 
 def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     text = article.text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = [b.strip() for b in _PARAGRAPH_BREAK.split(text) if b.strip()]
-    if article.first_line != "body" and blocks and "\n" in blocks[0]:
+    first_line = article.first_line
+    if len(text.split("\n", 1)[0]) > MAX_HEADING_CHARS:
+        first_line = "body"  # too long for a headline or caption: a one-line file is all body
+    if first_line != "body" and blocks and "\n" in blocks[0]:
         first, rest = blocks[0].split("\n", 1)
         blocks[0:1] = [first.strip(), rest.strip()]
     blocks = [para for block in blocks for para in _line_paragraphs(block)]
     sentences: list[_Sentence] = []
     paragraphs: list[dict] = []
-    taken: set[str] = set()
+    taken: dict[str, int] = {}
     ordinal = 0
     for index, block in enumerate(blocks):
-        if article.first_line != "body":
+        if first_line != "body":
             number = index
-            kind = article.first_line if index == 0 else "body"
+            kind = first_line if index == 0 else "body"
         else:
             number = index + 1
             kind = "body"
@@ -172,7 +175,7 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
                 "text": block,
             }
         )
-        spans = [(0, len(block))] if kind != "body" else split_sentences(block)
+        spans = [(0, len(block))] if kind != "body" else _bounded_sentences(block)
         flags = quote_flags(block, spans)
         for n, ((start, end), is_quote) in enumerate(zip(spans, flags, strict=True), 1):
             sentence = block[start:end].strip()
@@ -195,6 +198,32 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     if not sentences:
         raise KnowledgeError("the article has no sentences", article.path)
     return sentences, paragraphs
+
+
+def _bounded_sentences(block: str) -> list[tuple[int, int]]:
+    """split_sentences over chunks of at most MAX_CHUNK_CHARS, each sentence at most
+    MAX_SENTENCE_CHARS: the work and the rows stay linear in the paragraph's length."""
+    spans: list[tuple[int, int]] = []
+    for lo, hi in _pieces(block, 0, len(block), MAX_CHUNK_CHARS, ". "):
+        for start, end in split_sentences(block[lo:hi]):
+            spans.extend(_pieces(block, lo + start, lo + end, MAX_SENTENCE_CHARS, " "))
+    return spans
+
+
+def _pieces(text: str, start: int, end: int, limit: int, cut: str) -> list[tuple[int, int]]:
+    """(start, end) spans of at most *limit* characters covering text[start:end], each ending
+    after the last *cut* in its window where there is one."""
+    out = []
+    while end - start > limit:
+        at = text.rfind(cut, start + limit // 2, start + limit)
+        stop = at + len(cut) if at >= 0 else start + limit
+        out.append((start, stop))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
 
 
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
@@ -409,8 +438,8 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
             "id": f"{s.id}/statement",
             "subject": subject,
             "relation": "states",
-            "object": s.text,
-            "answer": s.text,
+            "object": "",  # the sentence's text: stored once, in its row (store.read puts it back)
+            "answer": "",
             "answer_type": "quote" if s.speaker else "statement",
         }
     ]
@@ -450,7 +479,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
                     "subject": subject,
                     "relation": "when" if m.kind == "date" else "how many",
                     "object": m.surface,
-                    "answer": s.text,
+                    "answer": "",
                     "answer_type": m.kind,
                 }
             )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import errno
+import fcntl
+import glob
 import json
 import os
 import sqlite3
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +28,7 @@ from .sources import load_sources
 from .summary import Summariser
 
 DEFAULT_SOURCES = Path(__file__).parent / "sources"
+LOCK_SUFFIX = ".lock"
 
 
 @dataclass(frozen=True)
@@ -40,16 +46,52 @@ class _Snapshot:
 
 def build_file(sources: str | Path, db: str | Path) -> dict:
     """Build the base for *sources* into a new file and atomically move it onto *db*."""
+    db = Path(db)
+    with base_lock(db):
+        return _build_locked(sources, db)
+
+
+@contextlib.contextmanager
+def base_lock(db: Path) -> Iterator[None]:
+    """Hold DB.lock exclusively (fcntl.flock): one build or reload of *db* at a time, across
+    threads and processes."""
+    lock = db.with_name(db.name + LOCK_SUFFIX)
+    if db.is_dir():
+        raise KnowledgeError("this is a folder; give the path of a fact base file", db)
+    if store.kind_of_file(db) == "foreign":
+        raise _foreign(db)  # before creating a lock file next to someone else's file
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        fd: int | None = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o644)
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS) or not db.parent.is_dir():
+            raise _write_error(exc, db) from None
+        fd = None  # a folder we may not write to: we cannot replace the base, only read it
+    try:
+        if fd is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _build_locked(sources: str | Path, db: Path) -> dict:
+    """build_file's work; the caller holds base_lock(db)."""
     started = time.perf_counter()
+    if store.kind_of_file(db) == "foreign":
+        raise _foreign(db)
+    for leftover in db.parent.glob(f".{glob.escape(db.name)}.*.building"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()  # a killed build's: nobody else builds while we hold the lock
     src = load_sources(sources)
     derived = derive(src)
-    db = Path(db)
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".building", dir=db.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
+    tmp: Path | None = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".building", dir=db.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()
         meta = {
             "version": src.digest,
             "built_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -63,11 +105,37 @@ def build_file(sources: str | Path, db: str | Path) -> dict:
         store.write(derived, tmp, meta)
         meta["build_seconds"] = round(time.perf_counter() - started, 3)
         store.set_meta(tmp, "build_seconds", meta["build_seconds"])
+        _fsync(tmp)  # all of the new file is on disk before it takes the base's name
         os.replace(tmp, db)
+        _fsync(db.parent)  # and the rename itself
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_error(exc, db) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     return meta
+
+
+def _foreign(db: Path) -> KnowledgeError:
+    return KnowledgeError(
+        "this file is not a citebot fact base; refusing to replace it "
+        "(choose another path, or move the file away)",
+        db,
+    )
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_error(exc: OSError | sqlite3.Error, db: Path) -> KnowledgeError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return KnowledgeError(f"cannot write the fact base: {reason}", db)
 
 
 def _load(db: Path) -> _Snapshot:
@@ -91,11 +159,13 @@ def _load(db: Path) -> _Snapshot:
 class FactBase:
     """A served fact base. Reads go to an immutable snapshot; reload swaps in a new one."""
 
-    def __init__(self, db: str | Path, sources: str | Path | None = None):
+    def __init__(
+        self, db: str | Path, sources: str | Path | None = None, *, _snapshot: _Snapshot | None = None
+    ):
         self.db = Path(db)
         self.sources = Path(sources) if sources else DEFAULT_SOURCES
         self._reload_lock = threading.Lock()
-        self._snapshot = _load(self.db)
+        self._snapshot = _snapshot or _load(self.db)
 
     @classmethod
     def open(cls, db: str | Path, sources: str | Path | None = None) -> FactBase:
@@ -104,17 +174,20 @@ class FactBase:
 
     @classmethod
     def build(cls, sources: str | Path, db: str | Path) -> FactBase:
-        """Build *db* from *sources* and open it."""
-        build_file(sources, db)
-        return cls(db, sources)
+        """Build *db* from *sources* and open it: the file this call built, whatever others do."""
+        db = Path(db)
+        with base_lock(db):
+            _build_locked(sources, db)
+            return cls(db, sources, _snapshot=_load(db))
 
     @classmethod
     def ensure(cls, sources: str | Path, db: str | Path) -> FactBase:
         """Open *db*, building it first when it is missing or older than *sources*."""
         db = Path(db)
-        if not db.exists() or _stale(db, Path(sources)):
-            build_file(sources, db)
-        return cls(db, sources)
+        with base_lock(db):
+            if not db.exists() or _stale(db, Path(sources)):
+                _build_locked(sources, db)
+            return cls(db, sources, _snapshot=_load(db))
 
     # --- reading ------------------------------------------------------------
 
@@ -123,7 +196,9 @@ class FactBase:
         return self._snapshot.meta.get("version", "")
 
     def answer(self, question: str) -> Answer:
-        return self._snapshot.matcher.answer(question)
+        """The answer, carrying the version of the base it came from (a reload may swap meanwhile)."""
+        snap = self._snapshot
+        return dataclasses.replace(snap.matcher.answer(question), version=snap.meta.get("version", ""))
 
     def summary(self, length: str = "short", topic: str | None = None) -> Summary:
         return self._snapshot.summariser.summary(length, topic)
@@ -182,8 +257,9 @@ class FactBase:
             started = time.perf_counter()
             old = self._snapshot
             src = Path(sources) if sources else self.sources
-            build_file(src, self.db)
-            new = _load(self.db)
+            with base_lock(self.db):  # no other process swaps the file between build and load
+                _build_locked(src, self.db)
+                new = _load(self.db)
             self._snapshot = new
             self.sources = src
             return _diff(old, new, time.perf_counter() - started)
@@ -195,7 +271,7 @@ class FactBase:
 
 def _stale(db: Path, sources: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = sqlite3.connect(store.readonly_uri(db), uri=True)
         row = conn.execute("select value from meta where key = 'version'").fetchone()
         conn.close()
         return row is None or json.loads(row[0]) != load_sources(sources).digest

@@ -64,6 +64,7 @@ class Answer:
     fact: FactRef | None = None
     abstained: bool = False
     suggestions: tuple[str, ...] = ()
+    version: str = ""  # of the fact base that gave this answer
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +75,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "fact": asdict(self.fact) if self.fact else None,
             "suggestions": list(self.suggestions),
+            "version": self.version,
         }
 
 

@@ -8,18 +8,23 @@ Layout of a sources folder:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import KnowledgeError
+from .limits import MAX_ARTICLE_BYTES
 
 META_SUFFIX = ".meta.toml"
 FACTS_SUFFIX = ".facts.toml"
 _FIRST_LINE_KINDS = ("caption", "headline", "body")
 _ENTITY_KINDS = ("person", "country", "place", "organisation", "date", "number", "other")
+_ENTITY_KEYS = ("name", "kind", "aliases")
+_FACT_KEYS = ("id", "document", "subject", "relation", "object", "answer", "cites", "ask")
 
 
 @dataclass(frozen=True)
@@ -79,21 +84,22 @@ def load_sources(folder: str | Path) -> SourceSet:
         raise KnowledgeError("sources path is not a folder", folder)
     digest = hashlib.sha256()
     result = SourceSet(folder=folder)
-    texts = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    names = _names(folder)
+    texts = [folder / n for n in names if n.endswith(".txt")]
     if not texts:
         raise KnowledgeError("no article (*.txt) in the sources folder", folder)
     for path in texts:
-        raw = path.read_bytes()
+        raw = _read(path, MAX_ARTICLE_BYTES)
         digest.update(path.name.encode() + b"\0" + raw)
         meta_path = path.with_name(path.stem + META_SUFFIX)
         meta: dict = {}
-        if meta_path.exists():
-            meta_raw = meta_path.read_bytes()
+        if meta_path.name in names:
+            meta_raw = _read(meta_path)
             digest.update(meta_path.name.encode() + b"\0" + meta_raw)
             meta = _parse_toml(meta_path, meta_raw)
         result.articles.append(_article(path, raw, meta, meta_path))
-    for path in sorted(folder.glob("*" + FACTS_SUFFIX)):
-        raw = path.read_bytes()
+    for path in (folder / n for n in names if n.endswith(FACTS_SUFFIX)):
+        raw = _read(path)
         digest.update(path.name.encode() + b"\0" + raw)
         data = _parse_toml(path, raw)
         ents, facts = _hand_facts(path, raw.decode("utf-8"), data)
@@ -102,6 +108,40 @@ def load_sources(folder: str | Path) -> SourceSet:
     _check_facts(result)
     result.digest = digest.hexdigest()[:16]
     return result
+
+
+def _names(folder: Path) -> list[str]:
+    """The sorted names of the folder's source files; KnowledgeError for one citebot cannot use."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [e for e in entries if e.name.endswith((".txt", FACTS_SUFFIX, META_SUFFIX))]
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read the sources folder: {exc.strerror}", folder) from None
+    names = []
+    for entry in found:
+        path = folder / entry.name
+        try:
+            entry.name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise KnowledgeError("the file name is not UTF-8; rename the file", path) from None
+        if entry.is_dir():
+            raise KnowledgeError("a folder named like a source file; rename or remove it", path)
+        names.append(entry.name)
+    return sorted(names)
+
+
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of *path*; KnowledgeError when it cannot be read or is over *limit* bytes."""
+    try:
+        if limit is not None and (size := path.stat().st_size) > limit:
+            raise KnowledgeError(
+                f"the article is {size:,} bytes, over the limit of {limit:,} (MAX_ARTICLE_BYTES); "
+                "split it into several files",
+                path,
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read the file: {exc.strerror or exc}", path) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -141,6 +181,8 @@ def _article(path: Path, raw: bytes, meta: dict, meta_path: Path) -> Article:
             _line_of(meta_path, "first_line"),
         )
     heading = text.strip().splitlines()[0].strip()
+    if isinstance(meta.get("published"), dt.date | dt.datetime):
+        meta = {**meta, "published": meta["published"].isoformat()}
     for key in ("title", "outlet", "dateline", "subject", "published", "url"):
         if key in meta and not isinstance(meta[key], str):
             raise KnowledgeError(f"{key} must be a string", meta_path, _line_of(meta_path, key))
@@ -173,7 +215,7 @@ def _line_of(path: Path, key: str) -> int | None:
 
 
 def _table_lines(text: str, header: str) -> list[int]:
-    pattern = re.compile(r"^\s*\[\[\s*" + re.escape(header) + r"\s*\]\]", re.M)
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(header) + r"[ \t]*\]\]", re.M)
     return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
 
 
@@ -187,8 +229,9 @@ def _hand_facts(path: Path, text: str, data: dict) -> tuple[list[HandEntity], li
     entity_lines = _table_lines(text, "entity")
     fact_lines = _table_lines(text, "fact")
     entities = []
-    for i, row in enumerate(data.get("entity", [])):
+    for i, row in enumerate(_rows(data, "entity", path)):
         line = entity_lines[i] if i < len(entity_lines) else None
+        _known_keys(row, _ENTITY_KEYS, "entity", path, line)
         name = _req_str(row, "name", path, line)
         kind = row.get("kind", "other")
         if kind not in _ENTITY_KINDS:
@@ -198,9 +241,10 @@ def _hand_facts(path: Path, text: str, data: dict) -> tuple[list[HandEntity], li
         aliases = _str_list(row, "aliases", path, line)
         entities.append(HandEntity(name, kind, tuple(aliases), path, line or 0))
     facts = []
-    for i, row in enumerate(data.get("fact", [])):
+    for i, row in enumerate(_rows(data, "fact", path)):
         line = fact_lines[i] if i < len(fact_lines) else None
         fact_id = _req_str(row, "id", path, line)
+        _known_keys(row, _FACT_KEYS, f"fact {fact_id!r}", path, line)
         cites = _str_list(row, "cites", path, line)
         if not cites:
             raise KnowledgeError(f'fact {fact_id!r} cites nothing; add cites = ["..."]', path, line)
@@ -221,11 +265,42 @@ def _hand_facts(path: Path, text: str, data: dict) -> tuple[list[HandEntity], li
     return entities, facts
 
 
+def _rows(data: dict, table: str, path: Path) -> list[dict]:
+    """The [[table]] rows of a facts file; KnowledgeError when they are written in another shape."""
+    rows = data.get(table, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise KnowledgeError(
+            f"write each {table} as a [[{table}]] table (two brackets), with key = value lines under it",
+            path,
+            _line_of(path, f"[{table}]") or _line_of(path, table),
+        )
+    return rows
+
+
+def _known_keys(row: dict, keys: tuple[str, ...], what: str, path: Path, line: int | None) -> None:
+    unknown = sorted(set(row) - set(keys))
+    if unknown:
+        raise KnowledgeError(
+            f"{what}: unknown key {unknown[0]!r} (known keys: {', '.join(keys)})", path, line
+        )
+
+
 def _req_str(row: dict, key: str, path: Path, line: int | None) -> str:
     value = row.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise KnowledgeError(f"missing or empty {key!r}", path, line)
+    if value is None:
+        raise KnowledgeError(f"missing {key!r}", path, line)
+    if not isinstance(value, str):
+        raise KnowledgeError(
+            f"{key!r} must be a string in quotes, not {_toml_type(value)} ({key} = \"{value}\")", path, line
+        )
+    if not value.strip():
+        raise KnowledgeError(f"empty {key!r}", path, line)
     return value.strip()
+
+
+def _toml_type(value: object) -> str:
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}
+    return next((name for t, name in kinds.items() if isinstance(value, t)), "a date")
 
 
 def _str_list(row: dict, key: str, path: Path, line: int | None) -> list[str]:

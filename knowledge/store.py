@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 import sqlite_utils
@@ -12,14 +14,23 @@ from .derive import Derived
 from .errors import KnowledgeError
 
 SCHEMA_VERSION = 1
+APPLICATION_ID = 0x63697465  # "cite", in the SQLite header: tells a citebot base from other files
 _BATCH = 2000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TABLES = frozenset(
+    {"documents", "sentences", "entities", "aliases", "mentions", "facts", "fact_citations", "meta"}
+)
 
 
 def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> None:
-    """Create a new database at *path* (which must not exist yet) holding *derived*."""
+    """Create a new database at *path* (which must not exist yet) holding *derived*.
+
+    Written without journal or syncs for speed; the caller flushes it to disk before swapping it in.
+    """
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     with db.conn:
         db["documents"].insert_all(derived.documents, pk="slug", batch_size=_BATCH)
         db["paragraphs"].insert_all(
@@ -66,8 +77,6 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
     db["mentions"].create_index(["entity_id"])
     db["fact_citations"].create_index(["sentence_id"])
     db["aliases"].create_index(["alias_fold"])
-    db["sentences"].enable_fts(["text"], tokenize="unicode61 remove_diacritics 2")
-    db["facts"].enable_fts(["subject", "object", "answer", "ask"], tokenize="unicode61 remove_diacritics 2")
     db.execute("PRAGMA journal_mode = DELETE")
     db.conn.commit()
     db.close()
@@ -77,23 +86,15 @@ def read(path: Path) -> dict[str, list[dict]]:
     """Every table of the base at *path* as lists of dicts; KnowledgeError if it is not a base."""
     if not path.exists():
         raise KnowledgeError("no fact base here; run `citebot build` first", path)
+    if path.is_dir():
+        raise KnowledgeError("this is a folder, not a fact base file", path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         db = sqlite_utils.Database(conn)
         names = set(db.table_names())
-        needed = {
-            "documents",
-            "sentences",
-            "entities",
-            "aliases",
-            "mentions",
-            "facts",
-            "fact_citations",
-            "meta",
-        }
-        if not needed <= names:
+        if not names >= _TABLES:
             raise KnowledgeError(
-                f"not a citebot fact base (missing {', '.join(sorted(needed - names))})", path
+                f"not a citebot fact base (missing {', '.join(sorted(_TABLES - names))})", path
             )
         tables = {name: list(db[name].rows) for name in ("documents", "entities", "aliases", "facts", "meta")}
         tables["sentences"] = list(db.query("select * from sentences order by document, ordinal"))
@@ -102,7 +103,55 @@ def read(path: Path) -> dict[str, list[dict]]:
         conn.close()
     except sqlite3.DatabaseError as exc:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
+    _quote_sentences(tables)
     return tables
+
+
+def _quote_sentences(tables: dict[str, list[dict]]) -> None:
+    """Derived facts store no copy of their sentence: give them its text (shared, not copied)."""
+    text = {s["id"]: s["text"] for s in tables["sentences"]}
+    first = {}
+    for c in tables["fact_citations"]:
+        first.setdefault(c["fact_id"], c["sentence_id"])
+    for f in tables["facts"]:
+        if f["origin"] != "derived" or (f["answer"] and f["object"]):
+            continue
+        quoted = text.get(first.get(f["id"], ""), "")
+        f["answer"] = f["answer"] or quoted
+        f["object"] = f["object"] or quoted
+
+
+def kind_of_file(path: Path) -> str:
+    """What is at *path*: "missing", "empty", "citebot" (a fact base) or "foreign" (anything else)."""
+    try:
+        with path.open("rb") as f:
+            header = f.read(100)
+    except (FileNotFoundError, NotADirectoryError):
+        return "missing"
+    except IsADirectoryError:
+        return "foreign"
+    except OSError as exc:
+        raise KnowledgeError(f"cannot read the file: {exc.strerror or exc}", path) from None
+    if not header:
+        return "empty"
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return "foreign"
+    if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        return "citebot"
+    try:  # bases written before the application id: known by their tables
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return "foreign"
+    return "citebot" if names >= _TABLES else "foreign"
+
+
+def readonly_uri(path: Path) -> str:
+    """The SQLite URI that opens *path* read-only, whatever characters its name holds."""
+    return f"file:{urllib.parse.quote(os.fsencode(path))}?mode=ro"
 
 
 def set_meta(path: Path, key: str, value: str | int | float) -> None:

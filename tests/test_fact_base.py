@@ -114,11 +114,11 @@ def test_entities_and_aliases(tmp_path: Path) -> None:
     assert any(k == "number" and "32" in n for n, k in kinds.items())
 
 
-def test_full_text_index_is_built(tmp_path: Path) -> None:
+def test_no_full_text_tables_that_nothing_queries(tmp_path: Path) -> None:
     db = tmp_path / "base.db"
     build_file(ARTICLE.parent, db)
-    hits = rows(db, "select rowid from sentences_fts where sentences_fts match 'Pellegrini'")
-    assert len(hits) == 1
+    names = {r["name"] for r in rows(db, "select name from sqlite_master where type = 'table'")}
+    assert not any("fts" in n for n in names)
 
 
 def test_a_dropped_in_article_is_answerable_without_hand_facts(sources: Path, tmp_path: Path) -> None:
