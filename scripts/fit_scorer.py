@@ -48,11 +48,12 @@ def fit_sets() -> list[QuestionSet]:
     sets += question_sets([DATA / "dev-nato.jsonl"])
     corpus = question_sets([DATA / "dev-corpus.jsonl"])[0]
     sets.append(corpus)
-    # the NATO questions are asked of a base that holds other articles too, so that the model
+    corpus.sources = (DEFAULT_SOURCES, DATA / "corpus")
+    # the NATO questions are asked again of a base that holds other articles too, so that the model
     # learns to answer from the article a question is about
     others = (DATA / "corpus", DATA / "news" / "dev", DATA / "squad" / "normans.txt")
-    for s in sets:
-        s.sources = (DEFAULT_SOURCES, *others)
+    for s in list(sets):
+        sets.append(QuestionSet(s.name + " +others", s.questions, (DEFAULT_SOURCES, *others)))
     squad = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" not in s.name]
     sets += squad
     if (DATA / "news" / "dev").is_dir():
@@ -98,7 +99,7 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             build_file(folder, db)
             bases[key] = Matcher(Index(store.read(db)), _ZERO)
         matcher = bases[key]
-        group = qs.name if len(key) == 1 and key[0].suffix == ".txt" else "|".join(map(str, key))
+        group = qs.name if len(key) == 1 and key[0].suffix == ".txt" else str(key[0])
         for q in qs.questions:
             query = matcher.analyse(q["q"])
             cands = [] if not query.terms or query.small_talk else matcher.candidates(query)
