@@ -184,7 +184,10 @@ class Matcher:
             if eid not in query.entities:
                 query.entities.append(eid)
                 key = ENTITY_PREFIX + eid
-                query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True))
+                # a name made of one everyday word ("the summit") also matches that word written plainly
+                plain = frozenset({stem(toks[i])}) if size == 1 and toks[i] in idx.vocab else frozenset()
+                plain &= idx.idf.keys()
+                query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True, plain, kin=plain))
             spans.append((i, i + size, eid))
             self._add_alias_words(query, toks[i : i + size], eid)
             i += size

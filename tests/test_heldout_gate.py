@@ -19,7 +19,7 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.35, 0.50),
+    "squad/southern-california": (0.45, 0.35),
     "heldout": (0.45, 0.55),  # the three held-out news stories, answered from one base together
     "dev-nato": (0.85, 0.70),
 }
