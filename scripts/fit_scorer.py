@@ -111,24 +111,28 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
 
 
 def fit_ranker(rows: list[Row]):
+    """Pairwise logistic regression: a right candidate should outscore each wrong one of its question
+    (each question weighs the same within its set, and each set the same)."""
     from sklearn.linear_model import LogisticRegression
 
-    x, y, w = [], [], []
+    usable = [r for r in rows if r.q["kind"] != "out_of_scope" and any(r.right) and not all(r.right)]
     per_set: dict[str, int] = {}
-    for r in rows:
-        if r.q["kind"] != "out_of_scope" and any(r.right):
-            per_set[r.set] = per_set.get(r.set, 0) + 1
-    for r in rows:
-        if r.q["kind"] == "out_of_scope" or not any(r.right):
-            continue
-        weight = 1.0 / per_set[r.set] / len(r.features)  # each set, and each question, weighs the same
-        for f, ok in zip(r.features, r.right, strict=True):
-            x.append(f)
-            y.append(int(ok))
-            w.append(weight * (len(r.features) / 2 if ok else 1.0))
-    model = LogisticRegression(C=1.0, max_iter=5000)
+    for r in usable:
+        per_set[r.set] = per_set.get(r.set, 0) + 1
+    x, y, w = [], [], []
+    for r in usable:
+        good = [f for f, ok in zip(r.features, r.right, strict=True) if ok]
+        bad = [f for f, ok in zip(r.features, r.right, strict=True) if not ok]
+        weight = 1.0 / per_set[r.set] / (len(good) * len(bad))
+        for g in good:
+            for b in bad:
+                diff = [p - q for p, q in zip(g, b, strict=True)]
+                x += [diff, [-d for d in diff]]
+                y += [1, 0]
+                w += [weight, weight]
+    model = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False)
     model.fit(x, y, sample_weight=[v * len(w) / sum(w) for v in w])
-    return list(model.coef_[0]), float(model.intercept_[0])
+    return list(model.coef_[0]), 0.0
 
 
 def _score(weights, bias, f):
