@@ -85,14 +85,24 @@ class ScoringModel:
         )
 
     def score(self, features: list[float]) -> float:
-        """The ranker's log-odds that this candidate answers the question."""
-        return self.rank_bias + sum(map(mul, self.rank_weights, features))
+        """The ranker's score of this candidate (higher answers the question better)."""
+        return rank_score(self.rank_weights, self.rank_bias, features)
 
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
         z = self.calibration_bias
         z += sum(map(mul, self.calibration_weights, calibration))
         return _sigmoid(z)
+
+
+TAUGHT = 0.85  # a hand-written or taught phrasing this close to the question is an answer given by a person
+_PHRASING = RANK_FEATURES.index("hand_phrasing")
+
+
+def rank_score(weights: tuple[float, ...] | list[float], bias: float, features: list[float]) -> float:
+    """The fitted ranker's score, with a phrasing a person wrote for this very question put first."""
+    score = bias + sum(map(mul, weights, features))
+    return score + 4.0 if features[_PHRASING] >= TAUGHT else score
 
 
 def calibration_row(best_score: float, runner_up: float | None, features: list[float]) -> list[float]:

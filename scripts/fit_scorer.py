@@ -34,6 +34,7 @@ from knowledge.scoring import (  # noqa: E402
     ScoringModel,
     calibration_row,
     off_topic,
+    rank_score,
 )
 
 DATA = ROOT / "tests" / "data"
@@ -135,10 +136,6 @@ def fit_ranker(rows: list[Row]):
     return list(model.coef_[0]), 0.0
 
 
-def _score(weights, bias, f):
-    return bias + sum(a * b for a, b in zip(weights, f, strict=True))
-
-
 def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | None, bool]]:
     """Each question's calibration row (None with no candidate) and whether its best is right."""
     out = []
@@ -146,7 +143,7 @@ def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | No
         if not r.features:
             out.append((r, None, False))
             continue
-        scores = [_score(weights, bias, f) for f in r.features]
+        scores = [rank_score(weights, bias, f) for f in r.features]
         order = sorted(range(len(scores)), key=lambda i: -scores[i])
         best = order[0]
         others = [i for i in order if r.firsts[i] != r.firsts[best]]
