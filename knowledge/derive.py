@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
+from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
 from .text import fold, quote_flags, split_sentences, tokens
 
@@ -111,6 +112,7 @@ def derive(sources: SourceSet) -> Derived:
                     "is_headline": int(s.is_headline),
                     "is_quote": int(s.is_quote),
                     "speaker": s.speaker,
+                    "quantities": json.dumps(quantity_kinds(s.text)),
                 }
             )
             seen = set()
