@@ -8,12 +8,15 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from lemminflect import getAllLemmas
+
+from . import acronyms
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
 from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
-from .text import fold, quote_flags, split_sentences, tokens
+from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
@@ -22,6 +25,8 @@ _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,4
 _PRONOUN_START = re.compile(r"^\W*(?:[\w\u2019'-]+[\s,]+){0,8}?(he|she|his|her|him)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_LIST_MARK = re.compile(r"[\d,;:()]")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass
@@ -53,6 +58,11 @@ class _Sentence:
     entity_ids: list[str] = field(default_factory=list)
     implicit: list[str] = field(default_factory=list)
     speaker: str | None = None
+
+    @property
+    def plain(self) -> str:
+        """The text without invisible characters: what names, pronouns and quantities are read from."""
+        return strip_invisible(self.text)
 
 
 def derive(sources: SourceSet) -> Derived:
@@ -92,9 +102,11 @@ def derive(sources: SourceSet) -> Derived:
     for article in sources.articles:
         for s in per_doc[article.slug]:
             s.mentions = [
-                m for m in find_mentions(s.text, True, common, known) if not _ordinary_word(m, common)
+                m for m in find_mentions(s.plain, True, common, known) if not _ordinary_word(m, common)
             ]
-            registry.learn_aliases(s.text, s.mentions)
+        _confirm_names(per_doc[article.slug], known)
+        for s in per_doc[article.slug]:
+            registry.learn_aliases(s.plain, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
     for article in sources.articles:
         _resolve_document(per_doc[article.slug], registry)
@@ -199,6 +211,78 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
     return sentences, paragraphs
 
 
+def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
+    """Keep a capitalised name only where the article confirms it is one.
+
+    A title-case headline capitalises every word and a sentence capitalises its first: there a
+    name counts when it is known (a country, a place, a hand-named entity), has a title, is an
+    acronym, or the article writes it capitalised inside an ordinary sentence too; a known part of
+    an unconfirmed phrase stays. A lone ordinary English word opening a sentence ("Right now") is
+    not a name unless confirmed so.
+    """
+    confirmed: dict[str, str] = {}
+    for s in sentences:
+        if not _title_case(s):
+            for m in s.mentions:
+                if m.kind in _NAMED_KINDS and not _opens(s.plain, m):
+                    confirmed.setdefault(fold(m.surface), m.kind)
+    for s in sentences:
+        titled = _title_case(s)
+        kept: list[Mention] = []
+        for m in s.mentions:
+            doubtful = m.kind in _NAMED_KINDS and (titled or _opens(s.plain, m))
+            if not doubtful or _sure_name(m, known) or fold(m.surface) in confirmed:
+                kept.append(m)
+            elif titled:
+                kept.extend(_confirmed_parts(s.plain, m, confirmed))
+            elif " " in m.surface or not _english_word(m.surface):
+                kept.append(m)  # "Tim Clark said", "Rutte said": a sentence may open with a name
+        s.mentions = kept
+
+
+def _title_case(s: _Sentence) -> bool:
+    """A line whose longer words are all capitalised ("Drone Use Rising In States Where Rules Are Loose"):
+    a headline, or a line of prose words alone (not a list entry such as "June 10 -- Jones Beach, NY")."""
+    long_words = [w for w in _LETTER_WORD.findall(s.plain) if len(w) > 3]
+    if len(long_words) < 3 or not all(w[0].isupper() for w in long_words):
+        return False
+    return s.is_headline or (len(long_words) >= 4 and not _LIST_MARK.search(s.plain))
+
+
+def _opens(text: str, m: Mention) -> bool:
+    """Whether *m* is the first word of its sentence (after quotes and brackets)."""
+    return not _LETTER_WORD.search(text[: m.start])
+
+
+def _sure_name(m: Mention, known: dict[str, str]) -> bool:
+    if m.kind in ("country", "place") or m.title or fold(m.surface) in known:
+        return True
+    return all(acronyms.is_acronym(w) for w in m.surface.split())
+
+
+def _english_word(word: str) -> bool:
+    """An ordinary English word, by lemminflect's dictionary: "Right", "Analysts", not "Rutte"."""
+    return bool(getAllLemmas(word.lower()))
+
+
+def _confirmed_parts(text: str, m: Mention, confirmed: dict[str, str]) -> list[Mention]:
+    """The longest runs of *m*'s words that the article confirms as names elsewhere."""
+    words = list(_LETTER_WORD.finditer(text, m.start, m.end))
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            start, end = words[i].start(), words[j - 1].end()
+            key = fold(text[start:end])
+            if key in confirmed:
+                out.append(Mention(text[start:end], confirmed[key], start, end))
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
     """A one-word 'name' the base also writes in lower case: "Collapse ..." or "GET requests"."""
     if " " in m.surface or fold(m.surface) not in common:
@@ -236,6 +320,8 @@ class _EntityRegistry:
         self.alias(eid, name)
         for alias in COUNTRIES.get(name, ()) if kind == "country" else ORGANISATIONS.get(name, ()):
             self.alias(eid, alias)
+        for alias in _common_acronym_aliases(name):
+            self.alias(eid, alias)
         return eid
 
     def alias(self, eid: str, alias: str) -> None:
@@ -261,6 +347,10 @@ class _EntityRegistry:
     def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
         for m in _ALIAS_PAREN.finditer(text):
             alias = m.group(1).strip()
+            pair = _acronym_pair(text, m.start(), alias)
+            if pair:
+                self.pending_aliases.append(pair)
+                continue
             if m.end() >= len(text.rstrip(". ")) and "formerly" not in m.group(0):
                 continue  # a trailing "(Reuters)" credits a source, it does not rename anything
             if fold(alias) in fold(text[: m.start()]):
@@ -328,6 +418,23 @@ class _EntityRegistry:
         return list(self.entities.values()), aliases
 
 
+def _acronym_pair(text: str, paren: int, inside: str) -> tuple[str, str] | None:
+    """(name, alias) from "Long Name (LN)" or "LN (Long Name)" when the letters agree, else None."""
+    if acronyms.is_acronym(inside):
+        expansion = acronyms.expansion_before(text, paren, inside)
+        return (expansion, inside) if expansion else None
+    before = re.search(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$", text[:paren])
+    if before and acronyms.is_acronym(before.group(1)) and acronyms.expands(before.group(1), inside):
+        return before.group(1), inside
+    return None
+
+
+def _common_acronym_aliases(name: str) -> list[str]:
+    """A well-known acronym's expansion, or an expansion's acronym: "ECB" and "European Central Bank"."""
+    found = acronyms.common_expansion(name) or acronyms.common_acronym(name)
+    return [found] if found else []
+
+
 def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> None:
     """Map mentions to entities; resolve he/his and quotations' speakers to the salient person."""
     salient: str | None = None
@@ -350,12 +457,12 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                 for eid, m in zip(s.entity_ids, s.mentions, strict=True)
                 if registry.entities[eid]["kind"] == "person"
             ),
-            default=len(s.text),
+            default=len(s.plain),
         )
-        pronoun = _PRONOUN_START.search(s.text)
+        pronoun = _PRONOUN_START.search(s.plain)
         if salient and pronoun and pronoun.start(1) < first_person_pos:
             s.implicit.append(salient)
-        speech = _SPEECH.search(s.text)
+        speech = _SPEECH.search(s.plain)
         if s.is_quote:
             speaker = None
             if speech:
@@ -368,7 +475,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                     after[-1]
                     if after
                     else salient
-                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.text, re.I)
+                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.plain, re.I)
                     else None
                 )
             if speaker is None and s.paragraph in (previous_paragraph, previous_paragraph + 1):
@@ -417,7 +524,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         }
     ]
     for eid, m in zip(s.entity_ids, s.mentions, strict=True):
-        description = _described(s.text, m) if ents[eid]["kind"] in _NAMED_KINDS else None
+        description = _described(s.plain, m) if ents[eid]["kind"] in _NAMED_KINDS else None
         if description:
             rows.append(
                 {

@@ -91,6 +91,16 @@ REGIONS = frozenset(
         "Arctic",
         "Balkans",
         "Baltic",
+        "North America",
+        "South America",
+        "Latin America",
+        "Central America",
+        "Middle East",
+        "Central Asia",
+        "Southeast Asia",
+        "Scandinavia",
+        "Caribbean",
+        "Antarctica",
     ]
 )
 
