@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .acronyms import TITLE_ACRONYMS
 from .gazetteer import (
     CITIES,
     COUNTRIES,
@@ -22,7 +23,11 @@ _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
 _CITY_KEYS = {fold(c) for c in CITIES}
 _REGION_KEYS = {fold(r) for r in REGIONS}
 _ORG_KEYS = {fold(w) for w in ORG_WORDS}
-_TITLE_KEYS = {fold(w) for w in TITLE_WORDS} | {"of", "the", "state", "secretary-general"}
+_TITLE_KEYS = (
+    {fold(w) for w in TITLE_WORDS}
+    | {"of", "the", "state", "secretary-general"}
+    | {fold(a) for a in TITLE_ACRONYMS}  # "CEO Tim Clark"
+)
 _STARTERS = frozenset(
     [
         "although",
@@ -220,6 +225,16 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         or (_is_acronym(span[cut][0]) and cut + 1 < len(span) and keys[cut + 1] in _TITLE_KEYS)
     ):
         cut += 1
+    if cut == 0 and len(span) >= 2 and keys[-1] in _TITLE_KEYS:
+        owner = next(i for i, k in enumerate(keys) if k in _TITLE_KEYS)  # "the Shell CEO"
+        name = text[span[0][1] : span[owner - 1][2]]
+        out.append(Mention(name, known.get(fold(name), "organisation"), span[0][1], span[owner - 1][2]))
+        return out
+    if cut == 0:
+        cut, owner = _title_after_owner(keys)
+        if owner:  # "Emirates CEO Tim Clark": Emirates is named too
+            name = text[span[0][1] : span[owner - 1][2]]
+            out.append(Mention(name, known.get(fold(name), "organisation"), span[0][1], span[owner - 1][2]))
     for word, start, end in span[:cut]:
         if _is_acronym(word) and fold(word) not in _COUNTRY_KEYS and fold(word) not in _TITLE_KEYS:
             out.append(Mention(word, "organisation", start, end))
@@ -248,6 +263,17 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))
     return out
+
+
+def _title_after_owner(keys: list[str]) -> tuple[int, int]:
+    """(end of the title, end of the owner) for "Owner Title Name" spans, else (0, 0)."""
+    for owner in (1, 2):
+        end = owner
+        while end < len(keys) and keys[end] in _TITLE_KEYS and keys[end] not in ("of", "the"):
+            end += 1
+        if end > owner and 1 <= len(keys) - end <= 3:
+            return end, owner
+    return 0, 0
 
 
 def _is_acronym(word: str) -> bool:
