@@ -10,19 +10,18 @@ from dataclasses import dataclass, field
 
 from lemminflect import getAllLemmas
 
-from . import acronyms
+from . import acronyms, coref
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
 from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
-from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
+from .text import STOPWORDS, fold, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
-_PRONOUN_START = re.compile(r"^\W*(?:[\w\u2019'-]+[\s,]+){0,8}?(he|she|his|her|him)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 _LIST_MARK = re.compile(r"[\d,;:()]")
@@ -403,8 +402,8 @@ class _EntityRegistry:
             if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
                 self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
         entity = self.entities[eid]
-        if m.kind == "person" and entity["kind"] == "other":
-            entity["kind"] = "person"
+        if m.kind in ("person", "organisation") and entity["kind"] == "other":
+            entity["kind"] = m.kind  # made "other" from an alias before its name was read
         if m.title and not entity["title"]:
             entity["title"] = m.title
         return eid
@@ -440,6 +439,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
     salient: str | None = None
     last_speaker: str | None = None
     previous_paragraph = -1
+    memory = _Memory()
     for s in sentences:
         s.entity_ids = [registry.entity_for(m) for m in s.mentions]
         for m in s.mentions:
@@ -459,9 +459,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
             ),
             default=len(s.plain),
         )
-        pronoun = _PRONOUN_START.search(s.plain)
-        if salient and pronoun and pronoun.start(1) < first_person_pos:
-            s.implicit.append(salient)
+        _refer_back(s, registry, salient, first_person_pos, memory)
         speech = _SPEECH.search(s.plain)
         if s.is_quote:
             speaker = None
@@ -487,8 +485,9 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                     s.implicit.append(speaker)
         if people:
             salient = people[0]
-        elif s.implicit:
-            salient = s.implicit[0]
+        elif implicit := [e for e in s.implicit if registry.entities[e]["kind"] != "organisation"]:
+            salient = implicit[0]
+        memory.remember(s, registry)
         previous_paragraph = s.paragraph
     # a speaker named at a quotation's end speaks its earlier sentences too
     for i in range(len(sentences) - 1, 0, -1):
@@ -496,6 +495,53 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
         if cur.speaker and prev.is_quote and prev.paragraph == cur.paragraph and not prev.speaker:
             prev.speaker = cur.speaker
             prev.implicit.append(cur.speaker)
+
+
+@dataclass
+class _Memory:
+    """Who a later sentence can refer back to: the last organisation, people by their role words."""
+
+    organisation: str | None = None
+    organisation_latest: bool = False  # named after the last person: "they" may be it
+    roles: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person titled so
+
+    def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
+        ents = registry.entities
+        named = sorted(zip(s.mentions, s.entity_ids, strict=True), key=lambda pair: pair[0].start)
+        for m, eid in named:
+            kind = ents[eid]["kind"]
+            if kind == "organisation":
+                self.organisation, self.organisation_latest = eid, True
+            elif kind == "person":
+                self.organisation_latest = False
+                for word in tokens(m.title or ents[eid]["title"]):
+                    if word not in STOPWORDS and len(word) > 2:
+                        self.roles[word] = eid
+
+
+def _refer_back(
+    s: _Sentence, registry: _EntityRegistry, salient: str | None, first_person: int, memory: _Memory
+) -> None:
+    """Implicit mentions where *s* refers back without a name: "she", "her budget" to the salient
+    person, "the minister" to the person last titled so, "its", "it said", "the company" to the
+    last organisation; only before the sentence names one of that kind itself."""
+    ents = registry.entities
+    found: list[str] = []
+    at = coref.person_reference(s.plain)
+    if salient and at is not None and at < first_person:
+        found.append(salient)
+    for at, role in coref.role_references(s.plain, frozenset(memory.roles)):
+        if at < first_person:
+            found.append(memory.roles[role])
+    if memory.organisation:
+        orgs = zip(s.mentions, s.entity_ids, strict=True)
+        first_org = min((m.start for m, e in orgs if ents[e]["kind"] == "organisation"), default=len(s.plain))
+        at = coref.organisation_reference(s.plain, plural_too=memory.organisation_latest)
+        if at is not None and at < first_org:
+            found.append(memory.organisation)
+    for eid in found:
+        if eid not in s.entity_ids and eid not in s.implicit:
+            s.implicit.append(eid)
 
 
 def _sentence_entities(s: _Sentence):
