@@ -7,6 +7,7 @@ Pronouns and possessives ("she", "her budget", "its plan", "it said"), and defin
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _PERSON = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
 # "it" alone is too often empty ("it is likely"); with a verb of saying or doing it is the organisation.
@@ -43,7 +44,7 @@ def organisation_reference(text: str, plural_too: bool = False) -> int | None:
     return min(found, default=None)
 
 
-def role_references(text: str, roles: frozenset[str]) -> list[tuple[int, str]]:
+def role_references(text: str, roles: Collection[str]) -> list[tuple[int, str]]:
     """(position, role word) for each "the minister" or "the finance minister" whose role is in *roles*."""
     found = []
     for m in _ROLE_DESCRIPTION.finditer(text):

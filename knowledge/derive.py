@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]{3}")
 _LIST_MARK = re.compile(r"[\d,;:()]")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
@@ -57,11 +58,10 @@ class _Sentence:
     entity_ids: list[str] = field(default_factory=list)
     implicit: list[str] = field(default_factory=list)
     speaker: str | None = None
+    plain: str = ""  # the text without invisible characters: what names and pronouns are read from
 
-    @property
-    def plain(self) -> str:
-        """The text without invisible characters: what names, pronouns and quantities are read from."""
-        return strip_invisible(self.text)
+    def __post_init__(self) -> None:
+        self.plain = strip_invisible(self.text)
 
 
 def derive(sources: SourceSet) -> Derived:
@@ -220,13 +220,13 @@ def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
     not a name unless confirmed so.
     """
     confirmed: dict[str, str] = {}
-    for s in sentences:
-        if not _title_case(s):
+    titled_lines = [_title_case(s) for s in sentences]
+    for s, titled in zip(sentences, titled_lines, strict=True):
+        if not titled:
             for m in s.mentions:
                 if m.kind in _NAMED_KINDS and not _opens(s.plain, m):
                     confirmed.setdefault(fold(m.surface), m.kind)
-    for s in sentences:
-        titled = _title_case(s)
+    for s, titled in zip(sentences, titled_lines, strict=True):
         kept: list[Mention] = []
         for m in s.mentions:
             doubtful = m.kind in _NAMED_KINDS and (titled or _opens(s.plain, m))
@@ -242,6 +242,8 @@ def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
 def _title_case(s: _Sentence) -> bool:
     """A line whose longer words are all capitalised ("Drone Use Rising In States Where Rules Are Loose"):
     a headline, or a line of prose words alone (not a list entry such as "June 10 -- Jones Beach, NY")."""
+    if _LOWER_LONG_WORD.search(s.plain):
+        return False
     long_words = [w for w in _LETTER_WORD.findall(s.plain) if len(w) > 3]
     if len(long_words) < 3 or not all(w[0].isupper() for w in long_words):
         return False
@@ -527,10 +529,10 @@ def _refer_back(
     last organisation; only before the sentence names one of that kind itself."""
     ents = registry.entities
     found: list[str] = []
-    at = coref.person_reference(s.plain)
+    at = coref.person_reference(s.plain) if salient else None
     if salient and at is not None and at < first_person:
         found.append(salient)
-    for at, role in coref.role_references(s.plain, frozenset(memory.roles)):
+    for at, role in coref.role_references(s.plain, memory.roles.keys()) if memory.roles else ():
         if at < first_person:
             found.append(memory.roles[role])
     if memory.organisation:

@@ -14,11 +14,11 @@ _SMALL = (
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _WORDNUM = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))})(?:-(?:{'|'.join(_SMALL[:9])}))?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|m|k)"
+_SCALE = r"(?:[- ](?:hundred|thousand|million|billion|trillion)|(?<=\d)(?:bn|m|k))"
 # A number: 12,000 / 3.5 / twenty-five / a dozen / five-and-a-half, with an optional scale word.
 _NUM = (
     rf"(?:\d+(?:[.,]\d+)*|{_WORDNUM}|a dozen|dozens|hundreds|thousands|millions|billions|half an?)"
-    rf"(?:[- ]and[- ]a[- ]half)?(?:[- ]{_SCALE}\b)?"
+    rf"(?:[- ]and[- ]a[- ]half)?(?:{_SCALE}\b)?"
 )
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
 _CURRENCY_WORD = (
@@ -51,41 +51,34 @@ _DATE_FORMS = (
     r"(?i:yesterday|today|tomorrow|tonight)\b",
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
-    rf"(?i:{_NUM} {_TIME_UNIT} ago)\b",
 )
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "time",
-        re.compile(
-            r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b"
-            r"|\b(?:noon|midnight|o'clock)\b",
-            re.I,
-        ),
-    ),
-    ("percent", re.compile(rf"(?i:\b{_NUM})\s?(?:%|(?i:per ?cent\b|percentage points?\b))")),
-    (
-        "money",
-        re.compile(rf"{_CURRENCY_SIGN}\s?\d[\d.,]*(?:[- ]?{_SCALE}\b)?|(?i:\b{_NUM}[- ]{_CURRENCY_WORD}\b)"),
-    ),
-    (
-        "age",
-        re.compile(
-            rf"(?i:\b{_NUM}[- ]years?[- ]old\b|\baged? {_NUM}\b|\bage of {_NUM}\b)"
-            r"|(?<=[A-Za-z]), (?:1[0-9]|[2-9][0-9]|1[01][0-9]|[1-9]),(?= )"
-        ),
-    ),
-    ("area", re.compile(rf"(?i:\b{_NUM})[- ]?{_AREA_UNIT}(?![\w])")),
-    ("length", re.compile(rf"(?i:\b{_NUM})[- ]?{_LENGTH_UNIT}\b(?!-old)")),
-    ("date", re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")),
-    (
-        "duration",
-        re.compile(
-            rf"(?i:\b{_NUM}[- ]{_TIME_UNIT}\b(?![- ]old)|\ba (?:year|month|week|day|decade|"
-            r"century) and a half\b|\bhalf an? (?:hour|day|year|century)\b)"
-        ),
-    ),
-    ("count", re.compile(rf"(?i:\b{_NUM}\b)(?!\s?%)")),
+_DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
+_CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?![\w])")
+# What follows a number says what it measures, tried in this order ("5 years ago" is a date).
+_AFTER: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
+    ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
+    ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
+    ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
+    ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
+    ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
+    ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
+    ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
 ]
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
+_APPOSITION = re.compile(r"[A-Za-z], $")  # "Maria Lopez, 35, said"
+# Something every quantity contains: most sentences have none, and two cheap looks rule them out.
+_DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
+_SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
+_TRIGGER_WORDS = frozenset(
+    _SMALL[1:]
+    + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
+    tonight week weekend month year decade summer winter spring autumn fall monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
 _DEPTH_CONTEXT = re.compile(
     r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
     r"drill\w*|sinks?|sank|bottom|seabed|sea floor|subsurface)\b",
@@ -105,27 +98,49 @@ class Quantity:
 
 
 def find_quantities(text: str) -> list[Quantity]:
-    """The quantities of *text* in order; a span goes to the first kind that claims it."""
+    """The quantities of *text* in order: dates by their form, numbers by the words around them."""
     text = strip_invisible(text)
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
+    if not _DIGIT_OR_SIGN.search(text) and _TRIGGER_WORDS.isdisjoint(text.lower().translate(_SPACES).split()):
+        return []
+    found = [Quantity("date", m.group(0), *m.span()) for m in _DATE.finditer(text)]
+    found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
+    dates = [(q.start, q.end) for q in found]
     depth = None
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            s, e = m.span()
-            if any(s < te and e > ts for ts, te in taken):
-                continue
-            surface = m.group(0).strip(" ,")
-            if kind == "count" and not _is_count(surface):
-                continue
-            if kind == "length":
-                depth = bool(_DEPTH_CONTEXT.search(text)) if depth is None else depth
-                if depth:
-                    found.append(Quantity("depth", surface, s, e))
-            taken.append((s, e))
-            found.append(Quantity(kind, surface, s, e))
+    for m in _NUMBER.finditer(text):
+        s, e = m.span()
+        if any(s < de and e > ds for ds, de in dates):
+            continue
+        kind, end = _number_kind(text, m.group(0), s, e)
+        if kind is None:
+            continue
+        if kind == "length":
+            depth = bool(_DEPTH_CONTEXT.search(text)) if depth is None else depth
+            if depth:
+                found.append(Quantity("depth", text[s:end], s, end))
+        found.append(Quantity(kind, text[s:end], s, end))
     found.sort(key=lambda q: (q.start, q.kind))
     return found
+
+
+def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | None, int]:
+    """(kind, end of the quantity) for the number at text[start:end], judged by its neighbours."""
+    for kind, pattern in _AFTER:
+        m = pattern.match(text, end)
+        if m:
+            return kind, m.end()
+    before = max(0, start - 8)
+    if _CURRENCY_BEFORE.search(text, before, start):
+        return "money", end
+    if _AGE_BEFORE.search(text, before, start):
+        return "age", end
+    if (
+        number.isdigit()
+        and int(number) < 120
+        and text[end : end + 1] == ","
+        and _APPOSITION.search(text, before, start)
+    ):
+        return "age", end
+    return ("count", end) if _is_count(number) else (None, end)
 
 
 def _is_count(surface: str) -> bool:
