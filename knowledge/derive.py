@@ -420,13 +420,14 @@ class _EntityRegistry:
 
 
 def _acronym_pair(text: str, paren: int, inside: str) -> tuple[str, str] | None:
-    """(name, alias) from "Long Name (LN)" or "LN (Long Name)" when the letters agree, else None."""
+    """(name, alias) from "Long Name (LN)" or "LN (Long Name)" when the letters agree, else None;
+    the long name names the entity either way."""
     if acronyms.is_acronym(inside):
         expansion = acronyms.expansion_before(text, paren, inside)
         return (expansion, inside) if expansion else None
     before = re.search(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$", text[:paren])
     if before and acronyms.is_acronym(before.group(1)) and acronyms.expands(before.group(1), inside):
-        return before.group(1), inside
+        return inside, before.group(1)
     return None
 
 
