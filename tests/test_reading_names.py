@@ -50,7 +50,9 @@ def test_acronym_after_its_expansion_at_sentence_end(tmp_path: Path) -> None:
         "Officials in Lyon publish readings every hour.\n\n"
         "The AQI measures ozone and fine dust.",
     )
-    assert article.cited("What does the air quality index measure?") == "The AQI measures ozone and fine dust."
+    assert (
+        article.cited("What does the air quality index measure?") == "The AQI measures ozone and fine dust."
+    )
 
 
 def test_expansion_in_parentheses_after_the_acronym(tmp_path: Path) -> None:
@@ -62,7 +64,10 @@ def test_expansion_in_parentheses_after_the_acronym(tmp_path: Path) -> None:
         "NGOF plans new cables to Germany.",
     )
     assert "NGOF" in article.rows("select group_concat(alias) from aliases")[0][0]
-    assert article.cited("What does the Nordic Grid Operators Forum plan?") == "NGOF plans new cables to Germany."
+    assert (
+        article.cited("What does the Nordic Grid Operators Forum plan?")
+        == "NGOF plans new cables to Germany."
+    )
 
 
 def test_common_acronym_meets_its_expansion_in_a_question(tmp_path: Path) -> None:
@@ -81,9 +86,7 @@ def test_common_acronym_meets_its_expansion_in_a_question(tmp_path: Path) -> Non
 def test_common_acronym_names_its_organisation(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
-        "Rates\n\n"
-        "Banks in Lisbon raised their fees.\n\n"
-        "The ECB kept rates on hold, economists said.",
+        "Rates\n\nBanks in Lisbon raised their fees.\n\nThe ECB kept rates on hold, economists said.",
     )
     assert article.cited("What did the European Central Bank do with rates?") == (
         "The ECB kept rates on hold, economists said."

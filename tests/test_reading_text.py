@@ -35,11 +35,12 @@ def test_a_name_with_a_soft_hyphen_is_found_and_quoted_verbatim(tmp_path: Path) 
 def test_a_zero_width_joiner_does_not_split_a_question_word(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
-        "Pump failure\n\n"
-        "The old pump failed on Sunday night.\n\n"
-        "Engineers will replace the pump next week.",
+        "Pump failure\n\nThe old pump failed on Sunday night.\n\nEngineers will replace the pump next week.",
     )
-    assert article.cited(f"When will they re{ZWJ}place the pump?") == "Engineers will replace the pump next week."
+    assert (
+        article.cited(f"When will they re{ZWJ}place the pump?")
+        == "Engineers will replace the pump next week."
+    )
 
 
 @pytest.mark.parametrize(
