@@ -8,12 +8,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from lemminflect import getAllLemmas
-
 from . import acronyms, coref
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
+from .names import Line, confirm_names
 from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
 from .text import STOPWORDS, fold, quote_flags, split_sentences, strip_invisible, tokens
@@ -24,9 +23,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
-_LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]{3}")
-_LIST_MARK = re.compile(r"[\d,;:()]")
-_LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 @dataclass
@@ -211,77 +207,8 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
 
 
 def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
-    """Keep a capitalised name only where the article confirms it is one.
-
-    A title-case headline capitalises every word and a sentence capitalises its first: there a
-    name counts when it is known (a country, a place, a hand-named entity), has a title, is an
-    acronym, or the article writes it capitalised inside an ordinary sentence too; a known part of
-    an unconfirmed phrase stays. A lone ordinary English word opening a sentence ("Right now") is
-    not a name unless confirmed so.
-    """
-    confirmed: dict[str, str] = {}
-    titled_lines = [_title_case(s) for s in sentences]
-    for s, titled in zip(sentences, titled_lines, strict=True):
-        if not titled:
-            for m in s.mentions:
-                if m.kind in _NAMED_KINDS and not _opens(s.plain, m):
-                    confirmed.setdefault(fold(m.surface), m.kind)
-    for s, titled in zip(sentences, titled_lines, strict=True):
-        kept: list[Mention] = []
-        for m in s.mentions:
-            doubtful = m.kind in _NAMED_KINDS and (titled or _opens(s.plain, m))
-            if not doubtful or _sure_name(m, known) or fold(m.surface) in confirmed:
-                kept.append(m)
-            elif titled:
-                kept.extend(_confirmed_parts(s.plain, m, confirmed))
-            elif " " in m.surface or not _english_word(m.surface):
-                kept.append(m)  # "Tim Clark said", "Rutte said": a sentence may open with a name
-        s.mentions = kept
-
-
-def _title_case(s: _Sentence) -> bool:
-    """A line whose longer words are all capitalised ("Drone Use Rising In States Where Rules Are Loose"):
-    a headline, or a line of prose words alone (not a list entry such as "June 10 -- Jones Beach, NY")."""
-    if _LOWER_LONG_WORD.search(s.plain):
-        return False
-    long_words = [w for w in _LETTER_WORD.findall(s.plain) if len(w) > 3]
-    if len(long_words) < 3 or not all(w[0].isupper() for w in long_words):
-        return False
-    return s.is_headline or (len(long_words) >= 4 and not _LIST_MARK.search(s.plain))
-
-
-def _opens(text: str, m: Mention) -> bool:
-    """Whether *m* is the first word of its sentence (after quotes and brackets)."""
-    return not _LETTER_WORD.search(text[: m.start])
-
-
-def _sure_name(m: Mention, known: dict[str, str]) -> bool:
-    if m.kind in ("country", "place") or m.title or fold(m.surface) in known:
-        return True
-    return all(acronyms.is_acronym(w) for w in m.surface.split())
-
-
-def _english_word(word: str) -> bool:
-    """An ordinary English word, by lemminflect's dictionary: "Right", "Analysts", not "Rutte"."""
-    return bool(getAllLemmas(word.lower()))
-
-
-def _confirmed_parts(text: str, m: Mention, confirmed: dict[str, str]) -> list[Mention]:
-    """The longest runs of *m*'s words that the article confirms as names elsewhere."""
-    words = list(_LETTER_WORD.finditer(text, m.start, m.end))
-    out: list[Mention] = []
-    i = 0
-    while i < len(words):
-        for j in range(len(words), i, -1):
-            start, end = words[i].start(), words[j - 1].end()
-            key = fold(text[start:end])
-            if key in confirmed:
-                out.append(Mention(text[start:end], confirmed[key], start, end))
-                i = j
-                break
-        else:
-            i += 1
-    return out
+    """Drop the capitalised phrases the article does not confirm as names (see names.confirm_names)."""
+    confirm_names([Line(s.plain, s.is_headline, s.mentions) for s in sentences], known)
 
 
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .text import is_english_word
+
 # Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
 # countries exist today (ISO 3166-1), countryinfo gives their English names, demonyms and capitals.
 # What neither has is kept by hand below, each for a stated reason.
@@ -40,7 +42,6 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """(country -> other names, capital -> country) for today's countries, from the libraries."""
     import countryinfo
     import pycountry
-    from lemminflect import getAllLemmas
 
     current = {c.alpha_2 for c in pycountry.countries}
     countries: dict[str, tuple[str, ...]] = {}
@@ -61,7 +62,7 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
             # ISO codes ("HU", "IT") and English words ("Island" for Iceland) would read ordinary
             # words as countries; "Korea, Republic of" is a catalogue form
             plain = len(alt) >= 4 and not alt.isupper() and "," not in alt and alt.isascii()
-            if plain and not getAllLemmas(alt.lower()):
+            if plain and not is_english_word(alt):
                 names.append(alt)
         countries[name] = tuple(dict.fromkeys(n for n in names if n != name))
         capital = info.get("capital")

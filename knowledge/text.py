@@ -277,6 +277,12 @@ def stem(word: str) -> str:
     return _SNOWBALL.stemWord(base)
 
 
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """Whether *word* is in lemminflect's English dictionary: "Right", "Island", not "Rutte"."""
+    return bool(getAllLemmas(word.lower()))
+
+
 def content_terms(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:
     """Stemmed tokens of *text* with stopwords removed, in order."""
     return [stem(t) for t in tokens(text) if t not in stop]
