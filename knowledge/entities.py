@@ -227,14 +227,11 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         cut += 1
     if cut == 0 and len(span) >= 2 and keys[-1] in _TITLE_KEYS:
         owner = next(i for i, k in enumerate(keys) if k in _TITLE_KEYS)  # "the Shell CEO"
-        name = text[span[0][1] : span[owner - 1][2]]
-        out.append(Mention(name, known.get(fold(name), "organisation"), span[0][1], span[owner - 1][2]))
-        return out
+        return [*out, _owner(text, span[:owner], known)]
     if cut == 0:
         cut, owner = _title_after_owner(keys)
         if owner:  # "Emirates CEO Tim Clark": Emirates is named too
-            name = text[span[0][1] : span[owner - 1][2]]
-            out.append(Mention(name, known.get(fold(name), "organisation"), span[0][1], span[owner - 1][2]))
+            out.append(_owner(text, span[:owner], known))
     for word, start, end in span[:cut]:
         if _is_acronym(word) and fold(word) not in _COUNTRY_KEYS and fold(word) not in _TITLE_KEYS:
             out.append(Mention(word, "organisation", start, end))
@@ -263,6 +260,12 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))
     return out
+
+
+def _owner(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> Mention:
+    """The organisation named before a title: "Emirates" in "Emirates CEO Tim Clark"."""
+    name = text[span[0][1] : span[-1][2]]
+    return Mention(name, known.get(fold(name), "organisation"), span[0][1], span[-1][2])
 
 
 def _title_after_owner(keys: list[str]) -> tuple[int, int]:

@@ -235,7 +235,7 @@ _SNOWBALL = Stemmer.Stemmer("english")
 
 
 def strip_invisible(text: str) -> str:
-    """*text* without soft hyphens and zero-width characters ("Stol\u00adtenberg" -> "Stoltenberg")."""
+    """*text* without soft hyphens and zero-width characters, which split words for the eye only."""
     return _INVISIBLE.sub("", text) if not text.isascii() else text
 
 
