@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .text import is_english_word
 
 # Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
@@ -104,6 +106,30 @@ REGIONS = frozenset(
         "Antarctica",
     ]
 )
+
+# Nouns that end the name of a place, not of a person: "Gladstone Avenue", "Salt Lake City".
+PLACE_WORDS = frozenset(
+    """City County Avenue Street St Road Drive Boulevard Lane Square Bridge Beach Park Falls Springs
+    Valley Bay Lake River Island Islands Mountain Mountains Hills Coast Harbour Harbor Port Airport
+    Station Stadium Arena Center Centre Theatre Theater Amphitheatre Amphitheater Pavilion Hall
+    Auditorium Jail Prison Hospital Infirmary""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def states() -> frozenset[str]:
+    """States, provinces and territories of federal countries the news names bare ("Ohio",
+    "Quebec"), from pycountry; loaded on first use, by the build only."""
+    import pycountry
+
+    kinds = {"State", "Province", "Territory", "District"}
+    return frozenset(
+        sub.name
+        for code in ("US", "CA", "AU")
+        for sub in pycountry.subdivisions.get(country_code=code)
+        if sub.type in kinds
+    )
+
 
 # Words that make a capitalised name an organisation.
 ORG_WORDS = frozenset(

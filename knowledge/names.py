@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from . import acronyms
 from .entities import Mention
-from .text import fold, is_english_word
+from .text import STOPWORDS, fold, is_english_word
 
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 _LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]{3}")
 _LIST_MARK = re.compile(r"[\d,;:()]")
+_APOSTROPHE = re.compile("['\u2019]")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -49,7 +50,7 @@ def confirm_names(lines: list[Line], known: dict[str, str]) -> None:
                 kept.append(m)
             elif titled:
                 kept.extend(_confirmed_parts(line.text, m, confirmed))
-            elif " " in m.surface or not is_english_word(m.surface):
+            elif " " in m.surface or not _ordinary_word(m.surface):
                 kept.append(m)  # "Tim Clark said", "Rutte said": a sentence may open with a name
         line.mentions[:] = kept
 
@@ -74,6 +75,12 @@ def _sure_name(m: Mention, known: dict[str, str]) -> bool:
     if m.kind in ("country", "place") or m.title or fold(m.surface) in known:
         return True
     return all(acronyms.is_acronym(w) for w in m.surface.split())
+
+
+def _ordinary_word(word: str) -> bool:
+    """An English word, or a glue word with a contraction ("We're", "I'm"), not a name."""
+    head = _APOSTROPHE.split(word, 1)[0]
+    return fold(head) in STOPWORDS or is_english_word(head)
 
 
 def _confirmed_parts(text: str, m: Mention, confirmed: dict[str, str]) -> list[Mention]:

@@ -119,3 +119,15 @@ def test_a_demonym_and_a_capital_stand_for_their_country(tmp_path: Path) -> None
     )
     assert "Mongolia" in article.entities_in("Mongolian government")
     assert "mining law" in article.cited("What did Ulaanbaatar announce?")
+
+
+def test_states_and_street_names_are_places_not_people(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Night protest\n\n"
+        "Nurses from Ohio marched down Gladstone Avenue on Friday.\n\n"
+        "Their spokeswoman, Clara Reyes, said the hospital needs more staff.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Ohio"] == "place" and kinds["Gladstone Avenue"] == "place"
+    assert kinds["Clara Reyes"] == "person"
