@@ -78,7 +78,8 @@ def expands(acronym: str, phrase: str) -> bool:
 def expansion_before(text: str, end: int, acronym: str) -> str | None:
     """The words just before *end* in *text* that *acronym* abbreviates, as written, or None."""
     want = letters(acronym)
-    words = list(_WORD.finditer(text[:end]))
+    start = max(0, end - 40 * len(want))  # room for the words an acronym can stand for, no more
+    words = list(_WORD.finditer(text, start, end))
     for n in range(len(want), min(len(words), len(want) + 4) + 1):
         span = words[-n:]
         if span[0].group(0).casefold() in _MINOR:

@@ -23,6 +23,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 
 
 @dataclass
@@ -352,7 +353,7 @@ def _acronym_pair(text: str, paren: int, inside: str) -> tuple[str, str] | None:
     if acronyms.is_acronym(inside):
         expansion = acronyms.expansion_before(text, paren, inside)
         return (expansion, inside) if expansion else None
-    before = re.search(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$", text[:paren])
+    before = _ACRONYM_BEFORE.search(text, max(0, paren - 20), paren)
     if before and acronyms.is_acronym(before.group(1)) and acronyms.expands(before.group(1), inside):
         return inside, before.group(1)
     return None

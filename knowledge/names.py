@@ -14,6 +14,7 @@ _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 _LOWER_LONG_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z]{3}")
 _LIST_MARK = re.compile(r"[\d,;:()]")
 _APOSTROPHE = re.compile("['\u2019]")
+_LONGEST_NAME = 8  # words; bounds the search for confirmed parts of a long title-case line
 _LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -36,16 +37,17 @@ def confirm_names(lines: list[Line], known: dict[str, str]) -> None:
     is not a name unless confirmed so.
     """
     titled_lines = [title_case(line.text, line.is_headline) for line in lines]
+    openings = [_first_word(line.text) for line in lines]
     confirmed: dict[str, str] = {}
-    for line, titled in zip(lines, titled_lines, strict=True):
+    for line, titled, opening in zip(lines, titled_lines, openings, strict=True):
         if not titled:
             for m in line.mentions:
-                if m.kind in _NAMED_KINDS and not _opens(line.text, m):
+                if m.kind in _NAMED_KINDS and m.start > opening:
                     confirmed.setdefault(fold(m.surface), m.kind)
-    for line, titled in zip(lines, titled_lines, strict=True):
+    for line, titled, opening in zip(lines, titled_lines, openings, strict=True):
         kept: list[Mention] = []
         for m in line.mentions:
-            doubtful = m.kind in _NAMED_KINDS and (titled or _opens(line.text, m))
+            doubtful = m.kind in _NAMED_KINDS and (titled or m.start <= opening)
             if not doubtful or _sure_name(m, known) or fold(m.surface) in confirmed:
                 kept.append(m)
             elif titled:
@@ -66,9 +68,10 @@ def title_case(text: str, is_headline: bool) -> bool:
     return is_headline or (len(long_words) >= 4 and not _LIST_MARK.search(text))
 
 
-def _opens(text: str, m: Mention) -> bool:
-    """Whether *m* is the first word of its sentence (after quotes and brackets)."""
-    return not _LETTER_WORD.search(text, 0, m.start)
+def _first_word(text: str) -> int:
+    """Where the first word of *text* starts (after quotes and brackets)."""
+    m = _LETTER_WORD.search(text)
+    return m.start() if m else len(text)
 
 
 def _sure_name(m: Mention, known: dict[str, str]) -> bool:
@@ -89,7 +92,7 @@ def _confirmed_parts(text: str, m: Mention, confirmed: dict[str, str]) -> list[M
     out: list[Mention] = []
     i = 0
     while i < len(words):
-        for j in range(len(words), i, -1):
+        for j in range(min(len(words), i + _LONGEST_NAME), i, -1):
             start, end = words[i].start(), words[j - 1].end()
             key = fold(text[start:end])
             if key in confirmed:

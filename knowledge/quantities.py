@@ -104,11 +104,14 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     found = [Quantity("date", m.group(0), *m.span()) for m in _DATE.finditer(text)]
     found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
-    dates = [(q.start, q.end) for q in found]
+    dates = sorted((q.start, q.end) for q in found)
     depth = None
+    d = 0
     for m in _NUMBER.finditer(text):
         s, e = m.span()
-        if any(s < de and e > ds for ds, de in dates):
+        while d < len(dates) and dates[d][1] <= s:
+            d += 1  # numbers come in order: dates wholly before this one are behind us for good
+        if d < len(dates) and dates[d][0] < e:
             continue
         kind, end = _number_kind(text, m.group(0), s, e)
         if kind is None:
