@@ -7,7 +7,8 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from lemminflect import getAllLemmas
+
+from . import lemmas
 
 _PUNCT_FOLD = str.maketrans(
     {
@@ -230,7 +231,6 @@ _DERIVED = {
 # Invisible characters that web text leaves inside words: soft hyphen, zero-width space, non-joiner,
 # joiner, word joiner and byte-order mark.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_LEMMA_ORDER = ("VERB", "ADJ", "NOUN")
 _SNOWBALL = Stemmer.Stemmer("english")
 
 
@@ -260,27 +260,18 @@ def tokens(text: str) -> list[str]:
 def stem(word: str) -> str:
     """The shared form of a folded word's inflections: 'went'/'go', 'biggest'/'big', 'nicknamed'/'nickname'.
 
-    The lemma from lemminflect's dictionary (verb, then adjective, then noun reading), then the
-    Snowball English stem of it, so regular derivations meet too.
+    The lemma from lemminflect's dictionary (see lemmas.py), then the Snowball English stem of it,
+    so regular derivations meet too.
     """
     if word.isdigit() or len(word) <= 2:
         return word
-    base = _DERIVED.get(word)
-    if base is None:
-        base = word
-        lemmas = getAllLemmas(word)
-        for pos in _LEMMA_ORDER:
-            forms = lemmas.get(pos)
-            if forms and forms[0] != word:
-                base = forms[0]
-                break
-    return _SNOWBALL.stemWord(base)
+    return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
 
 
 @lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Whether *word* is in lemminflect's English dictionary: "Right", "Island", not "Rutte"."""
-    return bool(getAllLemmas(word.lower()))
+    return lemmas.is_word(word.lower())
 
 
 def content_terms(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,3 +75,12 @@ def test_an_irregular_past_tense_finds_its_sentence(tmp_path: Path) -> None:
         "Sales of the new phone rose by a third over the spring, the Lindqvist shop said.",
     )
     assert "phone rose" in article.cited("Which sales rise?")
+
+
+def test_word_forms_need_no_numpy(tmp_path: Path) -> None:
+    # lemminflect's package imports numpy; its dictionary is read without it (knowledge/lemmas.py)
+    code = (
+        "import sys; sys.modules.update(numpy=None); "
+        "from knowledge.text import stem; assert stem('went') == stem('go') and stem('rose') == stem('rise')"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent, check=True, timeout=60)
