@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .acronyms import TITLE_ACRONYMS
+from .gazetteer import TITLE_WORDS
+
 _PERSON = re.compile(r"\b(?:he|she|his|her|him|hers|himself|herself)\b", re.I)
 # "it" alone is too often empty ("it is likely"); with a verb of saying or doing it is the organisation.
 _ORGANISATION = re.compile(
@@ -24,6 +27,14 @@ _ORGANISATION_NOUNS = (
     "band|league|network|publisher|broadcaster|newspaper"
 )
 _ORGANISATION_DESCRIPTION = re.compile(rf"\bthe\s+(?:{_ORGANISATION_NOUNS})\b", re.I)
+# Title words that name a role, as in "the minister"; modifiers ("former", "deputy") and forms of
+# address ("Mr") are left out, and so are the organisations a title names ("NATO Secretary General").
+_MODIFIERS = frozenset(
+    "former acting outgoing incumbent deputy vice foreign defence defense prime state".split()
+)
+_ROLE_NOUNS = frozenset(
+    w.lower() for w in TITLE_WORDS | TITLE_ACRONYMS if len(w) > 3 or w in TITLE_ACRONYMS
+) - (_MODIFIERS | {"mrs", "prof", "general"})
 _ROLE_DESCRIPTION = re.compile(r"\bthe\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
 
 
@@ -42,6 +53,11 @@ def organisation_reference(text: str, plural_too: bool = False) -> int | None:
     if plural_too and (m := _PLURAL.search(text)):
         found.append(m.start())
     return min(found, default=None)
+
+
+def role_words(title: str) -> list[str]:
+    """The words of *title* that name a role ("minister" in "Finance Minister"), not its owner or rank."""
+    return [w for w in title.lower().replace("-", " ").split() if w in _ROLE_NOUNS]
 
 
 def role_references(text: str, roles: Collection[str]) -> list[tuple[int, str]]:

@@ -15,7 +15,7 @@ from .gazetteer import COUNTRIES, ORGANISATIONS
 from .names import Line, confirm_names
 from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
-from .text import STOPWORDS, fold, quote_flags, split_sentences, strip_invisible, tokens
+from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
@@ -445,9 +445,8 @@ class _Memory:
                 self.organisation, self.organisation_latest = eid, True
             elif kind == "person":
                 self.organisation_latest = False
-                for word in tokens(m.title or ents[eid]["title"]):
-                    if word not in STOPWORDS and len(word) > 2:
-                        self.roles[word] = eid
+                for word in coref.role_words(m.title or ents[eid]["title"]):
+                    self.roles[word] = eid
 
 
 def _refer_back(

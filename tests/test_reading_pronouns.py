@@ -54,3 +54,15 @@ def test_a_pronoun_does_not_reach_past_a_new_name(tmp_path: Path) -> None:
         "Councillor Per Lund said he would vote against the plan.",
     )
     assert "Ingrid Dahl" not in article.entities_in("Councillor Per Lund")
+
+
+def test_the_owner_of_a_title_is_not_a_role(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Port strike\n\n"
+        "Harbour Board Chairman Jonas Lie spoke on Monday.\n\n"
+        "The Harbour Board will meet the unions next week.\n\n"
+        "The chairman expects a deal by Friday.",
+    )
+    assert "Jonas Lie" not in article.entities_in("will meet the unions")
+    assert "Jonas Lie" in article.entities_in("The chairman expects", implicit=1)
