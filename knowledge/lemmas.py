@@ -33,18 +33,21 @@ def dictionary() -> Dictionary:
         raise RuntimeError("lemminflect is not installed; run ./dev setup")
     folder = Path(next(iter(spec.submodule_search_locations))) / "resources"
     with gzip.open(folder / "lemma_lu.csv.gz") as f:
-        rows = [line.split(",") for line in f.read().decode("utf-8").splitlines()]
+        lines = f.read().decode("utf-8").splitlines()
     with open(folder / "lemma_overrides.csv", encoding="utf-8") as f:
-        rows += [line.strip().lower().split(",") for line in f if line.strip() and not line.startswith("#")]
+        lines += [line.strip().lower() for line in f if line.strip() and not line.startswith("#")]
+    words: set[str] = set()
     best: dict[str, tuple[int, str]] = {}
-    for word, category, forms in rows:
+    for line in lines:
+        word, category, forms = line.split(",")
+        words.add(word)
         rank = _RANK.get(category)
         if rank is None:
             continue
         lemma = forms.split("/", 1)[0]
         if lemma != word and (word not in best or rank < best[word][0]):
             best[word] = (rank, lemma)
-    return Dictionary(frozenset(row[0] for row in rows), {w: lemma for w, (_, lemma) in best.items()})
+    return Dictionary(frozenset(words), {w: lemma for w, (_, lemma) in best.items()})
 
 
 def lemma(word: str) -> str:
