@@ -8,20 +8,23 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from . import acronyms, coref
 from .entities import Mention, find_mentions
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
+from .names import Line, confirm_names
+from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
-from .text import fold, quote_flags, split_sentences, tokens
+from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
-_PRONOUN_START = re.compile(r"^\W*(?:[\w\u2019'-]+[\s,]+){0,8}?(he|she|his|her|him)\b", re.I)
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 
 
 @dataclass
@@ -53,6 +56,10 @@ class _Sentence:
     entity_ids: list[str] = field(default_factory=list)
     implicit: list[str] = field(default_factory=list)
     speaker: str | None = None
+    plain: str = ""  # the text without invisible characters: what names and pronouns are read from
+
+    def __post_init__(self) -> None:
+        self.plain = strip_invisible(self.text)
 
 
 def derive(sources: SourceSet) -> Derived:
@@ -92,9 +99,11 @@ def derive(sources: SourceSet) -> Derived:
     for article in sources.articles:
         for s in per_doc[article.slug]:
             s.mentions = [
-                m for m in find_mentions(s.text, True, common, known) if not _ordinary_word(m, common)
+                m for m in find_mentions(s.plain, True, common, known) if not _ordinary_word(m, common)
             ]
-            registry.learn_aliases(s.text, s.mentions)
+        _confirm_names(per_doc[article.slug], known)
+        for s in per_doc[article.slug]:
+            registry.learn_aliases(s.plain, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
     for article in sources.articles:
         _resolve_document(per_doc[article.slug], registry)
@@ -112,6 +121,7 @@ def derive(sources: SourceSet) -> Derived:
                     "is_headline": int(s.is_headline),
                     "is_quote": int(s.is_quote),
                     "speaker": s.speaker,
+                    "quantities": json.dumps(quantity_kinds(s.text)),
                 }
             )
             seen = set()
@@ -226,6 +236,11 @@ def _pieces(text: str, start: int, end: int, limit: int, cut: str) -> list[tuple
     return out
 
 
+def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
+    """Drop the capitalised phrases the article does not confirm as names (see names.confirm_names)."""
+    confirm_names([Line(s.plain, s.is_headline, s.mentions) for s in sentences], known)
+
+
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
     """A one-word 'name' the base also writes in lower case: "Collapse ..." or "GET requests"."""
     if " " in m.surface or fold(m.surface) not in common:
@@ -263,6 +278,8 @@ class _EntityRegistry:
         self.alias(eid, name)
         for alias in COUNTRIES.get(name, ()) if kind == "country" else ORGANISATIONS.get(name, ()):
             self.alias(eid, alias)
+        for alias in _common_acronym_aliases(name):
+            self.alias(eid, alias)
         return eid
 
     def alias(self, eid: str, alias: str) -> None:
@@ -288,6 +305,10 @@ class _EntityRegistry:
     def learn_aliases(self, text: str, mentions: list[Mention]) -> None:
         for m in _ALIAS_PAREN.finditer(text):
             alias = m.group(1).strip()
+            pair = _acronym_pair(text, m.start(), alias)
+            if pair:
+                self.pending_aliases.append(pair)
+                continue
             if m.end() >= len(text.rstrip(". ")) and "formerly" not in m.group(0):
                 continue  # a trailing "(Reuters)" credits a source, it does not rename anything
             if fold(alias) in fold(text[: m.start()]):
@@ -340,8 +361,8 @@ class _EntityRegistry:
             if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
                 self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
         entity = self.entities[eid]
-        if m.kind == "person" and entity["kind"] == "other":
-            entity["kind"] = "person"
+        if m.kind in ("person", "organisation") and entity["kind"] == "other":
+            entity["kind"] = m.kind  # made "other" from an alias before its name was read
         if m.title and not entity["title"]:
             entity["title"] = m.title
         return eid
@@ -355,11 +376,30 @@ class _EntityRegistry:
         return list(self.entities.values()), aliases
 
 
+def _acronym_pair(text: str, paren: int, inside: str) -> tuple[str, str] | None:
+    """(name, alias) from "Long Name (LN)" or "LN (Long Name)" when the letters agree, else None;
+    the long name names the entity either way."""
+    if acronyms.is_acronym(inside):
+        expansion = acronyms.expansion_before(text, paren, inside)
+        return (expansion, inside) if expansion else None
+    before = _ACRONYM_BEFORE.search(text, max(0, paren - 20), paren)
+    if before and acronyms.is_acronym(before.group(1)) and acronyms.expands(before.group(1), inside):
+        return inside, before.group(1)
+    return None
+
+
+def _common_acronym_aliases(name: str) -> list[str]:
+    """A well-known acronym's expansion, or an expansion's acronym: "ECB" and "European Central Bank"."""
+    found = acronyms.common_expansion(name) or acronyms.common_acronym(name)
+    return [found] if found else []
+
+
 def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> None:
     """Map mentions to entities; resolve he/his and quotations' speakers to the salient person."""
     salient: str | None = None
     last_speaker: str | None = None
     previous_paragraph = -1
+    memory = _Memory()
     for s in sentences:
         s.entity_ids = [registry.entity_for(m) for m in s.mentions]
         for m in s.mentions:
@@ -377,12 +417,10 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                 for eid, m in zip(s.entity_ids, s.mentions, strict=True)
                 if registry.entities[eid]["kind"] == "person"
             ),
-            default=len(s.text),
+            default=len(s.plain),
         )
-        pronoun = _PRONOUN_START.search(s.text)
-        if salient and pronoun and pronoun.start(1) < first_person_pos:
-            s.implicit.append(salient)
-        speech = _SPEECH.search(s.text)
+        _refer_back(s, registry, salient, first_person_pos, memory)
+        speech = _SPEECH.search(s.plain)
         if s.is_quote:
             speaker = None
             if speech:
@@ -395,7 +433,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                     after[-1]
                     if after
                     else salient
-                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.text, re.I)
+                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.plain, re.I)
                     else None
                 )
             if speaker is None and s.paragraph in (previous_paragraph, previous_paragraph + 1):
@@ -407,8 +445,9 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                     s.implicit.append(speaker)
         if people:
             salient = people[0]
-        elif s.implicit:
-            salient = s.implicit[0]
+        elif implicit := [e for e in s.implicit if registry.entities[e]["kind"] != "organisation"]:
+            salient = implicit[0]
+        memory.remember(s, registry)
         previous_paragraph = s.paragraph
     # a speaker named at a quotation's end speaks its earlier sentences too
     for i in range(len(sentences) - 1, 0, -1):
@@ -416,6 +455,52 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
         if cur.speaker and prev.is_quote and prev.paragraph == cur.paragraph and not prev.speaker:
             prev.speaker = cur.speaker
             prev.implicit.append(cur.speaker)
+
+
+@dataclass
+class _Memory:
+    """Who a later sentence can refer back to: the last organisation, people by their role words."""
+
+    organisation: str | None = None
+    organisation_latest: bool = False  # named after the last person: "they" may be it
+    roles: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person titled so
+
+    def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
+        ents = registry.entities
+        named = sorted(zip(s.mentions, s.entity_ids, strict=True), key=lambda pair: pair[0].start)
+        for m, eid in named:
+            kind = ents[eid]["kind"]
+            if kind == "organisation":
+                self.organisation, self.organisation_latest = eid, True
+            elif kind == "person":
+                self.organisation_latest = False
+                for word in coref.role_words(m.title or ents[eid]["title"]):
+                    self.roles[word] = eid
+
+
+def _refer_back(
+    s: _Sentence, registry: _EntityRegistry, salient: str | None, first_person: int, memory: _Memory
+) -> None:
+    """Implicit mentions where *s* refers back without a name: "she", "her budget" to the salient
+    person, "the minister" to the person last titled so, "its", "it said", "the company" to the
+    last organisation; only before the sentence names one of that kind itself."""
+    ents = registry.entities
+    found: list[str] = []
+    at = coref.person_reference(s.plain) if salient else None
+    if salient and at is not None and at < first_person:
+        found.append(salient)
+    for at, role in coref.role_references(s.plain, memory.roles.keys()) if memory.roles else ():
+        if at < first_person:
+            found.append(memory.roles[role])
+    if memory.organisation:
+        orgs = zip(s.mentions, s.entity_ids, strict=True)
+        first_org = min((m.start for m, e in orgs if ents[e]["kind"] == "organisation"), default=len(s.plain))
+        at = coref.organisation_reference(s.plain, plural_too=memory.organisation_latest)
+        if at is not None and at < first_org:
+            found.append(memory.organisation)
+    for eid in found:
+        if eid not in s.entity_ids and eid not in s.implicit:
+            s.implicit.append(eid)
 
 
 def _sentence_entities(s: _Sentence):
@@ -444,7 +529,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         }
     ]
     for eid, m in zip(s.entity_ids, s.mentions, strict=True):
-        description = _described(s.text, m) if ents[eid]["kind"] in _NAMED_KINDS else None
+        description = _described(s.plain, m) if ents[eid]["kind"] in _NAMED_KINDS else None
         if description:
             rows.append(
                 {

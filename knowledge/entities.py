@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .acronyms import TITLE_ACRONYMS
 from .gazetteer import (
     CITIES,
     COUNTRIES,
     MONTHS,
     NUMBER_WORDS,
     ORG_WORDS,
+    PLACE_WORDS,
     REGIONS,
+    STATES,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -21,8 +24,14 @@ _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.it
 _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
 _CITY_KEYS = {fold(c) for c in CITIES}
 _REGION_KEYS = {fold(r) for r in REGIONS}
+_PLACE_KEYS = {fold(w) for w in PLACE_WORDS}
+_STATE_KEYS = {fold(s) for s in STATES}
 _ORG_KEYS = {fold(w) for w in ORG_WORDS}
-_TITLE_KEYS = {fold(w) for w in TITLE_WORDS} | {"of", "the", "state", "secretary-general"}
+_TITLE_KEYS = (
+    {fold(w) for w in TITLE_WORDS}
+    | {"of", "the", "state", "secretary-general"}
+    | {fold(a) for a in TITLE_ACRONYMS}  # "CEO Tim Clark"
+)
 _STARTERS = frozenset(
     [
         "although",
@@ -193,7 +202,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     whole = fold(text[span[0][1] : span[-1][2]])
     if whole in known:
         return [Mention(text[span[0][1] : span[-1][2]], known[whole], span[0][1], span[-1][2])]
-    if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS):
+    if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS or keys[0] in _STATE_KEYS):
         word = span[0][0]
         name = word.title() if word.isupper() else word
         return [Mention(name, "place", span[0][1], span[0][2])]
@@ -220,6 +229,13 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         or (_is_acronym(span[cut][0]) and cut + 1 < len(span) and keys[cut + 1] in _TITLE_KEYS)
     ):
         cut += 1
+    if cut == 0 and len(span) >= 2 and keys[-1] in _TITLE_KEYS:
+        owner = next(i for i, k in enumerate(keys) if k in _TITLE_KEYS)  # "the Shell CEO"
+        return [*out, _owner(text, span[:owner], known)]
+    if cut == 0:
+        cut, owner = _title_after_owner(keys)
+        if owner:  # "Emirates CEO Tim Clark": Emirates is named too
+            out.append(_owner(text, span[:owner], known))
     for word, start, end in span[:cut]:
         if _is_acronym(word) and fold(word) not in _COUNTRY_KEYS and fold(word) not in _TITLE_KEYS:
             out.append(Mention(word, "organisation", start, end))
@@ -235,7 +251,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
             title = m.group(1) + " " + title
     name = text[name_span[0][1] : name_span[-1][2]]
     key = fold(name)
-    if key in _CITY_KEYS or key in _REGION_KEYS:
+    if key in _CITY_KEYS or key in _REGION_KEYS or key in _STATE_KEYS or keys[-1] in _PLACE_KEYS:
         kind = "place"
     elif key in _COUNTRY_KEYS:
         kind = "country"
@@ -248,6 +264,23 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))
     return out
+
+
+def _owner(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> Mention:
+    """The organisation named before a title: "Emirates" in "Emirates CEO Tim Clark"."""
+    name = text[span[0][1] : span[-1][2]]
+    return Mention(name, known.get(fold(name), "organisation"), span[0][1], span[-1][2])
+
+
+def _title_after_owner(keys: list[str]) -> tuple[int, int]:
+    """(end of the title, end of the owner) for "Owner Title Name" spans, else (0, 0)."""
+    for owner in (1, 2):
+        end = owner
+        while end < len(keys) and keys[end] in _TITLE_KEYS and keys[end] not in ("of", "the"):
+            end += 1
+        if end > owner and 1 <= len(keys) - end <= 3:
+            return end, owner
+    return 0, 0
 
 
 def _is_acronym(word: str) -> bool:

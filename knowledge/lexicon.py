@@ -5,7 +5,8 @@ Nothing here is about one article: these are the everyday paraphrases of news qu
 
 from __future__ import annotations
 
-from .text import stem
+from .acronyms import COMMON
+from .text import STOPWORDS, stem, tokens
 
 _GROUPS = [
     "replace replacement successor succeed succession next new predecessor follow",
@@ -141,6 +142,14 @@ def _build() -> dict[str, frozenset[str]]:
         stems = {stem(w) for w in group.split()}
         for s in stems:
             related.setdefault(s, set()).update(stems - {s})
+    for acronym, (expansion, kind) in COMMON.items():
+        if kind == "organisation":
+            continue  # names, matched through the entity's aliases
+        short = stem(acronym.lower())
+        words = {stem(w) for w in tokens(expansion) if w not in STOPWORDS}
+        related.setdefault(short, set()).update(words)
+        for w in words:
+            related.setdefault(w, set()).add(short)  # "chief" -> "ceo", not "chief" -> "officer"
     return {k: frozenset(v) for k, v in related.items()}
 
 

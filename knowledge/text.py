@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import Stemmer
+
+from . import lemmas
+
 _PUNCT_FOLD = str.maketrans(
     {
         "\u00a0": " ",
@@ -210,138 +214,36 @@ STOPWORDS = frozenset(
     ]
 )
 
-_IRREGULAR = {
-    "led": "lead",
-    "leads": "lead",
-    "leading": "lead",
-    "said": "say",
-    "says": "say",
-    "won": "win",
-    "wins": "win",
-    "gave": "give",
-    "given": "give",
-    "took": "take",
-    "taken": "take",
-    "began": "begin",
-    "begun": "begin",
-    "became": "become",
-    "met": "meet",
-    "meeting": "meet",
-    "held": "hold",
-    "left": "leave",
-    "chose": "choose",
-    "chosen": "choose",
-    "ran": "run",
-    "went": "go",
-    "gone": "go",
-    "made": "make",
-    "got": "get",
-    "told": "tell",
-    "thought": "think",
-    "brought": "bring",
-    "sought": "seek",
-    "fell": "fall",
-    "fallen": "fall",
-    "struck": "strike",
-    "served": "serve",
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "people": "people",
-    "countries": "country",
-    "allies": "ally",
-    "was": "be",
-    "were": "be",
-    "is": "be",
-    "are": "be",
-    "has": "have",
-    "had": "have",
-    "did": "do",
-    "does": "do",
-    "stood": "stand",
-    "wrote": "write",
-    "written": "write",
-    "spoke": "speak",
-    "spoken": "speak",
-    "knew": "know",
-    "known": "know",
-    "saw": "see",
-    "seen": "see",
-    "paid": "pay",
-    "sent": "send",
-    "kept": "keep",
-    "lost": "lose",
-    "won't": "will",
-    "named": "name",
-    "names": "name",
-    "naming": "name",
+# Nouns of measure and the adjective they measure: "how deep" asks for a depth. Derivation, which
+# no inflection library covers; kept to the few words that questions about size use.
+_DERIVED = {
+    "depth": "deep",
+    "depths": "deep",
+    "width": "wide",
+    "widths": "wide",
+    "length": "long",
+    "lengths": "long",
+    "height": "high",
+    "heights": "high",
+    "breadth": "broad",
+    "strength": "strong",
 }
+# Invisible characters that web text leaves inside words: soft hyphen, zero-width space, non-joiner,
+# joiner, word joiner and byte-order mark.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SNOWBALL = Stemmer.Stemmer("english")
 
-_IRREGULAR.update(
-    {
-        "broke": "break",
-        "broken": "break",
-        "fought": "fight",
-        "bought": "buy",
-        "caught": "catch",
-        "taught": "teach",
-        "built": "build",
-        "sold": "sell",
-        "found": "find",
-        "drove": "drive",
-        "driven": "drive",
-        "rose": "rise",
-        "risen": "rise",
-        "flew": "fly",
-        "flown": "fly",
-        "grew": "grow",
-        "grown": "grow",
-        "threw": "throw",
-        "thrown": "throw",
-        "wore": "wear",
-        "worn": "wear",
-        "fled": "flee",
-        "spent": "spend",
-        "meant": "mean",
-        "felt": "feel",
-        "dealt": "deal",
-        "understood": "understand",
-        "forgot": "forget",
-        "forgotten": "forget",
-        "ate": "eat",
-        "eaten": "eat",
-        "hung": "hang",
-        "swore": "swear",
-        "sworn": "swear",
-    }
-)
-_SUFFIXES = (
-    ("ization", "ize"),
-    ("isation", "ize"),
-    ("ational", "ate"),
-    ("fulness", "ful"),
-    ("iveness", "ive"),
-    ("ousness", "ous"),
-    ("ments", "ment"),
-    ("ician", "ic"),
-    ("ical", "ic"),
-    ("ics", "ic"),
-    ("ingly", ""),
-    ("edly", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ing", ""),
-    ("ed", ""),
-    ("ers", "er"),
-    ("es", ""),
-    ("s", ""),
-    ("ly", ""),
-)
+
+def strip_invisible(text: str) -> str:
+    """*text* without soft hyphens and zero-width characters, which split words for the eye only."""
+    return _INVISIBLE.sub("", text) if not text.isascii() else text
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, straight-quoted form of *text* for comparisons."""
-    text = text.translate(_PUNCT_FOLD)
+    if text.isascii():
+        return text.casefold()
+    text = _INVISIBLE.sub("", text.translate(_PUNCT_FOLD))
     if text.isascii():
         return text.casefold()
     text = unicodedata.normalize("NFKD", text)
@@ -356,23 +258,20 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light, predictable English stemmer: 'nicknamed' and 'nickname' share 'nicknam'."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word.isdigit():
+    """The shared form of a folded word's inflections: 'went'/'go', 'biggest'/'big', 'nicknamed'/'nickname'.
+
+    The lemma from lemminflect's dictionary (see lemmas.py), then the Snowball English stem of it,
+    so regular derivations meet too.
+    """
+    if word.isdigit() or len(word) <= 2:
         return word
-    for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                continue
-            base = word[: -len(suffix)] + repl
-            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # stopped -> stop
-            word = base
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
+    return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
+
+
+@lru_cache(maxsize=65536)
+def is_english_word(word: str) -> bool:
+    """Whether *word* is in lemminflect's English dictionary: "Right", "Island", not "Rutte"."""
+    return lemmas.is_word(word.lower())
 
 
 def content_terms(text: str, stop: frozenset[str] = STOPWORDS) -> list[str]:

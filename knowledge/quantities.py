@@ -1,0 +1,209 @@
+"""Quantities, dates and times in a sentence, each with its kind, and the kinds a question asks for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import strip_invisible, tokens
+
+KINDS = ("age", "length", "area", "depth", "money", "percent", "count", "duration", "date", "time")
+
+_SMALL = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_WORDNUM = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))})(?:-(?:{'|'.join(_SMALL[:9])}))?"
+_SCALE = r"(?:[- ](?:hundred|thousand|million|billion|trillion)|(?<=\d)(?:bn|m|k))"
+# A number: 12,000 / 3.5 / twenty-five / a dozen / five-and-a-half, with an optional scale word.
+_NUM = (
+    rf"(?:\d+(?:[.,]\d+)*|{_WORDNUM}|a dozen|dozens|hundreds|thousands|millions|billions|half an?)"
+    rf"(?:[- ]and[- ]a[- ]half)?(?:{_SCALE}\b)?"
+)
+_CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
+_CURRENCY_WORD = (
+    r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|cents?|pence|"
+    r"dirhams?|riyals?|won|pesos?|USD|EUR|GBP|JPY|CNY|AED)"
+)
+_AREA_UNIT = (
+    r"(?:square[- ](?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?)"
+    r"|sq\.? ?(?:m|km|mi|ft)|hectares?|acres?|km2|km²|m2|m²)"
+)
+_LENGTH_UNIT = (
+    r"(?:kilometres?|kilometers?|km|miles?|metres?|meters?|m|feet|foot|ft|inch(?:es)?|in|centimetres?|"
+    r"centimeters?|cm|millimetres?|millimeters?|mm|yards?|light[- ]years?|nautical miles?)"
+)
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_DATE_FORMS = (
+    rf"(?:early |mid-?|late )?{_MONTHS} \d{{4}}",
+    rf"{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}})?",
+    rf"\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}(?: \d{{4}})?",
+    _WEEKDAYS,
+    r"(?:January|February|March|April|June|July|August|September|October|November|December)",
+    r"(?:1[5-9]|20)\d{2}s?(?!\d|,\d)",
+    r"\d{1,2}/\d{1,2}/\d{2,4}",
+    r"(?i:yesterday|today|tomorrow|tonight)\b",
+    r"(?i:(?:last|next|this|past|previous|coming) "
+    r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
+)
+_DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
+_CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?![\w])")
+# What follows a number says what it measures, tried in this order ("5 years ago" is a date).
+_AFTER: list[tuple[str, re.Pattern[str]]] = [
+    ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
+    ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
+    ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
+    ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
+    ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
+    ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
+    ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
+    ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
+]
+_CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
+_AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
+_APPOSITION = re.compile(r"[A-Za-z], $")  # "Maria Lopez, 35, said"
+# Something every quantity contains: most sentences have none, and two cheap looks rule them out.
+_DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
+_SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
+_TRIGGER_WORDS = frozenset(
+    _SMALL[1:]
+    + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
+    tonight week weekend month year decade summer winter spring autumn fall monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_DEPTH_CONTEXT = re.compile(
+    r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
+    r"drill\w*|sinks?|sank|bottom|seabed|sea floor|subsurface)\b",
+    re.I,
+)
+_YEARISH = re.compile(r"^(?:1[5-9]|20)\d{2}s?$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, date or time in a sentence, with its kind."""
+
+    kind: str
+    surface: str
+    start: int
+    end: int
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """The quantities of *text* in order: dates by their form, numbers by the words around them."""
+    text = strip_invisible(text)
+    if not _DIGIT_OR_SIGN.search(text) and _TRIGGER_WORDS.isdisjoint(text.lower().translate(_SPACES).split()):
+        return []
+    found = [Quantity("date", m.group(0), *m.span()) for m in _DATE.finditer(text)]
+    found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
+    dates = sorted((q.start, q.end) for q in found)
+    depth = None
+    d = 0
+    for m in _NUMBER.finditer(text):
+        s, e = m.span()
+        while d < len(dates) and dates[d][1] <= s:
+            d += 1  # numbers come in order: dates wholly before this one are behind us for good
+        if d < len(dates) and dates[d][0] < e:
+            continue
+        kind, end = _number_kind(text, m.group(0), s, e)
+        if kind is None:
+            continue
+        if kind == "length":
+            depth = bool(_DEPTH_CONTEXT.search(text)) if depth is None else depth
+            if depth:
+                found.append(Quantity("depth", text[s:end], s, end))
+        found.append(Quantity(kind, text[s:end], s, end))
+    found.sort(key=lambda q: (q.start, q.kind))
+    return found
+
+
+def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | None, int]:
+    """(kind, end of the quantity) for the number at text[start:end], judged by its neighbours."""
+    for kind, pattern in _AFTER:
+        m = pattern.match(text, end)
+        if m:
+            return kind, m.end()
+    before = max(0, start - 8)
+    if _CURRENCY_BEFORE.search(text, before, start):
+        return "money", end
+    if _AGE_BEFORE.search(text, before, start):
+        return "age", end
+    if (
+        number.isdigit()
+        and int(number) < 120
+        and text[end : end + 1] == ","
+        and _APPOSITION.search(text, before, start)
+    ):
+        return "age", end
+    return ("count", end) if _is_count(number) else (None, end)
+
+
+def _is_count(surface: str) -> bool:
+    """A bare number counts things; 'one' is too often a pronoun, a year is a date."""
+    low = surface.lower()
+    return low not in ("one", "half a", "half an") and not _YEARISH.match(low)
+
+
+def quantity_kinds(text: str) -> list[str]:
+    """The kinds of quantity present in *text*, in the order of KINDS."""
+    present = {q.kind for q in find_quantities(text)}
+    return [k for k in KINDS if k in present]
+
+
+_MONEY_WORDS = frozenset(
+    "money cost costs costed price priced pay paid spend spent worth value valued fund funding budget "
+    "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
+    "dollars euros pounds yen yuan".split()
+)
+_TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
+_COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
+
+
+def wanted_kind(question: str) -> frozenset[str] | None:
+    """The kinds of quantity that would answer *question*, or None when it asks for no quantity."""
+    words = tokens(question)
+    text = " ".join(words)
+    after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
+    if re.search(r"\b(?:how old|what age|which age|at what age|how many years old)\b", text):
+        return frozenset({"age"})
+    if re.search(r"\b(?:what|which) time\b|\bat what hour\b", text):
+        return frozenset({"time"})
+    if re.search(
+        r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent", text
+    ):
+        return frozenset({"percent"})
+    if re.search(r"\bhow (?:deep|far down)\b|\bwhat depth\b", text):
+        return frozenset({"depth"})
+    if re.search(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b", text):
+        return frozenset({"area", "length"})
+    if re.search(
+        r"\bhow (?:far|tall|high|long is|long was|long are|long were)\b|\bwhat (?:length|distance|height)\b",
+        text,
+    ):
+        return frozenset({"length", "duration"}) if "long" in words else frozenset({"length"})
+    if re.search(r"\bhow long\b", text):
+        return frozenset({"duration"})
+    if re.search(r"\b(?:how many|how much)\b", text):
+        if after & _TIME_WORDS:
+            return frozenset({"duration"})
+        if "how much" in text:
+            return frozenset({"money"}) if after & _MONEY_WORDS else _COUNT_OR_MONEY
+        return frozenset({"money"}) if after & _MONEY_WORDS - {"sales"} else frozenset({"count"})
+    if re.search(r"\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bsince when\b|\bwhen\b", text):
+        return frozenset({"date", "time"}) if "when" in words else frozenset({"date"})
+    return None
+
+
+def _words_after(words: list[str], form: tuple[str, str]) -> frozenset[str]:
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) == form:
+            return frozenset(words[i + 2 : i + 6])
+    return frozenset()

@@ -1,0 +1,69 @@
+"""What the matcher already knew, each pinned on a short invented article: synonyms, typo
+tolerance, roles, capitals and idioms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reading_support import ArticleBase, build_article
+
+PORT = (
+    "Port strike\n\n"
+    "Dock workers in Rotterdam stopped work on Monday.\n\n"
+    "Union leader Marta Vosberg said the strike would end on Friday.\n\n"
+    "Dutch Prime Minister Karel Smit urged both sides to return to talks.\n\n"
+    "Repairs cost a fortune.\n\n"
+    "Shipping firms said the stoppage cost them millions.\n\n"
+    "The Hague backed the dock workers' demand for a pay rise.\n\n"
+    "Smit will participate in the talks in Amsterdam next week."
+)
+
+
+@pytest.fixture
+def port(tmp_path: Path) -> ArticleBase:
+    return build_article(tmp_path, PORT)
+
+
+def test_a_synonym_finds_the_sentence(port: ArticleBase) -> None:
+    # "conclude" is in the same synonym group as "end"
+    assert port.cited("When will the strike conclude?") == (
+        "Union leader Marta Vosberg said the strike would end on Friday."
+    )
+
+
+def test_a_misspelt_name_is_corrected(port: ArticleBase) -> None:
+    assert (
+        port.cited("What did Vosburg say?")
+        == "Union leader Marta Vosberg said the strike would end on Friday."
+    )
+
+
+def test_a_misspelt_word_is_corrected(port: ArticleBase) -> None:
+    assert port.cited("What did the stopage cost?") == (
+        "Shipping firms said the stoppage cost them millions."
+    )
+
+
+def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
+    assert port.cited("Where will the Dutch leader be next week?") == (
+        "Smit will participate in the talks in Amsterdam next week."
+    )
+
+
+def test_a_capital_stands_for_its_country(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Fishing rights\n\n"
+        "Peru backed the new fishing quota.\n\n"
+        "Norway backed the plan to close the cod grounds.",
+    )
+    assert article.cited("What did Oslo back?") == "Norway backed the plan to close the cod grounds."
+
+
+def test_an_idiom_meets_its_meaning(port: ArticleBase) -> None:
+    # "take part" in a question is read as "participate", a word this article uses
+    assert (
+        port.cited("Where will Smit take part?")
+        == "Smit will participate in the talks in Amsterdam next week."
+    )

@@ -1,0 +1,133 @@
+"""Reading names: confirmed entities, acronyms both ways, countries, demonyms and capitals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reading_support import build_article
+
+from knowledge import acronyms
+from knowledge.gazetteer import CAPITALS, COUNTRIES
+
+DRONES = (
+    "Drone Use Rising In States Where Rules Are Loose\n\n"
+    "Right now, farmers in Ohio fly drones over most large fields.\n\n"
+    "Drone use is rising in states where rules are loose because a drone saves farmers money.\n\n"
+    "Analysts expect sales to double, according to Kestrel Aviation.\n\n"
+    "Kestrel Aviation builds most of the farm drones sold in Ohio."
+)
+
+
+def test_title_case_headline_words_are_not_names(tmp_path: Path) -> None:
+    names = build_article(tmp_path, DRONES).entity_names()
+    assert not {n for n in names if "Rising" in n or "States" in n or "Rules" in n}
+    assert "Right" not in names and "Analysts" not in names  # ordinary words opening a sentence
+    assert {"Ohio", "Kestrel Aviation"} <= names  # names the article confirms mid-sentence
+
+
+def test_a_headline_phrase_does_not_swallow_question_words(tmp_path: Path) -> None:
+    article = build_article(tmp_path, DRONES)
+    assert article.cited("Why is drone use rising in states where rules are loose?") == (
+        "Drone use is rising in states where rules are loose because a drone saves farmers money."
+    )
+
+
+def test_a_confirmed_name_inside_a_title_case_headline_is_kept(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Why Kestrel Aviation Keeps Winning Farm Contracts\n\n"
+        "Farmers say Kestrel Aviation answers the phone.\n\n"
+        "Its rivals are slower, they say.",
+    )
+    assert "Kestrel Aviation" in article.entities_in("Why Kestrel", implicit=0)
+
+
+def test_acronym_after_its_expansion_at_sentence_end(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Smog season\n\n"
+        "Readings come from the air quality index (AQI).\n\n"
+        "Officials in Lyon publish readings every hour.\n\n"
+        "The AQI measures ozone and fine dust.",
+    )
+    assert (
+        article.cited("What does the air quality index measure?") == "The AQI measures ozone and fine dust."
+    )
+
+
+def test_expansion_in_parentheses_after_the_acronym(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Grid plans\n\n"
+        "Officials from the Nordic Grid Operators Forum met in Oslo.\n\n"
+        "The meeting was chaired by NGOF (Nordic Grid Operators Forum).\n\n"
+        "NGOF plans new cables to Germany.",
+    )
+    assert "NGOF" in article.rows("select group_concat(alias) from aliases")[0][0]
+    assert (
+        article.cited("What does the Nordic Grid Operators Forum plan?")
+        == "NGOF plans new cables to Germany."
+    )
+
+
+def test_common_acronym_meets_its_expansion_in_a_question(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Nordwind changes\n\n"
+        "Nordwind hired a new pilot trainer in May.\n\n"
+        "Nordwind CEO Lena Hart said fares would rise.",
+    )
+    assert article.cited("What did the chief executive of Nordwind say?") == (
+        "Nordwind CEO Lena Hart said fares would rise."
+    )
+    assert {"Lena Hart", "Nordwind"} <= article.entities_in("Nordwind CEO")  # a title between two names
+
+
+def test_common_acronym_names_its_organisation(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Rates\n\nBanks in Lisbon raised their fees.\n\nThe ECB kept rates on hold, economists said.",
+    )
+    assert article.cited("What did the European Central Bank do with rates?") == (
+        "The ECB kept rates on hold, economists said."
+    )
+
+
+def test_acronym_letters_must_match_the_words() -> None:
+    assert acronyms.expands("IEA", "International Energy Agency")
+    assert acronyms.expands("OPEC", "Organization of the Petroleum Exporting Countries")
+    assert acronyms.expands("NGO", "non-governmental organisation")
+    assert not acronyms.expands("IEA", "Energy Agency")
+    text = "Demand will peak, said the International Energy Agency"
+    assert acronyms.expansion_before(text, len(text), "IEA") == "International Energy Agency"
+    assert acronyms.expansion_before("The report came out (IEA)", 21, "IEA") is None
+
+
+def test_countries_demonyms_and_capitals_come_from_the_library() -> None:
+    assert "Mongolian" in COUNTRIES["Mongolia"] and CAPITALS["Ulaanbaatar"] == "Mongolia"
+    assert "Hungarians" in COUNTRIES["Hungary"] and CAPITALS["Budapest"] == "Hungary"
+    assert "Island" not in COUNTRIES["Iceland"]  # an English word is no country's name
+    assert CAPITALS["Skopje"] == "North Macedonia"
+
+
+def test_a_demonym_and_a_capital_stand_for_their_country(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Mining laws\n\n"
+        "Peru announced a new fishing law on Monday.\n\n"
+        "The Mongolian government announced a new mining law on Tuesday.",
+    )
+    assert "Mongolia" in article.entities_in("Mongolian government")
+    assert "mining law" in article.cited("What did Ulaanbaatar announce?")
+
+
+def test_states_and_street_names_are_places_not_people(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Night protest\n\n"
+        "Nurses from Ohio marched down Gladstone Avenue on Friday.\n\n"
+        "Their spokeswoman, Clara Reyes, said the hospital needs more staff.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Ohio"] == "place" and kinds["Gladstone Avenue"] == "place"
+    assert kinds["Clara Reyes"] == "person"

@@ -1,0 +1,68 @@
+"""Reading references: pronouns, possessives and descriptions carried across sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reading_support import build_article
+
+BUDGET = (
+    "Budget row\n\n"
+    "Finance Minister Anna Berg presented the plan on Monday.\n\n"
+    "Taxes on fuel rose last year, officials said.\n\n"
+    "The minister defended the budget in parliament.\n\n"
+    "Later, in a long interview, she said taxes would not rise again."
+)
+
+STEEL = (
+    "Steel cuts\n\n"
+    "The Nordic Steel Group warned about energy costs on Monday.\n\n"
+    "Rival mills cut 50 jobs last year.\n\n"
+    "Its chief said the company would cut 300 jobs.\n\n"
+    "It also plans to close the Lulea plant."
+)
+
+
+def test_a_pronoun_late_in_a_sentence_refers_to_the_person_named_before(tmp_path: Path) -> None:
+    article = build_article(tmp_path, BUDGET)
+    assert "Anna Berg" in article.entities_in("she said taxes", implicit=1)
+    assert article.cited("What did Anna Berg say about taxes?") == (
+        "Later, in a long interview, she said taxes would not rise again."
+    )
+
+
+def test_a_role_description_refers_to_the_person_titled_so(tmp_path: Path) -> None:
+    article = build_article(tmp_path, BUDGET)
+    assert "Anna Berg" in article.entities_in("The minister defended", implicit=1)
+    assert article.cited("What did Anna Berg defend?") == "The minister defended the budget in parliament."
+
+
+def test_organisation_possessives_and_descriptions_refer_to_it(tmp_path: Path) -> None:
+    article = build_article(tmp_path, STEEL)
+    assert "Nordic Steel Group" in article.entities_in("Its chief said", implicit=1)
+    assert "Nordic Steel Group" in article.entities_in("It also plans", implicit=1)
+    assert article.cited("How many jobs will the Nordic Steel Group cut?") == (
+        "Its chief said the company would cut 300 jobs."
+    )
+
+
+def test_a_pronoun_does_not_reach_past_a_new_name(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Council vote\n\n"
+        "Mayor Ingrid Dahl opened the council meeting.\n\n"
+        "Councillor Per Lund said he would vote against the plan.",
+    )
+    assert "Ingrid Dahl" not in article.entities_in("Councillor Per Lund")
+
+
+def test_the_owner_of_a_title_is_not_a_role(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Port strike\n\n"
+        "Harbour Board Chairman Jonas Lie spoke on Monday.\n\n"
+        "The Harbour Board will meet the unions next week.\n\n"
+        "The chairman expects a deal by Friday.",
+    )
+    assert "Jonas Lie" not in article.entities_in("will meet the unions")
+    assert "Jonas Lie" in article.entities_in("The chairman expects", implicit=1)

@@ -1,0 +1,104 @@
+"""Reading quantities: each number, date and time with its kind, and the kinds a question wants."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from reading_support import build_article
+
+from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, surface",
+    [
+        ("Maria Lopez, 35, said the plan was sound.", "age", "35"),
+        ("The driver, aged 62, was unhurt.", "age", "62"),
+        ("A 20-year-old man was arrested.", "age", "20-year-old"),
+        ("The river is 6,650 km long.", "length", "6,650 km"),
+        ("They bought a 20-hectare site near the port.", "area", "20-hectare"),
+        ("The farm covers 300 acres.", "area", "300 acres"),
+        ("The cave descends 300 meters below the surface.", "depth", "300 meters"),
+        ("Emirates placed a $9 billion order.", "money", "9 billion"),
+        ("The fine was 5 million euros.", "money", "5 million euros"),
+        ("The deal is worth €2.5bn.", "money", "2.5bn"),
+        ("Sales fell 10 percent.", "percent", "10 percent"),
+        ("Turnout rose to 64%.", "percent", "64"),
+        ("He played in front of 12,000 fans.", "count", "12,000"),
+        ("Six people were arrested.", "count", "Six"),
+        ("About twenty-five boats left.", "count", "twenty-five"),
+        ("He served five-and-a-half years in prison.", "duration", "five-and-a-half years"),
+        ("The talks lasted 90 minutes.", "duration", "90 minutes"),
+        ("The law passed in October 2019.", "date", "October 2019"),
+        ("It opened on March 3, 2019, in Lyon.", "date", "March 3, 2019"),
+        ("The plant closed two years ago.", "date", "two years ago"),
+        ("Police arrived at 3 p.m.", "time", "3 p.m."),
+        ("The bells rang at noon.", "time", "noon"),
+    ],
+)
+def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
+    found = [(q.kind, q.surface) for q in find_quantities(sentence)]
+    assert any(k == kind and surface in s for k, s in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence, not_kind",
+    [
+        ("The river is 6,650 km long.", "depth"),  # a length with nothing going down
+        ("One of them said so.", "count"),  # "one" is a pronoun here
+        ("The law passed in 2019.", "count"),  # a year is a date
+        ("Orders rose in 2019, two years ago.", "count"),
+        ("A 20-year-old man was arrested.", "duration"),
+    ],
+)
+def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:
+    assert not_kind not in quantity_kinds(sentence)
+
+
+def test_sentences_without_numbers_hold_no_quantity() -> None:
+    assert quantity_kinds("The minister may speak this afternoon about the harbour.") == []
+
+
+@pytest.mark.parametrize(
+    "question, kinds",
+    [
+        ("How old is Maria Lopez?", {"age"}),
+        ("At what age did she retire?", {"age"}),
+        ("How many people were arrested?", {"count"}),
+        ("How many years did he serve?", {"duration"}),
+        ("How much did the order cost?", {"money"}),
+        ("How much did turnout grow?", {"money", "count", "percent"}),
+        ("How much money was raised?", {"money"}),
+        ("What percentage did sales fall?", {"percent"}),
+        ("How big is the site?", {"area", "length"}),
+        ("How deep is the cave?", {"depth"}),
+        ("How far is the port from Lyon?", {"length"}),
+        ("How long did the talks last?", {"duration"}),
+        ("When did the plant close?", {"date", "time"}),
+        ("What year did the law pass?", {"date"}),
+        ("What time did police arrive?", {"time"}),
+    ],
+)
+def test_a_question_wants_quantities_of_a_kind(question: str, kinds: set[str]) -> None:
+    assert wanted_kind(question) == frozenset(kinds)
+
+
+@pytest.mark.parametrize("question", ["Who is the mayor?", "Why did the plant close?", "What did she say?"])
+def test_a_question_without_a_quantity_wants_none(question: str) -> None:
+    assert wanted_kind(question) is None
+
+
+def test_the_sentences_table_lists_the_kinds_of_each_sentence(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Harbour deal\n\n"
+        "The Lyon port authority paid $40 million for a 20-hectare site on Tuesday.\n\n"
+        "Dock worker Paul Brun, 58, said 300 jobs would follow.\n\n"
+        "Nobody knows when the cranes arrive.",
+    )
+    kinds = {text[:12]: json.loads(q) for text, q in article.rows("select text, quantities from sentences")}
+    assert kinds["The Lyon por"] == ["area", "money", "date"]
+    assert kinds["Dock worker "] == ["age", "count"]
+    assert kinds["Nobody knows"] == []
