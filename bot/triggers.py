@@ -19,9 +19,13 @@ def mentions(text: str, bot_id: int) -> bool:
     return _mention(bot_id).search(text) is not None
 
 
+# users, roles, channels, @everyone and @here: markup, not words of the question
+_ANY_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
+
+
 def strip_mentions(text: str, bot_id: int) -> str:
-    """*text* without the bot's mentions, trimmed."""
-    return " ".join(_mention(bot_id).sub(" ", text).split())
+    """*text* without mentions of the bot or of anyone else, trimmed."""
+    return " ".join(_ANY_MENTION.sub(" ", _mention(bot_id).sub(" ", text)).split())
 
 
 def looks_like_question(text: str) -> bool:

@@ -140,6 +140,8 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             "via_synonym": via,
             "type_match": type_match,
             "type_miss": type_miss,
+            "quantity_match": float(bool(query.wanted and query.wanted & s.quantities)),
+            "quantity_miss": float(bool(query.wanted and not query.wanted & s.quantities)),
             "described": described,
             "hand": float(unit.origin == "hand"),
             "hand_phrasing": phrasing,

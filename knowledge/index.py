@@ -61,6 +61,7 @@ class SentenceRec:
     has_reason: bool
     has_exact_date: bool = False
     words: tuple[str, ...] = ()  # content words in order, for measuring distances
+    quantities: frozenset[str] = frozenset()  # kinds of quantity it states: money, age, date, ...
 
 
 @dataclass
@@ -129,6 +130,7 @@ class Index:
                     bool(_REASON.search(row["text"])),
                     exact,
                     tuple(words),
+                    frozenset(json.loads(row.get("quantities") or "[]")),
                 )
             )
             for e in ents:

@@ -16,6 +16,7 @@ from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
 from .model import Answer, FactRef
+from .quantities import wanted_kind
 from .scoring import ScoringModel, calibration_row, off_topic
 from .text import STOPWORDS, fold, stem, tokens
 from .wordvectors import default_vectors
@@ -67,6 +68,7 @@ class Query:
     entities: list[str] = field(default_factory=list)
     content_text: str = ""
     words: list[str] = field(default_factory=list)  # the question's own words, folded, no stopwords
+    wanted: frozenset[str] | None = None  # kinds of quantity that would answer it ("how old": age)
     # (term key, entity id) the question ties together: "president of France", "France's president"
     pairs: list[tuple[str, str]] = field(default_factory=list)
     small_talk: bool = False  # only greetings, thanks and glue words
@@ -143,7 +145,7 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         qtype, form_at = _question_form(toks)
-        query = Query(question, qtype)
+        query = Query(question, qtype, wanted=wanted_kind(question))
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         self._word_terms(query, toks, used, form_at, possessive)

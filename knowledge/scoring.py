@@ -39,6 +39,8 @@ RANK_FEATURES = (
     "via_synonym",  # share of matched weight reached through synonyms or other word forms
     "type_match",  # the sentence holds the kind of answer asked for (date, number, person, place, reason)
     "type_miss",  # the question asks for a date or number and the sentence holds none
+    "quantity_match",  # the question asks for a quantity (age, money, count...) the sentence states
+    "quantity_miss",  # the question asks for a quantity and the sentence states none of that kind
     "described",  # a "who/what is X" question and the unit is what the article says X is
     "hand",  # a hand-written fact
     "hand_phrasing",  # how well a hand-written phrasing matches the question, 0..1
@@ -49,7 +51,27 @@ RANK_FEATURES = (
     "position",  # log ordinal of the sentence in its article
     "n_terms",  # log number of question terms
 )
-CALIBRATION_FEATURES = ("score", "lead", "lead_small") + RANK_FEATURES
+# What calibration_row describes of the best candidate, and the part of it the calibrator reads: a few
+# strong signals generalise to unseen articles better than every ranker feature (nested CV, see fit).
+CALIBRATION_INPUTS = ("score", "lead", "lead_small") + RANK_FEATURES
+CALIBRATION_FEATURES = (
+    "score",
+    "lead",
+    "lead_small",
+    "coverage",
+    "p_coverage",
+    "asked_missing",
+    "unmatched_max",
+    "unmatched_entity",
+    "bm25",
+    "meaning",
+    "fuzz",
+    "type_miss",
+    "quantity_miss",
+    "hand_phrasing",
+    "n_terms",
+)
+CALIBRATION_COLUMNS = tuple(CALIBRATION_INPUTS.index(n) for n in CALIBRATION_FEATURES)
 
 
 def _sigmoid(x: float) -> float:
@@ -91,7 +113,7 @@ class ScoringModel:
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
         z = self.calibration_bias
-        z += sum(map(mul, self.calibration_weights, calibration))
+        z += sum(map(mul, self.calibration_weights, (calibration[i] for i in CALIBRATION_COLUMNS)))
         return _sigmoid(z)
 
 
@@ -106,7 +128,7 @@ def rank_score(weights: tuple[float, ...] | list[float], bias: float, features: 
 
 
 def calibration_row(best_score: float, runner_up: float | None, features: list[float]) -> list[float]:
-    """What the calibrator reads about the best candidate."""
+    """What the calibrator may read about the best candidate (CALIBRATION_INPUTS, in order)."""
     lead = best_score - runner_up if runner_up is not None else 4.0
     return [best_score, min(lead, 4.0), float(lead < 0.5), *features]
 
@@ -114,9 +136,16 @@ def calibration_row(best_score: float, runner_up: float | None, features: list[f
 _ASKED_MISSING = RANK_FEATURES.index("asked_missing")
 _UNPAIRED = RANK_FEATURES.index("unpaired")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")
+_COVERAGE = RANK_FEATURES.index("coverage")
+MIN_COVERAGE = 0.4
 
 
 def off_topic(features: list[float]) -> bool:
-    """The sentence holds the names but not what is asked of them: none of the question's own words,
-    or the word the question ties to a name ("president of France") only far from that name."""
-    return features[_ASKED_MISSING] > 0 or (features[_UNPAIRED] > 0 and features[_P_COVERAGE] < 0.5)
+    """The sentence is not about what is asked: it holds under 40% of the question's weight, or the
+    names but none of the question's own words, or the word the question ties to a name ("president
+    of France") only far from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""
+    return (
+        features[_COVERAGE] < MIN_COVERAGE
+        or features[_ASKED_MISSING] > 0
+        or (features[_UNPAIRED] > 0 and features[_P_COVERAGE] < 0.5)
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from knowledge.factbase import DEFAULT_SOURCES, build_file  # noqa: E402
 from knowledge.index import Index  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.scoring import (  # noqa: E402
+    CALIBRATION_COLUMNS,
     CALIBRATION_FEATURES,
     DEFAULT_MODEL,
     RANK_FEATURES,
@@ -152,21 +154,47 @@ def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | No
     return out
 
 
-def fit_calibrator(tops):
+def fit_calibrator(tops, regularisation: float = 0.1):
+    """Logistic regression of 'the best candidate is right' on CALIBRATION_FEATURES."""
     from sklearn.linear_model import LogisticRegression
 
-    x = [c for _, c, _ in tops if c is not None]
-    y = [int(ok) for _, c, ok in tops if c is not None]
+    used = [(r, c, ok) for r, c, ok in tops if c is not None]
     per_set: dict[str, int] = {}
-    for r, c, _ in tops:
-        if c is not None:
-            per_set[r.set] = per_set.get(r.set, 0) + 1
+    for r, _, _ in used:
+        per_set[r.set] = per_set.get(r.set, 0) + 1
+    x = [[c[i] for i in CALIBRATION_COLUMNS] for _, c, _ in used]
+    y = [int(ok) for _, _, ok in used]
     # every question weighs the same, so the probability is honest over all of them; a set's weight
     # grows only with the square root of its size so that one large set does not decide alone
-    w = [per_set[r.set] ** -0.5 for r, c, _ in tops if c is not None]
-    model = LogisticRegression(C=1.0, max_iter=5000)
+    w = [per_set[r.set] ** -0.5 for r, _, _ in used]
+    model = LogisticRegression(C=regularisation, max_iter=5000)
     model.fit(x, y, sample_weight=[v * len(w) / sum(w) for v in w])
     return list(model.coef_[0]), float(model.intercept_[0])
+
+
+def probabilities(tops, cal_w, cal_b) -> list[float]:
+    """The calibrated confidence of each question's best candidate (0 when it abstains by rule)."""
+    out = []
+    for _, c, _ in tops:
+        if c is None or off_topic(c[len(c) - len(RANK_FEATURES) :]):
+            out.append(0.0)
+            continue
+        z = cal_b + sum(w * c[i] for w, i in zip(cal_w, CALIBRATION_COLUMNS, strict=True))
+        out.append(1 / (1 + math.exp(-z)))
+    return out
+
+
+def nested_probabilities(tops, folds: int = 5) -> list[float]:
+    """Each question's confidence from a calibrator fitted without its article: honest on new articles."""
+    groups = sorted({r.group for r, _, _ in tops})
+    probs = [0.0] * len(tops)
+    for k in range(min(folds, len(groups))):
+        held = set(groups[k::folds])
+        cal_w, cal_b = fit_calibrator([t for t in tops if t[0].group not in held])
+        for i, p in enumerate(probabilities(tops, cal_w, cal_b)):
+            if tops[i][0].group in held:
+                probs[i] = p
+    return probs
 
 
 def out_of_fold(rows: list[Row], folds: int = 5):
@@ -180,18 +208,12 @@ def out_of_fold(rows: list[Row], folds: int = 5):
     return tops
 
 
-def outcomes(tops, cal_w, cal_b, threshold):
+def outcomes(tops, probs, threshold):
     """Per set: (answerable, right, out-of-scope, abstained) and (confidence, right) pairs."""
-    import math
-
     per: dict[str, list[int]] = {}
     pairs = []
-    for r, c, ok in tops:
+    for (r, c, ok), p in zip(tops, probs, strict=True):
         s = per.setdefault(r.set, [0, 0, 0, 0])
-        z = 0.0 if c is None else cal_b + sum(a * b for a, b in zip(cal_w, c, strict=True))
-        p = 0.0 if c is None else 1 / (1 + math.exp(-z))
-        if c is not None and off_topic(c[len(c) - len(RANK_FEATURES) :]):
-            p = 0.0
         answered = p >= threshold
         if r.q["kind"] == "out_of_scope":
             s[2] += 1
@@ -199,7 +221,7 @@ def outcomes(tops, cal_w, cal_b, threshold):
         else:
             s[0] += 1
             s[1] += answered and ok
-        if c is not None:
+        if c is not None and p > 0:
             pairs.append((p, ok))
     return per, pairs
 
@@ -214,12 +236,12 @@ def _targets(name: str) -> tuple[float, float]:
     return TARGETS["nato"] if "nato" in name else TARGETS["news"]
 
 
-def choose_threshold(tops, cal_w, cal_b) -> float:
+def choose_threshold(tops, probs) -> float:
     """The threshold that brings the most sets nearest their targets; overshooting earns nothing."""
     best, best_t = -1.0, 0.5
     for i in range(5, 90):
         t = i / 100
-        per, _ = outcomes(tops, cal_w, cal_b, t)
+        per, _ = outcomes(tops, probs, t)
         value = 0.0
         for name, (n, right, oos, ab) in per.items():
             want_acc, want_abs = _targets(name)
@@ -244,8 +266,8 @@ def calibration_table(pairs, bins: int = 10) -> tuple[float, list[tuple[str, int
     return ece, table
 
 
-def print_report(title, tops, cal_w, cal_b, threshold):
-    per, pairs = outcomes(tops, cal_w, cal_b, threshold)
+def print_report(title, tops, probs, threshold):
+    per, pairs = outcomes(tops, probs, threshold)
     print(f"\n{title} (threshold {threshold:.2f})")
     print("| set | answerable | right | out of scope | abstained |")
     print("|---|---|---|---|---|")
@@ -275,9 +297,10 @@ def main() -> int:
         cal_w, cal_b, threshold = list(m.calibration_weights), m.calibration_bias, m.threshold
     else:
         oof = out_of_fold(fit_rows)
+        nested = nested_probabilities(oof)
+        threshold = choose_threshold(oof, nested)
+        print_report("fit sets, each article scored by models fitted without it", oof, nested, threshold)
         cal_w, cal_b = fit_calibrator(oof)
-        threshold = choose_threshold(oof, cal_w, cal_b)
-        print_report("fit sets, out of fold", oof, cal_w, cal_b, threshold)
         rank_w, rank_b = fit_ranker(fit_rows)
         model = {
             "about": "Fitted by scripts/fit_scorer.py on the development sets; see benchmarks/README.md.",
@@ -290,7 +313,8 @@ def main() -> int:
         print(f"\nwrote {DEFAULT_MODEL.relative_to(ROOT)}")
         for name, wt in sorted(zip(RANK_FEATURES, rank_w, strict=True), key=lambda p: -abs(p[1])):
             print(f"  {name:18} {wt:+.3f}")
-    print_report("held-out sets", top_rows(held_rows, rank_w, rank_b), cal_w, cal_b, threshold)
+    held = top_rows(held_rows, rank_w, rank_b)
+    print_report("held-out sets", held, probabilities(held, cal_w, cal_b), threshold)
     return 0
 
 
