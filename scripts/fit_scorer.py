@@ -40,14 +40,11 @@ from knowledge.scoring import (  # noqa: E402
 )
 
 DATA = ROOT / "tests" / "data"
-SHARED = ROOT.parent / "shared"
 
 
 def fit_sets() -> list[QuestionSet]:
     sets = []
-    public = SHARED / "eval" / "nato-public.jsonl"
-    if public.exists():
-        sets += question_sets([public])
+    sets += question_sets([DATA / "nato-public.jsonl"])  # a copy of ../shared/eval/nato-public.jsonl
     sets += question_sets([DATA / "dev-nato.jsonl"])
     corpus = question_sets([DATA / "dev-corpus.jsonl"])[0]
     sets.append(corpus)

@@ -18,7 +18,7 @@ from knowledge.extract import Extracted, from_bytes, from_html, from_text
 from knowledge.library import Library
 from knowledge.sources import load_sources
 
-PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
+PAGES = Path(__file__).resolve().parent / "data" / "pages"  # a copy of ../shared/pages
 MOURINHO = "921019755f4a96ac4abf9dbcb4ef9d5ac202624a542d5ea70912330aa6fcc71f"
 WORDS = " ".join(f"word{i}" for i in range(40))
 
