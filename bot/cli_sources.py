@@ -7,13 +7,15 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from knowledge import build_file, intake
+from knowledge import build_file
 
 from .config import Settings
 
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Print the article as citebot stores it: the headline on the first line, then the paragraphs."""
+    from knowledge import intake  # the fetcher and extractor load only for the commands that use them
+
     article = asyncio.run(intake.read(args.page, settings.fetch_policy()))
     print(article.text(), end="")
     return 0
@@ -21,6 +23,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     """Write the article into a sources folder, checking that the folder still builds."""
+    from knowledge import intake
+
     folder: Path = args.sources or settings.sources
     article = asyncio.run(intake.read(args.page, settings.fetch_policy()))
     with tempfile.TemporaryDirectory(prefix="citebot-") as tmp:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from knowledge import DEFAULT_SOURCES
-from knowledge.fetch import FetchPolicy
 from knowledge.shelf import Caps
+
+if TYPE_CHECKING:
+    from knowledge.fetch import FetchPolicy
 
 
 class ConfigError(ValueError):
@@ -97,6 +100,8 @@ class Settings:
     fetch_allow_loopback: bool = False  # tests only
 
     def fetch_policy(self) -> FetchPolicy:
+        from knowledge.fetch import FetchPolicy  # aiohttp loads only where pages are fetched
+
         return FetchPolicy(
             max_bytes=self.fetch_max_bytes,
             timeout=self.fetch_timeout,
