@@ -203,6 +203,8 @@ class Matcher:
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
+            if query.wanted and pos > 0 and toks[pos - 1] == "how":
+                continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
             if tok in ("name", "names") and (toks[pos + 1 : pos + 2] == ["of"] or pos - 1 in possessive):
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):

@@ -163,6 +163,7 @@ _MONEY_WORDS = frozenset(
     "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
     "dollars euros pounds yen yuan".split()
 )
+_CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 
@@ -192,11 +193,14 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     if re.search(r"\bhow long\b", text):
         return frozenset({"duration"})
     if re.search(r"\b(?:how many|how much)\b", text):
-        if after & _TIME_WORDS:
+        # the noun right after "how many" / "how much" is what is measured: "how many years"
+        at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
+        counted = set(words[at + 1 : at + 2])
+        if counted & _TIME_WORDS:
             return frozenset({"duration"})
-        if "how much" in text:
+        if words[at] == "much":
             return frozenset({"money"}) if after & _MONEY_WORDS else _COUNT_OR_MONEY
-        return frozenset({"money"}) if after & _MONEY_WORDS - {"sales"} else frozenset({"count"})
+        return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     if re.search(r"\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bsince when\b|\bwhen\b", text):
         return frozenset({"date", "time"}) if "when" in words else frozenset({"date"})
     return None

@@ -137,15 +137,18 @@ _ASKED_MISSING = RANK_FEATURES.index("asked_missing")
 _UNPAIRED = RANK_FEATURES.index("unpaired")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _COVERAGE = RANK_FEATURES.index("coverage")
+_QUANTITY_MISS = RANK_FEATURES.index("quantity_miss")
 MIN_COVERAGE = 0.4
 
 
 def off_topic(features: list[float]) -> bool:
     """The sentence is not about what is asked: it holds under 40% of the question's weight, or the
-    names but none of the question's own words, or the word the question ties to a name ("president
-    of France") only far from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""
+    names but none of the question's own words, or no quantity of the kind asked for ("how old",
+    "how much", "when"), or the word the question ties to a name ("president of France") only far
+    from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""
     return (
         features[_COVERAGE] < MIN_COVERAGE
         or features[_ASKED_MISSING] > 0
+        or features[_QUANTITY_MISS] > 0
         or (features[_UNPAIRED] > 0 and features[_P_COVERAGE] < 0.5)
     )

@@ -1,0 +1,94 @@
+"""The fitted scoring model as a user meets it: the right sentence first, an honest confidence, and
+"I don't know" when the sentence is not about what was asked. Each test pins one mechanism."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from reading_support import ArticleBase, build_article
+
+from knowledge import FactBase, store
+from knowledge.factbase import DEFAULT_SOURCES
+from knowledge.index import Index
+from knowledge.matcher import Matcher
+from knowledge.scoring import ScoringModel
+
+DATA = Path(__file__).parent / "data"
+
+CLINIC = (
+    "Clinic opens in Brandvale\n\n"
+    "A new children's clinic opened in Brandvale on Tuesday.\n\n"
+    "Its director, Tomas Reyna, 47, trained as a surgeon in Lisbon.\n\n"
+    "Reyna said the clinic would treat patients from three counties.\n\n"
+    "The building cost $4 million and took two years to finish.\n\n"
+    "Local families had asked for a clinic for a decade."
+)
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> ArticleBase:
+    return build_article(tmp_path, CLINIC)
+
+
+def test_how_old_is_answered_by_the_sentence_that_gives_an_age(clinic: ArticleBase) -> None:
+    # Reyna is named in two sentences; only one says how old he is (quantity kinds in the model)
+    age = "Its director, Tomas Reyna, 47, trained as a surgeon in Lisbon."
+    assert clinic.cited("How old is Reyna?") == age
+
+
+def test_how_much_is_answered_by_the_sentence_that_gives_money(clinic: ArticleBase) -> None:
+    assert clinic.cited("How much did the clinic cost?") == (
+        "The building cost $4 million and took two years to finish."
+    )
+
+
+def test_a_question_about_something_the_article_does_not_say_is_not_answered(clinic: ArticleBase) -> None:
+    # the names are there, what is asked of them is not
+    for question in ("What is Reyna's favourite football team?", "Who painted the Mona Lisa?"):
+        assert clinic.cited(question) == "", question
+
+
+def test_the_bot_answers_exactly_when_its_confidence_reaches_the_threshold(clinic: ArticleBase) -> None:
+    threshold = ScoringModel.load().threshold
+    questions = (
+        "Where did Tomas Reyna train as a surgeon?",
+        "When did the clinic open?",
+        "who runs the clinik",
+        "What did local families ask for?",
+        "Is the clinic open on Sundays?",
+        "Where did the mayor go on holiday?",
+    )
+    answered = 0
+    for q in questions:
+        a = clinic.base.answer(q)
+        assert 0.0 <= a.confidence <= 1.0
+        assert a.abstained == (a.confidence < threshold), (q, a.confidence)
+        answered += not a.abstained
+    assert 0 < answered < len(questions)
+
+
+def test_a_question_is_answered_from_the_article_it_is_about(tmp_path: Path) -> None:
+    # the NATO article (with its hand-written facts) beside a football story: each question goes home
+    sources = tmp_path / "sources"
+    shutil.copytree(DEFAULT_SOURCES, sources)
+    shutil.copy(DATA / "news" / "dev" / "mourinho-tottenham.txt", sources)
+    base = FactBase.build(sources, tmp_path / "base.db")
+    football = base.answer("Who did Mourinho replace at Tottenham?")
+    assert not football.abstained and football.citations[0].document == "mourinho-tottenham"
+    nato = base.answer("Who will replace Stoltenberg?")
+    assert not nato.abstained and nato.citations[0].document == "nato-rutte-breaking-defense"
+
+
+def test_a_common_word_is_not_taken_for_a_misspelt_name(tmp_path: Path) -> None:
+    # "game" is one letter from the coach's name, but it is an English word, not a typo of "Fame"
+    team = build_article(
+        tmp_path,
+        "Rowing club\n\nCoach Dana Fame joined the rowing club in March.\n\n"
+        "The club trains on the river every morning.",
+    )
+    matcher = Matcher(Index(store.read(team.db)))
+    assert matcher.analyse("Which game did the rowing club join?").entities == []
+    assert matcher.analyse("When did coach Fmae join?").entities != []  # a real typo still is one
+    assert team.cited("When did coach Fmae join?") == "Coach Dana Fame joined the rowing club in March."
