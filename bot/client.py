@@ -127,6 +127,8 @@ class CitebotBot(commands.Bot):
         base = self.library.cached(guild_id)
         if base is None:
             base = await asyncio.to_thread(self.library.base, guild_id)
+        elif base.changed_on_disk():  # another process rebuilt it: open the new file off the loop
+            await asyncio.to_thread(base.refresh)
         return base
 
     async def _close_idle_bases(self) -> None:
