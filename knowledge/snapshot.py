@@ -79,8 +79,9 @@ def write(path: Path, loaded: Loaded) -> int:
     try:
         _Pickler(buffer, PROTOCOL).dump((loaded.index, loaded.summariser))
     except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        # A current tag with no data: opening indexes the rows, and `ensure` does not rebuild for it.
         log.warning("the index cannot be stored (%s); the base will be indexed when opened", exc)
-        return 0
+        buffer = io.BytesIO()
     data = buffer.getbuffer()
     conn = sqlite3.connect(path)
     try:
@@ -89,7 +90,10 @@ def write(path: Path, loaded: Loaded) -> int:
             conn.execute(f"create table {TABLE} (part integer primary key, tag text not null, data blob)")
             conn.executemany(
                 f"insert into {TABLE} values (?, ?, ?)",
-                ((i, format_tag(), data[at : at + CHUNK]) for i, at in enumerate(range(0, len(data), CHUNK))),
+                (
+                    (i, format_tag(), data[at : at + CHUNK] or None)
+                    for i, at in enumerate(range(0, len(data) or 1, CHUNK))
+                ),
             )
     finally:
         conn.close()
@@ -118,6 +122,8 @@ def read(conn: sqlite3.Connection) -> Loaded | None:
                 "the stored index is of another version (%s, not %s); indexing the rows", tag, format_tag()
             )
         return None
+    if conn.execute(f"select data is null from {TABLE} where part = 0").fetchone()[0]:
+        return None  # the build could not store it
     try:
         with _gc_paused():
             index, summariser = _Unpickler(io.BufferedReader(_Chunks(conn), CHUNK)).load()

@@ -211,3 +211,21 @@ def test_a_broken_file_in_the_base_s_place_is_not_served(
     assert "does not open" not in caplog.text  # said once, not at every check
     with pytest.raises(KnowledgeError):
         FactBase.open(db)
+
+
+def test_an_index_that_cannot_be_stored_is_made_at_open_and_not_rebuilt_each_time(
+    sources: Path, tmp_path: Path, indexings: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(self: pickle.Pickler, obj: object) -> None:
+        raise pickle.PicklingError("cannot pickle a lambda")
+
+    monkeypatch.setattr(snapshot._Pickler, "dump", refuse)
+    db = tmp_path / "base.db"
+    build_file(sources, db)
+    builds = []
+    real = factbase._build_locked
+    monkeypatch.setattr(factbase, "_build_locked", lambda *a: builds.append(1) or real(*a))
+    indexings.clear()
+    for _ in range(2):
+        assert "Mark Rutte" in FactBase.ensure(sources, db).answer(QUESTION).text
+    assert builds == [] and indexings == [26, 26]
