@@ -61,6 +61,15 @@ class _Snapshot:
     def sentence_rows(self) -> dict[str, tuple[str, str, int, int]]:
         return {s.id: (s.text, s.document, s.paragraph, s.number) for s in self.index.sentences}
 
+    def __del__(self) -> None:
+        """Nobody reads this base any more (it was replaced or closed): free it now. The stored
+        index is frozen out of the cyclic collector (snapshot.read), and the Matcher holds a
+        reference cycle (its cache); a later freeze may have frozen that cycle too, which would keep
+        the whole index alive. Emptying the Matcher breaks the cycle, so reference counting frees all."""
+        with contextlib.suppress(Exception):
+            vars(self.matcher).clear()
+            self.conn.close()
+
 
 def file_identity(path: Path) -> tuple[int, ...] | None:
     """What changes when the file at *path* is replaced or rewritten; None when there is none."""

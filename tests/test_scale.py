@@ -229,3 +229,20 @@ def test_an_index_that_cannot_be_stored_is_made_at_open_and_not_rebuilt_each_tim
     for _ in range(2):
         assert "Mark Rutte" in FactBase.ensure(sources, db).answer(QUESTION).text
     assert builds == [] and indexings == [26, 26]
+
+
+def test_a_dropped_base_is_freed_even_when_a_later_open_froze_it(sources: Path, tmp_path: Path) -> None:
+    """Opening a stored index freezes the heap out of the cyclic collector; a base open at that
+    moment must still be freed when it is closed or replaced."""
+    import gc
+    import weakref
+
+    db = tmp_path / "base.db"
+    build_file(sources, db)
+    first = FactBase.open(db)
+    index = weakref.ref(first._snapshot.index)
+    second = FactBase.open(db)  # freezes everything alive, the first base's Matcher too
+    del first
+    gc.collect()
+    assert index() is None
+    assert "Mark Rutte" in second.answer(QUESTION).text
