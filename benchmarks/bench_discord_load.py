@@ -19,7 +19,10 @@ allowed_mentions.parse == [] and pings nobody; no log record at ERROR or above; 
 failed or unknown request.
 
     python benchmarks/bench_discord_load.py [--messages N] [--rps R] [--rate 5] [--per 1.0]
-                                            [--no-burst] [--no-tracemalloc]
+                                            [--no-burst] [--no-tracemalloc] [--sentences N]
+
+`--sentences N` serves the shipped sources plus N distractor sentences (benchmarks/distractors.py),
+built before the bot starts: the loop lag with a large base (issue 11).
 """
 
 from __future__ import annotations
