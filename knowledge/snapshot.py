@@ -31,7 +31,7 @@ TABLE = "index_snapshot"
 CHUNK = 16 * 1024 * 1024  # bytes a row: SQLite's blob limit is 1 GB, a 1M-sentence base needs more
 PROTOCOL = 5
 # The modules whose code decides what an Index and a Summariser hold.
-_CODE = ("index.py", "summary.py", "text.py", "model.py")
+_CODE = ("index.py", "summary.py", "text.py", "model.py", "snapshot.py")
 # What a snapshot may name: containers, and the value classes of the modules above.
 _SAFE_BUILTINS = frozenset(
     {"frozenset", "set", "list", "dict", "tuple", "str", "int", "float", "bool", "bytes"}
