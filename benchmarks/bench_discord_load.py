@@ -19,7 +19,10 @@ allowed_mentions.parse == [] and pings nobody; no log record at ERROR or above; 
 failed or unknown request.
 
     python benchmarks/bench_discord_load.py [--messages N] [--rps R] [--rate 5] [--per 1.0]
-                                            [--no-burst] [--no-tracemalloc]
+                                            [--no-burst] [--no-tracemalloc] [--sentences N]
+
+`--sentences N` serves the shipped sources plus N distractor sentences (benchmarks/distractors.py),
+built before the bot starts: the loop lag with a large base (issue 11).
 """
 
 from __future__ import annotations
@@ -631,7 +634,16 @@ async def benchmark(args: argparse.Namespace, passes: list[tuple[str, float | No
     errors = ErrorLog()
     logging.getLogger().addHandler(errors)
     tmp = scratch("citebot-load-")
-    sources = Path(shutil.copytree(SHIPPED, tmp / "sources"))
+    if args.sentences:  # a large base: the shipped sources plus distractor prose, built beforehand
+        from distractors import make_distractor_sources
+
+        from knowledge import build_file
+
+        sources = tmp / "sources"
+        make_distractor_sources(sources, args.sentences)
+        await asyncio.to_thread(build_file, sources, tmp / "base.db")
+    else:
+        sources = Path(shutil.copytree(SHIPPED, tmp / "sources"))
     world, qa_id, users, other_bot = build_world(args.users)
     questions = load_questions()
     results: list[RunResult] = []
@@ -739,7 +751,9 @@ def heap_by_package(snapshot: tracemalloc.Snapshot, top: int = 7) -> list[tuple[
 def heap_child(args: argparse.Namespace) -> dict[str, Any]:
     """Run one steady pass in a fresh `python -X tracemalloc=1` interpreter; its result as JSON."""
     cmd = [sys.executable, "-X", f"tracemalloc={TRACE_FRAMES}", str(Path(__file__).resolve()), "--heap-pass"]
-    for key in ("messages", "users", "rate", "per", "heavy_users", "heavy_count", "seed", "timeout", "quiet"):
+    keys = ("messages", "users", "rate", "per", "heavy_users", "heavy_count", "seed", "timeout", "quiet")
+    keys += ("sentences",)
+    for key in keys:
         cmd += [f"--{key.replace('_', '-')}", str(getattr(args, key))]
     cmd += ["--rps", str(args.heap_rps or args.rps / 4)]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300)
@@ -761,6 +775,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=60.0, help="max wait for the replies of a pass")
     ap.add_argument("--quiet", type=float, default=0.5, help="wait after the last expected reply")
     ap.add_argument("--no-burst", action="store_true")
+    ap.add_argument("--sentences", type=int, default=0, help="serve the base plus N distractor sentences")
     ap.add_argument("--no-tracemalloc", action="store_true")
     ap.add_argument(
         "--heap-rps",
@@ -795,7 +810,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"## bench_discord_load.py\n\n{machine()}. {args.messages} messages per pass from "
         f"{args.users} users ({args.heavy_users} heavy, {args.heavy_count} questions each); "
-        f"cooldown {args.rate} per {args.per:g} s.\n"
+        f"cooldown {args.rate} per {args.per:g} s; base: shipped"
+        f"{f' + {args.sentences:,} distractor sentences' if args.sentences else ''}.\n"
     )
     failed = 0
     for r in results:

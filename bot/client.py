@@ -29,6 +29,7 @@ from .source_cards import NOT_OWNER
 
 log = logging.getLogger("citebot")
 
+SWITCH_INTERVAL = 0.001  # seconds a thread may hold the GIL while another waits
 COGS = ("bot.cogs.questions", "bot.cogs.info", "bot.cogs.moderation", "bot.cogs.sources")
 TOKEN_REJECTED = "citebot: error: Discord rejected the token (check DISCORD_TOKEN)"
 NO_TOKEN = "citebot: error: DISCORD_TOKEN is not set (see .env.example); `citebot run --console` needs none"
@@ -127,6 +128,8 @@ class CitebotBot(commands.Bot):
         base = self.library.cached(guild_id)
         if base is None:
             base = await asyncio.to_thread(self.library.base, guild_id)
+        elif base.changed_on_disk():  # another process rebuilt it: open the new file off the loop
+            await asyncio.to_thread(base.refresh)
         return base
 
     async def _close_idle_bases(self) -> None:
@@ -168,6 +171,9 @@ class CitebotBot(commands.Bot):
         # it, which otherwise stalls the event loop for ~50 ms now and then (benchmarks/README.md).
         gc.collect()
         gc.freeze()
+        # Answers are worked out in threads: let the event loop take the GIL back within 1 ms
+        # (Python's default is 5 ms), so a long answer never holds up the gateway and replies.
+        sys.setswitchinterval(SWITCH_INTERVAL)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the questions cog listens to messages."""

@@ -8,17 +8,18 @@ import errno
 import fcntl
 import glob
 import json
+import logging
 import os
 import sqlite3
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import store
+from . import snapshot, store
 from .derive import derive
 from .errors import KnowledgeError
 from .index import Index
@@ -29,6 +30,8 @@ from .summary import Summariser
 
 DEFAULT_SOURCES = Path(__file__).parent / "sources"
 LOCK_SUFFIX = ".lock"
+CHECK_EVERY = 0.5  # seconds between looks at whether another process replaced the base file
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,41 @@ class _Snapshot:
     index: Index
     matcher: Matcher
     summariser: Summariser
-    fact_rows: dict[str, int]  # id -> hash of its content, to tell what a reload changed
-    sentence_rows: dict[str, tuple[str, str, int, int]]
+    identity: tuple[int, ...] | None  # the file's identity (file_identity) when it was opened
+    # Open on the file as it was opened: after another process swaps the base in, it still reads
+    # the old one (POSIX keeps a replaced file while it is open), so a reload can tell what changed.
+    conn: sqlite3.Connection
+    _facts: dict[str, int] = field(default_factory=dict, compare=False)
+    _conn_lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
+
+    def fact_rows(self) -> dict[str, int]:
+        """Fact id -> hash of its content, to tell what a reload changed (read once, when asked)."""
+        with self._conn_lock:
+            if not self._facts:
+                rows = self.conn.execute("select id, subject, relation, object, answer from facts")
+                self._facts.update((r[0], hash(r[1:])) for r in rows)
+            return self._facts
+
+    def sentence_rows(self) -> dict[str, tuple[str, str, int, int]]:
+        return {s.id: (s.text, s.document, s.paragraph, s.number) for s in self.index.sentences}
+
+    def __del__(self) -> None:
+        """Nobody reads this base any more (it was replaced or closed): free it now. The stored
+        index is frozen out of the cyclic collector (snapshot.read), and the Matcher holds a
+        reference cycle (its cache); a later freeze may have frozen that cycle too, which would keep
+        the whole index alive. Emptying the Matcher breaks the cycle, so reference counting frees all."""
+        with contextlib.suppress(Exception):
+            vars(self.matcher).clear()
+            self.conn.close()
+
+
+def file_identity(path: Path) -> tuple[int, ...] | None:
+    """What changes when the file at *path* is replaced or rewritten; None when there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def build_file(sources: str | Path, db: str | Path) -> dict:
@@ -103,6 +139,8 @@ def _build_locked(sources: str | Path, db: Path) -> dict:
             "facts": len(derived.facts),
         }
         store.write(derived, tmp, meta)
+        del derived, src  # the snapshot below needs the memory
+        snapshot.write(tmp, snapshot.build(store.read(tmp)))
         meta["build_seconds"] = round(time.perf_counter() - started, 3)
         store.set_meta(tmp, "build_seconds", meta["build_seconds"])
         _fsync(tmp)  # all of the new file is on disk before it takes the base's name
@@ -139,21 +177,21 @@ def _write_error(exc: OSError | sqlite3.Error, db: Path) -> KnowledgeError:
 
 
 def _load(db: Path) -> _Snapshot:
-    tables = store.read(db)
-    index = Index(tables)
-    facts = {f["id"]: hash((f["subject"], f["relation"], f["object"], f["answer"])) for f in tables["facts"]}
-    sentences = {
-        s["id"]: (s["text"], s["document"], s["paragraph"], s["number"]) for s in tables["sentences"]
-    }
-    return _Snapshot(
-        db,
-        store.read_meta(tables["meta"]),
-        index,
-        Matcher(index),
-        Summariser(index),
-        facts,
-        sentences,
-    )
+    """Open *db*: its stored index when it has a current one, else an index made from its rows."""
+    identity = file_identity(db)  # before reading: a swap in between is seen at the next check
+    conn = store.connect(db)
+    try:
+        meta = store.read_meta(
+            [{"key": k, "value": v} for k, v in conn.execute("select key, value from meta")]
+        )
+        loaded = snapshot.read(conn) or snapshot.build(store.read_tables(conn, db))
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise KnowledgeError(f"cannot read the fact base: {exc}", db) from None
+    except BaseException:
+        conn.close()
+        raise
+    return _Snapshot(db, meta, loaded.index, Matcher(loaded.index), loaded.summariser, identity, conn)
 
 
 class FactBase:
@@ -166,6 +204,8 @@ class FactBase:
         self.sources = Path(sources) if sources else DEFAULT_SOURCES
         self._reload_lock = threading.Lock()
         self._snapshot = _snapshot or _load(self.db)
+        self._checked = time.monotonic()
+        self._unreadable: tuple[int, ...] | None = None  # a file found in our place that would not open
 
     @classmethod
     def open(cls, db: str | Path, sources: str | Path | None = None) -> FactBase:
@@ -193,37 +233,37 @@ class FactBase:
 
     @property
     def version(self) -> str:
-        return self._snapshot.meta.get("version", "")
+        return self._current().meta.get("version", "")
 
     def answer(self, question: str) -> Answer:
         """The answer, carrying the version of the base it came from (a reload may swap meanwhile)."""
-        snap = self._snapshot
+        snap = self._current()
         return dataclasses.replace(snap.matcher.answer(question), version=snap.meta.get("version", ""))
 
     def summary(self, length: str = "short", topic: str | None = None) -> Summary:
-        return self._snapshot.summariser.summary(length, topic)
+        return self._current().summariser.summary(length, topic)
 
     def entity_names(self, prefix: str = "", limit: int = 25) -> list[str]:
-        return self._snapshot.summariser.entity_names(prefix, limit)
+        return self._current().summariser.entity_names(prefix, limit)
 
     def article_summary(self, slug: str, points: int = 3) -> Summary:
-        return self._snapshot.summariser.summary(document=slug, points=points)
+        return self._current().summariser.summary(document=slug, points=points)
 
     def article_entities(self, slug: str, kinds: tuple[str, ...] = ("person", "organisation")) -> list[str]:
-        return self._snapshot.summariser.document_entities(slug, kinds)
+        return self._current().summariser.document_entities(slug, kinds)
 
     def sentence_texts(self) -> dict[str, tuple[str, str]]:
         """Every sentence id with its text and article slug (for /teach)."""
-        return {k: (v[0], v[1]) for k, v in self._snapshot.sentence_rows.items()}
+        return {s.id: (s.text, s.document) for s in self._current().index.sentences}
 
     def facts_about(self, name: str, limit: int = 8) -> EntityInfo | None:
-        return self._snapshot.summariser.facts_about(name, limit)
+        return self._current().summariser.facts_about(name, limit)
 
     def suggest_entities(self, name: str, limit: int = 3) -> list[str]:
-        return self._snapshot.summariser.suggest_entities(name, limit)
+        return self._current().summariser.suggest_entities(name, limit)
 
     def source_info(self) -> SourceInfo:
-        snap = self._snapshot
+        snap = self._current()
         docs = tuple(
             DocumentInfo(
                 d["slug"],
@@ -261,6 +301,7 @@ class FactBase:
                 _build_locked(src, self.db)
                 new = _load(self.db)
             self._snapshot = new
+            self._checked = time.monotonic()
             self.sources = src
             return _diff(old, new, time.perf_counter() - started)
 
@@ -268,24 +309,64 @@ class FactBase:
     def reloading(self) -> bool:
         return self._reload_lock.locked()
 
+    # --- following other processes ----------------------------------------------
+
+    def changed_on_disk(self) -> bool:
+        """Whether another file took the base's path since it was opened: one stat, at most every
+        CHECK_EVERY seconds (False in between)."""
+        now = time.monotonic()
+        if now - self._checked < CHECK_EVERY:
+            return False
+        self._checked = now
+        seen = file_identity(self.db)
+        return seen is not None and seen != self._snapshot.identity and seen != self._unreadable
+
+    def refresh(self) -> bool:
+        """Serve the file now at the base's path if it is not the one served (another process
+        rebuilt it); whether it switched. A file that will not open is logged and the old one serves on."""
+        if not self._reload_lock.acquire(blocking=False):
+            return False  # a reload in this process is swapping in its own build
+        try:
+            seen = file_identity(self.db)
+            if seen is None or seen == self._snapshot.identity or seen == self._unreadable:
+                return False
+            try:
+                new = _load(self.db)
+            except KnowledgeError as exc:
+                self._unreadable = seen
+                log.warning("the base was replaced by one that does not open (%s); serving the old one", exc)
+                return False
+            self._snapshot = new
+            return True
+        finally:
+            self._reload_lock.release()
+
+    def _current(self) -> _Snapshot:
+        if self.changed_on_disk():
+            self.refresh()
+        return self._snapshot
+
 
 def _stale(db: Path, sources: Path) -> bool:
     try:
         conn = sqlite3.connect(store.readonly_uri(db), uri=True)
-        row = conn.execute("select value from meta where key = 'version'").fetchone()
-        conn.close()
-        return row is None or json.loads(row[0]) != load_sources(sources).digest
+        try:
+            row = conn.execute("select value from meta where key = 'version'").fetchone()
+            current = snapshot.is_current(conn)
+        finally:
+            conn.close()
+        return row is None or not current or json.loads(row[0]) != load_sources(sources).digest
     except (sqlite3.DatabaseError, KnowledgeError):
         return True
 
 
 def _diff(old: _Snapshot, new: _Snapshot, seconds: float) -> ReloadReport:
     added, removed, changed = {}, {}, {}
-    of, nf = old.fact_rows, new.fact_rows
+    of, nf = old.fact_rows(), new.fact_rows()
     added["facts"] = len(nf.keys() - of.keys())
     removed["facts"] = len(of.keys() - nf.keys())
     changed["facts"] = sum(1 for k in nf.keys() & of.keys() if nf[k] != of[k])
-    os_, ns = old.sentence_rows, new.sentence_rows
+    os_, ns = old.sentence_rows(), new.sentence_rows()
     # Sentence ids hash their words: an edited sentence is a removal plus an addition at the
     # same place, which we report as a change.
     gone = {v[1:]: k for k, v in os_.items() if k not in ns}

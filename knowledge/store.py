@@ -84,23 +84,42 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
 
 def read(path: Path) -> dict[str, list[dict]]:
     """Every table of the base at *path* as lists of dicts; KnowledgeError if it is not a base."""
+    conn = connect(path)
+    try:
+        return read_tables(conn, path)
+    finally:
+        conn.close()
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A read-only connection, usable from any thread, to the base at *path*; KnowledgeError if none."""
     if not path.exists():
         raise KnowledgeError("no fact base here; run `citebot build` first", path)
     if path.is_dir():
         raise KnowledgeError("this is a folder, not a fact base file", path)
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True, check_same_thread=False)
+        try:
+            names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
+    if not names >= _TABLES:
+        conn.close()
+        raise KnowledgeError(f"not a citebot fact base (missing {', '.join(sorted(_TABLES - names))})", path)
+    return conn
+
+
+def read_tables(conn: sqlite3.Connection, path: Path) -> dict[str, list[dict]]:
+    """Every table of the base open on *conn* as lists of dicts."""
+    try:
         db = sqlite_utils.Database(conn)
-        names = set(db.table_names())
-        if not names >= _TABLES:
-            raise KnowledgeError(
-                f"not a citebot fact base (missing {', '.join(sorted(_TABLES - names))})", path
-            )
         tables = {name: list(db[name].rows) for name in ("documents", "entities", "aliases", "facts", "meta")}
         tables["sentences"] = list(db.query("select * from sentences order by document, ordinal"))
         tables["mentions"] = list(db["mentions"].rows)
         tables["fact_citations"] = list(db.query("select * from fact_citations order by fact_id, rank"))
-        conn.close()
     except sqlite3.DatabaseError as exc:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
     _quote_sentences(tables)

@@ -19,6 +19,7 @@ import knowledge.factbase as factbase
 from bot.cli import main
 from bot.guild_settings import GuildSettings
 from knowledge import FactBase, KnowledgeError, build_file
+from knowledge.sources import load_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Where will the 2025 summit be held?"
@@ -189,7 +190,7 @@ def two_sources(sources: Path, tmp_path: Path) -> tuple[Path, Path]:
     return sources, other
 
 
-def test_two_bases_reloading_one_file_in_one_process_each_serve_their_own(
+def test_two_bases_reloading_one_file_in_one_process_each_report_their_own_then_follow_the_file(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mine, theirs = two_sources(sources, tmp_path)
@@ -206,17 +207,21 @@ def test_two_bases_reloading_one_file_in_one_process_each_serve_their_own(
         return real_load(path)
 
     monkeypatch.setattr(factbase, "_load", load_slowly)
-    reloading = threading.Thread(target=slow.reload, name="slow")
+    reports = {}
+    reloading = threading.Thread(target=lambda: reports.setdefault("slow", slow.reload()), name="slow")
     reloading.start()
     assert built.wait(30)
-    fast.reload()
+    reports["fast"] = fast.reload()
     reloading.join()
-    assert slow.source_info().documents[0].slug == "nato-rutte-breaking-defense"
+    assert reports["slow"].version == load_sources(mine).digest  # each reload loaded what it built
+    assert reports["fast"].version == load_sources(theirs).digest == FactBase.open(db).version
+    time.sleep(factbase.CHECK_EVERY)  # then both serve the file at the path: the last build
+    assert [d.slug for d in slow.source_info().documents] == ["hague"]
     assert [d.slug for d in fast.source_info().documents] == ["hague"]
-    assert slow.version != fast.version == FactBase.open(db).version
+    assert slow.version == fast.version
 
 
-def test_two_processes_reloading_one_file_each_serve_their_own(sources: Path, tmp_path: Path) -> None:
+def test_two_processes_reloading_one_file_each_load_their_own(sources: Path, tmp_path: Path) -> None:
     mine, theirs = two_sources(sources, tmp_path)
     db = tmp_path / "base.db"
     FactBase.build(theirs, db)
@@ -230,8 +235,7 @@ def test_two_processes_reloading_one_file_each_serve_their_own(sources: Path, tm
         "    return real(path)\n"
         "base = fb.FactBase.open(sys.argv[2], sys.argv[1])\n"
         "fb._load = load_slowly\n"
-        "base.reload()\n"
-        "print(json.dumps([d.slug for d in base.source_info().documents]), flush=True)\n"
+        "print(json.dumps(base.reload().version), flush=True)\n"
     )
     child = subprocess.Popen(
         [sys.executable, "-c", script, str(mine), str(db)], stdout=subprocess.PIPE, text=True, cwd=ROOT
@@ -241,7 +245,7 @@ def test_two_processes_reloading_one_file_each_serve_their_own(sources: Path, tm
     other.reload()  # waits for the child's lock
     served = json.loads(child.stdout.readline())
     assert child.wait(30) == 0
-    assert served == ["nato-rutte-breaking-defense"]
+    assert served == load_sources(mine).digest
     assert [d.slug for d in other.source_info().documents] == ["hague"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Literal, cast
 
 import discord
@@ -50,14 +51,14 @@ class Info(commands.Cog):
         topic: str | None = None,
     ) -> None:
         base = await self.bot.base_for(interaction.guild_id)
-        await respond(interaction, handlers.summary(base, length, topic))
+        await respond(interaction, await asyncio.to_thread(handlers.summary, base, length, topic))
 
     @app_commands.command(name="facts", description="What the article says about someone or something")
     @app_commands.describe(entity="a person, country or organisation")
     @app_commands.autocomplete(entity=entity_choices)
     async def facts(self, interaction: discord.Interaction, entity: str) -> None:
         base = await self.bot.base_for(interaction.guild_id)
-        await respond(interaction, handlers.facts(base, entity))
+        await respond(interaction, await asyncio.to_thread(handlers.facts, base, entity))
 
 
 async def setup(bot: CitebotBot) -> None:

@@ -76,7 +76,7 @@ class Questions(commands.Cog):
             await reply(message, render.help_card())
             return
         base = await self.bot.base_for(message.guild.id if message.guild else None)
-        answer, card = handlers.ask(base, question)
+        answer, card = await asyncio.to_thread(handlers.ask, base, question)
         await reply(message, card)
         if answer.abstained:
             await self._record_gap(message.guild.id if message.guild else None, question)
@@ -88,7 +88,7 @@ class Questions(commands.Cog):
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
         base = await self.bot.base_for(interaction.guild_id)
-        answer, card = handlers.ask(base, question)
+        answer, card = await asyncio.to_thread(handlers.ask, base, question)
         await respond(interaction, card)
         if answer.abstained:
             await self._record_gap(interaction.guild_id, question)
