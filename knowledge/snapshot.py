@@ -30,8 +30,27 @@ FORMAT = 1  # bump for a change of meaning the source hash below cannot see
 TABLE = "index_snapshot"
 CHUNK = 16 * 1024 * 1024  # bytes a row: SQLite's blob limit is 1 GB, a 1M-sentence base needs more
 PROTOCOL = 5
-# The modules whose code decides what an Index and a Summariser hold.
-_CODE = ("index.py", "summary.py", "text.py", "model.py", "snapshot.py")
+# The modules whose code decides what an Index and a Summariser hold, and what the rows under them
+# say: a base derived by other code is rebuilt from its sources by `ensure`, never served as it is.
+_CODE = (
+    "index.py",
+    "summary.py",
+    "text.py",
+    "model.py",
+    "snapshot.py",
+    "derive.py",
+    "entities.py",
+    "names.py",
+    "acronyms.py",
+    "coref.py",
+    "quantities.py",
+    "gazetteer.py",
+    "lexicon.py",
+    "lemmas.py",
+    "sources.py",
+    "store.py",
+    "limits.py",
+)
 # What a snapshot may name: containers, and the value classes of the modules above.
 _SAFE_BUILTINS = frozenset(
     {"frozenset", "set", "list", "dict", "tuple", "str", "int", "float", "bool", "bytes"}
