@@ -184,7 +184,8 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     if re.search(r"\bhow (?:deep|far down)\b|\bwhat depth\b", text):
         return frozenset({"depth"})
     if re.search(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b", text):
-        return frozenset({"area", "length"})
+        # the size of a place is an area or a length; of a fleet, an order or a plant, a count or money
+        return frozenset({"area", "length", "count", "money", "percent"})
     if re.search(
         r"\bhow (?:far|tall|high|long is|long was|long are|long were)\b|\bwhat (?:length|distance|height)\b",
         text,
@@ -201,8 +202,12 @@ def wanted_kind(question: str) -> frozenset[str] | None:
         if words[at] == "much":
             return frozenset({"money"}) if after & _MONEY_WORDS else _COUNT_OR_MONEY
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
-    if re.search(r"\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bsince when\b|\bwhen\b", text):
-        return frozenset({"date", "time"}) if "when" in words else frozenset({"date"})
+    # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
+    # ("what turned up when they searched the car")
+    asks_when = "when" in words[:3]
+    dated = re.search(r"\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bsince when\b", text)
+    if dated or asks_when:
+        return frozenset({"date", "time"}) if asks_when else frozenset({"date"})
     return None
 
 
