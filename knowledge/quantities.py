@@ -205,7 +205,9 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")
     asks_when = "when" in words[:3]
-    dated = re.search(r"\b(?:what|which) (?:year|date|day|month|decade|century)\b|\bsince when\b", text)
+    dated = re.search(
+        r"\b(?:what|which) (?:years?|dates?|days?|months?|decades?|century|centuries)\b|\bsince when\b", text
+    )
     if dated or asks_when:
         return frozenset({"date", "time"}) if asks_when else frozenset({"date"})
     return None
