@@ -35,6 +35,8 @@ _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
+# Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
+_CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
@@ -105,6 +107,8 @@ def _tokenise(
         if w == "s":
             if toks:
                 possessive.add(len(toks) - 1)
+        elif w in _CHAT_CONTRACTIONS:
+            toks += [w[:-1], "is"]
         else:
             toks.append(w)
     return toks[:MAX_TOKENS], possessive
@@ -146,7 +150,7 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         qtype, form_at = _question_form(toks)
-        query = Query(question, qtype, wanted=wanted_kind(question))
+        query = Query(question, qtype, wanted=wanted_kind(" ".join(toks)))
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         self._word_terms(query, toks, used, form_at, possessive)
@@ -493,10 +497,11 @@ class Matcher:
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""
         name = set(tokens(self.index.entities[eid].name))
+        name_stems = {stem(n) for n in name}
         for w in words:
             key = stem(w)
             fresh = not any(t.key == key for t in query.terms)
-            if w not in name and w not in STOPWORDS and key in self.index.idf and fresh:
+            if key not in name_stems and w not in STOPWORDS and key in self.index.idf and fresh:
                 query.terms.append(Term(key, self.index.idf[key] * 0.5, False, light=True, from_alias=True))
 
     def _alias_words_of(self, eid: str) -> frozenset[str]:

@@ -92,3 +92,11 @@ def test_a_common_word_is_not_taken_for_a_misspelt_name(tmp_path: Path) -> None:
     assert matcher.analyse("Which game did the rowing club join?").entities == []
     assert matcher.analyse("When did coach Fmae join?").entities != []  # a real typo still is one
     assert team.cited("When did coach Fmae join?") == "Coach Dana Fame joined the rowing club in March."
+
+
+def test_chat_spelling_without_apostrophes_is_understood(clinic: ArticleBase) -> None:
+    # "whens" is "when is": the question asks for a date, which only the opening sentence gives
+    matcher = Matcher(Index(store.read(clinic.db)))
+    assert matcher.analyse("whens the clinic opening").wanted == frozenset({"date", "time"})
+    opened = "A new children's clinic opened in Brandvale on Tuesday."
+    assert clinic.cited("whens the clinic opening") == opened
