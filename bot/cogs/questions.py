@@ -77,9 +77,9 @@ class Questions(commands.Cog):
             return
         base = await self.bot.base_for(message.guild.id if message.guild else None)
         answer, card = await asyncio.to_thread(handlers.ask, base, question)
-        await reply(message, card)
-        if answer.abstained:
+        if answer.abstained:  # in /gaps before the asker sees "I don't know"
             await self._record_gap(message.guild.id if message.guild else None, question)
+        await reply(message, card)
 
     @app_commands.command(name="ask", description="Ask a question about the article; I quote my sources")
     @app_commands.describe(question="What you want to know")
@@ -89,9 +89,9 @@ class Questions(commands.Cog):
     ) -> None:
         base = await self.bot.base_for(interaction.guild_id)
         answer, card = await asyncio.to_thread(handlers.ask, base, question)
-        await respond(interaction, card)
         if answer.abstained:
             await self._record_gap(interaction.guild_id, question)
+        await respond(interaction, card)
 
 
 async def setup(bot: CitebotBot) -> None:
