@@ -7,11 +7,12 @@ import os
 import sqlite3
 import urllib.parse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from .derive import Derived
 from .errors import KnowledgeError
+
+if TYPE_CHECKING:
+    from .derive import Derived
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x63697465  # "cite", in the SQLite header: tells a citebot base from other files
@@ -27,6 +28,8 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
 
     Written without journal or syncs for speed; the caller flushes it to disk before swapping it in.
     """
+    import sqlite_utils  # loaded only to write: it imports numpy when numpy is installed
+
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
@@ -115,15 +118,22 @@ def connect(path: Path) -> sqlite3.Connection:
 def read_tables(conn: sqlite3.Connection, path: Path) -> dict[str, list[dict]]:
     """Every table of the base open on *conn* as lists of dicts."""
     try:
-        db = sqlite_utils.Database(conn)
-        tables = {name: list(db[name].rows) for name in ("documents", "entities", "aliases", "facts", "meta")}
-        tables["sentences"] = list(db.query("select * from sentences order by document, ordinal"))
-        tables["mentions"] = list(db["mentions"].rows)
-        tables["fact_citations"] = list(db.query("select * from fact_citations order by fact_id, rank"))
+        tables = {
+            name: _rows(conn, f"select * from [{name}]")
+            for name in ("documents", "entities", "aliases", "facts", "meta", "mentions")
+        }
+        tables["sentences"] = _rows(conn, "select * from sentences order by document, ordinal")
+        tables["fact_citations"] = _rows(conn, "select * from fact_citations order by fact_id, rank")
     except sqlite3.DatabaseError as exc:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
     _quote_sentences(tables)
     return tables
+
+
+def _rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def _quote_sentences(tables: dict[str, list[dict]]) -> None:
@@ -175,6 +185,8 @@ def readonly_uri(path: Path) -> str:
 
 def set_meta(path: Path, key: str, value: str | int | float) -> None:
     """Update one meta value of the base at *path*."""
+    import sqlite_utils  # loaded only to write: it imports numpy when numpy is installed
+
     db = sqlite_utils.Database(path)
     db["meta"].upsert({"key": key, "value": json.dumps(value)}, pk="key")
     db.close()
