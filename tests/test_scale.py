@@ -246,3 +246,22 @@ def test_a_dropped_base_is_freed_even_when_a_later_open_froze_it(sources: Path, 
     gc.collect()
     assert index() is None
     assert "Mark Rutte" in second.answer(QUESTION).text
+
+
+@pytest.mark.parametrize("module", ["derive.py", "quantities.py", "index.py"])
+def test_a_base_derived_by_other_code_is_not_current(module: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the stored index's tag covers the code that derives the rows, not only the code that indexes them
+    before = snapshot.format_tag()
+    real = Path.read_bytes
+
+    def edited(self: Path) -> bytes:
+        data = real(self)
+        return data + b"\n# edited" if self.name == module and self.parent.name == "knowledge" else data
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    snapshot.format_tag.cache_clear()
+    try:
+        assert snapshot.format_tag() != before
+    finally:
+        monkeypatch.undo()
+        snapshot.format_tag.cache_clear()

@@ -100,3 +100,18 @@ def test_chat_spelling_without_apostrophes_is_understood(clinic: ArticleBase) ->
     assert matcher.analyse("whens the clinic opening").wanted == frozenset({"date", "time"})
     opened = "A new children's clinic opened in Brandvale on Tuesday."
     assert clinic.cited("whens the clinic opening") == opened
+
+
+def test_a_one_word_name_also_matches_the_word_written_plainly(tmp_path: Path) -> None:
+    # "summit" names the NATO Summit; a new article says "its 2025 summit" without the name
+    sources = tmp_path / "sources"
+    shutil.copytree(DEFAULT_SOURCES, sources)
+    (sources / "hague.txt").write_text(
+        "NATO picks The Hague\n\nThe alliance will hold its 2025 summit in The Hague.\n", "utf-8"
+    )
+    FactBase.build(sources, tmp_path / "base.db")
+    matcher = Matcher(Index(store.read(tmp_path / "base.db")))
+    question = "Where will the 2025 summit be held?"
+    best = matcher.rank(matcher.analyse(question))[0]
+    assert "The Hague" in matcher.index.sentences[best.sentences[0]].text
+    assert best.coverage > 0.9  # the name's word counts: the sentence holds all the question asks
