@@ -5,8 +5,14 @@ Nothing here is about one article: these are the everyday paraphrases of news qu
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from .acronyms import COMMON
 from .text import STOPWORDS, stem, tokens
+
+# WordNet synonyms of everyday words, derived by scripts/derive_synonyms.py (stem -> synonym stems).
+SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
 
 _GROUPS = [
     "replace replacement successor succeed succession next new predecessor follow",
@@ -138,6 +144,11 @@ FORM_WORDS = frozenset({"time", "year", "date", "day", "month", "reason", "many"
 
 def _build() -> dict[str, frozenset[str]]:
     related: dict[str, set[str]] = {}
+    if SYNONYMS_PATH.exists():
+        with open(SYNONYMS_PATH, encoding="utf-8") as lines:
+            for line in lines:
+                key, _, words = line.rstrip("\n").partition("\t")
+                related[key] = set(words.split())
     for group in _GROUPS:
         stems = {stem(w) for w in group.split()}
         for s in stems:
@@ -153,4 +164,7 @@ def _build() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in related.items()}
 
 
-SYNONYMS: dict[str, frozenset[str]] = _build()
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the stems that may stand for it: WordNet's, the groups above, acronyms (read once)."""
+    return _build()

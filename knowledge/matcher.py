@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from .features import Candidate, describe
 from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, SYNONYMS
+from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
 from .model import Answer, FactRef
 from .quantities import wanted_kind
 from .scoring import ScoringModel, calibration_row, off_topic
@@ -230,7 +230,7 @@ class Matcher:
             if light:
                 weight *= 0.25
             kin = self._kin(key)
-            alts = frozenset(s for s in SYNONYMS.get(key, ()) if s in idx.idf) | kin
+            alts = frozenset(s for s in synonyms().get(key, ()) if s in idx.idf) | kin
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
 
     def _may_be_misspelt(self, token: str) -> bool:

@@ -115,3 +115,30 @@ def test_a_one_word_name_also_matches_the_word_written_plainly(tmp_path: Path) -
     best = matcher.rank(matcher.analyse(question))[0]
     assert "The Hague" in matcher.index.sentences[best.sentences[0]].text
     assert best.coverage > 0.9  # the name's word counts: the sentence holds all the question asks
+
+
+AIRLINE = (
+    "Harbor Air expands its fleet\n\n"
+    "Harbor Air bought twelve new airplanes from a Brazilian maker on Monday.\n\n"
+    "The carrier said the deal was worth $300 million.\n\n"
+    "Its chief executive, Dana Holt, was dismissed in March after a safety review."
+)
+
+
+@pytest.mark.parametrize("wordnet", [True, False])
+def test_a_word_is_found_through_its_wordnet_synonym(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wordnet: bool
+) -> None:
+    # "fired" is never written in the article, "dismissed" is: WordNet (data/synonyms.txt) links them
+    from knowledge import lexicon
+
+    if not wordnet:
+        monkeypatch.setattr(lexicon, "SYNONYMS_PATH", tmp_path / "none.txt")
+    lexicon.synonyms.cache_clear()
+    try:
+        cited = build_article(tmp_path, AIRLINE).cited("When was Dana Holt fired?")
+    finally:
+        monkeypatch.undo()
+        lexicon.synonyms.cache_clear()
+    dismissed = "Its chief executive, Dana Holt, was dismissed in March after a safety review."
+    assert (cited == dismissed) is wordnet
