@@ -1,8 +1,9 @@
 """The fitted scoring model: features of a (question, candidate) pair and the probability it answers.
 
-Two small logistic models, fitted by `scripts/fit_scorer.py` and shipped as `scorer.json`:
-the ranker orders a question's candidates; the calibrator turns the best one's ranker score and
-its lead over the runner-up into the probability that the quoted sentence answers the question.
+Two small models, fitted by `scripts/fit_scorer.py` and shipped as `scorer.json`: the ranker (a
+pairwise logistic regression) orders a question's candidates; the calibrator (100 boosted trees of
+depth 3, read in plain Python) turns the best one's features, ranker score and lead over the
+runner-up into the probability that the quoted sentence answers the question.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import math
 from dataclasses import dataclass
 from operator import mul
 from pathlib import Path
+
+from .trees import BoostedTrees
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
 
@@ -51,27 +54,8 @@ RANK_FEATURES = (
     "position",  # log ordinal of the sentence in its article
     "n_terms",  # log number of question terms
 )
-# What calibration_row describes of the best candidate, and the part of it the calibrator reads: a few
-# strong signals generalise to unseen articles better than every ranker feature (nested CV, see fit).
+# What calibration_row describes of the best candidate: all of it is what the calibrator reads.
 CALIBRATION_INPUTS = ("score", "lead", "lead_small") + RANK_FEATURES
-CALIBRATION_FEATURES = (
-    "score",
-    "lead",
-    "lead_small",
-    "coverage",
-    "p_coverage",
-    "asked_missing",
-    "unmatched_max",
-    "unmatched_entity",
-    "bm25",
-    "meaning",
-    "fuzz",
-    "type_miss",
-    "quantity_miss",
-    "hand_phrasing",
-    "n_terms",
-)
-CALIBRATION_COLUMNS = tuple(CALIBRATION_INPUTS.index(n) for n in CALIBRATION_FEATURES)
 
 
 def _sigmoid(x: float) -> float:
@@ -87,8 +71,7 @@ class ScoringModel:
 
     rank_weights: tuple[float, ...]
     rank_bias: float
-    calibration_weights: tuple[float, ...]
-    calibration_bias: float
+    calibrator: BoostedTrees  # log-odds that the best candidate is right, from its calibration row
     threshold: float
 
     @classmethod
@@ -96,13 +79,12 @@ class ScoringModel:
         data = json.loads(Path(path).read_text("utf-8"))
         rank = data["ranker"]
         cal = data["calibrator"]
-        if tuple(rank["features"]) != RANK_FEATURES or tuple(cal["features"]) != CALIBRATION_FEATURES:
+        if tuple(rank["features"]) != RANK_FEATURES or tuple(cal["features"]) != CALIBRATION_INPUTS:
             raise ValueError(f"{path}: the model's features do not match this version; refit it")
         return cls(
             tuple(rank["weights"]),
             rank["bias"],
-            tuple(cal["weights"]),
-            cal["bias"],
+            BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
         )
 
@@ -112,9 +94,7 @@ class ScoringModel:
 
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
-        z = self.calibration_bias
-        z += sum(map(mul, self.calibration_weights, (calibration[i] for i in CALIBRATION_COLUMNS)))
-        return _sigmoid(z)
+        return _sigmoid(self.calibrator.raw(calibration))
 
 
 TAUGHT = 0.85  # a hand-written or taught phrasing this close to the question is an answer given by a person

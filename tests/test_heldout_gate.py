@@ -19,9 +19,9 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.67, 0.18),  # recorded 0.73 / 0.24
-    "heldout": (0.46, 0.62),  # the three held-out news stories in one base; recorded 0.52 / 0.71
-    "dev-nato": (0.86, 0.78),  # the main article; recorded 0.92 / 0.84
+    "squad/southern-california": (0.66, 0.20),  # recorded 0.72 / 0.26
+    "heldout": (0.50, 0.60),  # the three held-out news stories in one base; recorded 0.56 / 0.67
+    "dev-nato": (0.85, 0.78),  # the main article; recorded 0.90 / 0.84
 }
 
 
@@ -53,3 +53,37 @@ def test_held_out_answers_stay_above_their_floors(name: str, tmp_path: Path) -> 
         f"{name}: accuracy {accuracy:.2f} (floor {floor_acc}), "
         f"abstention {abstention:.2f} (floor {floor_abs})"
     )
+
+
+ECE_CEILING = 0.13  # recorded 0.10 with the boosted-trees calibrator; logistic regression made 0.17
+
+
+def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path) -> None:
+    # Expected calibration error over ten bins: how far, on average, the confidence of an answer is
+    # from how often answers of that confidence are right
+    from knowledge.evaluate import _norm
+
+    sets = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" in s.name]
+    sets += question_sets([DATA / "news" / "heldout"])
+    pairs: list[tuple[float, bool]] = []
+    bases: dict = {}
+    for qs in sets:
+        sources = qs.sources or (DEFAULT_SOURCES,)
+        if sources not in bases:
+            work = tmp_path / str(len(bases))
+            bases[sources] = FactBase.build(assemble(sources, work / "src"), work / "base.db")
+        for q in qs.questions:
+            answer = bases[sources].answer(q["q"])
+            if answer.citations and answer.confidence > 0:
+                quoted = _norm(answer.citations[0].text)
+                right = q["kind"] != "out_of_scope" and any(_norm(e) in quoted for e in q["expect"])
+                pairs.append((answer.confidence, right))
+    error = 0.0
+    for b in range(10):
+        inside = [(p, ok) for p, ok in pairs if b / 10 <= p < (b + 1) / 10 or (b == 9 and p == 1.0)]
+        if inside:
+            mean_confidence = sum(p for p, _ in inside) / len(inside)
+            accuracy = sum(ok for _, ok in inside) / len(inside)
+            error += len(inside) / len(pairs) * abs(mean_confidence - accuracy)
+    assert len(pairs) > 200
+    assert error <= ECE_CEILING, f"expected calibration error {error:.3f} over {len(pairs)} answers"
