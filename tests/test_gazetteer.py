@@ -1,0 +1,26 @@
+"""The country tables: read from a stored copy for a quick start, and that copy is the libraries' own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from knowledge import gazetteer
+
+
+def test_the_stored_country_tables_are_what_pycountry_and_countryinfo_give() -> None:
+    # if a library release changes a country, this goes red: run gazetteer.write_country_tables()
+    assert gazetteer._stored_countries() == gazetteer._library_countries()
+
+
+def test_without_the_stored_tables_the_libraries_are_read(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(gazetteer, "COUNTRY_TABLES", tmp_path / "missing.json")
+    countries, capitals, states = gazetteer._stored_countries()
+    assert capitals["Budapest"] == "Hungary" and "Hungarians" in countries["Hungary"] and "Ohio" in states
+
+
+def test_written_tables_read_back_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "countries.json"
+    gazetteer.write_country_tables(path)
+    assert json.loads(path.read_text("utf-8"))["capitals"]["Warsaw"] == "Poland"
+    assert gazetteer._library_countries()[0] == gazetteer.COUNTRIES
