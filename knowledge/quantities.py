@@ -191,6 +191,9 @@ def wanted_kind(question: str) -> frozenset[str] | None:
         text,
     ):
         return frozenset({"length", "duration"}) if "long" in words else frozenset({"length"})
+    if re.search(r"\bhow long (?:has|have|had)\b", text):
+        # "how long has she led it": "for ten years", or "since 2014"
+        return frozenset({"duration", "date"})
     if re.search(r"\bhow long\b", text):
         return frozenset({"duration"})
     if re.search(r"\b(?:how many|how much)\b", text):

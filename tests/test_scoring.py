@@ -142,3 +142,17 @@ def test_a_word_is_found_through_its_wordnet_synonym(
         lexicon.synonyms.cache_clear()
     dismissed = "Its chief executive, Dana Holt, was dismissed in March after a safety review."
     assert (cited == dismissed) is wordnet
+
+
+def test_how_long_has_is_answered_by_since_when(tmp_path: Path) -> None:
+    # "how long has she led it" is answered by "since 2016" as well as by "for eight years"
+    article = (
+        "Orchestra names new conductor\n\n"
+        "The Lakeside Orchestra has named Ilse Varga as its chief conductor.\n\n"
+        "Varga has led the Danube Youth Choir since 2016.\n\n"
+        "She will move to Lakeside in the autumn."
+    )
+    base = build_article(tmp_path, article)
+    assert base.cited("How long has Varga led the Danube Youth Choir?") == (
+        "Varga has led the Danube Youth Choir since 2016."
+    )
