@@ -14,7 +14,8 @@ lowest threshold), and then applied unchanged to the other sets:
 
 Sets: the public set and dev-nato on the shipped sources; dev-corpus on the shipped sources plus
 tests/data/corpus/*.txt; each SQuAD article alone; the news stories of tests/data/news/dev and of
-tests/data/news/heldout, each group in one base. Scoring is knowledge.evaluate, as ../shared/eval/score.py.
+tests/data/news/heldout, pages-dev and pages-heldout, each group in one base. Scoring is
+knowledge.evaluate, as ../shared/eval/score.py.
 
     python benchmarks/bench_baselines.py
 """
@@ -130,6 +131,8 @@ def evaluation_sets() -> list[tuple[str, list[QuestionSet]]]:
     groups += [(s.name + " (alone)", [s]) for s in question_sets([data / "squad"], each=True)]
     groups.append(("news dev, 7 stories in one base", question_sets([data / "news" / "dev"])))
     groups.append(("news held out, 3 stories in one base", question_sets([data / "news" / "heldout"])))
+    groups.append(("page stories dev, 8 in one base", question_sets([data / "news" / "pages-dev"])))
+    groups.append(("page stories held out, 4 in one base", question_sets([data / "news" / "pages-heldout"])))
     return groups
 
 
@@ -179,8 +182,8 @@ def main() -> None:
     print(
         "Cells: in-scope accuracy / out-of-scope abstention. Baseline thresholds are tuned on the public "
         "NATO set and applied unchanged elsewhere. The scoring model was fitted on the NATO sets, "
-        "dev-corpus, normans, computational-complexity-theory and the news dev stories; "
-        "southern-california and the three held-out news stories were never fitted on.\n"
+        "dev-corpus, normans, computational-complexity-theory, the news dev stories and the page dev "
+        "stories; southern-california and the held-out news and page stories were never fitted on.\n"
     )
     print(table(headers, rows))
     print(f"\n({time.perf_counter() - t0:.1f} s)")

@@ -57,15 +57,17 @@ def fit_sets() -> list[QuestionSet]:
         sets.append(QuestionSet(s.name + " +others", s.questions, (DEFAULT_SOURCES, *others)))
     squad = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" not in s.name]
     sets += squad
-    if (DATA / "news" / "dev").is_dir():
-        sets += question_sets([DATA / "news" / "dev"])
+    for folder in ("dev", "pages-dev"):  # each folder's stories in one base
+        if (DATA / "news" / folder).is_dir():
+            sets += question_sets([DATA / "news" / folder])
     return sets
 
 
 def heldout_sets() -> list[QuestionSet]:
     sets = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" in s.name]
-    if (DATA / "news" / "heldout").is_dir():
-        sets += question_sets([DATA / "news" / "heldout"])
+    for folder in ("heldout", "pages-heldout"):
+        if (DATA / "news" / folder).is_dir():
+            sets += question_sets([DATA / "news" / folder])
     return sets
 
 

@@ -19,9 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.66, 0.20),  # recorded 0.72 / 0.26
-    "heldout": (0.50, 0.60),  # the three held-out news stories in one base; recorded 0.56 / 0.67
-    "dev-nato": (0.85, 0.78),  # the main article; recorded 0.90 / 0.84
+    "squad/southern-california": (0.59, 0.33),  # recorded 0.65 / 0.40
+    "heldout": (0.46, 0.68),  # the three held-out news stories in one base; recorded 0.52 / 0.76
+    "pages-heldout": (0.41, 0.85),  # four held-out stories of the saved pages in one base; 0.47 / 0.93
+    "dev-nato": (0.85, 0.78),  # the main article; recorded 0.91 / 0.84
 }
 
 
@@ -43,8 +44,8 @@ def _score(sets, tmp_path: Path) -> tuple[float, float]:
 def test_held_out_answers_stay_above_their_floors(name: str, tmp_path: Path) -> None:
     if name.startswith("squad/"):
         sets = [s for s in question_sets([DATA / "squad"], each=True) if s.name == name]
-    elif name == "heldout":
-        sets = question_sets([DATA / "news" / "heldout"])
+    elif name in ("heldout", "pages-heldout"):
+        sets = question_sets([DATA / "news" / name])
     else:
         sets = question_sets([DATA / f"{name}.jsonl"])
     accuracy, abstention = _score(sets, tmp_path)
@@ -55,7 +56,7 @@ def test_held_out_answers_stay_above_their_floors(name: str, tmp_path: Path) -> 
     )
 
 
-ECE_CEILING = 0.13  # recorded 0.10 with the boosted-trees calibrator; logistic regression made 0.17
+ECE_CEILING = 0.13  # recorded 0.09 with the boosted-trees calibrator; logistic regression made 0.17
 
 
 def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path) -> None:
@@ -64,7 +65,7 @@ def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path
     from knowledge.evaluate import _norm
 
     sets = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" in s.name]
-    sets += question_sets([DATA / "news" / "heldout"])
+    sets += question_sets([DATA / "news" / "heldout"]) + question_sets([DATA / "news" / "pages-heldout"])
     pairs: list[tuple[float, bool]] = []
     bases: dict = {}
     for qs in sets:
