@@ -59,7 +59,7 @@ class _Snapshot:
             return self._facts
 
     def sentence_rows(self) -> dict[str, tuple[str, str, int, int]]:
-        return {s.id: (s.text, s.document, s.paragraph, s.number) for s in self.index.sentences}
+        return {f[0]: f[1:] for f in self.index.sentences.fields()}
 
     def __del__(self) -> None:
         """Nobody reads this base any more (it was replaced or closed): free it now. The stored
@@ -140,7 +140,7 @@ def _build_locked(sources: str | Path, db: Path) -> dict:
         }
         store.write(derived, tmp, meta)
         del derived, src  # the snapshot below needs the memory
-        snapshot.write(tmp, snapshot.build(store.read(tmp)))
+        _store_index(tmp)
         meta["build_seconds"] = round(time.perf_counter() - started, 3)
         store.set_meta(tmp, "build_seconds", meta["build_seconds"])
         _fsync(tmp)  # all of the new file is on disk before it takes the base's name
@@ -153,6 +153,16 @@ def _build_locked(sources: str | Path, db: Path) -> dict:
             with contextlib.suppress(OSError):
                 tmp.unlink()
     return meta
+
+
+def _store_index(path: Path) -> None:
+    """Index the base just written at *path* (its rows streamed) and store the index in it."""
+    conn = sqlite3.connect(store.readonly_uri(path), uri=True)
+    try:
+        loaded = snapshot.build(store.stream_rows(conn))
+    finally:
+        conn.close()
+    snapshot.write(path, loaded)
 
 
 def _foreign(db: Path) -> KnowledgeError:
@@ -184,7 +194,7 @@ def _load(db: Path) -> _Snapshot:
         meta = store.read_meta(
             [{"key": k, "value": v} for k, v in conn.execute("select key, value from meta")]
         )
-        loaded = snapshot.read(conn) or snapshot.build(store.read_tables(conn, db))
+        loaded = snapshot.read(conn) or snapshot.build(store.stream_rows(conn))
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise KnowledgeError(f"cannot read the fact base: {exc}", db) from None
@@ -254,7 +264,7 @@ class FactBase:
 
     def sentence_texts(self) -> dict[str, tuple[str, str]]:
         """Every sentence id with its text and article slug (for /teach)."""
-        return {s.id: (s.text, s.document) for s in self._current().index.sentences}
+        return {f[0]: f[1:3] for f in self._current().index.sentences.fields()}
 
     def facts_about(self, name: str, limit: int = 8) -> EntityInfo | None:
         return self._current().summariser.facts_about(name, limit)
@@ -280,7 +290,7 @@ class FactBase:
         )
         meta = snap.meta
         counts = {k: int(meta.get(k, 0)) for k in ("documents", "sentences", "entities", "facts")}
-        counts["hand_facts"] = sum(1 for u in snap.index.units if u.origin == "hand")
+        counts["hand_facts"] = len(snap.index.hand_units)
         return SourceInfo(
             meta.get("version", ""),
             meta.get("built_at", ""),

@@ -6,6 +6,8 @@ import json
 import os
 import sqlite3
 import urllib.parse
+from collections.abc import Iterator
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from .errors import KnowledgeError
 
 if TYPE_CHECKING:
     from .derive import Derived
+    from .index import Rows
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x63697465  # "cite", in the SQLite header: tells a citebot base from other files
@@ -128,6 +131,40 @@ def read_tables(conn: sqlite3.Connection, path: Path) -> dict[str, list[dict]]:
         raise KnowledgeError(f"cannot read the fact base: {exc}", path) from None
     _quote_sentences(tables)
     return tables
+
+
+def stream_rows(conn: sqlite3.Connection) -> Rows:
+    """The rows an index is made from, the big tables read as they are used (one row at a time)."""
+    from .index import Rows
+
+    return Rows(
+        _rows(conn, "select * from documents"),
+        _rows(conn, "select * from entities"),
+        _rows(conn, "select * from aliases"),
+        _iter_rows(conn, "select sentence_id, entity_id from mentions"),
+        _iter_rows(conn, "select * from sentences order by document, ordinal"),
+        _facts_with_citations(conn),
+    )
+
+
+def _iter_rows(conn: sqlite3.Connection, sql: str) -> Iterator[dict]:
+    cursor = conn.execute(sql)
+    names = [d[0] for d in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def _facts_with_citations(conn: sqlite3.Connection) -> Iterator[tuple[dict, list[str]]]:
+    """Each fact (in table order) with the ids of the sentences it cites, by rank."""
+    cursor = conn.execute(
+        "select f.rowid, f.*, c.sentence_id from facts f left join fact_citations c on c.fact_id = f.id "
+        "order by f.rowid, c.rank"
+    )
+    names = [d[0] for d in cursor.description][1:-1]
+    for _, group in groupby(cursor, key=lambda r: r[0]):
+        rows = list(group)
+        cited = [r[-1] for r in rows if r[-1] is not None]
+        yield dict(zip(names, rows[0][1:-1], strict=True)), cited
 
 
 def _rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
