@@ -9,7 +9,7 @@ import urllib.parse
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import KnowledgeError
 
@@ -38,44 +38,36 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
     db.execute("PRAGMA synchronous = OFF")
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     with db.conn:
-        db["documents"].insert_all(derived.documents, pk="slug", batch_size=_BATCH)
-        db["paragraphs"].insert_all(
-            derived.paragraphs,
-            pk="id",
-            foreign_keys=[("document", "documents", "slug")],
-            batch_size=_BATCH,
+        _insert(db, "documents", derived.documents, pk="slug")
+        _insert(
+            db, "paragraphs", derived.paragraphs, pk="id", foreign_keys=[("document", "documents", "slug")]
         )
-        db["sentences"].insert_all(
-            derived.sentences,
-            pk="id",
-            foreign_keys=[("document", "documents", "slug")],
-            batch_size=_BATCH,
-        )
-        db["entities"].insert_all(derived.entities, pk="id", batch_size=_BATCH)
-        db["aliases"].insert_all(
+        _insert(db, "sentences", derived.sentences, pk="id", foreign_keys=[("document", "documents", "slug")])
+        _insert(db, "entities", derived.entities, pk="id")
+        _insert(
+            db,
+            "aliases",
             derived.aliases,
             pk=("entity_id", "alias"),
             foreign_keys=[("entity_id", "entities", "id")],
-            batch_size=_BATCH,
         )
-        db["mentions"].insert_all(
+        _insert(
+            db,
+            "mentions",
             derived.mentions,
             foreign_keys=[("sentence_id", "sentences", "id"), ("entity_id", "entities", "id")],
-            batch_size=_BATCH,
         )
-        db["facts"].insert_all(
-            derived.facts,
-            pk="id",
-            foreign_keys=[("document", "documents", "slug")],
-            batch_size=_BATCH,
-        )
-        db["fact_citations"].insert_all(
+        _insert(db, "facts", derived.facts, pk="id", foreign_keys=[("document", "documents", "slug")])
+        _insert(
+            db,
+            "fact_citations",
             derived.citations,
             pk=("fact_id", "sentence_id"),
             foreign_keys=[("fact_id", "facts", "id"), ("sentence_id", "sentences", "id")],
-            batch_size=_BATCH,
         )
-        db["meta"].insert_all(
+        _insert(
+            db,
+            "meta",
             [{"key": k, "value": json.dumps(v)} for k, v in {**meta, "schema": SCHEMA_VERSION}.items()],
             pk="key",
         )
@@ -86,6 +78,20 @@ def write(derived: Derived, path: Path, meta: dict[str, str | int | float]) -> N
     db.execute("PRAGMA journal_mode = DELETE")
     db.conn.commit()
     db.close()
+
+
+def _insert(db: Any, table: str, rows: list[dict], **create: Any) -> None:
+    """Create *table* as sqlite-utils' insert_all would (columns and types from the first batch),
+    then insert every row with one executemany: insert_all spends ~10x longer in Python per row."""
+    import sqlite_utils
+
+    if not rows:
+        return
+    db[table].create(sqlite_utils.suggest_column_types(rows[:_BATCH]), **create)
+    names = [c.name for c in db[table].columns]
+    marks = ", ".join("?" for _ in names)
+    sql = f"insert into [{table}] ({', '.join(f'[{n}]' for n in names)}) values ({marks})"
+    db.conn.executemany(sql, (tuple(map(row.get, names)) for row in rows))
 
 
 def read(path: Path) -> dict[str, list[dict]]:
