@@ -130,9 +130,9 @@ V = TypeVar("V")
 class _Cache(Generic[K, V]):
     """A dict that starts afresh past CACHE entries: cheap, and bounded however long the bot runs."""
 
-    def __init__(self, limit: int = CACHE):
+    def __init__(self, limit: int | None = None):
         self._items: dict[K, V] = {}
-        self._limit = limit
+        self._limit = limit or CACHE
 
     def get(self, key: K) -> V | None:
         return self._items.get(key)
