@@ -155,6 +155,8 @@ def _name_mentions(
     spans: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for i, (word, start, end) in enumerate(words):
+        if not current and not word[0].isupper():
+            continue  # a lower-case word outside a name neither starts nor ends one
         possessive = bool(_POSSESSIVE.search(word)) and word[0].isupper()
         bare = _POSSESSIVE.sub("", word) if possessive else word.rstrip(".")
         is_cap = bare[:1].isupper() and bare != "I" and bare.split("-")[0].lower() not in NUMBER_WORDS
