@@ -63,10 +63,9 @@ class _Snapshot:
         return {f[0]: f[1:] for f in self.index.sentences.fields()}
 
     def __del__(self) -> None:
-        """Nobody reads this base any more (it was replaced or closed): free it now. The stored
-        index is frozen out of the cyclic collector (snapshot.read), and the Matcher holds a
-        reference cycle (its cache); a later freeze may have frozen that cycle too, which would keep
-        the whole index alive. Emptying the Matcher breaks the cycle, so reference counting frees all."""
+        """Nobody reads this base any more (it was replaced or closed): free it now. The Matcher
+        holds a reference cycle (its cache); emptying it lets reference counting free the index at
+        once, not at the next full collection (or never, if something froze the heap meanwhile)."""
         with contextlib.suppress(Exception):
             vars(self.matcher).clear()
             self.conn.close()
