@@ -101,6 +101,22 @@ _DATE_PATTERNS = [
     ),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
 ]
+# What every date pattern above needs somewhere: a digit, a month or weekday as written, or a word
+# of time in any case. Most sentences have none, and a few substring tests (C speed) spare six
+# regular expressions that cost four times as much.
+_DATE_CUES = tuple("0123456789") + tuple(m.capitalize() for m in MONTHS + WEEKDAYS)
+_TIME_WORDS = tuple(
+    "week month year summer winter spring autumn fall decade yesterday today tomorrow tonight".split()
+)
+
+
+def _may_hold_date(text: str) -> bool:
+    if any(c in text for c in _DATE_CUES):
+        return True
+    low = text.lower()
+    return any(w in low for w in _TIME_WORDS)
+
+
 _NUMBER_WORDS_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUMBER = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)*%?|(?i:{_NUMBER_WORDS_RE}))(?:[- ](?i:{_NUMBER_WORDS_RE}))?"
@@ -149,6 +165,8 @@ def _name_mentions(
     spans: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for i, (word, start, end) in enumerate(words):
+        if not current and not word[0].isupper():
+            continue  # a lower-case word outside a name neither starts nor ends one
         possessive = bool(_POSSESSIVE.search(word)) and word[0].isupper()
         bare = _POSSESSIVE.sub("", word) if possessive else word.rstrip(".")
         is_cap = bare[:1].isupper() and bare != "I" and bare.split("-")[0].lower() not in NUMBER_WORDS
@@ -289,6 +307,8 @@ def _is_acronym(word: str) -> bool:
 
 
 def _date_mentions(text: str) -> list[Mention]:
+    if not _may_hold_date(text):
+        return []
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:

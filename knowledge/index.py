@@ -1,4 +1,10 @@
-"""The in-memory view of a fact base that the matcher and summariser read."""
+"""The in-memory view of a fact base that the matcher and summariser read.
+
+`index_rows` turns a base's rows into flat columns (knowledge.columns) once, at build time; the
+build stores them in the base and opening reads them back (`Index.from_columns`). A sentence's or
+a unit's record is made from the columns when first asked for, and a bounded cache keeps it: a
+question touches a few dozen of them, not the million a large base holds.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,11 @@ import math
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
+from .columns import Ragged, RaggedBuilder, Strings, StringsBuilder, group
 from .model import Citation
 from .text import STOPWORDS, content_terms, stem, tokens
 from .wordvectors import default_vectors
@@ -23,6 +32,9 @@ _EXACT_DATE = re.compile(
     re.I,
 )
 ENTITY_PREFIX = "@"
+CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a question needs ~100)
+# Sentence flags, one byte a sentence.
+_CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER = 1, 2, 4, 8, 16, 32
 
 
 @dataclass
@@ -71,128 +83,451 @@ class EntityRec:
     kind: str
     title: str
     aliases: list[str] = field(default_factory=list)
-    sentences: list[int] = field(default_factory=list)
+    sentences: Sequence[int] = field(default_factory=list)  # positions, ascending
 
 
-class Index:
-    """Sentences, units, entities and postings, built once per loaded base."""
+@dataclass
+class Rows:
+    """The rows an index is made from. The big tables are iterables, each read once, in this order."""
 
-    def __init__(self, tables: dict[str, list[dict]]):
-        self.documents = {d["slug"]: d for d in tables["documents"]}
-        self.entities: dict[str, EntityRec] = {
-            e["id"]: EntityRec(e["id"], e["name"], e["kind"], e.get("title") or "")
-            for e in tables["entities"]
-        }
-        self.alias_to_entity: dict[tuple[str, ...], str] = {}
-        for a in tables["aliases"]:
-            key = tuple(a["alias_fold"].split())
-            if self.entities[a["entity_id"]].kind in ("date", "number"):
-                continue  # dates and numbers are matched as words
-            if key:
-                self.alias_to_entity.setdefault(key, a["entity_id"])
-            self.entities[a["entity_id"]].aliases.append(a["alias"])
-        self.max_alias = max((len(k) for k in self.alias_to_entity), default=1)
-        mentions: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for m in tables["mentions"]:
-            mentions[m["sentence_id"]].append((m["entity_id"], m["implicit"]))
-        self.sentences: list[SentenceRec] = []
-        self.sentence_pos: dict[str, int] = {}
-        vocab: dict[str, int] = defaultdict(int)
-        for row in tables["sentences"]:
-            words = [t for t in tokens(row["text"]) if t not in STOPWORDS]
-            for w in words:
-                vocab[w] += 1
-            ents = frozenset(eid for eid, _ in mentions.get(row["id"], ()))
-            kinds = frozenset(self.entities[e].kind for e in ents if e in self.entities)
-            terms = frozenset(stem(w) for w in words) | {ENTITY_PREFIX + e for e in ents}
-            exact = any(
-                self.entities[e].kind == "date" and _EXACT_DATE.search(self.entities[e].name)
-                for e in ents
-                if e in self.entities
-            )
-            self.sentence_pos[row["id"]] = len(self.sentences)
-            self.sentences.append(
-                SentenceRec(
-                    row["id"],
-                    row["document"],
-                    row["paragraph"],
-                    row["number"],
-                    row["ordinal"],
-                    row["text"],
-                    bool(row["is_caption"]),
-                    bool(row["is_headline"]),
-                    bool(row["is_quote"]),
-                    row.get("speaker"),
-                    terms,
-                    ents,
-                    kinds,
-                    len(words),
-                    bool(_REASON.search(row["text"])),
-                    exact,
-                    tuple(words),
-                    frozenset(json.loads(row.get("quantities") or "[]")),
-                )
-            )
-            for e in ents:
-                if e in self.entities:
-                    self.entities[e].sentences.append(len(self.sentences) - 1)
-        self.vocab = vocab
-        self.stem_of = {w: stem(w) for w in vocab}
-        paragraph_terms: dict[tuple[str, int], set[str]] = defaultdict(set)
-        self.document_terms: dict[str, set[str]] = defaultdict(set)
-        for s in self.sentences:
-            paragraph_terms[s.document, s.paragraph] |= s.terms
-            self.document_terms[s.document] |= s.terms
-        self.paragraph_terms = {k: frozenset(v) for k, v in paragraph_terms.items()}
-        self._stems: dict[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = {}
-        self._meanings: dict[int, array | None] = {}
-        self.average_length = sum(s.length for s in self.sentences) / max(1, len(self.sentences))
-        cites: dict[str, list[int]] = defaultdict(list)
+    documents: list[dict]
+    entities: list[dict]
+    aliases: list[dict]
+    mentions: Iterable[dict]
+    sentences: Iterable[dict]  # ordered by document, then ordinal
+    facts: Iterable[tuple[dict, list[str]]]  # each fact with the ids of the sentences it cites, by rank
+
+    @classmethod
+    def of_tables(cls, tables: dict[str, list[dict]]) -> Rows:
+        """The rows of *tables* as store.read returns them."""
+        cites: dict[str, list[str]] = defaultdict(list)
         for c in tables["fact_citations"]:
-            if c["sentence_id"] in self.sentence_pos:
-                cites[c["fact_id"]].append(self.sentence_pos[c["sentence_id"]])
-        self.units: list[Unit] = []
-        for f in tables["facts"]:
-            sents = tuple(cites.get(f["id"], ()))
+            cites[c["fact_id"]].append(c["sentence_id"])
+        return cls(
+            tables["documents"],
+            tables["entities"],
+            tables["aliases"],
+            tables["mentions"],
+            sorted(tables["sentences"], key=lambda s: (s["document"], s["ordinal"])),
+            ((f, cites.get(f["id"], [])) for f in tables["facts"]),
+        )
+
+
+@dataclass
+class Columns:
+    """An index in flat form: small parts in a JSON-able header, big ones as columns."""
+
+    header: dict[str, Any]
+    strings: dict[str, Strings]
+    ragged: dict[str, Ragged]
+    ints: dict[str, Sequence[int]]  # typecode in header["int_codes"]
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Cache(Generic[K, V]):
+    """A dict that starts afresh past CACHE entries: cheap, and bounded however long the bot runs."""
+
+    def __init__(self, limit: int | None = None):
+        self._items: dict[K, V] = {}
+        self._limit = limit or CACHE
+
+    def get(self, key: K) -> V | None:
+        return self._items.get(key)
+
+    def put(self, key: K, value: V) -> V:
+        if len(self._items) >= self._limit:
+            self._items = {}
+        self._items[key] = value
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+
+def index_rows(rows: Rows) -> Columns:
+    """Index *rows*: terms, postings, entity and alias maps, per-sentence features, as columns."""
+    return _Indexer(rows).run()
+
+
+class _Indexer:
+    """One pass over the sentences, then one over the facts, appending to columns."""
+
+    def __init__(self, rows: Rows):
+        self.rows = rows
+        self.terms: list[str] = []
+        self.term_id: dict[str, int] = {}
+        self.df = array("i")
+
+    def tid(self, term: str) -> int:
+        got = self.term_id.get(term)
+        if got is None:
+            got = self.term_id[term] = len(self.terms)
+            self.terms.append(term)
+            self.df.append(0)
+        return got
+
+    def run(self) -> Columns:
+        rows = self.rows
+        entities = [[e["id"], e["name"], e["kind"], e.get("title") or "", []] for e in rows.entities]
+        known = {e[0]: e for e in entities}
+        aliases: dict[str, str] = {}
+        for a in rows.aliases:
+            ent = known.get(a["entity_id"])
+            if ent is None or ent[2] in ("date", "number"):
+                continue  # dates and numbers are matched as words
+            key = " ".join(a["alias_fold"].split())
+            if key:
+                aliases.setdefault(key, ent[0])
+            ent[4].append(a["alias"])
+        self.alias_keys = {tuple(k.split()): e for k, e in aliases.items()}
+        self.max_alias = max((len(k) for k in self.alias_keys), default=1)
+        mentions: dict[str, set[str]] = defaultdict(set)
+        for m in rows.mentions:
+            mentions[m["sentence_id"]].add(m["entity_id"])
+        entity_keys = [e[0] for e in entities]
+        entity_at = {eid: k for k, eid in enumerate(entity_keys)}
+        exact = {e[0]: e[2] == "date" and bool(_EXACT_DATE.search(e[1])) for e in entities}
+        header: dict[str, Any] = {
+            "documents": list(rows.documents),
+            "entities": entities,
+            "alias_pairs": list(aliases.items()),
+        }
+        strings = {n: StringsBuilder() for n in ("s_id", "s_text", "s_speaker")}
+        ragged = {n: RaggedBuilder() for n in ("s_words", "s_terms", "s_entities", "s_quantities")}
+        ints = {n: array("i") for n in ("s_doc", "s_paragraph", "s_number", "s_ordinal")}
+        flags = array("B")
+        words: list[str] = []
+        word_id: dict[str, int] = {}
+        word_count: list[int] = []
+        word_term: list[int] = []
+        quantity_id: dict[str, int] = {}
+        doc_slugs: list[str] = []
+        doc_ends: list[int] = []
+        pos: dict[str, int] = {}
+        total_length = 0
+        df = self.df
+        for n, row in enumerate(rows.sentences):
+            text = row["text"]
+            if not doc_slugs or doc_slugs[-1] != row["document"]:
+                if doc_slugs:
+                    doc_ends.append(n)
+                doc_slugs.append(row["document"])
+            wids = []
+            for w in tokens(text):
+                if w in STOPWORDS:
+                    continue
+                wid = word_id.get(w)
+                if wid is None:
+                    wid = word_id[w] = len(words)
+                    words.append(w)
+                    word_count.append(0)
+                    word_term.append(self.tid(stem(w)))
+                word_count[wid] += 1
+                wids.append(wid)
+            ents = mentions.pop(row["id"], ())
+            term_ids = {word_term[w] for w in wids}
+            eks = []
+            for e in ents:
+                term_ids.add(self.tid(ENTITY_PREFIX + e))
+                k = entity_at.get(e)
+                if k is None:  # mentioned but not in the entities table: a term, never a record
+                    k = entity_at[e] = len(entity_keys)
+                    entity_keys.append(e)
+                eks.append(k)
+            for t in term_ids:
+                df[t] += 1
+            f = (
+                (_CAPTION if row["is_caption"] else 0)
+                | (_HEADLINE if row["is_headline"] else 0)
+                | (_QUOTE if row["is_quote"] else 0)
+                | (_REASON_FLAG if _REASON.search(text) else 0)
+                | (_EXACT if any(exact.get(e) for e in ents) else 0)
+                | (_SPEAKER if row.get("speaker") is not None else 0)
+            )
+            flags.append(f)
+            strings["s_id"].append(row["id"])
+            strings["s_text"].append(text)
+            strings["s_speaker"].append(row.get("speaker") or "")
+            ints["s_doc"].append(len(doc_slugs) - 1)
+            ints["s_paragraph"].append(row["paragraph"])
+            ints["s_number"].append(row["number"])
+            ints["s_ordinal"].append(row["ordinal"])
+            quantities = json.loads(row.get("quantities") or "[]")
+            ragged["s_quantities"].append(quantity_id.setdefault(q, len(quantity_id)) for q in quantities)
+            ragged["s_words"].append(wids)
+            ragged["s_terms"].append(sorted(term_ids))
+            ragged["s_entities"].append(sorted(eks))
+            total_length += len(wids)
+            pos[row["id"]] = n
+        n_sentences = len(ints["s_doc"])
+        if doc_slugs:
+            doc_ends.append(n_sentences)
+        s_cols = {k: b.done() for k, b in ragged.items()}
+        self.s_terms = s_cols["s_terms"]
+        units = self._units(pos)
+        del pos
+        postings = group(
+            _UnitTerms(units["u_sentences"], units.pop("_hand_rows"), self.s_terms), len(self.terms)
+        )
+        header.update(
+            doc_slugs=doc_slugs,
+            doc_ends=doc_ends,
+            entity_keys=entity_keys,
+            words=words,
+            word_stems=[self.terms[t] for t in word_term],
+            terms=self.terms,
+            quantity_kinds=list(quantity_id),
+            unit_kinds=units.pop("_kinds"),
+            hand=units.pop("_hand"),
+            n_sentences=n_sentences,
+            average_length=total_length / max(1, n_sentences),
+            int_codes={"s_flags": "B", "u_kind": "B"},
+        )
+        s_cols["u_sentences"] = units.pop("u_sentences")
+        s_cols["postings"] = postings
+        s_cols["e_sentences"] = group(s_cols["s_entities"], len(entity_keys))
+        all_ints: dict[str, Sequence[int]] = {**ints, "s_flags": flags, "u_kind": units.pop("u_kind")}
+        all_ints["df"] = self.df
+        all_ints["word_count"] = array("i", word_count)
+        return Columns(
+            header,
+            {**{k: b.done() for k, b in strings.items()}, **units},
+            s_cols,
+            all_ints,
+        )
+
+    def _units(self, pos: dict[str, int]) -> dict[str, Any]:
+        """The units: one per fact citing a sentence of the base (derived dates and numbers aside)."""
+        names = ("u_fact", "u_subject", "u_relation", "u_object", "u_answer")
+        cols = {n: StringsBuilder() for n in names}
+        u_sentences = RaggedBuilder()
+        u_kind = array("B")
+        kinds: dict[tuple[str, str], int] = {}
+        hand: list[list] = []
+        hand_rows: dict[int, list[int]] = {}
+        terms = self.terms
+        for f, cited in self.rows.facts:
+            sents = [pos[c] for c in cited if c in pos]
             if not sents:
                 continue
             if f["origin"] == "derived" and f["answer_type"] in ("date", "number"):
                 continue  # their sentence's statement unit carries the same words
-            ask = tuple(json.loads(f["ask"] or "[]")) if f["origin"] == "hand" else ()
-            terms = self.sentences[sents[0]].terms  # shared, not copied: most units are a sentence
+            u = len(u_kind)
             if f["origin"] == "hand":
-                terms = set(terms)
-                for s in sents:
-                    terms |= self.sentences[s].terms
+                ask = json.loads(f["ask"] or "[]")
+                own = {terms[t] for s in sents for t in self.s_terms.row(s)}
                 extra = " ".join([f["subject"], f["relation"], f["object"], f["answer"], *ask])
-                terms |= set(content_terms(extra))
-                terms |= {ENTITY_PREFIX + e for e in self.find_entities(tokens(extra))}
-            self.units.append(
-                Unit(
-                    f["id"],
-                    f["origin"],
-                    f["answer_type"],
-                    f["subject"],
-                    f["relation"],
-                    f["object"],
-                    f["answer"],
-                    sents,
-                    frozenset(terms),
-                    ask,
-                    tuple(" ".join(content_terms(a)) for a in ask),
-                )
-            )
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for i, u in enumerate(self.units):
-            for t in u.terms:
-                self.postings[t].append(i)
-        n = max(1, len(self.sentences))
-        sentence_df: dict[str, int] = defaultdict(int)
-        for s in self.sentences:
-            for t in s.terms:
-                sentence_df[t] += 1
-        self.n_sentences = n
-        self.idf = {t: math.log(1 + n / df) for t, df in sentence_df.items()}
+                own |= set(content_terms(extra))
+                own |= {
+                    ENTITY_PREFIX + e for e in _find_entities(tokens(extra), self.alias_keys, self.max_alias)
+                }
+                unit_terms = sorted(own)
+                hand_rows[u] = [self.tid(t) for t in unit_terms]
+                hand.append([u, unit_terms, ask, [" ".join(content_terms(a)) for a in ask]])
+            u_kind.append(kinds.setdefault((f["origin"], f["answer_type"]), len(kinds)))
+            for name, col in zip(("id", "subject", "relation", "object", "answer"), names, strict=True):
+                cols[col].append(f[name] or "")
+            u_sentences.append(sents)
+        out: dict[str, Any] = {k: b.done() for k, b in cols.items()}
+        out.update(
+            u_sentences=u_sentences.done(),
+            u_kind=u_kind,
+            _kinds=[list(k) for k in kinds],
+            _hand=hand,
+            _hand_rows=hand_rows,
+        )
+        return out
+
+
+class _UnitTerms:
+    """Each unit's term ids, in unit order: its own for a hand fact, its first sentence's otherwise."""
+
+    def __init__(self, sentences: Ragged, hand: dict[int, list[int]], s_terms: Ragged):
+        self.sentences, self.hand, self.s_terms = sentences, hand, s_terms
+
+    def __iter__(self) -> Iterator[Sequence[int]]:
+        hand, row, first = self.hand, self.s_terms.row, self.sentences
+        for u in range(len(first)):
+            own = hand.get(u)
+            yield own if own is not None else row(first.row(u)[0])
+
+
+def _find_entities(toks: list[str], aliases: Mapping[tuple[str, ...], str], longest: int) -> list[str]:
+    """Entity ids named in a token list (longest alias first)."""
+    found, i = [], 0
+    while i < len(toks):
+        for size in range(min(longest, len(toks) - i), 0, -1):
+            eid = aliases.get(tuple(toks[i : i + size]))
+            if eid:
+                found.append(eid)
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+class Sentences(Sequence[SentenceRec]):
+    """The base's sentences in order (by document, then ordinal); each record made when first read."""
+
+    def __init__(self, index: Index, n: int):
+        self._index = index
+        self._cache: _Cache[int, SentenceRec] = _Cache()
+        self._n = n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> SentenceRec:  # type: ignore[override]
+        got = self._cache.get(i)
+        if got is None:
+            if not -self._n <= i < self._n:
+                raise IndexError("sentence index out of range")
+            i %= self._n
+            got = self._cache.put(i, self._index._sentence(i))
+        return got
+
+    def __iter__(self) -> Iterator[SentenceRec]:
+        make = self._index._sentence
+        for i in range(self._n):
+            yield self._cache.get(i) or make(i)
+
+    def fields(self) -> Iterator[tuple[str, str, str, int, int]]:
+        """(id, text, document, paragraph, number) of every sentence, without making records."""
+        c, slugs = self._index.columns, self._index._doc_slugs
+        yield from zip(
+            c.strings["s_id"],
+            c.strings["s_text"],
+            (slugs[d] for d in c.ints["s_doc"]),
+            c.ints["s_paragraph"],
+            c.ints["s_number"],
+            strict=True,
+        )
+
+
+class Units(Sequence[Unit]):
+    """The units in order; each record made when first read."""
+
+    def __init__(self, index: Index):
+        self._index = index
+        self._cache: _Cache[int, Unit] = _Cache()
+        self._n = len(index.columns.ints["u_kind"])
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i: int) -> Unit:  # type: ignore[override]
+        got = self._cache.get(i)
+        if got is None:
+            if not -self._n <= i < self._n:
+                raise IndexError("unit index out of range")
+            i %= self._n
+            got = self._cache.put(i, self._index._unit(i))
+        return got
+
+    def __iter__(self) -> Iterator[Unit]:
+        for i in range(self._n):
+            yield self[i]
+
+
+class Postings(Mapping[str, Sequence[int]]):
+    """Term -> positions of the units holding it, ascending (a slice of one column)."""
+
+    def __init__(self, term_id: dict[str, int], rows: Ragged):
+        self._term_id = term_id
+        self._rows = rows
+
+    def __getitem__(self, term: str) -> Sequence[int]:
+        return self._rows.row(self._term_id[term])
+
+    def get(self, term: str, default: Any = None) -> Any:
+        t = self._term_id.get(term)
+        return default if t is None else self._rows.row(t)
+
+    def __iter__(self) -> Iterator[str]:
+        return (t for t, i in self._term_id.items() if len(self._rows.row(i)))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _TermsOf(Mapping[Any, frozenset[str]]):
+    """The terms of a document (by slug) or of a paragraph (by (slug, number)), made when asked for."""
+
+    def __init__(self, index: Index, paragraphs: bool):
+        self._index = index
+        self._paragraphs = paragraphs
+        self._cache: _Cache[Any, frozenset[str]] = _Cache(4096)
+
+    def __getitem__(self, key: Any) -> frozenset[str]:
+        got = self._cache.get(key)
+        if got is None:
+            got = self._cache.put(key, self._index._terms_of(key, self._paragraphs))
+        return got
+
+    def __iter__(self) -> Iterator[Any]:
+        if not self._paragraphs:
+            return iter(self._index._doc_slugs)
+        return iter(dict.fromkeys((s.document, s.paragraph) for s in self._index.sentences))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class Index:
+    """Sentences, units, entities and postings of one base."""
+
+    def __init__(self, tables: dict[str, list[dict]]):
+        self._attach(index_rows(Rows.of_tables(tables)))
+
+    @classmethod
+    def from_rows(cls, rows: Rows) -> Index:
+        index = cls.__new__(cls)
+        index._attach(index_rows(rows))
+        return index
+
+    @classmethod
+    def from_columns(cls, columns: Columns) -> Index:
+        index = cls.__new__(cls)
+        index._attach(columns)
+        return index
+
+    def _attach(self, columns: Columns) -> None:
+        self.columns = c = columns
+        h = c.header
+        self.documents = {d["slug"]: d for d in h["documents"]}
+        self._doc_slugs: list[str] = h["doc_slugs"]
+        self._doc_ends: list[int] = h["doc_ends"]
+        self._doc_at = {slug: i for i, slug in enumerate(self._doc_slugs)}
+        self._entity_keys: list[str] = h["entity_keys"]
+        e_sentences = c.ragged["e_sentences"]
+        self.entities: dict[str, EntityRec] = {
+            eid: EntityRec(eid, name, kind, title, aliases, e_sentences.row(k))
+            for k, (eid, name, kind, title, aliases) in enumerate(h["entities"])
+        }
+        self.alias_to_entity: dict[tuple[str, ...], str] = {tuple(a.split()): e for a, e in h["alias_pairs"]}
+        self.max_alias = max((len(k) for k in self.alias_to_entity), default=1)
+        self._words: list[str] = h["words"]
+        self.vocab = dict(zip(self._words, c.ints["word_count"], strict=True))
+        self.stem_of = dict(zip(self._words, h["word_stems"], strict=True))
+        self._terms: list[str] = h["terms"]
+        term_id = {t: i for i, t in enumerate(self._terms)}
+        self._quantity_kinds: list[str] = h["quantity_kinds"]
+        self._unit_kinds = [tuple(k) for k in h["unit_kinds"]]
+        self._hand = {
+            u: (frozenset(terms), tuple(ask), tuple(ask_terms)) for u, terms, ask, ask_terms in h["hand"]
+        }
+        self.hand_units = sorted(self._hand)
+        self.n_sentences = max(1, h["n_sentences"])
+        self.average_length = h["average_length"]
+        self.sentences = Sentences(self, h["n_sentences"])
+        self.units = Units(self)
+        self.postings = Postings(term_id, c.ragged["postings"])
+        n = self.n_sentences
+        self.idf = {t: math.log(1 + n / df) for t, df in zip(self._terms, c.ints["df"], strict=True) if df}
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
         for t in self.idf:
             if len(t) >= 5 and not t.startswith(ENTITY_PREFIX):
@@ -202,6 +537,93 @@ class Index:
             (e for e in self.entities.values() if e.kind in ("person", "country", "organisation", "place")),
             key=lambda e: -len(e.sentences),
         )
+        self.document_terms: Mapping[str, frozenset[str]] = _TermsOf(self, paragraphs=False)
+        self.paragraph_terms: Mapping[tuple[str, int], frozenset[str]] = _TermsOf(self, paragraphs=True)
+        self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
+        self._meanings: _Cache[int, array | None] = _Cache()
+
+    # --- records made from the columns ------------------------------------------------------
+
+    def _sentence(self, i: int) -> SentenceRec:
+        c = self.columns
+        ragged, ints = c.ragged, c.ints
+        words, terms, keys = self._words, self._terms, self._entity_keys
+        ents = frozenset(keys[e] for e in ragged["s_entities"].row(i))
+        flags = ints["s_flags"][i]
+        word_row = ragged["s_words"].row(i)
+        entities = self.entities
+        return SentenceRec(
+            c.strings["s_id"][i],
+            self._doc_slugs[ints["s_doc"][i]],
+            ints["s_paragraph"][i],
+            ints["s_number"][i],
+            ints["s_ordinal"][i],
+            c.strings["s_text"][i],
+            bool(flags & _CAPTION),
+            bool(flags & _HEADLINE),
+            bool(flags & _QUOTE),
+            c.strings["s_speaker"][i] if flags & _SPEAKER else None,
+            frozenset(terms[t] for t in ragged["s_terms"].row(i)),
+            ents,
+            frozenset(entities[e].kind for e in ents if e in entities),
+            len(word_row),
+            bool(flags & _REASON_FLAG),
+            bool(flags & _EXACT),
+            tuple(words[w] for w in word_row),
+            frozenset(self._quantity_kinds[q] for q in ragged["s_quantities"].row(i)),
+        )
+
+    def _unit(self, u: int) -> Unit:
+        c = self.columns
+        s = c.strings
+        origin, answer_type = self._unit_kinds[c.ints["u_kind"][u]]
+        sents = tuple(c.ragged["u_sentences"].row(u))
+        obj, answer = s["u_object"][u], s["u_answer"][u]
+        if origin == "derived" and not (obj and answer):
+            # derived facts store no copy of their sentence: it is the quote
+            quoted = self.sentences[sents[0]].text
+            obj, answer = obj or quoted, answer or quoted
+        hand = self._hand.get(u)
+        if hand is None:
+            terms, ask, ask_terms = self.sentences[sents[0]].terms, (), ()  # shared, not copied
+        else:
+            terms, ask, ask_terms = hand
+        return Unit(
+            s["u_fact"][u],
+            origin,
+            answer_type,
+            s["u_subject"][u],
+            s["u_relation"][u],
+            obj,
+            answer,
+            sents,
+            terms,
+            ask,
+            ask_terms,
+        )
+
+    def document_range(self, document: str) -> range:
+        """Positions of *document*'s sentences (they are consecutive)."""
+        d = self._doc_at.get(document)
+        if d is None:
+            return range(0)
+        return range(self._doc_ends[d - 1] if d else 0, self._doc_ends[d])
+
+    def _terms_of(self, key: Any, paragraph: bool) -> frozenset[str]:
+        c = self.columns
+        if not paragraph:
+            span = self.document_range(key)
+            ids = set(c.ragged["s_terms"].span(span.start, span.stop))
+        else:
+            document, number = key
+            numbers, rows = c.ints["s_paragraph"], c.ragged["s_terms"]
+            ids = set()
+            for i in self.document_range(document):
+                if numbers[i] == number:
+                    ids.update(rows.row(i))
+        return frozenset(self._terms[t] for t in ids)
+
+    # --- what the matcher and summariser ask ----------------------------------------------
 
     def stems(self, sentence: int) -> tuple[list[str], str, frozenset[tuple[str, str]]]:
         """A sentence's content stems in order, joined, and as adjacent pairs (computed once)."""
@@ -209,7 +631,7 @@ class Index:
         if got is None:
             stems = [stem(w) for w in self.sentences[sentence].words]
             got = (stems, " ".join(stems), frozenset(zip(stems, stems[1:], strict=False)))
-            self._stems[sentence] = got
+            self._stems.put(sentence, got)
         return got
 
     def meaning(self, words: list[str]) -> array | None:
@@ -221,22 +643,12 @@ class Index:
     def sentence_meaning(self, sentence: int) -> array | None:
         """A sentence's meaning vector, computed once."""
         if sentence not in self._meanings:
-            self._meanings[sentence] = self.meaning(list(self.sentences[sentence].words))
-        return self._meanings[sentence]
+            self._meanings.put(sentence, self.meaning(list(self.sentences[sentence].words)))
+        return self._meanings.get(sentence)
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""
-        found, i = [], 0
-        while i < len(toks):
-            for size in range(min(self.max_alias, len(toks) - i), 0, -1):
-                eid = self.alias_to_entity.get(tuple(toks[i : i + size]))
-                if eid:
-                    found.append(eid)
-                    i += size
-                    break
-            else:
-                i += 1
-        return found
+        return _find_entities(toks, self.alias_to_entity, self.max_alias)
 
     def citation(self, index: int) -> Citation:
         s = self.sentences[index]

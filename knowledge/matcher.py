@@ -26,6 +26,7 @@ MAX_TOKENS = 60
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
 CANDIDATES = 30  # units scored in full after the first pass
+COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer words found
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 SYNONYM_FACTOR = 0.75
@@ -373,7 +374,10 @@ class Matcher:
         items: Iterable[tuple[int, float]] = acc.items()
         if len(acc) > 4 * CANDIDATES:  # sorting the bare weights in C first is ~3x faster, same result
             floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
-            items = [(u, v) for u, v in items if v >= floor]
+            items = [(u, v) for u, v in items if v > floor]
+            # thousands may tie at the floor: the first in the index win, as nlargest would pick them
+            tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in acc.items() if v == floor])
+            items += [(u, floor) for u in tied]
         for u, matched in heapq.nlargest(CANDIDATES, items, key=_by_weight_then_order):
             unit = idx.units[u]
             hits = self._hits(query, unit.terms)
@@ -437,7 +441,16 @@ class Matcher:
             if may_add:
                 best: dict[int, float] = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
-                    best.update(dict.fromkeys(post, value))
+                    if len(post) <= COMMON_POSTINGS:
+                        best.update(dict.fromkeys(post, value))
+                # a very common word only ranks the units rarer words found, once they are enough
+                common = [(p, v) for p, v in lists if len(p) > COMMON_POSTINGS]
+                found = acc.keys() | best.keys() if common and len(acc) + len(best) >= CANDIDATES else None
+                for post, value in reversed(common):
+                    hits = dict.fromkeys(post if found is None else found.intersection(post), value)
+                    for u in hits.keys() & best.keys():
+                        hits[u] = max(hits[u], best[u])
+                    best.update(hits)
                 for u in best.keys() & acc.keys():
                     best[u] += acc[u]
                 acc.update(best)

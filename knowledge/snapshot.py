@@ -1,39 +1,42 @@
 """The index of a base, computed at build time and stored in the base, so opening reads it.
 
-The stored form is a pickle of the freshly built Index and Summariser (so no query-time cache is
-in it), in chunks of the `index_snapshot` table, tagged with FORMAT_TAG: a hash of the code that
-computes them. A missing, mismatching or unreadable snapshot reads as None and the caller rebuilds
-the index from the rows; a snapshot is never used by code that did not write it.
+The stored form is the index's columns (knowledge.columns): a JSON header with the small parts
+(documents, entities, aliases, vocabulary, terms) and one blob per column, cut into rows of the
+`index_snapshot` table, all tagged with a hash of the code that computes them (format_tag). Opening
+casts the blobs to integers without unpacking them, so it costs about a copy of the bytes. Nothing
+stored is unpickled or evaluated: a base file cannot run code. A missing, mismatching or damaged
+snapshot reads as None and the caller indexes the rows instead; a snapshot is never used by code
+that did not write it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import hashlib
-import io
+import json
 import logging
-import pickle
 import sqlite3
 import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .index import Index
+from . import columns
+from .columns import Ragged, Strings
+from .index import Columns, Index, Rows
 from .summary import Summariser
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump for a change of meaning the source hash below cannot see
+FORMAT = 2  # bump for a change of meaning the source hash below cannot see
 TABLE = "index_snapshot"
-CHUNK = 16 * 1024 * 1024  # bytes a row: SQLite's blob limit is 1 GB, a 1M-sentence base needs more
-PROTOCOL = 5
-# The modules whose code decides what an Index and a Summariser hold, and what the rows under them
-# say: a base derived by other code is rebuilt from its sources by `ensure`, never served as it is.
+CHUNK = 64 * 1024 * 1024  # bytes a row: SQLite's blob limit is 1 GB, a column of a large base may pass it
+HEADER = "header"
+# The modules whose code decides what an Index holds, and what the rows under it say: a base
+# derived by other code is rebuilt from its sources by `ensure`, never served as it is.
 _CODE = (
     "index.py",
+    "columns.py",
     "summary.py",
     "text.py",
     "model.py",
@@ -52,21 +55,6 @@ _CODE = (
     "limits.py",
     "data/countries.json",
 )
-# What a snapshot may name: containers, and the value classes of the modules above.
-_SAFE_BUILTINS = frozenset(
-    {"frozenset", "set", "list", "dict", "tuple", "str", "int", "float", "bool", "bytes"}
-)
-_SAFE_GLOBALS = frozenset(
-    {
-        ("collections", "defaultdict"),
-        ("collections", "Counter"),
-        ("collections", "OrderedDict"),
-        ("copyreg", "_reconstructor"),
-        ("array", "array"),
-        ("array", "_array_reconstructor"),
-    }
-)
-_SAFE_MODULES = frozenset({"knowledge.index", "knowledge.summary", "knowledge.model"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,45 +67,55 @@ class Loaded:
 
 @lru_cache(maxsize=1)
 def format_tag() -> str:
-    """FORMAT, the Python version and a hash of the code that builds the index."""
-    digest = hashlib.sha256(f"{FORMAT}:{sys.version_info[:2]}:{PROTOCOL}".encode())
+    """FORMAT, the Python version, byte order and a hash of the code that builds the index."""
+    digest = hashlib.sha256(f"{FORMAT}:{sys.version_info[:2]}:{columns.BYTEORDER}".encode())
     here = Path(__file__).parent
     for name in _CODE:
         digest.update((here / name).read_bytes())
     return f"{FORMAT}-{digest.hexdigest()[:16]}"
 
 
-def build(tables: dict[str, list[dict]]) -> Loaded:
-    """The index and summariser of *tables*, as opening a base without a snapshot makes them."""
-    index = Index(tables)
+def build(rows: Rows) -> Loaded:
+    """The index and summariser of *rows*, as opening a base without a snapshot makes them."""
+    index = Index.from_rows(rows)
     return Loaded(index, Summariser(index))
 
 
 def write(path: Path, loaded: Loaded) -> int:
-    """Store *loaded* (fresh from build) in the base at *path*; bytes stored, 0 if it cannot be pickled."""
-    buffer = io.BytesIO()
+    """Store *loaded*'s index in the base at *path*; bytes stored, 0 if it cannot be stored."""
+    cols = loaded.index.columns
     try:
-        _Pickler(buffer, PROTOCOL).dump((loaded.index, loaded.summariser))
-    except (pickle.PicklingError, TypeError, AttributeError) as exc:
+        header = _encode_header(cols)
+    except (TypeError, ValueError) as exc:
         # A current tag with no data: opening indexes the rows, and `ensure` does not rebuild for it.
         log.warning("the index cannot be stored (%s); the base will be indexed when opened", exc)
-        buffer = io.BytesIO()
-    data = buffer.getbuffer()
+        header = None
+    stored = 0
+
+    def rows() -> Iterator[tuple[int, str, str, bytes | None]]:
+        nonlocal stored
+        yield 0, format_tag(), HEADER, header
+        if header is None:
+            return
+        part = 1
+        for name, data in _parts(cols):
+            for at in range(0, len(data) or 1, CHUNK):
+                yield part, format_tag(), name, data[at : at + CHUNK]
+                part += 1
+            stored += len(data)
+
     conn = sqlite3.connect(path)
     try:
         with conn:
             conn.execute(f"drop table if exists {TABLE}")
-            conn.execute(f"create table {TABLE} (part integer primary key, tag text not null, data blob)")
-            conn.executemany(
-                f"insert into {TABLE} values (?, ?, ?)",
-                (
-                    (i, format_tag(), data[at : at + CHUNK] or None)
-                    for i, at in enumerate(range(0, len(data) or 1, CHUNK))
-                ),
+            conn.execute(
+                f"create table {TABLE} "
+                "(part integer primary key, tag text not null, name text not null, data blob)"
             )
+            conn.executemany(f"insert into {TABLE} values (?, ?, ?, ?)", rows())
     finally:
         conn.close()
-    return len(data)
+    return stored + len(header or b"")
 
 
 def tag_of(conn: sqlite3.Connection) -> str | None:
@@ -134,7 +132,7 @@ def is_current(conn: sqlite3.Connection) -> bool:
 
 
 def read(conn: sqlite3.Connection) -> Loaded | None:
-    """The snapshot stored in *conn*'s base, or None when it is missing, of another format or unreadable."""
+    """The snapshot stored in *conn*'s base, or None when it is missing, of another format or damaged."""
     tag = tag_of(conn)
     if tag != format_tag():
         if tag is not None:
@@ -142,91 +140,65 @@ def read(conn: sqlite3.Connection) -> Loaded | None:
                 "the stored index is of another version (%s, not %s); indexing the rows", tag, format_tag()
             )
         return None
-    if conn.execute(f"select data is null from {TABLE} where part = 0").fetchone()[0]:
-        return None  # the build could not store it
     try:
-        with _gc_paused():
-            index, summariser = _Unpickler(io.BufferedReader(_Chunks(conn), CHUNK)).load()
-            # Millions of objects the collector would otherwise walk again and again (a 0.4 s pause
-            # at 100,000 sentences). They hold no reference cycle, so when the base is dropped
-            # reference counting still frees them; the Matcher (a cycle) is made after this.
-            gc.freeze()
+        cols = _read_columns(conn)
+        if cols is None:
+            return None  # the build could not store it
+        index = Index.from_columns(cols)
+        return Loaded(index, Summariser(index))
     except Exception as exc:  # a damaged snapshot must never stop the base from opening
         log.warning("the stored index cannot be read (%s); indexing the rows", exc)
         return None
-    if not isinstance(index, Index) or not isinstance(summariser, Summariser):
-        log.warning("the stored index holds something else; indexing the rows")
+
+
+def _encode_header(cols: Columns) -> bytes:
+    layout = {
+        "strings": sorted(cols.strings),
+        "ragged": sorted(cols.ragged),
+        "ints": {k: getattr(v, "typecode", None) or v.format for k, v in sorted(cols.ints.items())},
+        "sizes": {name: len(data) for name, data in _parts(cols)},
+    }
+    return json.dumps({"index": cols.header, "layout": layout}, separators=(",", ":")).encode()
+
+
+def _parts(cols: Columns) -> Iterator[tuple[str, memoryview]]:
+    """(name, bytes) of every column part, as views of the columns (nothing copied)."""
+    for kind in (cols.strings, cols.ragged):
+        for name, col in sorted(kind.items()):
+            for part, data in col.parts().items():
+                yield f"{name}.{part}", memoryview(data).cast("B")
+    for name, ints in sorted(cols.ints.items()):
+        yield name, memoryview(ints).cast("B")  # type: ignore[arg-type]
+
+
+def _read_columns(conn: sqlite3.Connection) -> Columns | None:
+    row = conn.execute(f"select name, data from {TABLE} where part = 0").fetchone()
+    if row is None or row[1] is None:
         return None
-    return Loaded(index, summariser)
+    if row[0] != HEADER:
+        raise ValueError("the first part is not the header")
+    head = json.loads(row[1])
+    layout = head["layout"]
+    chunks: dict[str, list[bytes]] = {}
+    for name, data in conn.execute(f"select name, data from {TABLE} where part > 0 order by part"):
+        chunks.setdefault(name, []).append(data or b"")
+    parts = {}
+    for name, size in layout["sizes"].items():
+        got = chunks.pop(name, [])
+        data = got[0] if len(got) == 1 else b"".join(got)
+        if len(data) != size:
+            raise ValueError(f"the column {name} holds {len(data)} bytes, not {size}")
+        parts[name] = data
+    if chunks:
+        raise ValueError(f"unexpected columns {sorted(chunks)}")
 
+    def of(name: str) -> dict[str, bytes]:
+        prefix = name + "."
+        return {k[len(prefix) :]: v for k, v in parts.items() if k.startswith(prefix)}
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic collection while millions of fresh objects are made: it triples the time."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-class _Chunks(io.RawIOBase):
-    """The snapshot's rows read in order as one stream, one chunk in memory at a time."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self._rows = conn.execute(f"select data from {TABLE} order by part")
-        self._chunk = memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        while not self._chunk:
-            row = self._rows.fetchone()
-            if row is None:
-                return 0
-            self._chunk = memoryview(row[0])
-        n = min(len(buffer), len(self._chunk))
-        buffer[:n] = self._chunk[:n]
-        self._chunk = self._chunk[n:]
-        return n
-
-
-@lru_cache(maxsize=64)
-def _init_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields to rebuild a *cls* by calling it, or None when calling it would not give it back."""
-    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__") or hasattr(cls, "__slots__"):
-        return None
-    fields = dataclasses.fields(cls)
-    if not all(f.init for f in fields):
-        return None
-    return tuple(f.name for f in fields)
-
-
-class _Pickler(pickle.Pickler):
-    """Stores a dataclass as its class and field values: calling the class on load is ~3x faster
-    than pickle's default of setting the instance's __dict__."""
-
-    def reducer_override(self, obj: object) -> object:
-        names = _init_fields(type(obj))
-        if names is None or len(vars(obj)) != len(names):
-            return NotImplemented
-        values = vars(obj)
-        if not all(n in values for n in names):
-            return NotImplemented
-        return type(obj), tuple(values[n] for n in names)
-
-
-class _Unpickler(pickle.Unpickler):
-    """Refuses every global but containers and the index's own classes: a base file cannot run code."""
-
-    def find_class(self, module: str, name: str) -> object:
-        if module == "builtins" and name in _SAFE_BUILTINS or (module, name) in _SAFE_GLOBALS:
-            return super().find_class(module, name)
-        if module in _SAFE_MODULES:
-            found = super().find_class(module, name)
-            if isinstance(found, type):
-                return found
-        raise pickle.UnpicklingError(f"the stored index names {module}.{name}")
+    return Columns(
+        head["index"],
+        {name: Strings.load(of(name)) for name in layout["strings"]},
+        {name: Ragged.load(of(name)) for name in layout["ragged"]},
+        {name: columns.as_ints(parts[name], code) for name, code in layout["ints"].items()},
+    )

@@ -18,9 +18,7 @@ class Summariser:
 
     def __init__(self, index: Index):
         self.index = index
-        self._doc_tf: dict[str, Counter] = {}
-        for s in index.sentences:
-            self._doc_tf.setdefault(s.document, Counter()).update(s.terms)
+        self._doc_tf: dict[str, Counter] = {}  # made per document when a summary first needs it
         names = {}
         for e in index.entities.values():
             if e.kind in ("date", "number") or not e.sentences:
@@ -28,7 +26,7 @@ class Summariser:
             for alias in [e.name, *e.aliases]:
                 names.setdefault(fold(alias), e.id)
         self._names = names
-        self._curated = {i for u in index.units if u.origin == "hand" for i in u.sentences}
+        self._curated = {i for u in index.hand_units for i in index.units[u].sentences}
         self._name_keys = list(names)
 
     def resolve(self, name: str) -> list[str]:
@@ -44,9 +42,8 @@ class Summariser:
 
     def _topic_sentences(self, topic: str) -> list[int]:
         ents = self.resolve(topic)
-        if ents:
-            keys = {ENTITY_PREFIX + e for e in ents}
-            return [i for i, s in enumerate(self.index.sentences) if keys & s.terms]
+        if ents:  # the sentences naming them, as the entities list them
+            return sorted({i for e in ents for i in self.index.entities[e].sentences})
         terms = set(content_terms(topic))
         if not terms:
             return []
@@ -74,7 +71,7 @@ class Summariser:
                 )
         else:
             topic = None
-            mine = [i for i, s in enumerate(idx.sentences) if document in (None, s.document)]
+            mine = list(range(len(idx.sentences)) if document is None else idx.document_range(document))
             pool = [i for i in mine if not (idx.sentences[i].is_caption or idx.sentences[i].is_headline)]
             pool = pool or mine
         scores = {i: self._score(i) for i in pool}
@@ -95,7 +92,11 @@ class Summariser:
 
     def _score(self, i: int) -> float:
         s = self.index.sentences[i]
-        tf = self._doc_tf[s.document]
+        tf = self._doc_tf.get(s.document)
+        if tf is None:
+            tf = self._doc_tf[s.document] = Counter()
+            for j in self.index.document_range(s.document):
+                tf.update(self.index.sentences[j].terms)
         weight = sum(tf[t] * self.index.idf.get(t, 0.0) for t in s.terms if tf[t] > 1)
         score = weight / (len(s.terms) + 8)
         if s.ordinal <= 2 and not (s.is_caption or s.is_headline):
@@ -142,8 +143,8 @@ class Summariser:
         key = ENTITY_PREFIX + e.id
         points: list[tuple[str, int]] = []
         seen: set[int] = set()
-        for u in self.index.units:
-            if u.origin == "hand" and key in u.terms and fold(e.name) in fold(u.subject + " " + u.object):
+        for u in map(self.index.units.__getitem__, self.index.hand_units):
+            if key in u.terms and fold(e.name) in fold(u.subject + " " + u.object):
                 if seen.isdisjoint(u.sentences):
                     naming = [s for s in u.sentences if e.id in self.index.sentences[s].entities]
                     points.append((u.answer, (naming or list(u.sentences))[0]))
@@ -160,6 +161,6 @@ class Summariser:
         self, document: str, kinds: tuple[str, ...] = ("person", "organisation")
     ) -> list[str]:
         """Names of the given kinds that *document* mentions, most mentioned first."""
-        mine = {i for i, s in enumerate(self.index.sentences) if s.document == document}
+        mine = set(self.index.document_range(document))
         found = [e for e in self.index.entity_mentions if e.kind in kinds and mine.intersection(e.sentences)]
         return [e.name for e in found]

@@ -1,0 +1,76 @@
+"""Scale: the matcher's shortcuts for large bases. A very common word ranks the units rarer words
+found instead of adding thousands; units tied at the cut are chosen as a full sort would choose them."""
+
+from __future__ import annotations
+
+import heapq
+
+import pytest
+
+import knowledge.matcher as matcher_module
+from knowledge import FactBase
+from knowledge.matcher import CANDIDATES, Matcher
+
+COMMON = 100  # the cap the tests set: the harbour's 200 units are over it, the master's 40 under
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
+    """The shipped sources plus 2,000 ledger entries: 200 name the harbour, 40 of those its master."""
+    from knowledge import DEFAULT_SOURCES
+
+    folder = tmp_path_factory.mktemp("ledger")
+    for f in DEFAULT_SOURCES.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    lines = []
+    for i in range(2000):
+        where = "harbour" if i % 10 == 0 else "port"
+        who = "the harbour master signed" if i % 50 == 0 else "the clerk copied"
+        lines.append(f"The {where} ledger for sailors keeps entry {i}, which {who} at dawn.")
+    (folder / "ledger.txt").write_text("The harbour ledger\n\n" + " ".join(lines) + "\n", "utf-8")
+    return FactBase.build(folder, folder.parent / "ledger.db")
+
+
+def accumulated(base: FactBase, question: str) -> dict[int, float]:
+    m: Matcher = base._snapshot.matcher
+    query = m.analyse(question)
+    return m._accumulate(query, sum(t.weight for t in query.terms))
+
+
+def test_a_common_word_ranks_the_units_rarer_words_found(
+    ledger: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", COMMON)
+    acc = accumulated(ledger, "Where is the harbour master?")
+    assert len(acc) == 40  # the master's entries, not every entry naming the harbour
+    answer = ledger.answer("Which entry did the harbour master sign?")
+    assert not answer.abstained and "harbour master signed" in answer.text
+
+
+def test_without_the_cap_every_ledger_entry_is_added(
+    ledger: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", 10**9)
+    assert len(accumulated(ledger, "Where is the harbour master?")) > 200
+
+
+def test_a_question_of_common_words_only_still_finds_them(
+    ledger: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rarer words found too few units: the common word's units are all added, as before."""
+    monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", COMMON)
+    assert len(accumulated(ledger, "harbour clerk")) >= 200
+    assert "harbour ledger" in ledger.answer("Which harbour entry did the clerk copy?").text
+
+
+def test_units_tied_at_the_cut_are_the_first_in_the_index(ledger: FactBase) -> None:
+    """Over a hundred ledger entries match equally: the candidates are those a full sort picks."""
+    question = "harbour clerk"
+    m: Matcher = ledger._snapshot.matcher
+    acc = accumulated(ledger, question)
+    top = heapq.nlargest(CANDIDATES, acc.items(), key=matcher_module._by_weight_then_order)
+    floor = top[-1][1]
+    assert sum(1 for v in acc.values() if v == floor) > 4 * CANDIDATES  # the tie this is about
+    expected = sorted(u for u, _ in top)
+    got = [c.position for c in m.candidates(m.analyse(question))]
+    assert got and got == expected[: len(got)]
