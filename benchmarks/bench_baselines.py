@@ -129,10 +129,14 @@ def evaluation_sets() -> list[tuple[str, list[QuestionSet]]]:
     corpus[0].sources = (SHIPPED, CORPUS)
     groups = [(s.name, [s]) for s in nato] + [("dev-corpus (+2 corpus articles)", corpus)]
     groups += [(s.name + " (alone)", [s]) for s in question_sets([data / "squad"], each=True)]
-    groups.append(("news dev, 7 stories in one base", question_sets([data / "news" / "dev"])))
-    groups.append(("news held out, 3 stories in one base", question_sets([data / "news" / "heldout"])))
-    groups.append(("page stories dev, 8 in one base", question_sets([data / "news" / "pages-dev"])))
-    groups.append(("page stories held out, 4 in one base", question_sets([data / "news" / "pages-heldout"])))
+    for folder, label in (
+        ("dev", "news dev"),
+        ("heldout", "news held out"),
+        ("pages-dev", "page stories dev"),
+        ("pages-heldout", "page stories held out"),
+    ):
+        sets = question_sets([data / "news" / folder])
+        groups.append((f"{label}, {len(sets)} stories in one base", sets))
     return groups
 
 

@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.59, 0.33),  # recorded 0.65 / 0.40
-    "heldout": (0.46, 0.68),  # the three held-out news stories in one base; recorded 0.52 / 0.76
-    "pages-heldout": (0.41, 0.85),  # four held-out stories of the saved pages in one base; 0.47 / 0.93
-    "dev-nato": (0.85, 0.78),  # the main article; recorded 0.91 / 0.84
+    "squad/southern-california": (0.67, 0.18),  # recorded 0.73 / 0.24
+    "heldout": (0.46, 0.60),  # the three held-out news stories in one base; recorded 0.52 / 0.67
+    "pages-heldout": (0.49, 0.82),  # four held-out stories of the saved pages in one base; 0.55 / 0.89
+    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.91 / 0.88
 }
 
 
@@ -56,7 +56,7 @@ def test_held_out_answers_stay_above_their_floors(name: str, tmp_path: Path) -> 
     )
 
 
-ECE_CEILING = 0.13  # recorded 0.09 with the boosted-trees calibrator; logistic regression made 0.17
+ECE_CEILING = 0.13  # recorded 0.08 with the boosted-trees calibrator; logistic regression made 0.17
 
 
 def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path) -> None:
