@@ -81,7 +81,7 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
         unit = c.unit
         s = index.sentences[c.sentences[0]]
         hits = c.hits
-        entity_hit = unmatched_max = via = 0.0
+        entity_hit = unmatched_max = 0.0
         missing_entity = False
         for ti, t in enumerate(terms):
             f = hits.get(ti)
@@ -92,9 +92,6 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             else:
                 if t.entity:
                     entity_hit += t.weight
-                if f < 1.0:
-                    via += t.weight * f
-        via /= matched or 1.0
         s_stems, s_joined, s_bigrams = index.stems(c.sentences[0])
         bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
         at = [i for i, w in enumerate(s_stems) if w in q_keys]
