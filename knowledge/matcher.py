@@ -375,9 +375,10 @@ class Matcher:
         items: Iterable[tuple[int, float]] = acc.items()
         if len(acc) > 4 * CANDIDATES:  # sorting the bare weights in C first is ~3x faster, same result
             floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
-            items = [(u, v) for u, v in items if v > floor]
+            top = [(u, v) for u, v in items if v >= floor]  # one pass over the many
+            items = [(u, v) for u, v in top if v > floor]
             # thousands may tie at the floor: the first in the index win, as nlargest would pick them
-            tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in acc.items() if v == floor])
+            tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in top if v == floor])
             items += [(u, floor) for u in tied]
         ranked = heapq.nlargest(CANDIDATES, items, key=_by_weight_then_order)
         found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total) for u, m in ranked)
