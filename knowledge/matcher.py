@@ -444,8 +444,9 @@ class Matcher:
             w = term.weight
             lists = [(idx.postings.get(term.key, ()), w)]
             lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in sorted(term.kin)]
-            synonyms = sorted(term.alternatives - term.kin)
-            lists += [(idx.postings.get(a, ()), SYNONYM_FACTOR * w) for a in synonyms]
+            synonyms = (idx.postings.get(a, ()) for a in sorted(term.alternatives - term.kin))
+            # a synonym in very many units is too common to stand in for the word (large bases only)
+            lists += [(post, SYNONYM_FACTOR * w) for post in synonyms if len(post) <= COMMON_POSTINGS]
             if may_add:
                 best: dict[int, float] = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept

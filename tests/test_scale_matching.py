@@ -85,3 +85,15 @@ def test_units_tied_at_the_cut_are_the_first_in_the_index(ledger: FactBase) -> N
     expected = sorted(u for u, _ in top)
     got = [c.position for c in m.candidates(m.analyse(question))]
     assert got and got == expected[: len(got)]
+
+
+def test_a_synonym_in_very_many_units_does_not_stand_in_for_the_word(
+    ledger: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "daybreak" is not in the base; WordNet's "dawn" is in all 2,000 entries: too common to count
+    monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", COMMON)
+    found = accumulated(ledger, "What happened at daybreak?")
+    assert not [u for u in found if _document(ledger, u) == "ledger"]
+    assert ledger.answer("What happened at daybreak?").abstained
+    monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", 10**9)  # a small base: every synonym counts
+    assert len(accumulated(ledger, "What happened at daybreak?")) >= 2000
