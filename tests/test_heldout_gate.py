@@ -26,15 +26,21 @@ FLOORS = {
 }
 
 
-def _score(sets, tmp_path: Path) -> tuple[float, float]:
-    right = inscope = oos = oos_ok = 0
+def _with_bases(sets, tmp_path: Path):
+    """Each question set with the base that answers it (one base per distinct sources)."""
     bases: dict = {}
     for qs in sets:
         sources = qs.sources or (DEFAULT_SOURCES,)
         if sources not in bases:
             work = tmp_path / str(len(bases))
             bases[sources] = FactBase.build(assemble(sources, work / "src"), work / "base.db")
-        r = evaluate(qs.questions, bases[sources].answer)
+        yield qs, bases[sources]
+
+
+def _score(sets, tmp_path: Path) -> tuple[float, float]:
+    right = inscope = oos = oos_ok = 0
+    for qs, base in _with_bases(sets, tmp_path):
+        r = evaluate(qs.questions, base.answer)
         right, inscope = right + r.right, inscope + r.right + r.wrong + r.abstained
         oos, oos_ok = oos + r.oos, oos_ok + r.oos_ok
     return right / inscope, oos_ok / oos
@@ -67,14 +73,9 @@ def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path
     sets = [s for s in question_sets([DATA / "squad"], each=True) if "southern-california" in s.name]
     sets += question_sets([DATA / "news" / "heldout"]) + question_sets([DATA / "news" / "pages-heldout"])
     pairs: list[tuple[float, bool]] = []
-    bases: dict = {}
-    for qs in sets:
-        sources = qs.sources or (DEFAULT_SOURCES,)
-        if sources not in bases:
-            work = tmp_path / str(len(bases))
-            bases[sources] = FactBase.build(assemble(sources, work / "src"), work / "base.db")
+    for qs, base in _with_bases(sets, tmp_path):
         for q in qs.questions:
-            answer = bases[sources].answer(q["q"])
+            answer = base.answer(q["q"])
             if answer.citations and answer.confidence > 0:
                 quoted = _norm(answer.citations[0].text)
                 right = q["kind"] != "out_of_scope" and any(_norm(e) in quoted for e in q["expect"])
