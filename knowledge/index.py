@@ -13,7 +13,7 @@ import math
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -370,30 +370,39 @@ def _find_entities(toks: list[str], aliases: Mapping[tuple[str, ...], str], long
     return found
 
 
-class Sentences(Sequence[SentenceRec]):
-    """The base's sentences in order (by document, then ordinal); each record made when first read."""
+class _Records(Sequence[V]):
+    """Records in order, each made by *make* when first read and kept in a bounded cache."""
 
-    def __init__(self, index: Index, n: int):
-        self._index = index
-        self._cache: _Cache[int, SentenceRec] = _Cache()
+    def __init__(self, make: Callable[[int], V], n: int, what: str):
+        self._make = make
+        self._cache: _Cache[int, V] = _Cache()
         self._n = n
+        self._what = what
 
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i: int) -> SentenceRec:  # type: ignore[override]
+    def __getitem__(self, i: int) -> V:  # type: ignore[override]
         got = self._cache.get(i)
         if got is None:
             if not -self._n <= i < self._n:
-                raise IndexError("sentence index out of range")
+                raise IndexError(f"{self._what} index out of range")
             i %= self._n
-            got = self._cache.put(i, self._index._sentence(i))
+            got = self._cache.put(i, self._make(i))
         return got
 
-    def __iter__(self) -> Iterator[SentenceRec]:
-        make = self._index._sentence
+    def __iter__(self) -> Iterator[V]:
+        make, cache = self._make, self._cache
         for i in range(self._n):
-            yield self._cache.get(i) or make(i)
+            yield cache.get(i) or make(i)
+
+
+class Sentences(_Records[SentenceRec]):
+    """The base's sentences in order (by document, then ordinal); each record made when first read."""
+
+    def __init__(self, index: Index, n: int):
+        super().__init__(index._sentence, n, "sentence")
+        self._index = index
 
     def fields(self) -> Iterator[tuple[str, str, str, int, int]]:
         """(id, text, document, paragraph, number) of every sentence, without making records."""
@@ -408,29 +417,9 @@ class Sentences(Sequence[SentenceRec]):
         )
 
 
-class Units(Sequence[Unit]):
+def _units(index: Index) -> _Records[Unit]:
     """The units in order; each record made when first read."""
-
-    def __init__(self, index: Index):
-        self._index = index
-        self._cache: _Cache[int, Unit] = _Cache()
-        self._n = len(index.columns.ints["u_kind"])
-
-    def __len__(self) -> int:
-        return self._n
-
-    def __getitem__(self, i: int) -> Unit:  # type: ignore[override]
-        got = self._cache.get(i)
-        if got is None:
-            if not -self._n <= i < self._n:
-                raise IndexError("unit index out of range")
-            i %= self._n
-            got = self._cache.put(i, self._index._unit(i))
-        return got
-
-    def __iter__(self) -> Iterator[Unit]:
-        for i in range(self._n):
-            yield self[i]
+    return _Records(index._unit, len(index.columns.ints["u_kind"]), "unit")
 
 
 class Postings(Mapping[str, Sequence[int]]):
@@ -524,7 +513,7 @@ class Index:
         self.n_sentences = max(1, h["n_sentences"])
         self.average_length = h["average_length"]
         self.sentences = Sentences(self, h["n_sentences"])
-        self.units = Units(self)
+        self.units = _units(self)
         self.postings = Postings(term_id, c.ragged["postings"])
         n = self.n_sentences
         self.idf = {t: math.log(1 + n / df) for t, df in zip(self._terms, c.ints["df"], strict=True) if df}

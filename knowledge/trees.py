@@ -18,13 +18,6 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
-    def leaf_value(self, row: Sequence[float]) -> float:
-        node = 0
-        feature, threshold, left, right = self.feature, self.threshold, self.left, self.right
-        while (f := feature[node]) >= 0:
-            node = left[node] if row[f] <= threshold[node] else right[node]
-        return self.value[node]
-
 
 @dataclass(frozen=True)
 class BoostedTrees:
@@ -36,7 +29,7 @@ class BoostedTrees:
 
     def raw(self, row: Sequence[float]) -> float:
         total = 0.0
-        for t in self.trees:  # leaf_value inlined: this runs for every question
+        for t in self.trees:
             feature, threshold, left, right = t.feature, t.threshold, t.left, t.right
             node = 0
             while (f := feature[node]) >= 0:

@@ -18,7 +18,7 @@ import math
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -191,10 +191,9 @@ def fit_calibrator(tops) -> BoostedTrees:
                 tuple(float(v) for v in t.value[:, 0, 0]),
             )
         )
-    init = float(model.decision_function([x[0]])[0]) - model.learning_rate * sum(
-        tree.leaf_value(x[0]) for tree in trees
-    )
-    fitted = BoostedTrees(init, model.learning_rate, tuple(trees))
+    # scikit-learn keeps its starting log-odds inside its own prior model: read it off one row
+    summed = BoostedTrees(0.0, model.learning_rate, tuple(trees))
+    fitted = replace(summed, init=float(model.decision_function([x[0]])[0]) - summed.raw(x[0]))
     # the plain-Python trees must say what scikit-learn says
     for row, raw in zip(x[:50], model.decision_function(x[:50]), strict=True):
         assert abs(fitted.raw(row) - raw) < 1e-6, (fitted.raw(row), raw)

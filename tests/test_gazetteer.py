@@ -24,3 +24,12 @@ def test_written_tables_read_back_the_same(tmp_path: Path) -> None:
     gazetteer.write_country_tables(path)
     assert json.loads(path.read_text("utf-8"))["capitals"]["Warsaw"] == "Poland"
     assert gazetteer._library_countries()[0] == gazetteer.COUNTRIES
+
+
+def test_the_stored_tables_are_read_without_the_libraries(monkeypatch) -> None:
+    # the quick start: with the stored copy present, countryinfo's ~250 files are never read
+    def refuse():
+        raise AssertionError("the libraries were read")
+
+    monkeypatch.setattr(gazetteer, "_library_countries", refuse)
+    assert gazetteer._stored_countries()[1]["Budapest"] == "Hungary"
