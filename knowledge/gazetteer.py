@@ -54,6 +54,7 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fr
 
     current = {c.alpha_2 for c in pycountry.countries}
     countries: dict[str, tuple[str, ...]] = {}
+    population: dict[str, int] = {}
     capitals: dict[str, str] = {}
     states: set[str] = set()
     for entry in countryinfo.all_countries():
@@ -75,6 +76,7 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fr
             if plain and not is_english_word(alt):
                 names.append(alt)
         countries[name] = tuple(dict.fromkeys(n for n in names if n != name))
+        population[name] = info.get("population") or 0
         if code in ("US", "CA", "AU"):
             states.update(info.get("provinces") or ())
         capital = info.get("capital")
@@ -83,6 +85,14 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fr
     for name, extra in _EXTRA_COUNTRY_NAMES.items():
         countries[name] = tuple(dict.fromkeys(countries.get(name, ()) + extra))
     capitals.update(_EXTRA_CAPITALS)
+    # A name several countries share ("French": France, Saint Pierre and Miquelon) means the most
+    # populous of them in the news.
+    owner: dict[str, str] = {}
+    for name, names in countries.items():
+        for n in names:
+            if n not in owner or population.get(name, 0) > population.get(owner[n], 0):
+                owner[n] = name
+    countries = {name: tuple(n for n in names if owner[n] == name) for name, names in countries.items()}
     return countries, capitals, frozenset(states)
 
 

@@ -13,13 +13,13 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .features import Candidate, describe
-from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
+from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
 from .model import Answer, FactRef
 from .quantities import wanted_kind
 from .scoring import ScoringModel, calibration_row, off_topic
-from .text import STOPWORDS, fold, stem, tokens
+from .text import STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import default_vectors
 
 MAX_TOKENS = 60
@@ -76,11 +76,26 @@ class Query:
     # (term key, entity id) the question ties together: "president of France", "France's president"
     pairs: list[tuple[str, str]] = field(default_factory=list)
     small_talk: bool = False  # only greetings, thanks and glue words
+    absent_place: str = ""  # a country or city the question names and the base never does
+
+    @property
+    def answerable(self) -> bool:
+        """Whether the base may hold an answer at all: words to match, about something it names."""
+        return bool(self.terms) and not self.small_talk and not self.absent_place
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
 
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
     return item[1], -item[0]
+
+
+@lru_cache(maxsize=1)
+def _world_places() -> dict[tuple[str, ...], str]:
+    """Folded names of the world's countries, capitals and big cities. Adjectives are left out: "the
+    Norwegian" is often a person, and "Norwegian" belongs to more than one country."""
+    places = {tuple(tokens(name)): name for name in (*CITIES, *COUNTRIES)}
+    places.pop((), None)
+    return places
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +170,7 @@ class Matcher:
         query = Query(question, qtype, wanted=wanted_kind(" ".join(toks)))
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
+        used |= self._absent_places(query, toks, used | form_at)
         self._word_terms(query, toks, used, form_at, possessive)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -202,6 +218,29 @@ class Matcher:
             self._add_alias_words(query, toks[i : i + size], eid)
             i += size
         return spans
+
+    def _absent_places(self, query: Query, toks: list[str], skip: set[int]) -> set[int]:
+        """A country or city the base never names ("the capital of France", of an article that has
+        "France" only in "Agence France-Presse"): the question is about something the base does not
+        cover. Note the first in query.absent_place and return the positions such names take."""
+        places = _world_places()
+        taken: set[int] = set()
+        i = 0
+        while i < len(toks):
+            found = None
+            for size in (4, 3, 2, 1):
+                span = tuple(toks[i : i + size])
+                if len(span) == size and span in places and not skip.intersection(range(i, i + size)):
+                    found = size
+                    break
+            # a single name that is also an English word (china the porcelain, turkey the bird) stays a word
+            if found is None or (found == 1 and is_english_word(toks[i])):
+                i += 1
+                continue
+            query.absent_place = query.absent_place or places[tuple(toks[i : i + found])]
+            taken.update(range(i, i + found))
+            i += found
+        return taken
 
     def _word_terms(
         self, query: Query, toks: list[str], used: set[int], form_at: set[int], possessive: set[int]
@@ -344,7 +383,7 @@ class Matcher:
 
     def answer(self, question: str) -> Answer:
         query = self.analyse(question)
-        if not query.terms or query.small_talk:
+        if not query.answerable:
             return self._abstain(question, query)
         ranked = self.rank(query)
         if not ranked:

@@ -85,6 +85,7 @@ class Row:
     features: list[list[float]]  # per candidate
     right: list[bool]  # per candidate: its first citation holds an expected answer
     firsts: list[int]  # per candidate: the sentence it quotes first
+    gated: bool = False  # the question names a place the base never names: the bot abstains
 
 
 _ZERO = ScoringModel((0.0,) * len(RANK_FEATURES), 0.0, BoostedTrees(0.0, 1.0), 0.5)
@@ -122,7 +123,8 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             feats = [c.features for c in cands]
             texts = [matcher.index.sentences[c.sentences[0]].text for c in cands]
             right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
-            rows.append(Row(qs.name, group, q, feats, right, [c.sentences[0] for c in cands]))
+            firsts = [c.sentences[0] for c in cands]
+            rows.append(Row(qs.name, group, q, feats, right, firsts, bool(query.absent_place)))
     return rows
 
 
@@ -217,8 +219,8 @@ def _boosted(x: list[list[float]], y: list[int], weights: list[float], seed: int
 def probabilities(tops, calibrator: BoostedTrees) -> list[float]:
     """The calibrated confidence of each question's best candidate (0 when it abstains by rule)."""
     out = []
-    for _, c, _ in tops:
-        if c is None or off_topic(c[len(c) - len(RANK_FEATURES) :]):
+    for r, c, _ in tops:
+        if c is None or r.gated or off_topic(c[len(c) - len(RANK_FEATURES) :]):
             out.append(0.0)
             continue
         out.append(1 / (1 + math.exp(-calibrator.raw(c))))

@@ -33,3 +33,15 @@ def test_the_stored_tables_are_read_without_the_libraries(monkeypatch) -> None:
 
     monkeypatch.setattr(gazetteer, "_library_countries", refuse)
     assert gazetteer._stored_countries()[1]["Budapest"] == "Hungary"
+
+
+def test_an_adjective_several_countries_share_means_the_most_populous(tmp_path: Path) -> None:
+    # "French" is also Saint Pierre and Miquelon's adjective, "Chinese" Macau's, "Norwegian" Svalbard's
+    from reading_support import build_article
+
+    article = build_article(
+        tmp_path,
+        "Envoys meet\n\nFrench, Chinese and Norwegian envoys met on Monday to discuss fishing rights.",
+    )
+    assert {"France", "China", "Norway"} <= article.entity_names()
+    assert not {"Saint Pierre and Miquelon", "Macau", "Svalbard and Jan Mayen"} & article.entity_names()

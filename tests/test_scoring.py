@@ -156,3 +156,21 @@ def test_how_long_has_is_answered_by_since_when(tmp_path: Path) -> None:
     assert base.cited("How long has Varga led the Danube Youth Choir?") == (
         "Varga has led the Danube Youth Choir since 2016."
     )
+
+
+WIRE = (
+    "Talks stall in Kabul\n\n"
+    "In the capital, an insurgent source told Agence France-Presse that the talks had stalled.\n\n"
+    "Negotiators from both sides plan to meet again next week.\n\n"
+    "The families of the prisoners roasted a turkey to mark the day."
+)
+
+
+def test_a_question_about_a_country_the_article_never_names_is_not_answered(tmp_path: Path) -> None:
+    # "France" stands here only inside a news agency's name: the capital of France is not in the article
+    wire = build_article(tmp_path, WIRE)
+    for question in ("What is the capital of France?", "Who leads the United States?"):
+        assert wire.cited(question) == "", question
+    # the agency and the country-named bird are still what they are
+    assert wire.cited("What did the source tell Agence France-Presse?").startswith("In the capital")
+    assert wire.cited("What did the families roast?").startswith("The families")
