@@ -6,12 +6,12 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .index import Index, Unit
 from .scoring import RANK_FEATURES
 from .text import fold
-from .wordvectors import cosine
+from .wordvectors import dot
 
 if TYPE_CHECKING:
     from .matcher import Query
@@ -54,32 +54,37 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     q_keys = {t.key for t in query.terms}
     for t in query.terms:
         q_keys |= t.alternatives
+    firsts = [c.sentences[0] for c in cands]
+    records = [index.sentences[i] for i in firsts]  # each record looked up once, not in every pass
     doc_cov: dict[str, float] = {}
-    for c in cands:
-        doc = index.sentences[c.sentences[0]].document
-        if doc not in doc_cov:
-            doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
+    for s in records:
+        if s.document not in doc_cov:
+            doc_cov[s.document] = _coverage_of(query, index.document_terms[s.document], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
     matched_weights = [sum(terms[ti].weight * f for ti, f in c.hits.items()) for c in cands]
     bm25s = []
     avg = index.average_length or 1.0
-    for c, matched in zip(cands, matched_weights, strict=True):
-        length = index.sentences[c.sentences[0]].length
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+    for s, matched in zip(records, matched_weights, strict=True):
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg))
         bm25s.append(matched * tf_part / total)
     best_bm25 = max(bm25s)
-    q_meaning = index.meaning(query.words)
-    meanings = []
-    for c in cands:
-        s_meaning = index.sentence_meaning(c.sentences[0]) if q_meaning is not None else None
-        meanings.append(cosine(q_meaning, s_meaning) if s_meaning is not None else 0.0)
+    meanings = _meanings(index, query, firsts)
     best_meaning = max(meanings)
+    stems = [index.stems(i) for i in firsts]
+    # one rapidfuzz call for all candidates: it prepares the question's words once, not once a candidate
+    set_ratios = [0.0] * len(cands)
+    for _, ratio, k in process.extract(
+        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
+    ):
+        set_ratios[k] = ratio
     n_terms = math.log1p(len(terms))
     para_cov: dict[tuple[str, int], float] = {}
-    for c, bm25, meaning, matched in zip(cands, bm25s, meanings, matched_weights, strict=True):
+    in_order = False
+    for c, s, (s_stems, _, s_bigrams), set_ratio, bm25, meaning, matched in zip(
+        cands, records, stems, set_ratios, bm25s, meanings, matched_weights, strict=True
+    ):
         unit = c.unit
-        s = index.sentences[c.sentences[0]]
         hits = c.hits
         entity_hit = unmatched_max = 0.0
         missing_entity = False
@@ -92,7 +97,6 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             else:
                 if t.entity:
                     entity_hit += t.weight
-        s_stems, s_joined, s_bigrams = index.stems(c.sentences[0])
         bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
         at = [i for i, w in enumerate(s_stems) if w in q_keys]
         spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
@@ -133,7 +137,7 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             "novelty": novelty,
             "paragraph_gain": paragraph_gain,
             "document_share": doc_cov[s.document] / best_doc,
-            "fuzz": max(phrasing, fuzz.token_set_ratio(query.content_text, s_joined) / 100),
+            "fuzz": max(phrasing, set_ratio / 100),
             "via_synonym": via,
             "type_match": type_match,
             "type_miss": type_miss,
@@ -149,7 +153,34 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             "position": math.log1p(s.ordinal),
             "n_terms": n_terms,
         }
-        c.features = [named[name] for name in RANK_FEATURES]
+        # the values in insertion order are the vector; checked once a call against the one true order
+        if not in_order and tuple(named) != RANK_FEATURES:
+            raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
+        in_order = True
+        c.features = list(named.values())
+
+
+def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
+    """Cosine of the question's meaning vector with each sentence's (0.0 when either has none).
+
+    Speed: the question's vector is unboxed and its norm taken once, the sentences' norms come cached,
+    so each cosine is one dot product; the arithmetic is wordvectors.cosine's, to the last bit.
+    """
+    q_meaning = index.meaning(query.words)
+    if q_meaning is None:
+        return [0.0] * len(sentences)
+    q_list = q_meaning.tolist()
+    q_norm = math.hypot(*q_list)
+    out = []
+    for i in sentences:
+        parts = index.sentence_meaning_parts(i)
+        if parts is None:
+            out.append(0.0)
+            continue
+        s_vec, s_norm = parts
+        norms = q_norm * s_norm
+        out.append(dot(q_list, s_vec) / norms if norms else 0.0)
+    return out
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:

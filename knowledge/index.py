@@ -530,6 +530,7 @@ class Index:
         self.paragraph_terms: Mapping[tuple[str, int], frozenset[str]] = _TermsOf(self, paragraphs=True)
         self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
         self._meanings: _Cache[int, array | None] = _Cache()
+        self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -634,6 +635,15 @@ class Index:
         if sentence not in self._meanings:
             self._meanings.put(sentence, self.meaning(list(self.sentences[sentence].words)))
         return self._meanings.get(sentence)
+
+    def sentence_meaning_parts(self, sentence: int) -> tuple[array, float] | None:
+        """A sentence's meaning vector and its norm (what a cosine needs), computed once."""
+        got = self._meaning_parts.get(sentence)
+        if got is None and sentence not in self._meaning_parts:
+            vec = self.sentence_meaning(sentence)
+            got = None if vec is None else (vec, math.hypot(*vec.tolist()))
+            self._meaning_parts.put(sentence, got)
+        return got
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""
