@@ -115,10 +115,16 @@ def _tokenise(
     return toks[:MAX_TOKENS], possessive
 
 
+# QUESTION_FORMS by their first word, in their order: a position tries only the forms starting there
+_FORMS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _form, _kind in QUESTION_FORMS:
+    _FORMS_BY_FIRST.setdefault(_form[0], []).append((_form, _kind))
+
+
 def _question_form(toks: list[str]) -> tuple[str, set[int]]:
     """The kind of answer wanted ("when" -> date) and the positions of the words that say so."""
     for pos in range(min(4, len(toks))):
-        for form, kind in QUESTION_FORMS:
+        for form, kind in _FORMS_BY_FIRST.get(toks[pos], ()):
             if tuple(toks[pos : pos + len(form)]) == form:
                 return kind, set(range(pos, pos + len(form)))
     return "thing", set()

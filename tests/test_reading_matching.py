@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from reading_support import ArticleBase, build_article
 
+from knowledge.lexicon import QUESTION_FORMS
+from knowledge.matcher import _question_form
+
 PORT = (
     "Port strike\n\n"
     "Dock workers in Rotterdam stopped work on Monday.\n\n"
@@ -67,3 +70,22 @@ def test_an_idiom_meets_its_meaning(port: ArticleBase) -> None:
         port.cited("Where will Smit take part?")
         == "Smit will participate in the talks in Amsterdam next week."
     )
+
+
+def _first_form_by_scanning(toks: list[str]) -> tuple[str, set[int]]:
+    """What _question_form must return: every form tried at each of the first four positions."""
+    for pos in range(min(4, len(toks))):
+        for form, kind in QUESTION_FORMS:
+            if tuple(toks[pos : pos + len(form)]) == form:
+                return kind, set(range(pos, pos + len(form)))
+    return "thing", set()
+
+
+def test_the_question_form_is_the_first_one_a_scan_of_all_forms_finds() -> None:
+    # the forms are looked up by their first word; longer forms still win over their first word
+    words = sorted({w for form, _ in QUESTION_FORMS for w in form} | {"so", "the", "is"})
+    for a in words:
+        for b in words:
+            openings = ([a, b, "is"], ["so", a, b], ["well", "so", "then", a, b], ["ok", "so", "then", a])
+            for toks in openings:
+                assert _question_form(toks) == _first_form_by_scanning(toks), toks
