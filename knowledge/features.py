@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .index import Index, Unit
+from .index import Index, SentenceRec, Unit
 from .scoring import RANK_FEATURES
 from .text import fold
 from .wordvectors import dot
@@ -45,46 +46,49 @@ def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -
     return sum(t.weight * t.factor(terms) for t in query.terms) / total
 
 
+@dataclass(slots=True)
+class _SentenceSide:
+    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it."""
+
+    record: SentenceRec
+    meaning: float
+    set_ratio: float  # rapidfuzz token_set_ratio of the question's and the sentence's stems
+    bigrams: float
+    spread: float
+    novelty: float
+    paragraph_coverage: float
+    type_match: float
+    type_miss: float
+
+
 def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
     total, entity_total = _term_weight_total(query)
     best_cov = max(c.coverage for c in cands)
-    q_stems = query.content_text.split()
-    q_bigrams = set(zip(q_stems, q_stems[1:], strict=False))
-    q_keys = {t.key for t in query.terms}
-    for t in query.terms:
-        q_keys |= t.alternatives
-    firsts = [c.sentences[0] for c in cands]
-    records = [index.sentences[i] for i in firsts]  # each record looked up once, not in every pass
+    # units quoting the same sentence (a statement and what is derived from it) share its side
+    sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
     doc_cov: dict[str, float] = {}
-    for s in records:
-        if s.document not in doc_cov:
-            doc_cov[s.document] = _coverage_of(query, index.document_terms[s.document], total)
+    for side in sides.values():
+        doc = side.record.document
+        if doc not in doc_cov:
+            doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
     matched_weights = [sum(terms[ti].weight * f for ti, f in c.hits.items()) for c in cands]
     bm25s = []
     avg = index.average_length or 1.0
-    for s, matched in zip(records, matched_weights, strict=True):
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg))
+    for c, matched in zip(cands, matched_weights, strict=True):
+        length = sides[c.sentences[0]].record.length
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
         bm25s.append(matched * tf_part / total)
     best_bm25 = max(bm25s)
-    meanings = _meanings(index, query, firsts)
-    best_meaning = max(meanings)
-    stems = [index.stems(i) for i in firsts]
-    # one rapidfuzz call for all candidates: it prepares the question's words once, not once a candidate
-    set_ratios = [0.0] * len(cands)
-    for _, ratio, k in process.extract(
-        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
-    ):
-        set_ratios[k] = ratio
+    best_meaning = max(side.meaning for side in sides.values())
     n_terms = math.log1p(len(terms))
-    para_cov: dict[tuple[str, int], float] = {}
     in_order = False
-    for c, s, (s_stems, _, s_bigrams), set_ratio, bm25, meaning, matched in zip(
-        cands, records, stems, set_ratios, bm25s, meanings, matched_weights, strict=True
-    ):
+    for c, bm25, matched in zip(cands, bm25s, matched_weights, strict=True):
         unit = c.unit
+        side = sides[c.sentences[0]]
+        s = side.record
         hits = c.hits
         entity_hit = unmatched_max = 0.0
         missing_entity = False
@@ -97,16 +101,8 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             else:
                 if t.entity:
                     entity_hit += t.weight
-        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
-        at = [i for i, w in enumerate(s_stems) if w in q_keys]
-        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / max(1, len(s_stems))
-        where = (s.document, s.paragraph)
-        if where not in para_cov:
-            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
-        paragraph_gain = max(0.0, para_cov[where] - c.coverage)
+        paragraph_gain = max(0.0, side.paragraph_coverage - c.coverage)
         via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
-        type_match, type_miss = _type_agreement(index, query, s)
         described = float(
             query.entity_only
             and unit.answer_type == "description"
@@ -128,19 +124,19 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             "asked_missing": float(c.p_coverage <= 0.05),
             "bm25": bm25,
             "bm25_gap": bm25 - best_bm25,
-            "meaning": meaning,
-            "meaning_gap": meaning - best_meaning,
+            "meaning": side.meaning,
+            "meaning_gap": side.meaning - best_meaning,
             "unmatched_max": unmatched_max / index.max_idf,
             "unmatched_entity": float(missing_entity),
-            "bigrams": bigrams,
-            "spread": spread,
-            "novelty": novelty,
+            "bigrams": side.bigrams,
+            "spread": side.spread,
+            "novelty": side.novelty,
             "paragraph_gain": paragraph_gain,
             "document_share": doc_cov[s.document] / best_doc,
-            "fuzz": max(phrasing, set_ratio / 100),
+            "fuzz": max(phrasing, side.set_ratio / 100),
             "via_synonym": via,
-            "type_match": type_match,
-            "type_miss": type_miss,
+            "type_match": side.type_match,
+            "type_miss": side.type_miss,
             "quantity_match": float(bool(query.wanted and query.wanted & s.quantities)),
             "quantity_miss": float(bool(query.wanted and not query.wanted & s.quantities)),
             "described": described,
@@ -158,6 +154,44 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
         in_order = True
         c.features = list(named.values())
+
+
+def _sentence_sides(
+    index: Index, query: Query, sentences: list[int], total: float
+) -> dict[int, _SentenceSide]:
+    """Each sentence's side of the features, computed once however many candidates quote it."""
+    q_stems = query.content_text.split()
+    q_bigrams = set(zip(q_stems, q_stems[1:], strict=False))
+    q_keys = {t.key for t in query.terms}
+    for t in query.terms:
+        q_keys |= t.alternatives
+    stems = [index.stems(i) for i in sentences]
+    meanings = _meanings(index, query, sentences)
+    # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
+    set_ratios = [0.0] * len(sentences)
+    for _, ratio, k in process.extract(
+        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
+    ):
+        set_ratios[k] = ratio
+    para_cov: dict[tuple[str, int], float] = {}
+    sides = {}
+    for i, (s_stems, _, s_bigrams), meaning, set_ratio in zip(
+        sentences, stems, meanings, set_ratios, strict=True
+    ):
+        s = index.sentences[i]
+        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
+        # positions of the question's words, found in C
+        at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
+        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
+        novelty = 1.0 - len(at) / max(1, len(s_stems))
+        where = (s.document, s.paragraph)
+        if where not in para_cov:
+            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+        type_match, type_miss = _type_agreement(index, query, s)
+        sides[i] = _SentenceSide(
+            s, meaning, set_ratio, bigrams, spread, novelty, para_cov[where], type_match, type_miss
+        )
+    return sides
 
 
 def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
