@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -128,6 +128,23 @@ def _question_form(toks: list[str]) -> tuple[str, set[int]]:
             if tuple(toks[pos : pos + len(form)]) == form:
                 return kind, set(range(pos, pos + len(form)))
     return "thing", set()
+
+
+def _most_covering_first(found: Iterable[Candidate], bounds: list[float]) -> Iterator[Candidate]:
+    """*found* by (-coverage, position), as sorted() would give them, made only as far as read.
+
+    bounds[k] is the k-th candidate's coverage before any loss, not increasing with k: a candidate
+    made is given out once it covers more than the next one could (speed: most are never made).
+    """
+    heap: list[tuple[float, int, Candidate]] = []
+    making = iter(found)
+    for bound in bounds:
+        while heap and -heap[0][0] > bound:
+            yield heapq.heappop(heap)[2]
+        c = next(making)
+        heapq.heappush(heap, (-c.coverage, c.position, c))
+    while heap:
+        yield heapq.heappop(heap)[2]
 
 
 class Matcher:
@@ -389,7 +406,7 @@ class Matcher:
         ranked = heapq.nlargest(CANDIDATES, items, key=_by_weight_then_order)
         found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total) for u, m in ranked)
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
-            found = sorted(found, key=lambda c: (-c.coverage, c.position))
+            found = _most_covering_first(found, [m / total for _, m in ranked])
         # else they come most covering first already, and only as many are made as are kept
         # a sentence's statement and what is derived from it read the same: describe one of them
         seen: set[tuple[int, str]] = set()
