@@ -43,7 +43,13 @@ def _term_weight_total(query: Query) -> tuple[float, float]:
 
 
 def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
-    return sum(t.weight * t.factor(terms) for t in query.terms) / total
+    matched = 0.0
+    for t in query.terms:  # sum(t.weight * t.factor(terms)), without the call for a plain hit or miss
+        if t.key in terms:
+            matched += t.weight
+        elif not t.alternatives.isdisjoint(terms):
+            matched += t.weight * t.factor(terms)
+    return matched / total
 
 
 @dataclass(slots=True)
@@ -74,23 +80,13 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
-    matched_weights = [sum(terms[ti].weight * f for ti, f in c.hits.items()) for c in cands]
-    bm25s = []
     avg = index.average_length or 1.0
-    for c, matched in zip(cands, matched_weights, strict=True):
-        length = sides[c.sentences[0]].record.length
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
-        bm25s.append(matched * tf_part / total)
-    best_bm25 = max(bm25s)
-    best_meaning = max(side.meaning for side in sides.values())
-    n_terms = math.log1p(len(terms))
-    in_order = False
-    for c, bm25, matched in zip(cands, bm25s, matched_weights, strict=True):
-        unit = c.unit
-        side = sides[c.sentences[0]]
-        s = side.record
+    bm25s = []
+    tallies = []
+    for c in cands:
+        # one pass over the question's terms: what of them the candidate holds, and how
         hits = c.hits
-        entity_hit = unmatched_max = 0.0
+        matched = via = entity_hit = unmatched_max = 0.0
         missing_entity = False
         for ti, t in enumerate(terms):
             f = hits.get(ti)
@@ -99,10 +95,25 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
                 if not t.light and t.weight > unmatched_max:
                     unmatched_max = t.weight
             else:
+                weighted = t.weight * f
+                matched += weighted
+                if f < 1.0:
+                    via += weighted
                 if t.entity:
                     entity_hit += t.weight
+        length = sides[c.sentences[0]].record.length
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+        bm25s.append(matched * tf_part / total)
+        tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
+    best_bm25 = max(bm25s)
+    best_meaning = max(side.meaning for side in sides.values())
+    n_terms = math.log1p(len(terms))
+    in_order = False
+    for c, bm25, (via, entity_hit, unmatched_max, missing_entity) in zip(cands, bm25s, tallies, strict=True):
+        unit = c.unit
+        side = sides[c.sentences[0]]
+        s = side.record
         paragraph_gain = max(0.0, side.paragraph_coverage - c.coverage)
-        via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
         described = float(
             query.entity_only
             and unit.answer_type == "description"

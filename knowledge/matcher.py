@@ -29,11 +29,13 @@ CANDIDATES = 30  # units scored in full after the first pass
 COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer words found
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
+RELATED_KEPT = 50_000  # words whose synonyms and kin are kept
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
+_CAPITAL_STARTS = frozenset(city.split()[0] for city in _CAPITALS if city)  # most words start none: skip them
 _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
@@ -160,6 +162,8 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        self._name_stems: dict[str, set[str]] = {}
+        self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -255,8 +259,7 @@ class Matcher:
             light = key in LIGHT
             if light:
                 weight *= 0.25
-            kin = self._kin(key)
-            alts = frozenset(s for s in synonyms().get(key, ()) if s in idx.idf) | kin
+            alts, kin = self._related_words(key)
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
 
     def _may_be_misspelt(self, token: str) -> bool:
@@ -269,6 +272,17 @@ class Matcher:
             return False
         return process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
 
+    def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""
+        got = self._related.get(key)
+        if got is None:
+            kin = self._kin(key)
+            alts = frozenset(s for s in synonyms().get(key, ()) if s in self.index.idf) | kin
+            if len(self._related) >= RELATED_KEPT:
+                self._related.clear()  # bounded however many odd words users type
+            got = self._related[key] = (alts, kin)
+        return got
+
     def _kin(self, key: str) -> frozenset[str]:
         """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful"."""
         if len(key) < 5:
@@ -277,6 +291,8 @@ class Matcher:
 
     def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A capital city standing for its country ("Budapest agreed"), when the base has it."""
+        if toks[i] not in _CAPITAL_STARTS:
+            return None
         for size in (2, 1):
             country = _CAPITALS.get(" ".join(toks[i : i + size]))
             if country:
@@ -542,8 +558,9 @@ class Matcher:
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""
-        name = set(tokens(self.index.entities[eid].name))
-        name_stems = {stem(n) for n in name}
+        name_stems = self._name_stems.get(eid)
+        if name_stems is None:
+            name_stems = self._name_stems[eid] = {stem(n) for n in tokens(self.index.entities[eid].name)}
         for w in words:
             key = stem(w)
             fresh = not any(t.key == key for t in query.terms)
