@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
@@ -30,7 +30,7 @@ CANDIDATES = 30  # units scored in full after the first pass
 COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer words found
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
-RELATED_KEPT = 50_000  # words whose synonyms and kin are kept
+RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
@@ -165,6 +165,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._postings: dict[tuple[str, frozenset[str], frozenset[str]], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -472,18 +473,17 @@ class Matcher:
     def _accumulate(self, query: Query, total: float) -> dict[int, float]:
         """Matched weight per unit. Heaviest terms first; once the terms left cannot carry a new unit
         to the answering threshold, only units already found are updated (MaxScore pruning)."""
-        idx = self.index
         acc: dict[int, float] = {}
         remaining = total
         for term in sorted(query.terms, key=lambda t: -t.weight):
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            lists = [(idx.postings.get(term.key, ()), w)]
-            lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in sorted(term.kin)]
-            synonyms = (idx.postings.get(a, ()) for a in sorted(term.alternatives - term.kin))
+            post, kin_posts, synonym_posts = self._postings_of(term)
+            lists = [(post, w)]
+            lists += [(p, KIN_FACTOR * w) for p in kin_posts]
             # a synonym in very many units is too common to stand in for the word (large bases only)
-            lists += [(post, SYNONYM_FACTOR * w) for post in synonyms if len(post) <= COMMON_POSTINGS]
+            lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts if len(p) <= COMMON_POSTINGS]
             if may_add:
                 best: dict[int, float] = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
@@ -509,6 +509,23 @@ class Matcher:
                         acc[u] += value
                     done |= hit
         return acc
+
+    def _postings_of(self, term: Term) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]]]:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
+        kept, as they depend on the base alone (speed: a word's lists are looked up once)."""
+        key = (term.key, frozenset(term.kin), frozenset(term.alternatives))  # no copy when frozen already
+        got = self._postings.get(key)
+        if got is None:
+            get = self.index.postings.get
+            got = (
+                get(term.key, ()),
+                [get(a, ()) for a in sorted(term.kin)],
+                [get(a, ()) for a in sorted(term.alternatives - term.kin)],
+            )
+            if len(self._postings) >= RELATED_KEPT:
+                self._postings.clear()
+            self._postings[key] = got
+        return got
 
     @staticmethod
     def _hits(query: Query, terms: frozenset[str]) -> tuple[dict[int, float], float]:
