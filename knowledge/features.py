@@ -124,7 +124,9 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
         )
         phrasing = 0.0
         if unit.origin == "hand" and unit.ask_terms and query.content_text:
-            phrasing = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms) / 100
+            # the best of the phrasings, with the question's words prepared once for all of them
+            best = process.extractOne(query.content_text, unit.ask_terms, scorer=fuzz.token_sort_ratio)
+            phrasing = best[1] / 100
         named = {
             "coverage": c.coverage,
             "p_coverage": c.p_coverage,

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from operator import itemgetter
 
 from rapidfuzz import process
@@ -548,8 +549,9 @@ class Matcher:
         """Weight lost by question terms matched far from the entity the question ties them to."""
         idx = self.index
         loss = 0.0
+        keys = [t.key for t in query.terms]
         for key, eid in query.pairs:
-            ti = next((i for i, t in enumerate(query.terms) if t.key == key), None)
+            ti = keys.index(key) if key in keys else None
             if ti is None or ti not in hits:
                 continue
             term = query.terms[ti]
@@ -557,6 +559,7 @@ class Matcher:
             if entity is None:
                 continue
             names = self._alias_words_of(eid)
+            tied = term.alternatives | {key}
             best = None
             mentioned = False
             for s in unit.sentences:
@@ -564,10 +567,9 @@ class Matcher:
                 if eid not in sent.entities:
                     continue
                 mentioned = True
-                at_e = [i for i, w in enumerate(sent.words) if w in names]
-                at_t = [
-                    i for i, w in enumerate(sent.words) if (k := stem(w)) == key or k in term.alternatives
-                ]
+                # word positions of the name and of the tied word, found in C over the cached stems
+                at_e = list(compress(count(), map(names.__contains__, sent.words)))
+                at_t = list(compress(count(), map(tied.__contains__, idx.stems(s)[0])))
                 if not at_e:
                     best = 0  # implicit mention: nothing to measure
                     break
