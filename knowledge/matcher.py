@@ -47,6 +47,7 @@ _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
+_SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
 
 
 @dataclass
@@ -191,7 +192,7 @@ class Matcher:
         query.content_text = " ".join(stem(t) for t in query.words)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
-        query.small_talk = bool(toks) and set(toks) <= _SMALL_TALK | STOPWORDS
+        query.small_talk = bool(toks) and _SMALL_TALK_OR_GLUE.issuperset(toks)
         query.entity_only = all(t.entity or t.from_alias for t in query.terms)
         return query
 

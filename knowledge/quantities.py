@@ -168,8 +168,14 @@ _TIME_WORDS = frozenset("time years year months month days day weeks week hours 
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 
 
-# Every question form below needs one of these words: without them, nothing to search for.
+# Every question form below needs one of these words, and one of the measuring words (or a word
+# starting "percent"): without them, there is nothing to search for.
 _ASKING = frozenset({"how", "what", "which", "when"})
+_MEASURING = frozenset(
+    """old age time hour percentage percent proportion share fraction deep down depth big large small
+    vast huge wide size area far tall high long length distance height many much year years date dates
+    day days month months decade decades century centuries when""".split()
+)
 _ASKS_AGE = re.compile(r"\b(?:how old|what age|which age|at what age|how many years old)\b")
 _ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
 _ASKS_PERCENT = re.compile(
@@ -194,6 +200,8 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     if _ASKING.isdisjoint(words):
         return None
     text = " ".join(words)
+    if _MEASURING.isdisjoint(words) and "percent" not in text:
+        return None
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
     if _ASKS_AGE.search(text):
         return frozenset({"age"})
