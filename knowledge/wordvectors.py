@@ -141,8 +141,9 @@ class WordVectors:
         fields.frombytes(total.to_bytes(dims * _FIELD, "little"))
         if sys.byteorder == "big":
             fields.byteswap()
-        offset = 128 * coef_sum
-        summed = [f - offset for f in fields.tolist()]  # exact ints: hypot and * read them as float() does
+        offset = float(128 * coef_sum)
+        # floats from here (cheaper for hypot and the scaling): exact, fields stay below 2**53 up to 2M words
+        summed = [f - offset for f in fields.tolist()]
         norm = math.hypot(*summed)
         if not norm:
             return None
