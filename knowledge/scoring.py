@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from operator import mul
 from pathlib import Path
 
-from .trees import BoostedTrees
+from .trees import BoostedTrees, float_literal
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
 
@@ -89,8 +91,19 @@ class ScoringModel:
         )
 
     def score(self, features: list[float]) -> float:
-        """The ranker's score of this candidate (higher answers the question better)."""
-        return rank_score(self.rank_weights, self.rank_bias, features)
+        """The ranker's score of this candidate (higher answers the question better): rank_score."""
+        return _taught_first(self._weighted_sum(features), features)
+
+    @cached_property
+    def _weighted_sum(self) -> Callable[[list[float]], float]:
+        """bias + sum(map(mul, weights, features)) compiled into one expression, same order, same sums.
+
+        Speed: ~8 candidates a question are scored; one expression costs half of map and sum.
+        """
+        products = [f"{float_literal(w)} * f[{i}]" for i, w in enumerate(self.rank_weights)]
+        summed = " + ".join(["0.0", *products])
+        body = f"{float_literal(self.rank_bias)} + ({summed})"
+        return eval(compile(f"lambda f: {body}", "<ranker>", "eval"), {"float": float})
 
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
@@ -103,7 +116,10 @@ _PHRASING = RANK_FEATURES.index("hand_phrasing")
 
 def rank_score(weights: tuple[float, ...] | list[float], bias: float, features: list[float]) -> float:
     """The fitted ranker's score, with a phrasing a person wrote for this very question put first."""
-    score = bias + sum(map(mul, weights, features))
+    return _taught_first(bias + sum(map(mul, weights, features)), features)
+
+
+def _taught_first(score: float, features: list[float]) -> float:
     return score + 4.0 if features[_PHRASING] >= TAUGHT else score
 
 

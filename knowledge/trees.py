@@ -33,14 +33,14 @@ class Tree:
         """The tree as one Python conditional expression over the row `r`."""
         f = self.feature[node]
         if f < 0:
-            return _literal(self.value[node])
+            return float_literal(self.value[node])
         return (
-            f"({self.expression(self.left[node])} if r[{int(f)}] <= {_literal(self.threshold[node])} "
+            f"({self.expression(self.left[node])} if r[{int(f)}] <= {float_literal(self.threshold[node])} "
             f"else {self.expression(self.right[node])})"
         )
 
 
-def _literal(x: float) -> str:
+def float_literal(x: float) -> str:
     """*x* as Python source that reads back to the very same float."""
     x = float(x)
     return repr(x) if math.isfinite(x) else f"float('{x}')"

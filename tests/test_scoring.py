@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from knowledge import FactBase, features, store
 from knowledge.factbase import DEFAULT_SOURCES
 from knowledge.index import Index
 from knowledge.matcher import Matcher
-from knowledge.scoring import RANK_FEATURES, ScoringModel
+from knowledge.scoring import RANK_FEATURES, TAUGHT, ScoringModel, rank_score
 from knowledge.wordvectors import cosine
 
 DATA = Path(__file__).parent / "data"
@@ -200,3 +201,15 @@ def test_features_built_out_of_the_rankers_order_are_refused(
     monkeypatch.setattr(features, "RANK_FEATURES", swapped)
     with pytest.raises(RuntimeError, match="RANK_FEATURES"):
         _shipped_matcher(shipped_base).answer("Who is the NATO secretary general?")
+
+
+def test_the_compiled_ranker_scores_exactly_as_rank_score() -> None:
+    # the ranker's weighted sum is compiled at load; the fit and the bot must agree to the last bit
+    model = ScoringModel.load()
+    rng = random.Random(8)
+    for _ in range(300):
+        features = [rng.choice((0.0, 1.0, rng.random(), -rng.random() * 3)) for _ in RANK_FEATURES]
+        expected = rank_score(model.rank_weights, model.rank_bias, features)
+        assert model.score(features) == expected
+    features[PHRASING] = TAUGHT  # a phrasing written for this question still comes first
+    assert model.score(features) == rank_score(model.rank_weights, model.rank_bias, features)
