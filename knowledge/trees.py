@@ -30,12 +30,12 @@ class Tree:
         return max(level)
 
     def expression(self, node: int = 0) -> str:
-        """The tree as one Python conditional expression over the row `r`."""
+        """The tree as one Python conditional expression over the row's values x0, x1, ..."""
         f = self.feature[node]
         if f < 0:
             return float_literal(self.value[node])
         return (
-            f"({self.expression(self.left[node])} if r[{int(f)}] <= {float_literal(self.threshold[node])} "
+            f"({self.expression(self.left[node])} if x{int(f)} <= {float_literal(self.threshold[node])} "
             f"else {self.expression(self.right[node])})"
         )
 
@@ -65,7 +65,12 @@ class BoostedTrees:
         and additions compiled into one expression cost a fifth of that, with the same result.
         """
         body = " + ".join(["0.0", *(t.expression() for t in self.trees)])
-        return eval(compile(f"lambda r: {body}", "<boosted trees>", "eval"), {"float": float})
+        used = sorted({int(f) for t in self.trees for f in t.feature if f >= 0})
+        read = [f"    x{f} = r[{f}]" for f in used]
+        source = "\n".join(["def leaf_sum(r):", *read, f"    return {body}"])  # each value read once
+        namespace: dict = {"float": float}
+        exec(compile(source, "<boosted trees>", "exec"), namespace)
+        return namespace["leaf_sum"]
 
     def to_json(self) -> dict:
         return {
