@@ -36,6 +36,11 @@ SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
+# the long stopwords one edit could reach from a word of each length (one letter more or less at most)
+_LONG_STOPWORDS_NEAR = {
+    n: [w for w in _LONG_STOPWORDS if abs(len(w) - n) <= 1]
+    for n in range(5, max(map(len, _LONG_STOPWORDS), default=0) + 2)
+}
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
 _CAPITAL_STARTS = frozenset(city.split()[0] for city in _CAPITALS if city)  # most words start none: skip them
 _ROLE_WORDS = frozenset(ROLE_WORDS)
@@ -216,7 +221,7 @@ class Matcher:
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
-            if hit is None:
+            if hit is None and toks[i] in _CAPITAL_STARTS:
                 hit = self._capital(toks, i)
             if hit is None:
                 i += 1
@@ -272,9 +277,10 @@ class Matcher:
 
     def _is_misspelt_stopword(self, token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
-        if len(token) < 5:
+        near = _LONG_STOPWORDS_NEAR.get(len(token)) if len(token) >= 5 else None
+        if not near:
             return False
-        return process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
+        return process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
 
     def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
         """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""

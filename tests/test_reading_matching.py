@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from reading_support import ArticleBase, build_article
 
 from knowledge.lexicon import QUESTION_FORMS
-from knowledge.matcher import _question_form
+from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form
 
 PORT = (
     "Port strike\n\n"
@@ -89,3 +91,21 @@ def test_the_question_form_is_the_first_one_a_scan_of_all_forms_finds() -> None:
             openings = ([a, b, "is"], ["so", a, b], ["well", "so", "then", a, b], ["ok", "so", "then", a])
             for toks in openings:
                 assert _question_form(toks) == _first_form_by_scanning(toks), toks
+
+
+def test_a_glue_word_typed_wrong_is_found_among_the_stopwords_of_about_its_length() -> None:
+    # only stopwords one letter longer or shorter are compared: the same answers as all of them
+    matcher = Matcher.__new__(Matcher)  # the check reads no base
+    variants = {"rutte", "alliance", "summit", "xyzzyq"}
+    for w in _LONG_STOPWORDS:
+        for k in range(len(w)):
+            variants |= {w[:k] + w[k + 1 :], w[:k] + "x" + w[k + 1 :], w[:k] + "q" + w[k:]}
+            variants.add(w[:k] + w[k + 1 : k + 2] + w[k : k + 1] + w[k + 2 :])
+    found = 0
+    for token in variants:
+        every = len(token) >= 5 and (
+            process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
+        )
+        assert matcher._is_misspelt_stopword(token) == every, token
+        found += every
+    assert found > 100
