@@ -133,17 +133,15 @@ class WordVectors:
         # realistic word count, and the 128 offset is taken off per field at the end.
         to_int = (1 << 24) / max(coefs)
         total = coef_sum = 0
+        spread = self._spread
         for at, coef in zip(starts, coefs, strict=True):
             c = round(coef * to_int)
-            total += c * self._spread_row(at)
+            total += c * (spread.get(at) or self._spread_row(at))
             coef_sum += c
-        fields = array("Q")
-        fields.frombytes(total.to_bytes(dims * _FIELD, "little"))
-        if sys.byteorder == "big":
-            fields.byteswap()
+        fields = struct.unpack(f"<{dims}Q", total.to_bytes(dims * _FIELD, "little"))
         offset = float(128 * coef_sum)
         # floats from here (cheaper for hypot and the scaling): exact, fields stay below 2**53 up to 2M words
-        summed = [f - offset for f in fields.tolist()]
+        summed = [f - offset for f in fields]
         norm = math.hypot(*summed)
         if not norm:
             return None
