@@ -89,6 +89,17 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
 
+@dataclass(frozen=True, slots=True)
+class _Tie:
+    """A noun the question ties to an entity ("president of France"), ready for measuring distances."""
+
+    term: int  # the noun's index in the question's terms
+    weight: float
+    entity: str
+    names: frozenset[str]  # the words of the entity's aliases
+    stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
+
+
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
     return item[1], -item[0]
 
@@ -431,7 +442,8 @@ class Matcher:
             items += [(u, floor) for u in tied]
         # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
         ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
-        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total) for u, m in ranked)
+        ties = self._ties(query) if query.pairs else []
+        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total, ties) for u, m in ranked)
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
             found = _most_covering_first(found, [m / total for _, m in ranked])
         # else they come most covering first already, and only as many are made as are kept
@@ -449,11 +461,13 @@ class Matcher:
             describe(idx, query, kept)
         return kept
 
-    def _candidate(self, query: Query, u: int, matched: float, total: float, p_total: float) -> Candidate:
+    def _candidate(
+        self, query: Query, u: int, matched: float, total: float, p_total: float, ties: list[_Tie]
+    ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
         unit = self.index.units[u]
         hits, p_matched = self._hits(query, unit.terms)
-        loss = self._unpaired_weight(query, unit, hits) if query.pairs else 0.0
+        loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
         if len(order) > 1:
@@ -552,31 +566,35 @@ class Matcher:
                 p_matched += t.weight * f
         return hits, p_matched
 
-    def _unpaired_weight(self, query: Query, unit: Unit, hits: dict[int, float]) -> float:
+    def _ties(self, query: Query) -> list[_Tie]:
+        """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
+        keys = [t.key for t in query.terms]
+        ties = []
+        for key, eid in query.pairs:
+            if key not in keys or eid not in self.index.entities:
+                continue  # nothing to measure: no term for the word, or no record of the entity
+            ti = keys.index(key)
+            term = query.terms[ti]
+            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), term.alternatives | {key}))
+        return ties
+
+    def _unpaired_weight(self, unit: Unit, hits: dict[int, float], ties: list[_Tie]) -> float:
         """Weight lost by question terms matched far from the entity the question ties them to."""
         idx = self.index
         loss = 0.0
-        keys = [t.key for t in query.terms]
-        for key, eid in query.pairs:
-            ti = keys.index(key) if key in keys else None
-            if ti is None or ti not in hits:
+        for tie in ties:
+            if tie.term not in hits:
                 continue
-            term = query.terms[ti]
-            entity = idx.entities.get(eid)
-            if entity is None:
-                continue
-            names = self._alias_words_of(eid)
-            tied = term.alternatives | {key}
             best = None
             mentioned = False
             for s in unit.sentences:
                 sent = idx.sentences[s]
-                if eid not in sent.entities:
+                if tie.entity not in sent.entities:
                     continue
                 mentioned = True
                 # word positions of the name and of the tied word, found in C over the cached stems
-                at_e = list(compress(count(), map(names.__contains__, sent.words)))
-                at_t = list(compress(count(), map(tied.__contains__, idx.stems(s)[0])))
+                at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
+                at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
                 if not at_e:
                     best = 0  # implicit mention: nothing to measure
                     break
@@ -584,7 +602,7 @@ class Matcher:
                     d = min(abs(a - b) for a in at_e for b in at_t)
                     best = d if best is None else min(best, d)
             if not mentioned or (best is not None and best > PAIR_WINDOW):
-                loss += term.weight * hits[ti] * 0.7  # the word is about someone else here
+                loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
