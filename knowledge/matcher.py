@@ -19,7 +19,7 @@ from .gazetteer import CAPITALS, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
 from .model import Answer, FactRef
-from .quantities import wanted_kind
+from .quantities import wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic
 from .text import STOPWORDS, fold, stem, tokens
 from .wordvectors import default_vectors
@@ -199,7 +199,7 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         qtype, form_at = _question_form(toks)
-        query = Query(question, qtype, wanted=wanted_kind(" ".join(toks)))
+        query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         self._word_terms(query, toks, used, form_at, possessive)

@@ -196,7 +196,11 @@ _ASKS_DATE = re.compile(
 
 def wanted_kind(question: str) -> frozenset[str] | None:
     """The kinds of quantity that would answer *question*, or None when it asks for no quantity."""
-    words = tokens(question)
+    return wanted_kind_of(tokens(question))
+
+
+def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
+    """wanted_kind of a question already split into its tokens (text.tokens)."""
     if _ASKING.isdisjoint(words):
         return None
     text = " ".join(words)
