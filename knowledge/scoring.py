@@ -83,12 +83,16 @@ class ScoringModel:
         cal = data["calibrator"]
         if tuple(rank["features"]) != RANK_FEATURES or tuple(cal["features"]) != CALIBRATION_INPUTS:
             raise ValueError(f"{path}: the model's features do not match this version; refit it")
-        return cls(
+        model = cls(
             tuple(rank["weights"]),
             rank["bias"],
             BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
         )
+        # compiled at load, so that the first question does not wait for it
+        model.calibrator.compile()
+        model._weighted_sum  # noqa: B018 - the cached property compiles on first read
+        return model
 
     def score(self, features: list[float]) -> float:
         """The ranker's score of this candidate (higher answers the question better): rank_score."""

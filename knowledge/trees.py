@@ -57,6 +57,10 @@ class BoostedTrees:
     def raw(self, row: Sequence[float]) -> float:
         return self.init + self.learning_rate * self._leaf_sum(row)
 
+    def compile(self) -> None:
+        """Compile the trees now (~10 ms for 100 of them) rather than at the first row."""
+        self._leaf_sum  # noqa: B018 - the cached property compiles on first read
+
     @cached_property
     def _leaf_sum(self) -> Callable[[Sequence[float]], float]:
         """The sum of the row's leaf values, in tree order, as one compiled function.
