@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from .index import Index, Unit
+from .index import Index, SentenceRec, Unit
 from .scoring import RANK_FEATURES
 from .text import fold
-from .wordvectors import cosine
+from .wordvectors import dot
 
 if TYPE_CHECKING:
     from .matcher import Query
@@ -42,46 +43,56 @@ def _term_weight_total(query: Query) -> tuple[float, float]:
 
 
 def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
-    return sum(t.weight * t.factor(terms) for t in query.terms) / total
+    matched = 0.0
+    for t in query.terms:  # sum(t.weight * t.factor(terms)), without the call for a plain hit or miss
+        if t.key in terms:
+            matched += t.weight
+        elif not t.alternatives.isdisjoint(terms):
+            matched += t.weight * t.factor(terms)
+    return matched / total
+
+
+@dataclass(slots=True)
+class _SentenceSide:
+    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it."""
+
+    record: SentenceRec
+    meaning: float
+    set_ratio: float  # rapidfuzz token_set_ratio of the question's and the sentence's stems
+    bigrams: float
+    spread: float
+    novelty: float
+    paragraph_coverage: float
+    type_match: float
+    type_miss: float
+    quantity_match: float
+    quantity_miss: float
+    headline: float
+    quote: float
+    length: float
+    position: float
 
 
 def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
     total, entity_total = _term_weight_total(query)
     best_cov = max(c.coverage for c in cands)
-    q_stems = query.content_text.split()
-    q_bigrams = set(zip(q_stems, q_stems[1:], strict=False))
-    q_keys = {t.key for t in query.terms}
-    for t in query.terms:
-        q_keys |= t.alternatives
+    # units quoting the same sentence (a statement and what is derived from it) share its side
+    sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
     doc_cov: dict[str, float] = {}
-    for c in cands:
-        doc = index.sentences[c.sentences[0]].document
+    for side in sides.values():
+        doc = side.record.document
         if doc not in doc_cov:
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
-    matched_weights = [sum(terms[ti].weight * f for ti, f in c.hits.items()) for c in cands]
-    bm25s = []
     avg = index.average_length or 1.0
-    for c, matched in zip(cands, matched_weights, strict=True):
-        length = index.sentences[c.sentences[0]].length
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
-        bm25s.append(matched * tf_part / total)
-    best_bm25 = max(bm25s)
-    q_meaning = index.meaning(query.words)
-    meanings = []
+    bm25s = []
+    tallies = []
     for c in cands:
-        s_meaning = index.sentence_meaning(c.sentences[0]) if q_meaning is not None else None
-        meanings.append(cosine(q_meaning, s_meaning) if s_meaning is not None else 0.0)
-    best_meaning = max(meanings)
-    n_terms = math.log1p(len(terms))
-    para_cov: dict[tuple[str, int], float] = {}
-    for c, bm25, meaning, matched in zip(cands, bm25s, meanings, matched_weights, strict=True):
-        unit = c.unit
-        s = index.sentences[c.sentences[0]]
+        # one pass over the question's terms: what of them the candidate holds, and how
         hits = c.hits
-        entity_hit = unmatched_max = 0.0
+        matched = via = entity_hit = unmatched_max = 0.0
         missing_entity = False
         for ti, t in enumerate(terms):
             f = hits.get(ti)
@@ -90,66 +101,159 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
                 if not t.light and t.weight > unmatched_max:
                     unmatched_max = t.weight
             else:
+                weighted = t.weight * f
+                matched += weighted
+                if f < 1.0:
+                    via += weighted
                 if t.entity:
                     entity_hit += t.weight
-        s_stems, s_joined, s_bigrams = index.stems(c.sentences[0])
-        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
-        at = [i for i, w in enumerate(s_stems) if w in q_keys]
-        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / max(1, len(s_stems))
-        where = (s.document, s.paragraph)
-        if where not in para_cov:
-            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
-        paragraph_gain = max(0.0, para_cov[where] - c.coverage)
-        via = sum(query.terms[ti].weight * f for ti, f in c.hits.items() if f < 1.0) / matched
-        type_match, type_miss = _type_agreement(index, query, s)
-        described = float(
-            query.entity_only
+        length = sides[c.sentences[0]].record.length
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
+        bm25s.append(matched * tf_part / total)
+        tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
+    best_bm25 = max(bm25s)
+    best_meaning = max(side.meaning for side in sides.values())
+    n_terms = math.log1p(len(terms))
+    in_order = False
+    for c, bm25, (via, entity_hit, unmatched_max, missing_entity) in zip(cands, bm25s, tallies, strict=True):
+        unit = c.unit
+        side = sides[c.sentences[0]]
+        s = side.record
+        # speed: conditionals instead of float(bool) and max(): the same values without a call each
+        gain = side.paragraph_coverage - c.coverage
+        paragraph_gain = gain if gain > 0.0 else 0.0
+        described = (
+            1.0
+            if query.entity_only
             and unit.answer_type == "description"
             and (
                 unit.fact_id.rsplit("/", 1)[-1] in query.entities
                 or any(fold(index.entities[e].name) in fold(unit.object) for e in query.entities)
             )
+            else 0.0
         )
         phrasing = 0.0
         if unit.origin == "hand" and unit.ask_terms and query.content_text:
-            phrasing = max(fuzz.token_sort_ratio(query.content_text, a) for a in unit.ask_terms) / 100
+            # the best of the phrasings, with the question's words prepared once for all of them
+            best = process.extractOne(query.content_text, unit.ask_terms, scorer=fuzz.token_sort_ratio)
+            phrasing = best[1] / 100
+        set_ratio = side.set_ratio / 100
+        close = phrasing - 0.6
         named = {
             "coverage": c.coverage,
             "p_coverage": c.p_coverage,
             "entity_coverage": entity_hit / entity_total if entity_total else 1.0,
             "coverage_gap": c.coverage - best_cov,
             "unpaired": c.unpaired,
-            "covers_half": float(c.coverage >= 0.5 and c.p_coverage >= 0.5),
-            "asked_missing": float(c.p_coverage <= 0.05),
+            "covers_half": 1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,
+            "asked_missing": 1.0 if c.p_coverage <= 0.05 else 0.0,
             "bm25": bm25,
             "bm25_gap": bm25 - best_bm25,
-            "meaning": meaning,
-            "meaning_gap": meaning - best_meaning,
+            "meaning": side.meaning,
+            "meaning_gap": side.meaning - best_meaning,
             "unmatched_max": unmatched_max / index.max_idf,
-            "unmatched_entity": float(missing_entity),
-            "bigrams": bigrams,
-            "spread": spread,
-            "novelty": novelty,
+            "unmatched_entity": 1.0 if missing_entity else 0.0,
+            "bigrams": side.bigrams,
+            "spread": side.spread,
+            "novelty": side.novelty,
             "paragraph_gain": paragraph_gain,
             "document_share": doc_cov[s.document] / best_doc,
-            "fuzz": max(phrasing, fuzz.token_set_ratio(query.content_text, s_joined) / 100),
+            "fuzz": set_ratio if set_ratio > phrasing else phrasing,
             "via_synonym": via,
-            "type_match": type_match,
-            "type_miss": type_miss,
-            "quantity_match": float(bool(query.wanted and query.wanted & s.quantities)),
-            "quantity_miss": float(bool(query.wanted and not query.wanted & s.quantities)),
+            "type_match": side.type_match,
+            "type_miss": side.type_miss,
+            "quantity_match": side.quantity_match,
+            "quantity_miss": side.quantity_miss,
             "described": described,
-            "hand": float(unit.origin == "hand"),
+            "hand": 1.0 if unit.origin == "hand" else 0.0,
             "hand_phrasing": phrasing,
-            "hand_phrasing_close": max(0.0, phrasing - 0.6) / 0.4,
-            "headline": float(s.is_headline or s.is_caption),
-            "quote": float(s.is_quote),
-            "length": math.log1p(s.length),
-            "position": math.log1p(s.ordinal),
+            "hand_phrasing_close": (close if close > 0.0 else 0.0) / 0.4,
+            "headline": side.headline,
+            "quote": side.quote,
+            "length": side.length,
+            "position": side.position,
             "n_terms": n_terms,
         }
-        c.features = [named[name] for name in RANK_FEATURES]
+        # the values in insertion order are the vector; checked once a call against the one true order
+        if not in_order and tuple(named) != RANK_FEATURES:
+            raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
+        in_order = True
+        c.features = list(named.values())
+
+
+def _sentence_sides(
+    index: Index, query: Query, sentences: list[int], total: float
+) -> dict[int, _SentenceSide]:
+    """Each sentence's side of the features, computed once however many candidates quote it."""
+    q_stems = query.content_text.split()
+    q_bigrams = set(zip(q_stems, q_stems[1:], strict=False))
+    q_keys = {t.key for t in query.terms}
+    for t in query.terms:
+        q_keys |= t.alternatives
+    stems = [index.stems(i) for i in sentences]
+    meanings = _meanings(index, query, sentences)
+    # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
+    set_ratios = [0.0] * len(sentences)
+    for _, ratio, k in process.extract(
+        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
+    ):
+        set_ratios[k] = ratio
+    para_cov: dict[tuple[str, int], float] = {}
+    sides = {}
+    for i, (s_stems, _, s_bigrams), meaning, set_ratio in zip(
+        sentences, stems, meanings, set_ratios, strict=True
+    ):
+        s = index.sentences[i]
+        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
+        # positions of the question's words, found in C
+        at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
+        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
+        novelty = 1.0 - len(at) / max(1, len(s_stems))
+        where = (s.document, s.paragraph)
+        if where not in para_cov:
+            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+        type_match, type_miss = _type_agreement(index, query, s)
+        sides[i] = _SentenceSide(
+            s,
+            meaning,
+            set_ratio,
+            bigrams,
+            spread,
+            novelty,
+            para_cov[where],
+            type_match,
+            type_miss,
+            float(bool(query.wanted and query.wanted & s.quantities)),
+            float(bool(query.wanted and not query.wanted & s.quantities)),
+            float(s.is_headline or s.is_caption),
+            float(s.is_quote),
+            math.log1p(s.length),
+            math.log1p(s.ordinal),
+        )
+    return sides
+
+
+def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
+    """Cosine of the question's meaning vector with each sentence's (0.0 when either has none).
+
+    Speed: the question's vector is unboxed and its norm taken once, the sentences' norms come cached,
+    so each cosine is one dot product; the arithmetic is wordvectors.cosine's, to the last bit.
+    """
+    q_meaning = index.meaning(query.words)
+    if q_meaning is None:
+        return [0.0] * len(sentences)
+    q_list = q_meaning.tolist()
+    q_norm = math.hypot(*q_list)
+    out = []
+    for i in sentences:
+        parts = index.sentence_meaning_parts(i)
+        if parts is None:
+            out.append(0.0)
+            continue
+        s_vec, s_norm = parts
+        norms = q_norm * s_norm
+        out.append(dot(q_list, s_vec) / norms if norms else 0.0)
+    return out
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:

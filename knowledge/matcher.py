@@ -5,9 +5,11 @@ from __future__ import annotations
 import heapq
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -17,7 +19,7 @@ from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WOR
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
 from .model import Answer, FactRef
-from .quantities import wanted_kind
+from .quantities import wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import default_vectors
@@ -29,11 +31,18 @@ CANDIDATES = 30  # units scored in full after the first pass
 COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer words found
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
+RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+")
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
+# the long stopwords one edit could reach from a word of each length (one letter more or less at most)
+_LONG_STOPWORDS_NEAR = {
+    n: [w for w in _LONG_STOPWORDS if abs(len(w) - n) <= 1]
+    for n in range(5, max(map(len, _LONG_STOPWORDS), default=0) + 2)
+}
 _CAPITALS = {" ".join(tokens(city)): country for city, country in CAPITALS.items()}
+_CAPITAL_STARTS = frozenset(city.split()[0] for city in _CAPITALS if city)  # most words start none: skip them
 _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
@@ -43,6 +52,7 @@ _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
+_SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
 
 
 @dataclass
@@ -83,6 +93,17 @@ class Query:
         """Whether the base may hold an answer at all: words to match, about something it names."""
         return bool(self.terms) and not self.small_talk and not self.absent_place
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tie:
+    """A noun the question ties to an entity ("president of France"), ready for measuring distances."""
+
+    term: int  # the noun's index in the question's terms
+    weight: float
+    entity: str
+    names: frozenset[str]  # the words of the entity's aliases
+    stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
 
 
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
@@ -130,13 +151,36 @@ def _tokenise(
     return toks[:MAX_TOKENS], possessive
 
 
+# QUESTION_FORMS by their first word, in their order: a position tries only the forms starting there
+_FORMS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _form, _kind in QUESTION_FORMS:
+    _FORMS_BY_FIRST.setdefault(_form[0], []).append((_form, _kind))
+
+
 def _question_form(toks: list[str]) -> tuple[str, set[int]]:
     """The kind of answer wanted ("when" -> date) and the positions of the words that say so."""
     for pos in range(min(4, len(toks))):
-        for form, kind in QUESTION_FORMS:
+        for form, kind in _FORMS_BY_FIRST.get(toks[pos], ()):
             if tuple(toks[pos : pos + len(form)]) == form:
                 return kind, set(range(pos, pos + len(form)))
     return "thing", set()
+
+
+def _most_covering_first(found: Iterable[Candidate], bounds: list[float]) -> Iterator[Candidate]:
+    """*found* by (-coverage, position), as sorted() would give them, made only as far as read.
+
+    bounds[k] is the k-th candidate's coverage before any loss, not increasing with k: a candidate
+    made is given out once it covers more than the next one could (speed: most are never made).
+    """
+    heap: list[tuple[float, int, Candidate]] = []
+    making = iter(found)
+    for bound in bounds:
+        while heap and -heap[0][0] > bound:
+            yield heapq.heappop(heap)[2]
+        c = next(making)
+        heapq.heappush(heap, (-c.coverage, c.position, c))
+    while heap:
+        yield heapq.heappop(heap)[2]
 
 
 class Matcher:
@@ -152,6 +196,9 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        self._name_stems: dict[str, set[str]] = {}
+        self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._postings: dict[tuple[str, frozenset[str], frozenset[str]], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -167,7 +214,7 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         qtype, form_at = _question_form(toks)
-        query = Query(question, qtype, wanted=wanted_kind(" ".join(toks)))
+        query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
@@ -177,7 +224,7 @@ class Matcher:
         query.content_text = " ".join(stem(t) for t in query.words)
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
-        query.small_talk = bool(toks) and set(toks) <= _SMALL_TALK | STOPWORDS
+        query.small_talk = bool(toks) and _SMALL_TALK_OR_GLUE.issuperset(toks)
         query.entity_only = all(t.entity or t.from_alias for t in query.terms)
         return query
 
@@ -201,7 +248,7 @@ class Matcher:
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
-            if hit is None:
+            if hit is None and toks[i] in _CAPITAL_STARTS:
                 hit = self._capital(toks, i)
             if hit is None:
                 i += 1
@@ -271,8 +318,7 @@ class Matcher:
             light = key in LIGHT
             if light:
                 weight *= 0.25
-            kin = self._kin(key)
-            alts = frozenset(s for s in synonyms().get(key, ()) if s in idx.idf) | kin
+            alts, kin = self._related_words(key)
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
 
     def _may_be_misspelt(self, token: str) -> bool:
@@ -281,9 +327,21 @@ class Matcher:
 
     def _is_misspelt_stopword(self, token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
-        if len(token) < 5:
+        near = _LONG_STOPWORDS_NEAR.get(len(token)) if len(token) >= 5 else None
+        if not near:
             return False
-        return process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
+        return process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
+
+    def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""
+        got = self._related.get(key)
+        if got is None:
+            kin = self._kin(key)
+            alts = frozenset(s for s in synonyms().get(key, ()) if s in self.index.idf) | kin
+            if len(self._related) >= RELATED_KEPT:
+                self._related.clear()  # bounded however many odd words users type
+            got = self._related[key] = (alts, kin)
+        return got
 
     def _kin(self, key: str) -> frozenset[str]:
         """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful"."""
@@ -293,6 +351,8 @@ class Matcher:
 
     def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A capital city standing for its country ("Budapest agreed"), when the base has it."""
+        if toks[i] not in _CAPITAL_STARTS:
+            return None
         for size in (2, 1):
             country = _CAPITALS.get(" ".join(toks[i : i + size]))
             if country:
@@ -419,10 +479,12 @@ class Matcher:
             # thousands may tie at the floor: the first in the index win, as nlargest would pick them
             tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in top if v == floor])
             items += [(u, floor) for u in tied]
-        ranked = heapq.nlargest(CANDIDATES, items, key=_by_weight_then_order)
-        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total) for u, m in ranked)
+        # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
+        ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
+        ties = self._ties(query) if query.pairs else []
+        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total, ties) for u, m in ranked)
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
-            found = sorted(found, key=lambda c: (-c.coverage, c.position))
+            found = _most_covering_first(found, [m / total for _, m in ranked])
         # else they come most covering first already, and only as many are made as are kept
         # a sentence's statement and what is derived from it read the same: describe one of them
         seen: set[tuple[int, str]] = set()
@@ -438,15 +500,13 @@ class Matcher:
             describe(idx, query, kept)
         return kept
 
-    def _candidate(self, query: Query, u: int, matched: float, total: float, p_total: float) -> Candidate:
+    def _candidate(
+        self, query: Query, u: int, matched: float, total: float, p_total: float, ties: list[_Tie]
+    ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
         unit = self.index.units[u]
-        hits = self._hits(query, unit.terms)
-        terms = query.terms
-        p_matched = sum(
-            terms[ti].weight * f for ti, f in hits.items() if not terms[ti].entity and not terms[ti].light
-        )
-        loss = self._unpaired_weight(query, unit, hits) if query.pairs else 0.0
+        hits, p_matched = self._hits(query, unit.terms)
+        loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
         if len(order) > 1:
@@ -474,18 +534,17 @@ class Matcher:
     def _accumulate(self, query: Query, total: float) -> dict[int, float]:
         """Matched weight per unit. Heaviest terms first; once the terms left cannot carry a new unit
         to the answering threshold, only units already found are updated (MaxScore pruning)."""
-        idx = self.index
         acc: dict[int, float] = {}
         remaining = total
         for term in sorted(query.terms, key=lambda t: -t.weight):
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            lists = [(idx.postings.get(term.key, ()), w)]
-            lists += [(idx.postings.get(a, ()), KIN_FACTOR * w) for a in sorted(term.kin)]
-            synonyms = (idx.postings.get(a, ()) for a in sorted(term.alternatives - term.kin))
+            post, kin_posts, synonym_posts = self._postings_of(term)
+            lists = [(post, w)]
+            lists += [(p, KIN_FACTOR * w) for p in kin_posts]
             # a synonym in very many units is too common to stand in for the word (large bases only)
-            lists += [(post, SYNONYM_FACTOR * w) for post in synonyms if len(post) <= COMMON_POSTINGS]
+            lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts if len(p) <= COMMON_POSTINGS]
             if may_add:
                 best: dict[int, float] = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
@@ -512,40 +571,69 @@ class Matcher:
                     done |= hit
         return acc
 
+    def _postings_of(self, term: Term) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]]]:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
+        kept, as they depend on the base alone (speed: a word's lists are looked up once)."""
+        key = (term.key, frozenset(term.kin), frozenset(term.alternatives))  # no copy when frozen already
+        got = self._postings.get(key)
+        if got is None:
+            get = self.index.postings.get
+            got = (
+                get(term.key, ()),
+                [get(a, ()) for a in sorted(term.kin)],
+                [get(a, ()) for a in sorted(term.alternatives - term.kin)],
+            )
+            if len(self._postings) >= RELATED_KEPT:
+                self._postings.clear()
+            self._postings[key] = got
+        return got
+
     @staticmethod
-    def _hits(query: Query, terms: frozenset[str]) -> dict[int, float]:
+    def _hits(query: Query, terms: frozenset[str]) -> tuple[dict[int, float], float]:
+        """Question term index -> match factor, and the matched weight of the question's own words."""
         hits = {}
+        p_matched = 0.0
         for ti, t in enumerate(query.terms):  # Term.factor, inlined: this runs ~30 times a question
             if t.key in terms:
-                hits[ti] = 1.0
+                f = 1.0
             elif not t.alternatives.isdisjoint(terms):
-                hits[ti] = KIN_FACTOR if not t.kin.isdisjoint(terms) else SYNONYM_FACTOR
-        return hits
+                f = KIN_FACTOR if not t.kin.isdisjoint(terms) else SYNONYM_FACTOR
+            else:
+                continue
+            hits[ti] = f
+            if not t.entity and not t.light:
+                p_matched += t.weight * f
+        return hits, p_matched
 
-    def _unpaired_weight(self, query: Query, unit: Unit, hits: dict[int, float]) -> float:
+    def _ties(self, query: Query) -> list[_Tie]:
+        """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
+        keys = [t.key for t in query.terms]
+        ties = []
+        for key, eid in query.pairs:
+            if key not in keys or eid not in self.index.entities:
+                continue  # nothing to measure: no term for the word, or no record of the entity
+            ti = keys.index(key)
+            term = query.terms[ti]
+            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), term.alternatives | {key}))
+        return ties
+
+    def _unpaired_weight(self, unit: Unit, hits: dict[int, float], ties: list[_Tie]) -> float:
         """Weight lost by question terms matched far from the entity the question ties them to."""
         idx = self.index
         loss = 0.0
-        for key, eid in query.pairs:
-            ti = next((i for i, t in enumerate(query.terms) if t.key == key), None)
-            if ti is None or ti not in hits:
+        for tie in ties:
+            if tie.term not in hits:
                 continue
-            term = query.terms[ti]
-            entity = idx.entities.get(eid)
-            if entity is None:
-                continue
-            names = self._alias_words_of(eid)
             best = None
             mentioned = False
             for s in unit.sentences:
                 sent = idx.sentences[s]
-                if eid not in sent.entities:
+                if tie.entity not in sent.entities:
                     continue
                 mentioned = True
-                at_e = [i for i, w in enumerate(sent.words) if w in names]
-                at_t = [
-                    i for i, w in enumerate(sent.words) if (k := stem(w)) == key or k in term.alternatives
-                ]
+                # word positions of the name and of the tied word, found in C over the cached stems
+                at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
+                at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
                 if not at_e:
                     best = 0  # implicit mention: nothing to measure
                     break
@@ -553,13 +641,14 @@ class Matcher:
                     d = min(abs(a - b) for a in at_e for b in at_t)
                     best = d if best is None else min(best, d)
             if not mentioned or (best is not None and best > PAIR_WINDOW):
-                loss += term.weight * hits[ti] * 0.7  # the word is about someone else here
+                loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""
-        name = set(tokens(self.index.entities[eid].name))
-        name_stems = {stem(n) for n in name}
+        name_stems = self._name_stems.get(eid)
+        if name_stems is None:
+            name_stems = self._name_stems[eid] = {stem(n) for n in tokens(self.index.entities[eid].name)}
         for w in words:
             key = stem(w)
             fresh = not any(t.key == key for t in query.terms)
@@ -575,7 +664,13 @@ class Matcher:
 
     def _sentence_cover(self, query: Query, sentence: int) -> float:
         terms = self.index.sentences[sentence].terms
-        return sum(t.weight * t.factor(terms) for t in query.terms)
+        cover = 0.0
+        for t in query.terms:  # sum(t.weight * t.factor(terms)), without the call for a plain hit or miss
+            if t.key in terms:
+                cover += t.weight
+            elif not t.alternatives.isdisjoint(terms):
+                cover += t.weight * t.factor(terms)
+        return cover
 
     def _abstain(self, question: str, query: Query) -> Answer:
         return Answer(question=question, text=IDK, abstained=True, suggestions=self.suggestions(query))

@@ -168,35 +168,64 @@ _TIME_WORDS = frozenset("time years year months month days day weeks week hours 
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 
 
+# Every question form below needs one of these words, and one of the measuring words (or a word
+# starting "percent"): without them, there is nothing to search for.
+_ASKING = frozenset({"how", "what", "which", "when"})
+_MEASURING = frozenset(
+    """old age time hour percentage percent proportion share fraction deep down depth big large small
+    vast huge wide size area far tall high long length distance height many much year years date dates
+    day days month months decade decades century centuries when""".split()
+)
+_ASKS_AGE = re.compile(r"\b(?:how old|what age|which age|at what age|how many years old)\b")
+_ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
+_ASKS_PERCENT = re.compile(
+    r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
+)
+_ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b")
+_ASKS_LENGTH = re.compile(
+    r"\bhow (?:far|tall|high|long is|long was|long are|long were)\b|\bwhat (?:length|distance|height)\b"
+)
+_ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
+_ASKS_HOW_LONG = re.compile(r"\bhow long\b")
+_ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
+_ASKS_DATE = re.compile(
+    r"\b(?:what|which) (?:years?|dates?|days?|months?|decades?|century|centuries)\b|\bsince when\b"
+)
+
+
 def wanted_kind(question: str) -> frozenset[str] | None:
     """The kinds of quantity that would answer *question*, or None when it asks for no quantity."""
-    words = tokens(question)
+    return wanted_kind_of(tokens(question))
+
+
+def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
+    """wanted_kind of a question already split into its tokens (text.tokens)."""
+    if _ASKING.isdisjoint(words):
+        return None
     text = " ".join(words)
+    if _MEASURING.isdisjoint(words) and "percent" not in text:
+        return None
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
-    if re.search(r"\b(?:how old|what age|which age|at what age|how many years old)\b", text):
+    if _ASKS_AGE.search(text):
         return frozenset({"age"})
-    if re.search(r"\b(?:what|which) time\b|\bat what hour\b", text):
+    if _ASKS_TIME.search(text):
         return frozenset({"time"})
-    if re.search(
-        r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent", text
-    ):
+    if _ASKS_PERCENT.search(text):
         return frozenset({"percent"})
-    if re.search(r"\bhow (?:deep|far down)\b|\bwhat depth\b", text):
+    if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
-    if re.search(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b", text):
+    if _ASKS_SIZE.search(text):
         # the size of a place is an area or a length; of a fleet, an order or a plant, a count or money
         return frozenset({"area", "length", "count", "money", "percent"})
-    if re.search(
-        r"\bhow (?:far|tall|high|long is|long was|long are|long were)\b|\bwhat (?:length|distance|height)\b",
-        text,
-    ):
+    if _ASKS_LENGTH.search(text):
         return frozenset({"length", "duration"}) if "long" in words else frozenset({"length"})
-    if re.search(r"\bhow long (?:has|have|had)\b", text):
+    if _ASKS_HOW_LONG_SINCE.search(text):
         # "how long has she led it": "for ten years", or "since 2014"
         return frozenset({"duration", "date"})
-    if re.search(r"\bhow long\b", text):
+    if _ASKS_HOW_LONG.search(text):
         return frozenset({"duration"})
-    if re.search(r"\b(?:how many|how much)\b", text):
+    if _ASKS_AMOUNT.search(text):
         # the noun right after "how many" / "how much" is what is measured: "how many years"
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
@@ -208,9 +237,7 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")
     asks_when = "when" in words[:3]
-    dated = re.search(
-        r"\b(?:what|which) (?:years?|dates?|days?|months?|decades?|century|centuries)\b|\bsince when\b", text
-    )
+    dated = _ASKS_DATE.search(text)
     if dated or asks_when:
         return frozenset({"date", "time"}) if asks_when else frozenset({"date"})
     return None

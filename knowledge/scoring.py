@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from operator import mul
 from pathlib import Path
 
-from .trees import BoostedTrees
+from .trees import BoostedTrees, float_literal
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
 
@@ -81,16 +83,31 @@ class ScoringModel:
         cal = data["calibrator"]
         if tuple(rank["features"]) != RANK_FEATURES or tuple(cal["features"]) != CALIBRATION_INPUTS:
             raise ValueError(f"{path}: the model's features do not match this version; refit it")
-        return cls(
+        model = cls(
             tuple(rank["weights"]),
             rank["bias"],
             BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
         )
+        # compiled at load, so that the first question does not wait for it
+        model.calibrator.compile()
+        model._weighted_sum  # noqa: B018 - the cached property compiles on first read
+        return model
 
     def score(self, features: list[float]) -> float:
-        """The ranker's score of this candidate (higher answers the question better)."""
-        return rank_score(self.rank_weights, self.rank_bias, features)
+        """The ranker's score of this candidate (higher answers the question better): rank_score."""
+        return _taught_first(self._weighted_sum(features), features)
+
+    @cached_property
+    def _weighted_sum(self) -> Callable[[list[float]], float]:
+        """bias + sum(map(mul, weights, features)) compiled into one expression, same order, same sums.
+
+        Speed: ~8 candidates a question are scored; one expression costs half of map and sum.
+        """
+        products = [f"{float_literal(w)} * f[{i}]" for i, w in enumerate(self.rank_weights)]
+        summed = " + ".join(["0.0", *products])
+        body = f"{float_literal(self.rank_bias)} + ({summed})"
+        return eval(compile(f"lambda f: {body}", "<ranker>", "eval"), {"float": float})
 
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
@@ -103,7 +120,10 @@ _PHRASING = RANK_FEATURES.index("hand_phrasing")
 
 def rank_score(weights: tuple[float, ...] | list[float], bias: float, features: list[float]) -> float:
     """The fitted ranker's score, with a phrasing a person wrote for this very question put first."""
-    score = bias + sum(map(mul, weights, features))
+    return _taught_first(bias + sum(map(mul, weights, features)), features)
+
+
+def _taught_first(score: float, features: list[float]) -> float:
     return score + 4.0 if features[_PHRASING] >= TAUGHT else score
 
 

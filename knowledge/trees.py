@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 _NODE_LISTS = ("feature", "threshold", "left", "right", "value")
+MAX_DEPTH = 32  # far beyond a calibrator's (3); keeps the compiled expression within Python's nesting limits
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,30 @@ class Tree:
     right: tuple[int, ...]
     value: tuple[float, ...]
 
+    def depth(self) -> int:
+        """Splits on the longest path from the root (children come after their parent)."""
+        level = [0] * len(self.feature)
+        for i, f in enumerate(self.feature):
+            if f >= 0:
+                level[self.left[i]] = level[self.right[i]] = level[i] + 1
+        return max(level)
+
+    def expression(self, node: int = 0) -> str:
+        """The tree as one Python conditional expression over the row's values x0, x1, ..."""
+        f = self.feature[node]
+        if f < 0:
+            return float_literal(self.value[node])
+        return (
+            f"({self.expression(self.left[node])} if x{int(f)} <= {float_literal(self.threshold[node])} "
+            f"else {self.expression(self.right[node])})"
+        )
+
+
+def float_literal(x: float) -> str:
+    """*x* as Python source that reads back to the very same float."""
+    x = float(x)
+    return repr(x) if math.isfinite(x) else f"float('{x}')"
+
 
 @dataclass(frozen=True)
 class BoostedTrees:
@@ -28,14 +55,26 @@ class BoostedTrees:
     trees: tuple[Tree, ...] = ()
 
     def raw(self, row: Sequence[float]) -> float:
-        total = 0.0
-        for t in self.trees:
-            feature, threshold, left, right = t.feature, t.threshold, t.left, t.right
-            node = 0
-            while (f := feature[node]) >= 0:
-                node = left[node] if row[f] <= threshold[node] else right[node]
-            total += t.value[node]
-        return self.init + self.learning_rate * total
+        return self.init + self.learning_rate * self._leaf_sum(row)
+
+    def compile(self) -> None:
+        """Compile the trees now (~10 ms for 100 of them) rather than at the first row."""
+        self._leaf_sum  # noqa: B018 - the cached property compiles on first read
+
+    @cached_property
+    def _leaf_sum(self) -> Callable[[Sequence[float]], float]:
+        """The sum of the row's leaf values, in tree order, as one compiled function.
+
+        Speed: walking 100 trees node by node in Python costs ~40 us a question; the same comparisons
+        and additions compiled into one expression cost a fifth of that, with the same result.
+        """
+        body = " + ".join(["0.0", *(t.expression() for t in self.trees)])
+        used = sorted({int(f) for t in self.trees for f in t.feature if f >= 0})
+        read = [f"    x{f} = r[{f}]" for f in used]
+        source = "\n".join(["def leaf_sum(r):", *read, f"    return {body}"])  # each value read once
+        namespace: dict = {"float": float}
+        exec(compile(source, "<boosted trees>", "exec"), namespace)
+        return namespace["leaf_sum"]
 
     def to_json(self) -> dict:
         return {
@@ -56,5 +95,7 @@ class BoostedTrees:
             for i, f in enumerate(tree.feature):
                 if f >= width or (f >= 0 and not (i < tree.left[i] < n and i < tree.right[i] < n)):
                     raise ValueError("a tree node points outside its tree or its features")
+            if tree.depth() > MAX_DEPTH:
+                raise ValueError(f"a tree is deeper than {MAX_DEPTH} levels")
             trees.append(tree)
         return cls(float(data["init"]), float(data["learning_rate"]), tuple(trees))

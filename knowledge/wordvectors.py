@@ -46,6 +46,7 @@ def cosine(a: Sequence[float], b: Sequence[float]) -> float:
 # fields of one Python int; see WordVectors.mean.
 _UNSIGNED = bytes((b + 128) & 255 for b in range(256))
 _FIELD = 8  # bytes per field of the packed integers in mean()
+SPREAD_KEPT = 4096  # rows kept spread out (about 0.5 kB each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class WordVectors:
     index: dict[str, int] = field(repr=False)
     scales: array = field(repr=False)  # array('f'), one per row
     rows: bytes = field(repr=False)  # len(index) * dims bytes, each the int8 value + 128
+    # row index -> the row spread into one int (see mean), for the words last met: a question's words recur
+    _spread: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | str = DEFAULT_PATH) -> WordVectors:
@@ -128,25 +131,34 @@ class WordVectors:
         # C-level multiply-add per word instead of one Python operation per element. The coefficients
         # become integers (the largest = 2**24), fields hold sum(coef * (value + 128)) < 2**64 for any
         # realistic word count, and the 128 offset is taken off per field at the end.
-        rows, spread = self.rows, bytearray(dims * _FIELD)
         to_int = (1 << 24) / max(coefs)
         total = coef_sum = 0
+        spread = self._spread
         for at, coef in zip(starts, coefs, strict=True):
-            spread[::_FIELD] = rows[at : at + dims]
             c = round(coef * to_int)
-            total += c * int.from_bytes(spread, "little")
+            total += c * (spread.get(at) or self._spread_row(at))
             coef_sum += c
-        fields = array("Q")
-        fields.frombytes(total.to_bytes(dims * _FIELD, "little"))
-        if sys.byteorder == "big":
-            fields.byteswap()
-        offset = 128 * coef_sum
-        summed = [float(f - offset) for f in fields.tolist()]
+        fields = struct.unpack(f"<{dims}Q", total.to_bytes(dims * _FIELD, "little"))
+        offset = float(128 * coef_sum)
+        # floats from here (cheaper for hypot and the scaling): exact, fields stay below 2**53 up to 2M words
+        summed = [f - offset for f in fields]
         norm = math.hypot(*summed)
         if not norm:
             return None
         inv = 1.0 / norm
         return array("f", [x * inv for x in summed])
+
+    def _spread_row(self, at: int) -> int:
+        """The row starting at byte *at*, one value per 64-bit field of an int (kept for the last words)."""
+        got = self._spread.get(at)
+        if got is None:
+            spread = bytearray(self.dims * _FIELD)
+            spread[::_FIELD] = self.rows[at : at + self.dims]
+            got = int.from_bytes(spread, "little")
+            if len(self._spread) >= SPREAD_KEPT:
+                self._spread.clear()
+            self._spread[at] = got
+        return got
 
 
 def dump(path: Path | str, words: Sequence[str], scales: Sequence[float], rows: bytes) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from reading_support import ArticleBase, build_article
+
+from knowledge.lexicon import QUESTION_FORMS
+from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form
 
 PORT = (
     "Port strike\n\n"
@@ -67,3 +72,40 @@ def test_an_idiom_meets_its_meaning(port: ArticleBase) -> None:
         port.cited("Where will Smit take part?")
         == "Smit will participate in the talks in Amsterdam next week."
     )
+
+
+def _first_form_by_scanning(toks: list[str]) -> tuple[str, set[int]]:
+    """What _question_form must return: every form tried at each of the first four positions."""
+    for pos in range(min(4, len(toks))):
+        for form, kind in QUESTION_FORMS:
+            if tuple(toks[pos : pos + len(form)]) == form:
+                return kind, set(range(pos, pos + len(form)))
+    return "thing", set()
+
+
+def test_the_question_form_is_the_first_one_a_scan_of_all_forms_finds() -> None:
+    # the forms are looked up by their first word; longer forms still win over their first word
+    words = sorted({w for form, _ in QUESTION_FORMS for w in form} | {"so", "the", "is"})
+    for a in words:
+        for b in words:
+            openings = ([a, b, "is"], ["so", a, b], ["well", "so", "then", a, b], ["ok", "so", "then", a])
+            for toks in openings:
+                assert _question_form(toks) == _first_form_by_scanning(toks), toks
+
+
+def test_a_glue_word_typed_wrong_is_found_among_the_stopwords_of_about_its_length() -> None:
+    # only stopwords one letter longer or shorter are compared: the same answers as all of them
+    matcher = Matcher.__new__(Matcher)  # the check reads no base
+    variants = {"rutte", "alliance", "summit", "xyzzyq"}
+    for w in _LONG_STOPWORDS:
+        for k in range(len(w)):
+            variants |= {w[:k] + w[k + 1 :], w[:k] + "x" + w[k + 1 :], w[:k] + "q" + w[k:]}
+            variants.add(w[:k] + w[k + 1 : k + 2] + w[k : k + 1] + w[k + 2 :])
+    found = 0
+    for token in variants:
+        every = len(token) >= 5 and (
+            process.extractOne(token, _LONG_STOPWORDS, scorer=OSA.distance, score_cutoff=1) is not None
+        )
+        assert matcher._is_misspelt_stopword(token) == every, token
+        found += every
+    assert found > 100

@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reading_support import build_article
 
-from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind
+from knowledge.matcher import _tokenise
+from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, wanted_kind_of
+from knowledge.text import tokens
 
 
 @pytest.mark.parametrize(
@@ -110,3 +114,17 @@ def test_the_sentences_table_lists_the_kinds_of_each_sentence(tmp_path: Path) ->
     assert kinds["The Lyon por"] == ["area", "money", "date"]
     assert kinds["Dock worker "] == ["age", "count"]
     assert kinds["Nobody knows"] == []
+
+
+@given(st.text(alphabet="abcdhilmnostuwy '’.,?-0123456789ÉéÅ", max_size=60))
+def test_the_matcher_asks_wanted_kind_of_its_own_tokens_with_the_same_answer(text: str) -> None:
+    # the matcher hands its tokens over instead of joining and splitting them again
+    toks, _ = _tokenise(text, {}, None)
+    assert tokens(" ".join(toks)) == toks
+    assert wanted_kind_of(toks) == wanted_kind(" ".join(toks))
+
+
+@pytest.mark.parametrize("question", ["whens the vote", "How many allies?", "How old is Rutte's deputy?"])
+def test_chat_questions_keep_their_wanted_kind(question: str) -> None:
+    toks, _ = _tokenise(question, {}, None)
+    assert wanted_kind_of(toks) == wanted_kind(" ".join(toks)) is not None

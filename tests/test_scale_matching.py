@@ -4,11 +4,16 @@ found instead of adding thousands; units tied at the cut are chosen as a full so
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator
+from itertools import islice
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import knowledge.matcher as matcher_module
 from knowledge import FactBase
+from knowledge.features import Candidate
 from knowledge.matcher import CANDIDATES, Matcher
 
 COMMON = 100  # the cap the tests set: the harbour's 200 units are over it, the master's 40 under
@@ -97,3 +102,30 @@ def test_a_synonym_in_very_many_units_does_not_stand_in_for_the_word(
     assert ledger.answer("What happened at daybreak?").abstained
     monkeypatch.setattr(matcher_module, "COMMON_POSTINGS", 10**9)  # a small base: every synonym counts
     assert len(accumulated(ledger, "What happened at daybreak?")) >= 2000
+
+
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 8)), max_size=30), st.integers(1, 12))
+def test_candidates_with_a_coverage_loss_come_in_sorted_order_made_only_as_far_as_read(
+    shapes: list[tuple[int, int]], read: int
+) -> None:
+    # each candidate may lose coverage below its bound (a word far from its name): the lazy merge
+    # gives exactly what sorting them all gives, and makes only those it must compare
+    ranked = sorted(((m / 8, loss / 16) for m, loss in shapes), key=lambda x: -x[0])
+    cands = [
+        Candidate(unit=None, coverage=bound - loss, p_coverage=0.0, hits={}, sentences=(0,), position=k)  # type: ignore[arg-type]
+        for k, (bound, loss) in enumerate(ranked)
+    ]
+    made = []
+
+    def make() -> Iterator[Candidate]:
+        for c in cands:
+            made.append(c)
+            yield c
+
+    got = list(islice(matcher_module._most_covering_first(make(), [b for b, _ in ranked]), read))
+    expected = sorted(cands, key=lambda c: (-c.coverage, c.position))[:read]
+    assert got == expected
+    # made: up to the first k where `read` of those made cover more than candidate k could
+    n = len(cands)
+    sure = [sum(c.coverage > ranked[k][0] for c in cands[:k]) for k in range(n)]
+    assert len(made) == next((k for k in range(n) if sure[k] >= read), n)

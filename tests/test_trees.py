@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -49,3 +50,41 @@ def test_the_shipped_model_reads_every_calibration_input_and_gives_probabilities
     assert len(used) > 10  # the trees read many signals, not one
     for row in ([0.0] * len(CALIBRATION_INPUTS), [1.0] * len(CALIBRATION_INPUTS)):
         assert 0.0 < model.confidence(row) < 1.0
+
+
+def _walk(trees: BoostedTrees, row: list[float]) -> float:
+    """The trees walked node by node: what the compiled form must reproduce exactly."""
+    total = 0.0
+    for t in trees.trees:
+        node = 0
+        while t.feature[node] >= 0:
+            node = t.left[node] if row[t.feature[node]] <= t.threshold[node] else t.right[node]
+        total += t.value[node]
+    return trees.init + trees.learning_rate * total
+
+
+def test_the_compiled_trees_give_exactly_what_a_walk_of_the_nodes_gives() -> None:
+    trees = ScoringModel.load().calibrator
+    rng = random.Random(8)
+    thresholds = sorted({x for t in trees.trees for x in t.threshold})
+    for _ in range(500):
+        # rows on, just below and above the split points, where a wrong comparison would show
+        row = [rng.choice(thresholds) + rng.choice((0.0, -1e-9, 1e-9)) for _ in CALIBRATION_INPUTS]
+        assert trees.raw(row) == _walk(trees, row)
+
+
+def test_a_tree_too_deep_to_compile_is_refused() -> None:
+    n = 2 * 40 + 1  # a chain of 40 splits, each with a leaf on the left
+    chain = {
+        "feature": [0 if i % 2 == 0 and i < n - 1 else -1 for i in range(n)],
+        "threshold": [0.5] * n,
+        "left": [i + 1 if i % 2 == 0 and i < n - 1 else -1 for i in range(n)],
+        "right": [i + 2 if i % 2 == 0 and i < n - 1 else -1 for i in range(n)],
+        "value": [1.0] * n,
+    }
+    with pytest.raises(ValueError, match="deeper"):
+        BoostedTrees.from_json({"init": 0, "learning_rate": 1, "trees": [chain]}, width=2)
+    chain_ok = {k: v[: 2 * 30 + 1] for k, v in chain.items()}
+    chain_ok["feature"][-1] = chain_ok["left"][-1] = chain_ok["right"][-1] = -1
+    shallower = BoostedTrees.from_json({"init": 0, "learning_rate": 1, "trees": [chain_ok]}, width=2)
+    assert shallower.raw([1.0]) == 1.0

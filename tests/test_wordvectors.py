@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import wordvectors
 from knowledge.wordvectors import DEFAULT_PATH, VERSION, WordVectors, cosine, default_vectors, dump
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,3 +164,17 @@ def test_reading_the_vectors_needs_no_numpy() -> None:
         "assert cosine(v.mean(['buy', 'car']), v.vec('purchase')) > 0.5"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=60)
+
+
+def test_rows_kept_spread_out_give_the_same_mean_and_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # mean() keeps the last rows it spread into ints: whether a row comes from there or is spread
+    # afresh, the mean is the same to the last bit, and no more than SPREAD_KEPT rows are kept
+    monkeypatch.setattr(wordvectors, "SPREAD_KEPT", 3)
+    fresh = WordVectors.load(DEFAULT_PATH)
+    words = "the minister was sacked after he bought a car".split()
+    weights = [1.0 + i for i in range(len(words))]
+    first = fresh.mean(words, weights).tobytes()
+    assert 0 < len(fresh._spread) <= 3
+    again = fresh.mean(words, weights).tobytes()
+    assert first == again == WordVectors.load(DEFAULT_PATH).mean(words, weights).tobytes()
+    assert 0 < len(fresh._spread) <= 3

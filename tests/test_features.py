@@ -1,0 +1,69 @@
+"""describe's and the ranker's shortcuts give exactly the numbers of their plain definitions, in
+the order the scoring model reads them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rapidfuzz import fuzz
+
+from knowledge import FactBase, features, store
+from knowledge.index import Index
+from knowledge.matcher import Matcher
+from knowledge.scoring import RANK_FEATURES, TAUGHT, ScoringModel, rank_score
+from knowledge.wordvectors import cosine
+
+
+def _shipped_matcher(base: FactBase) -> Matcher:
+    return Matcher(Index(store.read(base.db)))
+
+
+MEANING = RANK_FEATURES.index("meaning")
+FUZZ = RANK_FEATURES.index("fuzz")
+PHRASING = RANK_FEATURES.index("hand_phrasing")
+
+
+def test_the_paraphrase_and_word_overlap_features_are_their_plain_definitions(shipped_base: FactBase) -> None:
+    # describe takes shortcuts (cached norms, rapidfuzz preparing the question once): same numbers
+    matcher = _shipped_matcher(shipped_base)
+    index = matcher.index
+    checked = hand = 0
+    for question in ("Who is the NATO secretary general?", "what did orban post", "how many allies"):
+        query = matcher.analyse(question)
+        q_meaning = index.meaning(query.words)
+        for c in matcher.candidates(query):
+            s = c.sentences[0]
+            s_meaning = index.sentence_meaning(s)
+            plain = cosine(q_meaning, s_meaning) if q_meaning is not None and s_meaning is not None else 0.0
+            assert c.features[MEANING] == plain
+            ratio = fuzz.token_set_ratio(query.content_text, index.stems(s)[1]) / 100
+            assert c.features[FUZZ] == max(c.features[PHRASING], ratio)
+            if c.unit.origin == "hand" and c.unit.ask_terms:
+                best = max(fuzz.token_sort_ratio(query.content_text, a) for a in c.unit.ask_terms)
+                assert c.features[PHRASING] == best / 100
+                hand += 1
+            checked += 1
+    assert checked >= 12 and hand >= 3
+
+
+def test_features_built_out_of_the_rankers_order_are_refused(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # describe lists its features in insertion order: a feature added out of place must not slip through
+    swapped = ("p_coverage", "coverage", *RANK_FEATURES[2:])
+    monkeypatch.setattr(features, "RANK_FEATURES", swapped)
+    with pytest.raises(RuntimeError, match="RANK_FEATURES"):
+        _shipped_matcher(shipped_base).answer("Who is the NATO secretary general?")
+
+
+def test_the_compiled_ranker_scores_exactly_as_rank_score() -> None:
+    # the ranker's weighted sum is compiled at load; the fit and the bot must agree to the last bit
+    model = ScoringModel.load()
+    rng = random.Random(8)
+    for _ in range(300):
+        features = [rng.choice((0.0, 1.0, rng.random(), -rng.random() * 3)) for _ in RANK_FEATURES]
+        expected = rank_score(model.rank_weights, model.rank_bias, features)
+        assert model.score(features) == expected
+    features[PHRASING] = TAUGHT  # a phrasing written for this question still comes first
+    assert model.score(features) == rank_score(model.rank_weights, model.rank_bias, features)
