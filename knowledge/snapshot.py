@@ -54,6 +54,7 @@ _CODE = (
     "store.py",
     "limits.py",
     "data/countries.json",
+    "data/lemmas.txt.gz",
 )
 
 
