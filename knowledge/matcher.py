@@ -120,6 +120,12 @@ def _world_places() -> dict[tuple[str, ...], str]:
 
 
 @lru_cache(maxsize=1)
+def _world_place_starts() -> frozenset[str]:
+    """The words a country's or city's name may start with: most question words are none of them."""
+    return frozenset(name[0] for name in _world_places())
+
+
+@lru_cache(maxsize=1)
 def _default_model() -> ScoringModel:
     return ScoringModel.load()
 
@@ -271,11 +277,12 @@ class Matcher:
         "France" only in "Agence France-Presse"): the question is about something the base does not
         cover. Note the first in query.absent_place and return the positions such names take."""
         places = _world_places()
+        starts = _world_place_starts()
         taken: set[int] = set()
         i = 0
         while i < len(toks):
             found = None
-            for size in (4, 3, 2, 1):
+            for size in (4, 3, 2, 1) if toks[i] in starts else ():
                 span = tuple(toks[i : i + size])
                 if len(span) == size and span in places and not skip.intersection(range(i, i + size)):
                     found = size
