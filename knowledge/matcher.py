@@ -106,6 +106,10 @@ class _Tie:
     stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
 
 
+# (term index, key, alternatives, kin, weight counted in p_matched or 0.0) per question term; see _hit_spec
+_HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float]]
+
+
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
     return item[1], -item[0]
 
@@ -448,18 +452,19 @@ class Matcher:
 
     # --- scoring ----------------------------------------------------------
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, version: str = "") -> Answer:
+        """The best supported answer to *question*, or an abstention; *version* names the base."""
         query = self.analyse(question)
         if not query.answerable:
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         ranked = self.rank(query)
         if not ranked:
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else None
         confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features))
         if confidence < self.model.threshold or off_topic(best.features):
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         unit = best.unit
         citations = tuple(self.index.citation(s) for s in best.sentences)
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
@@ -470,6 +475,7 @@ class Matcher:
             citations=citations,
             confidence=confidence,
             fact=fact,
+            version=version,
         )
 
     def candidates(self, query: Query) -> list[Candidate]:
@@ -489,7 +495,10 @@ class Matcher:
         # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
         ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
         ties = self._ties(query) if query.pairs else []
-        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total, ties) for u, m in ranked)
+        spec = self._hit_spec(query)
+        found: Iterable[Candidate] = (
+            self._candidate(query, spec, u, m, total, p_total, ties) for u, m in ranked
+        )
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
             found = _most_covering_first(found, [m / total for _, m in ranked])
         # else they come most covering first already, and only as many are made as are kept
@@ -508,11 +517,18 @@ class Matcher:
         return kept
 
     def _candidate(
-        self, query: Query, u: int, matched: float, total: float, p_total: float, ties: list[_Tie]
+        self,
+        query: Query,
+        spec: _HitSpec,
+        u: int,
+        matched: float,
+        total: float,
+        p_total: float,
+        ties: list[_Tie],
     ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
         unit = self.index.units[u]
-        hits, p_matched = self._hits(query, unit.terms)
+        hits, p_matched = self._hits(spec, unit.terms)
         loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
@@ -596,21 +612,30 @@ class Matcher:
         return got
 
     @staticmethod
-    def _hits(query: Query, terms: frozenset[str]) -> tuple[dict[int, float], float]:
-        """Question term index -> match factor, and the matched weight of the question's own words."""
+    def _hits(spec: _HitSpec, terms: frozenset[str]) -> tuple[dict[int, float], float]:
+        """Question term index -> match factor, and the matched weight of the question's own words;
+        *spec* is _hit_spec's: the terms' fields read once a question, not once a unit."""
         hits = {}
         p_matched = 0.0
-        for ti, t in enumerate(query.terms):  # Term.factor, inlined: this runs ~30 times a question
-            if t.key in terms:
+        for ti, key, alternatives, kin, own in spec:  # Term.factor, inlined: this runs ~8 times a question
+            if key in terms:
                 f = 1.0
-            elif not t.alternatives.isdisjoint(terms):
-                f = KIN_FACTOR if not t.kin.isdisjoint(terms) else SYNONYM_FACTOR
+            elif not alternatives.isdisjoint(terms):
+                f = KIN_FACTOR if not kin.isdisjoint(terms) else SYNONYM_FACTOR
             else:
                 continue
             hits[ti] = f
-            if not t.entity and not t.light:
-                p_matched += t.weight * f
+            if own:  # the weight of a name or light word counts in p_matched as nothing, added as before
+                p_matched += own * f
         return hits, p_matched
+
+    @staticmethod
+    def _hit_spec(query: Query) -> _HitSpec:
+        """(index, key, alternatives, kin, weight counted in p_matched or 0.0) of each question term."""
+        return [
+            (ti, t.key, t.alternatives, t.kin, 0.0 if t.entity or t.light else t.weight)
+            for ti, t in enumerate(query.terms)
+        ]
 
     def _ties(self, query: Query) -> list[_Tie]:
         """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
@@ -679,8 +704,10 @@ class Matcher:
                 cover += t.weight * t.factor(terms)
         return cover
 
-    def _abstain(self, question: str, query: Query) -> Answer:
-        return Answer(question=question, text=IDK, abstained=True, suggestions=self.suggestions(query))
+    def _abstain(self, question: str, query: Query, version: str = "") -> Answer:
+        return Answer(
+            question=question, text=IDK, abstained=True, suggestions=self.suggestions(query), version=version
+        )
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
         """Topics the base covers: those the question named first, then the most mentioned."""
