@@ -52,14 +52,12 @@ _FEATURE_ORDER = (
     "position",
     "n_terms",
 )
-if _FEATURE_ORDER != RANK_FEATURES:  # describe writes the vector in this order
-    raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
 
 BM25_K1 = 1.2
 BM25_B = 0.75
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A unit that may answer the question, with how it matched."""
 
@@ -113,6 +111,8 @@ class _SentenceSide:
 
 def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
+    if _FEATURE_ORDER != RANK_FEATURES:  # the vectors below are written in _FEATURE_ORDER
+        raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
     total, entity_total = _term_weight_total(query)
     best_cov = max(c.coverage for c in cands)
     # units quoting the same sentence (a statement and what is derived from it) share its side
@@ -176,7 +176,7 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             phrasing = best[1] / 100
         set_ratio = side.set_ratio / 100
         close = phrasing - 0.6
-        # in scoring.RANK_FEATURES order (checked against _FEATURE_ORDER at import); a list, not a dict:
+        # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
         # speed, ~7 vectors a question
         c.features = [
             c.coverage,  # coverage
@@ -224,29 +224,31 @@ def _sentence_sides(
     q_keys = {t.key for t in query.terms}
     for t in query.terms:
         q_keys |= t.alternatives
-    stems = [index.stems(i) for i in sentences]
+    fixed = [index.sentence_fixed(i) for i in sentences]
     meanings = _meanings(index, query, sentences)
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
     for _, ratio, k in process.extract(
-        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
+        query.content_text, [f.joined for f in fixed], scorer=fuzz.token_set_ratio, limit=None
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}
     sides = {}
-    for i, (s_stems, _, s_bigrams), meaning, set_ratio in zip(
-        sentences, stems, meanings, set_ratios, strict=True
-    ):
-        s = index.sentences[i]
-        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
+    wanted = query.wanted
+    for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
+        s = f.record
+        bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
         # positions of the question's words, found in C
+        s_stems = f.stems
         at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
-        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / max(1, len(s_stems))
-        where = (s.document, s.paragraph)
-        if where not in para_cov:
-            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+        spread = (at[-1] - at[0] + 1 - len(at)) / f.width if len(at) > 1 else 0.0
+        novelty = 1.0 - len(at) / f.width
+        where = f.paragraph
+        cov = para_cov.get(where)
+        if cov is None:
+            cov = para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
         type_match, type_miss = _type_agreement(index, query, s)
+        has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
         sides[i] = _SentenceSide(
             s,
             meaning,
@@ -254,15 +256,15 @@ def _sentence_sides(
             bigrams,
             spread,
             novelty,
-            para_cov[where],
+            cov,
             type_match,
             type_miss,
-            float(bool(query.wanted and query.wanted & s.quantities)),
-            float(bool(query.wanted and not query.wanted & s.quantities)),
-            float(s.is_headline or s.is_caption),
-            float(s.is_quote),
-            math.log1p(s.length),
-            math.log1p(s.ordinal),
+            has_quantity,
+            1.0 if wanted and not has_quantity else 0.0,
+            f.headline,
+            f.quote,
+            f.length,
+            f.position,
         )
     return sides
 

@@ -37,7 +37,7 @@ CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a qu
 _CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER = 1, 2, 4, 8, 16, 32
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """Something a question can match: a sentence's own statement, or a fact citing sentences."""
 
@@ -54,7 +54,7 @@ class Unit:
     ask_terms: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceRec:
     id: str
     document: str
@@ -74,6 +74,22 @@ class SentenceRec:
     has_exact_date: bool = False
     words: tuple[str, ...] = ()  # content words in order, for measuring distances
     quantities: frozenset[str] = frozenset()  # kinds of quantity it states: money, age, date, ...
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFixed:
+    """A sentence's side of the ranker's features that no question changes (see Index.sentence_fixed)."""
+
+    record: SentenceRec
+    stems: list[str]  # content stems in order
+    joined: str  # the same joined by spaces
+    bigrams: frozenset[tuple[str, str]]  # adjacent pairs of them
+    width: int  # len(stems), at least 1
+    paragraph: tuple[str, int]  # (document, paragraph number)
+    headline: float  # 1.0 for a headline or caption
+    quote: float
+    length: float  # log1p of the content length
+    position: float  # log1p of the ordinal
 
 
 @dataclass
@@ -528,6 +544,7 @@ class Index:
         self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
         self._meanings: _Cache[int, array | None] = _Cache()
         self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
+        self._fixed: _Cache[int, SentenceFixed] = _Cache()
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -619,6 +636,27 @@ class Index:
             stems = [stem(w) for w in self.sentences[sentence].words]
             got = (stems, " ".join(stems), frozenset(zip(stems, stems[1:], strict=False)))
             self._stems.put(sentence, got)
+        return got
+
+    def sentence_fixed(self, sentence: int) -> SentenceFixed:
+        """What describe reads of a sentence whatever the question is, computed once."""
+        got = self._fixed.get(sentence)
+        if got is None:
+            s = self.sentences[sentence]
+            stems, joined, pairs = self.stems(sentence)
+            got = SentenceFixed(
+                s,
+                stems,
+                joined,
+                pairs,
+                max(1, len(stems)),
+                (s.document, s.paragraph),
+                float(s.is_headline or s.is_caption),
+                float(s.is_quote),
+                math.log1p(s.length),
+                math.log1p(s.ordinal),
+            )
+            self._fixed.put(sentence, got)
         return got
 
     def meaning(self, words: list[str]) -> array | None:

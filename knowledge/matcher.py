@@ -55,7 +55,7 @@ _SMALL_TALK = frozenset(
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     key: str  # a stem, or @entity-id
     weight: float
@@ -74,7 +74,7 @@ class Term:
         return KIN_FACTOR if not self.kin.isdisjoint(terms) else SYNONYM_FACTOR
 
 
-@dataclass
+@dataclass(slots=True)
 class Query:
     text: str
     qtype: str
@@ -127,6 +127,13 @@ def _world_places() -> dict[tuple[str, ...], str]:
 def _world_place_starts() -> frozenset[str]:
     """The words a country's or city's name may start with: most question words are none of them."""
     return frozenset(name[0] for name in _world_places())
+
+
+@lru_cache(maxsize=4096)
+def _near_long_stopword(token: str) -> bool:
+    """Whether *token* is one edit from a stopword of five letters or more (kept per word, as stem is)."""
+    near = _LONG_STOPWORDS_NEAR.get(len(token))
+    return bool(near) and process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @lru_cache(maxsize=1)
@@ -336,12 +343,10 @@ class Matcher:
         """Neither a word of the base nor a common English word ("birds" is not a typo of "bid")."""
         return token not in STOPWORDS and token not in self.index.vocab and token not in self._english
 
-    def _is_misspelt_stopword(self, token: str) -> bool:
+    @staticmethod
+    def _is_misspelt_stopword(token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
-        near = _LONG_STOPWORDS_NEAR.get(len(token)) if len(token) >= 5 else None
-        if not near:
-            return False
-        return process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
+        return len(token) >= 5 and _near_long_stopword(token)
 
     def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
         """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""

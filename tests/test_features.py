@@ -50,7 +50,7 @@ def test_the_paraphrase_and_word_overlap_features_are_their_plain_definitions(sh
 def test_features_built_out_of_the_rankers_order_are_refused(
     shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # describe lists its features in insertion order: a feature added out of place must not slip through
+    # describe writes its features in a fixed order: a feature added out of place must not slip through
     swapped = ("p_coverage", "coverage", *RANK_FEATURES[2:])
     monkeypatch.setattr(features, "RANK_FEATURES", swapped)
     with pytest.raises(RuntimeError, match="RANK_FEATURES"):
