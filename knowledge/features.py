@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -57,6 +57,16 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 
 
+class Tally(NamedTuple):
+    """What of the question's terms a candidate holds, summed in the terms' order (Matcher._hits)."""
+
+    matched: float  # weight times match factor
+    via: float  # the part of that reached through a synonym or kin word
+    entity_hit: float  # weight of the names it holds
+    unmatched_max: float  # the heaviest term it lacks, light words aside
+    missing_entity: bool  # a name of the question it lacks
+
+
 @dataclass(slots=True)
 class Candidate:
     """A unit that may answer the question, with how it matched."""
@@ -68,14 +78,9 @@ class Candidate:
     sentences: tuple[int, ...]  # the unit's sentences, best covering first
     unpaired: float = 0.0  # share of the question's weight matched away from the entity it belongs to
     position: int = 0  # the unit's place in the index, to break ties the same way every time
+    tally: Tally | None = None  # what of the question's terms it holds: set by Matcher, read by describe
     features: list[float] = field(default_factory=list)
     score: float = 0.0
-
-
-def _term_weight_total(query: Query) -> tuple[float, float]:
-    total = sum(t.weight for t in query.terms) or 1.0
-    entity_total = sum(t.weight for t in query.terms if t.entity)
-    return total, entity_total
 
 
 def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
@@ -109,11 +114,14 @@ class _SentenceSide:
     position: float
 
 
-def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
-    """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
+def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
+    """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order); *total* is the
+    question's term weight when the caller has it."""
     if _FEATURE_ORDER != RANK_FEATURES:  # the vectors below are written in _FEATURE_ORDER
         raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
-    total, entity_total = _term_weight_total(query)
+    if total is None:
+        total = sum(t.weight for t in query.terms) or 1.0
+    entity_total = sum(t.weight for t in query.terms if t.entity)
     best_cov = max(c.coverage for c in cands)
     # units quoting the same sentence (a statement and what is derived from it) share its side
     sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
@@ -128,23 +136,8 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     bm25s = []
     tallies = []
     for c in cands:
-        # one pass over the question's terms: what of them the candidate holds, and how
-        hits = c.hits
-        matched = via = entity_hit = unmatched_max = 0.0
-        missing_entity = False
-        for ti, t in enumerate(terms):
-            f = hits.get(ti)
-            if f is None:
-                missing_entity = missing_entity or t.entity
-                if not t.light and t.weight > unmatched_max:
-                    unmatched_max = t.weight
-            else:
-                weighted = t.weight * f
-                matched += weighted
-                if f < 1.0:
-                    via += weighted
-                if t.entity:
-                    entity_hit += t.weight
+        # what of the question's terms it holds, tallied when its hits were found (Matcher._hits)
+        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
         length = sides[c.sentences[0]].record.length
         tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
         bm25s.append(matched * tf_part / total)

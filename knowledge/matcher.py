@@ -14,7 +14,7 @@ from operator import itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .features import Candidate, describe
+from .features import Candidate, Tally, describe
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
@@ -106,8 +106,9 @@ class _Tie:
     stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
 
 
-# (term index, key, alternatives, kin, weight counted in p_matched or 0.0) per question term; see _hit_spec
-_HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float]]
+# (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
+# question term; see _hit_spec
+_HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
 
 
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
@@ -518,7 +519,7 @@ class Matcher:
                 if len(kept) == RERANK:
                     break
         if kept:
-            describe(idx, query, kept)
+            describe(idx, query, kept, total)
         return kept
 
     def _candidate(
@@ -533,7 +534,7 @@ class Matcher:
     ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
         unit = self.index.units[u]
-        hits, p_matched = self._hits(spec, unit.terms)
+        hits, p_matched, tally = self._hits(spec, unit.terms)
         loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
@@ -542,7 +543,7 @@ class Matcher:
         p_coverage = p_matched / p_total if p_total else 1.0
         coverage = matched / total
         coverage -= loss / total
-        return Candidate(unit, coverage, p_coverage, hits, order, loss / total, u)
+        return Candidate(unit, coverage, p_coverage, hits, order, loss / total, u, tally)
 
     def rank(self, query: Query, limit: int = 5) -> list[Candidate]:
         """Best candidates for *query* by the fitted ranker, best first."""
@@ -617,30 +618,42 @@ class Matcher:
         return got
 
     @staticmethod
-    def _hits(spec: _HitSpec, terms: frozenset[str]) -> tuple[dict[int, float], float]:
-        """Question term index -> match factor, and the matched weight of the question's own words;
-        *spec* is _hit_spec's: the terms' fields read once a question, not once a unit."""
+    def _hits(spec: _HitSpec, terms: frozenset[str]) -> tuple[dict[int, float], float, Tally]:
+        """Question term index -> match factor, the matched weight of the question's own words, and
+        the tally describe reads (one pass over *spec*, _hit_spec's fields of the terms)."""
         hits = {}
-        p_matched = 0.0
-        for ti, key, alternatives, kin, own in spec:  # Term.factor, inlined: this runs ~8 times a question
-            if key in terms:
+        p_matched = matched = via = entity_hit = unmatched_max = 0.0
+        missing_entity = False
+        for ti, key, alternatives, kin, own, weight, entity, light in spec:
+            if key in terms:  # Term.factor, inlined: this runs ~8 times a question
                 f = 1.0
             elif not alternatives.isdisjoint(terms):
                 f = KIN_FACTOR if not kin.isdisjoint(terms) else SYNONYM_FACTOR
             else:
+                if entity:
+                    missing_entity = True
+                if not light and weight > unmatched_max:
+                    unmatched_max = weight
                 continue
             hits[ti] = f
-            if own:  # the weight of a name or light word counts in p_matched as nothing, added as before
+            if own:  # names and light words count as 0.0: left out, the same sum
                 p_matched += own * f
-        return hits, p_matched
+            weighted = weight * f
+            matched += weighted
+            if f < 1.0:
+                via += weighted
+            if entity:
+                entity_hit += weight
+        return hits, p_matched, Tally(matched, via, entity_hit, unmatched_max, missing_entity)
 
     @staticmethod
     def _hit_spec(query: Query) -> _HitSpec:
-        """(index, key, alternatives, kin, weight counted in p_matched or 0.0) of each question term."""
-        return [
-            (ti, t.key, t.alternatives, t.kin, 0.0 if t.entity or t.light else t.weight)
-            for ti, t in enumerate(query.terms)
-        ]
+        """Each question term's fields as _hits reads them, read once a question rather than once a unit."""
+        spec = []
+        for ti, t in enumerate(query.terms):
+            own = 0.0 if t.entity or t.light else t.weight
+            spec.append((ti, t.key, t.alternatives, t.kin, own, t.weight, t.entity, t.light))
+        return spec
 
     def _ties(self, query: Query) -> list[_Tie]:
         """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
