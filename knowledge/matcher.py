@@ -331,7 +331,7 @@ class Matcher:
                 near = self._correct(tok, False)
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-            if any(t.key == key for t in query.terms):
+            if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
             light = key in LIGHT
@@ -569,13 +569,21 @@ class Matcher:
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts = self._postings_of(term)
+            post, kin_posts, synonym_posts, has_common = self._postings_of(term)
             lists = [(post, w)]
-            lists += [(p, KIN_FACTOR * w) for p in kin_posts]
-            # a synonym in very many units is too common to stand in for the word (large bases only)
-            lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts if len(p) <= COMMON_POSTINGS]
-            if may_add:
+            if kin_posts:
+                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
+            if synonym_posts:
+                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
+            if may_add and not has_common:  # the usual case: every list adds its units
                 best: dict[int, float] = {}
+                for post, value in reversed(lists):  # best last: its value is the one kept
+                    best.update(dict.fromkeys(post, value))
+                for u in best.keys() & acc.keys():
+                    best[u] += acc[u]
+                acc.update(best)
+            elif may_add:
+                best = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
                     if len(post) <= COMMON_POSTINGS:
                         best.update(dict.fromkeys(post, value))
@@ -600,17 +608,25 @@ class Matcher:
                     done |= hit
         return acc
 
-    def _postings_of(self, term: Term) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]]]:
-        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
-        kept, as they depend on the base alone (speed: a word's lists are looked up once)."""
+    def _postings_of(
+        self, term: Term
+    ) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]], bool]:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order,
+        and whether the word's or a kin's is in more than COMMON_POSTINGS units; kept, as they depend
+        on the base alone (speed: a word's lists are looked up once)."""
         key = (term.key, frozenset(term.kin), frozenset(term.alternatives))  # no copy when frozen already
         got = self._postings.get(key)
         if got is None:
             get = self.index.postings.get
+            post = get(term.key, ())
+            kin_posts = [get(a, ()) for a in sorted(term.kin)]
+            synonym_posts = [get(a, ()) for a in sorted(term.alternatives - term.kin)]
             got = (
-                get(term.key, ()),
-                [get(a, ()) for a in sorted(term.kin)],
-                [get(a, ()) for a in sorted(term.alternatives - term.kin)],
+                post,
+                kin_posts,
+                # a synonym in very many units is too common to stand in for the word (large bases only)
+                [p for p in synonym_posts if len(p) <= COMMON_POSTINGS],
+                any(len(p) > COMMON_POSTINGS for p in [post, *kin_posts]),
             )
             if len(self._postings) >= RELATED_KEPT:
                 self._postings.clear()
@@ -699,11 +715,13 @@ class Matcher:
         name_stems = self._name_stems.get(eid)
         if name_stems is None:
             name_stems = self._name_stems[eid] = {stem(n) for n in tokens(self.index.entities[eid].name)}
+        idf = self.index.idf
         for w in words:
             key = stem(w)
-            fresh = not any(t.key == key for t in query.terms)
-            if key not in name_stems and w not in STOPWORDS and key in self.index.idf and fresh:
-                query.terms.append(Term(key, self.index.idf[key] * 0.5, False, light=True, from_alias=True))
+            if key in name_stems or w in STOPWORDS or key not in idf:
+                continue  # most alias words are the name's: the cheap tests first
+            if key not in [t.key for t in query.terms]:
+                query.terms.append(Term(key, idf[key] * 0.5, False, light=True, from_alias=True))
 
     def _alias_words_of(self, eid: str) -> frozenset[str]:
         words = self._entity_words.get(eid)
