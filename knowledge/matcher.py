@@ -216,7 +216,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        self._postings: dict[tuple[str, frozenset[str], frozenset[str]], tuple] = {}
+        self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -614,7 +614,8 @@ class Matcher:
         """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order,
         and whether the word's or a kin's is in more than COMMON_POSTINGS units; kept, as they depend
         on the base alone (speed: a word's lists are looked up once)."""
-        key = (term.key, frozenset(term.kin), frozenset(term.alternatives))  # no copy when frozen already
+        # no copy when frozen already; the cut is in the key, as what is kept depends on it
+        key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
         got = self._postings.get(key)
         if got is None:
             get = self.index.postings.get
