@@ -545,6 +545,7 @@ class Index:
         self._meanings: _Cache[int, array | None] = _Cache()
         self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
         self._fixed: _Cache[int, SentenceFixed] = _Cache()
+        self._citations: _Cache[int, Citation] = _Cache()
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -685,6 +686,13 @@ class Index:
         return _find_entities(toks, self.alias_to_entity, self.max_alias)
 
     def citation(self, index: int) -> Citation:
+        """Sentence *index* quoted with where it stands (made once: a Citation is frozen)."""
+        got = self._citations.get(index)
+        if got is None:
+            got = self._citations.put(index, self._citation(index))
+        return got
+
+    def _citation(self, index: int) -> Citation:
         s = self.sentences[index]
         doc = self.documents.get(s.document, {})
         return Citation(
