@@ -93,6 +93,9 @@ def test_a_sentences_fixed_side_is_read_from_its_record(shipped_base: FactBase) 
         assert (f.headline, f.quote) == (float(s.is_headline or s.is_caption), float(s.is_quote))
         assert (f.length, f.position) == (math.log1p(s.length), math.log1p(s.ordinal))
         assert index.sentence_fixed(i) is f  # made once
+        quoted = index.citation(i)
+        assert (quoted.sentence_id, quoted.text, quoted.paragraph) == (s.id, s.text, s.paragraph)
+        assert index.citation(i) is quoted  # made once too (a Citation is frozen)
 
 
 def test_features_built_out_of_the_rankers_order_are_refused(
