@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import fcntl
 import gc
@@ -263,7 +262,7 @@ class FactBase:
     def answer(self, question: str) -> Answer:
         """The answer, carrying the version of the base it came from (a reload may swap meanwhile)."""
         snap = self._current()
-        return dataclasses.replace(snap.matcher.answer(question), version=snap.meta.get("version", ""))
+        return snap.matcher.answer(question, version=snap.meta.get("version", ""))
 
     def summary(self, length: str = "short", topic: str | None = None) -> Summary:
         return self._current().summariser.summary(length, topic)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -17,11 +17,57 @@ from .wordvectors import dot
 if TYPE_CHECKING:
     from .matcher import Query
 
+_FEATURE_ORDER = (
+    "coverage",
+    "p_coverage",
+    "entity_coverage",
+    "coverage_gap",
+    "unpaired",
+    "covers_half",
+    "asked_missing",
+    "bm25",
+    "bm25_gap",
+    "meaning",
+    "meaning_gap",
+    "unmatched_max",
+    "unmatched_entity",
+    "bigrams",
+    "spread",
+    "novelty",
+    "paragraph_gain",
+    "document_share",
+    "fuzz",
+    "via_synonym",
+    "type_match",
+    "type_miss",
+    "quantity_match",
+    "quantity_miss",
+    "described",
+    "hand",
+    "hand_phrasing",
+    "hand_phrasing_close",
+    "headline",
+    "quote",
+    "length",
+    "position",
+    "n_terms",
+)
+
 BM25_K1 = 1.2
 BM25_B = 0.75
 
 
-@dataclass
+class Tally(NamedTuple):
+    """What of the question's terms a candidate holds, summed in the terms' order (Matcher._hits)."""
+
+    matched: float  # weight times match factor
+    via: float  # the part of that reached through a synonym or kin word
+    entity_hit: float  # weight of the names it holds
+    unmatched_max: float  # the heaviest term it lacks, light words aside
+    missing_entity: bool  # a name of the question it lacks
+
+
+@dataclass(slots=True)
 class Candidate:
     """A unit that may answer the question, with how it matched."""
 
@@ -32,14 +78,9 @@ class Candidate:
     sentences: tuple[int, ...]  # the unit's sentences, best covering first
     unpaired: float = 0.0  # share of the question's weight matched away from the entity it belongs to
     position: int = 0  # the unit's place in the index, to break ties the same way every time
+    tally: Tally | None = None  # what of the question's terms it holds: set by Matcher, read by describe
     features: list[float] = field(default_factory=list)
     score: float = 0.0
-
-
-def _term_weight_total(query: Query) -> tuple[float, float]:
-    total = sum(t.weight for t in query.terms) or 1.0
-    entity_total = sum(t.weight for t in query.terms if t.entity)
-    return total, entity_total
 
 
 def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
@@ -73,9 +114,14 @@ class _SentenceSide:
     position: float
 
 
-def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
-    """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order)."""
-    total, entity_total = _term_weight_total(query)
+def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
+    """Fill each candidate's feature vector (see scoring.RANK_FEATURES for the order); *total* is the
+    question's term weight when the caller has it."""
+    if _FEATURE_ORDER != RANK_FEATURES:  # the vectors below are written in _FEATURE_ORDER
+        raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
+    if total is None:
+        total = sum(t.weight for t in query.terms) or 1.0
+    entity_total = sum(t.weight for t in query.terms if t.entity)
     best_cov = max(c.coverage for c in cands)
     # units quoting the same sentence (a statement and what is derived from it) share its side
     sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
@@ -90,23 +136,8 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     bm25s = []
     tallies = []
     for c in cands:
-        # one pass over the question's terms: what of them the candidate holds, and how
-        hits = c.hits
-        matched = via = entity_hit = unmatched_max = 0.0
-        missing_entity = False
-        for ti, t in enumerate(terms):
-            f = hits.get(ti)
-            if f is None:
-                missing_entity = missing_entity or t.entity
-                if not t.light and t.weight > unmatched_max:
-                    unmatched_max = t.weight
-            else:
-                weighted = t.weight * f
-                matched += weighted
-                if f < 1.0:
-                    via += weighted
-                if t.entity:
-                    entity_hit += t.weight
+        # what of the question's terms it holds, tallied when its hits were found (Matcher._hits)
+        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
         length = sides[c.sentences[0]].record.length
         tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
         bm25s.append(matched * tf_part / total)
@@ -114,7 +145,6 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
     best_bm25 = max(bm25s)
     best_meaning = max(side.meaning for side in sides.values())
     n_terms = math.log1p(len(terms))
-    in_order = False
     for c, bm25, (via, entity_hit, unmatched_max, missing_entity) in zip(cands, bm25s, tallies, strict=True):
         unit = c.unit
         side = sides[c.sentences[0]]
@@ -139,46 +169,43 @@ def describe(index: Index, query: Query, cands: list[Candidate]) -> None:
             phrasing = best[1] / 100
         set_ratio = side.set_ratio / 100
         close = phrasing - 0.6
-        named = {
-            "coverage": c.coverage,
-            "p_coverage": c.p_coverage,
-            "entity_coverage": entity_hit / entity_total if entity_total else 1.0,
-            "coverage_gap": c.coverage - best_cov,
-            "unpaired": c.unpaired,
-            "covers_half": 1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,
-            "asked_missing": 1.0 if c.p_coverage <= 0.05 else 0.0,
-            "bm25": bm25,
-            "bm25_gap": bm25 - best_bm25,
-            "meaning": side.meaning,
-            "meaning_gap": side.meaning - best_meaning,
-            "unmatched_max": unmatched_max / index.max_idf,
-            "unmatched_entity": 1.0 if missing_entity else 0.0,
-            "bigrams": side.bigrams,
-            "spread": side.spread,
-            "novelty": side.novelty,
-            "paragraph_gain": paragraph_gain,
-            "document_share": doc_cov[s.document] / best_doc,
-            "fuzz": set_ratio if set_ratio > phrasing else phrasing,
-            "via_synonym": via,
-            "type_match": side.type_match,
-            "type_miss": side.type_miss,
-            "quantity_match": side.quantity_match,
-            "quantity_miss": side.quantity_miss,
-            "described": described,
-            "hand": 1.0 if unit.origin == "hand" else 0.0,
-            "hand_phrasing": phrasing,
-            "hand_phrasing_close": (close if close > 0.0 else 0.0) / 0.4,
-            "headline": side.headline,
-            "quote": side.quote,
-            "length": side.length,
-            "position": side.position,
-            "n_terms": n_terms,
-        }
-        # the values in insertion order are the vector; checked once a call against the one true order
-        if not in_order and tuple(named) != RANK_FEATURES:
-            raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
-        in_order = True
-        c.features = list(named.values())
+        # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
+        # speed, ~7 vectors a question
+        c.features = [
+            c.coverage,  # coverage
+            c.p_coverage,  # p_coverage
+            entity_hit / entity_total if entity_total else 1.0,  # entity_coverage
+            c.coverage - best_cov,  # coverage_gap
+            c.unpaired,  # unpaired
+            1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,  # covers_half
+            1.0 if c.p_coverage <= 0.05 else 0.0,  # asked_missing
+            bm25,  # bm25
+            bm25 - best_bm25,  # bm25_gap
+            side.meaning,  # meaning
+            side.meaning - best_meaning,  # meaning_gap
+            unmatched_max / index.max_idf,  # unmatched_max
+            1.0 if missing_entity else 0.0,  # unmatched_entity
+            side.bigrams,  # bigrams
+            side.spread,  # spread
+            side.novelty,  # novelty
+            paragraph_gain,  # paragraph_gain
+            doc_cov[s.document] / best_doc,  # document_share
+            set_ratio if set_ratio > phrasing else phrasing,  # fuzz
+            via,  # via_synonym
+            side.type_match,  # type_match
+            side.type_miss,  # type_miss
+            side.quantity_match,  # quantity_match
+            side.quantity_miss,  # quantity_miss
+            described,  # described
+            1.0 if unit.origin == "hand" else 0.0,  # hand
+            phrasing,  # hand_phrasing
+            (close if close > 0.0 else 0.0) / 0.4,  # hand_phrasing_close
+            side.headline,  # headline
+            side.quote,  # quote
+            side.length,  # length
+            side.position,  # position
+            n_terms,  # n_terms
+        ]
 
 
 def _sentence_sides(
@@ -190,29 +217,31 @@ def _sentence_sides(
     q_keys = {t.key for t in query.terms}
     for t in query.terms:
         q_keys |= t.alternatives
-    stems = [index.stems(i) for i in sentences]
+    fixed = [index.sentence_fixed(i) for i in sentences]
     meanings = _meanings(index, query, sentences)
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
     for _, ratio, k in process.extract(
-        query.content_text, [joined for _, joined, _ in stems], scorer=fuzz.token_set_ratio, limit=None
+        query.content_text, [f.joined for f in fixed], scorer=fuzz.token_set_ratio, limit=None
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}
     sides = {}
-    for i, (s_stems, _, s_bigrams), meaning, set_ratio in zip(
-        sentences, stems, meanings, set_ratios, strict=True
-    ):
-        s = index.sentences[i]
-        bigrams = len(q_bigrams & s_bigrams) / len(q_bigrams) if q_bigrams else 0.0
+    wanted = query.wanted
+    for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
+        s = f.record
+        bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
         # positions of the question's words, found in C
+        s_stems = f.stems
         at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
-        spread = (at[-1] - at[0] + 1 - len(at)) / max(1, len(s_stems)) if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / max(1, len(s_stems))
-        where = (s.document, s.paragraph)
-        if where not in para_cov:
-            para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+        spread = (at[-1] - at[0] + 1 - len(at)) / f.width if len(at) > 1 else 0.0
+        novelty = 1.0 - len(at) / f.width
+        where = f.paragraph
+        cov = para_cov.get(where)
+        if cov is None:
+            cov = para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
         type_match, type_miss = _type_agreement(index, query, s)
+        has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
         sides[i] = _SentenceSide(
             s,
             meaning,
@@ -220,15 +249,15 @@ def _sentence_sides(
             bigrams,
             spread,
             novelty,
-            para_cov[where],
+            cov,
             type_match,
             type_miss,
-            float(bool(query.wanted and query.wanted & s.quantities)),
-            float(bool(query.wanted and not query.wanted & s.quantities)),
-            float(s.is_headline or s.is_caption),
-            float(s.is_quote),
-            math.log1p(s.length),
-            math.log1p(s.ordinal),
+            has_quantity,
+            1.0 if wanted and not has_quantity else 0.0,
+            f.headline,
+            f.quote,
+            f.length,
+            f.position,
         )
     return sides
 

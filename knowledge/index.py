@@ -37,7 +37,7 @@ CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a qu
 _CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER = 1, 2, 4, 8, 16, 32
 
 
-@dataclass
+@dataclass(slots=True)
 class Unit:
     """Something a question can match: a sentence's own statement, or a fact citing sentences."""
 
@@ -54,7 +54,7 @@ class Unit:
     ask_terms: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceRec:
     id: str
     document: str
@@ -74,6 +74,22 @@ class SentenceRec:
     has_exact_date: bool = False
     words: tuple[str, ...] = ()  # content words in order, for measuring distances
     quantities: frozenset[str] = frozenset()  # kinds of quantity it states: money, age, date, ...
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFixed:
+    """A sentence's side of the ranker's features that no question changes (see Index.sentence_fixed)."""
+
+    record: SentenceRec
+    stems: list[str]  # content stems in order
+    joined: str  # the same joined by spaces
+    bigrams: frozenset[tuple[str, str]]  # adjacent pairs of them
+    width: int  # len(stems), at least 1
+    paragraph: tuple[str, int]  # (document, paragraph number)
+    headline: float  # 1.0 for a headline or caption
+    quote: float
+    length: float  # log1p of the content length
+    position: float  # log1p of the ordinal
 
 
 @dataclass
@@ -528,6 +544,8 @@ class Index:
         self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
         self._meanings: _Cache[int, array | None] = _Cache()
         self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
+        self._fixed: _Cache[int, SentenceFixed] = _Cache()
+        self._citations: _Cache[int, Citation] = _Cache()
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -621,6 +639,27 @@ class Index:
             self._stems.put(sentence, got)
         return got
 
+    def sentence_fixed(self, sentence: int) -> SentenceFixed:
+        """What describe reads of a sentence whatever the question is, computed once."""
+        got = self._fixed.get(sentence)
+        if got is None:
+            s = self.sentences[sentence]
+            stems, joined, pairs = self.stems(sentence)
+            got = SentenceFixed(
+                s,
+                stems,
+                joined,
+                pairs,
+                max(1, len(stems)),
+                (s.document, s.paragraph),
+                float(s.is_headline or s.is_caption),
+                float(s.is_quote),
+                math.log1p(s.length),
+                math.log1p(s.ordinal),
+            )
+            self._fixed.put(sentence, got)
+        return got
+
     def meaning(self, words: list[str]) -> array | None:
         """The idf-weighted mean word vector of *words*: what they are about, beyond the words used."""
         vectors = default_vectors()
@@ -647,6 +686,13 @@ class Index:
         return _find_entities(toks, self.alias_to_entity, self.max_alias)
 
     def citation(self, index: int) -> Citation:
+        """Sentence *index* quoted with where it stands (made once: a Citation is frozen)."""
+        got = self._citations.get(index)
+        if got is None:
+            got = self._citations.put(index, self._citation(index))
+        return got
+
+    def _citation(self, index: int) -> Citation:
         s = self.sentences[index]
         doc = self.documents.get(s.document, {})
         return Citation(

@@ -14,7 +14,7 @@ from operator import itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .features import Candidate, describe
+from .features import Candidate, Tally, describe
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
@@ -55,7 +55,7 @@ _SMALL_TALK = frozenset(
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     key: str  # a stem, or @entity-id
     weight: float
@@ -74,7 +74,7 @@ class Term:
         return KIN_FACTOR if not self.kin.isdisjoint(terms) else SYNONYM_FACTOR
 
 
-@dataclass
+@dataclass(slots=True)
 class Query:
     text: str
     qtype: str
@@ -106,6 +106,11 @@ class _Tie:
     stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
 
 
+# (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
+# question term; see _hit_spec
+_HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
+
+
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
     return item[1], -item[0]
 
@@ -123,6 +128,13 @@ def _world_places() -> dict[tuple[str, ...], str]:
 def _world_place_starts() -> frozenset[str]:
     """The words a country's or city's name may start with: most question words are none of them."""
     return frozenset(name[0] for name in _world_places())
+
+
+@lru_cache(maxsize=4096)
+def _near_long_stopword(token: str) -> bool:
+    """Whether *token* is one edit from a stopword of five letters or more (kept per word, as stem is)."""
+    near = _LONG_STOPWORDS_NEAR.get(len(token))
+    return bool(near) and process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +216,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-        self._postings: dict[tuple[str, frozenset[str], frozenset[str]], tuple] = {}
+        self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -319,7 +331,7 @@ class Matcher:
                 near = self._correct(tok, False)
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-            if any(t.key == key for t in query.terms):
+            if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
             light = key in LIGHT
@@ -332,12 +344,10 @@ class Matcher:
         """Neither a word of the base nor a common English word ("birds" is not a typo of "bid")."""
         return token not in STOPWORDS and token not in self.index.vocab and token not in self._english
 
-    def _is_misspelt_stopword(self, token: str) -> bool:
+    @staticmethod
+    def _is_misspelt_stopword(token: str) -> bool:
         """'befor', 'abuot': glue words typed wrong should not become content words."""
-        near = _LONG_STOPWORDS_NEAR.get(len(token)) if len(token) >= 5 else None
-        if not near:
-            return False
-        return process.extractOne(token, near, scorer=OSA.distance, score_cutoff=1) is not None
+        return len(token) >= 5 and _near_long_stopword(token)
 
     def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
         """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""
@@ -448,18 +458,19 @@ class Matcher:
 
     # --- scoring ----------------------------------------------------------
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, version: str = "") -> Answer:
+        """The best supported answer to *question*, or an abstention; *version* names the base."""
         query = self.analyse(question)
         if not query.answerable:
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         ranked = self.rank(query)
         if not ranked:
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else None
         confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features))
         if confidence < self.model.threshold or off_topic(best.features):
-            return self._abstain(question, query)
+            return self._abstain(question, query, version)
         unit = best.unit
         citations = tuple(self.index.citation(s) for s in best.sentences)
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
@@ -470,6 +481,7 @@ class Matcher:
             citations=citations,
             confidence=confidence,
             fact=fact,
+            version=version,
         )
 
     def candidates(self, query: Query) -> list[Candidate]:
@@ -489,7 +501,10 @@ class Matcher:
         # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
         ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
         ties = self._ties(query) if query.pairs else []
-        found: Iterable[Candidate] = (self._candidate(query, u, m, total, p_total, ties) for u, m in ranked)
+        spec = self._hit_spec(query)
+        found: Iterable[Candidate] = (
+            self._candidate(query, spec, u, m, total, p_total, ties) for u, m in ranked
+        )
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
             found = _most_covering_first(found, [m / total for _, m in ranked])
         # else they come most covering first already, and only as many are made as are kept
@@ -504,15 +519,22 @@ class Matcher:
                 if len(kept) == RERANK:
                     break
         if kept:
-            describe(idx, query, kept)
+            describe(idx, query, kept, total)
         return kept
 
     def _candidate(
-        self, query: Query, u: int, matched: float, total: float, p_total: float, ties: list[_Tie]
+        self,
+        query: Query,
+        spec: _HitSpec,
+        u: int,
+        matched: float,
+        total: float,
+        p_total: float,
+        ties: list[_Tie],
     ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
         unit = self.index.units[u]
-        hits, p_matched = self._hits(query, unit.terms)
+        hits, p_matched, tally = self._hits(spec, unit.terms)
         loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
@@ -521,7 +543,7 @@ class Matcher:
         p_coverage = p_matched / p_total if p_total else 1.0
         coverage = matched / total
         coverage -= loss / total
-        return Candidate(unit, coverage, p_coverage, hits, order, loss / total, u)
+        return Candidate(unit, coverage, p_coverage, hits, order, loss / total, u, tally)
 
     def rank(self, query: Query, limit: int = 5) -> list[Candidate]:
         """Best candidates for *query* by the fitted ranker, best first."""
@@ -547,13 +569,21 @@ class Matcher:
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts = self._postings_of(term)
+            post, kin_posts, synonym_posts, has_common = self._postings_of(term)
             lists = [(post, w)]
-            lists += [(p, KIN_FACTOR * w) for p in kin_posts]
-            # a synonym in very many units is too common to stand in for the word (large bases only)
-            lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts if len(p) <= COMMON_POSTINGS]
-            if may_add:
+            if kin_posts:
+                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
+            if synonym_posts:
+                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
+            if may_add and not has_common:  # the usual case: every list adds its units
                 best: dict[int, float] = {}
+                for post, value in reversed(lists):  # best last: its value is the one kept
+                    best.update(dict.fromkeys(post, value))
+                for u in best.keys() & acc.keys():
+                    best[u] += acc[u]
+                acc.update(best)
+            elif may_add:
+                best = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
                     if len(post) <= COMMON_POSTINGS:
                         best.update(dict.fromkeys(post, value))
@@ -578,17 +608,26 @@ class Matcher:
                     done |= hit
         return acc
 
-    def _postings_of(self, term: Term) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]]]:
-        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
-        kept, as they depend on the base alone (speed: a word's lists are looked up once)."""
-        key = (term.key, frozenset(term.kin), frozenset(term.alternatives))  # no copy when frozen already
+    def _postings_of(
+        self, term: Term
+    ) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]], bool]:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order,
+        and whether the word's or a kin's is in more than COMMON_POSTINGS units; kept, as they depend
+        on the base alone (speed: a word's lists are looked up once)."""
+        # no copy when frozen already; the cut is in the key, as what is kept depends on it
+        key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
         got = self._postings.get(key)
         if got is None:
             get = self.index.postings.get
+            post = get(term.key, ())
+            kin_posts = [get(a, ()) for a in sorted(term.kin)]
+            synonym_posts = [get(a, ()) for a in sorted(term.alternatives - term.kin)]
             got = (
-                get(term.key, ()),
-                [get(a, ()) for a in sorted(term.kin)],
-                [get(a, ()) for a in sorted(term.alternatives - term.kin)],
+                post,
+                kin_posts,
+                # a synonym in very many units is too common to stand in for the word (large bases only)
+                [p for p in synonym_posts if len(p) <= COMMON_POSTINGS],
+                any(len(p) > COMMON_POSTINGS for p in [post, *kin_posts]),
             )
             if len(self._postings) >= RELATED_KEPT:
                 self._postings.clear()
@@ -596,21 +635,42 @@ class Matcher:
         return got
 
     @staticmethod
-    def _hits(query: Query, terms: frozenset[str]) -> tuple[dict[int, float], float]:
-        """Question term index -> match factor, and the matched weight of the question's own words."""
+    def _hits(spec: _HitSpec, terms: frozenset[str]) -> tuple[dict[int, float], float, Tally]:
+        """Question term index -> match factor, the matched weight of the question's own words, and
+        the tally describe reads (one pass over *spec*, _hit_spec's fields of the terms)."""
         hits = {}
-        p_matched = 0.0
-        for ti, t in enumerate(query.terms):  # Term.factor, inlined: this runs ~30 times a question
-            if t.key in terms:
+        p_matched = matched = via = entity_hit = unmatched_max = 0.0
+        missing_entity = False
+        for ti, key, alternatives, kin, own, weight, entity, light in spec:
+            if key in terms:  # Term.factor, inlined: this runs ~8 times a question
                 f = 1.0
-            elif not t.alternatives.isdisjoint(terms):
-                f = KIN_FACTOR if not t.kin.isdisjoint(terms) else SYNONYM_FACTOR
+            elif not alternatives.isdisjoint(terms):
+                f = KIN_FACTOR if not kin.isdisjoint(terms) else SYNONYM_FACTOR
             else:
+                if entity:
+                    missing_entity = True
+                if not light and weight > unmatched_max:
+                    unmatched_max = weight
                 continue
             hits[ti] = f
-            if not t.entity and not t.light:
-                p_matched += t.weight * f
-        return hits, p_matched
+            if own:  # names and light words count as 0.0: left out, the same sum
+                p_matched += own * f
+            weighted = weight * f
+            matched += weighted
+            if f < 1.0:
+                via += weighted
+            if entity:
+                entity_hit += weight
+        return hits, p_matched, Tally(matched, via, entity_hit, unmatched_max, missing_entity)
+
+    @staticmethod
+    def _hit_spec(query: Query) -> _HitSpec:
+        """Each question term's fields as _hits reads them, read once a question rather than once a unit."""
+        spec = []
+        for ti, t in enumerate(query.terms):
+            own = 0.0 if t.entity or t.light else t.weight
+            spec.append((ti, t.key, t.alternatives, t.kin, own, t.weight, t.entity, t.light))
+        return spec
 
     def _ties(self, query: Query) -> list[_Tie]:
         """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
@@ -656,11 +716,13 @@ class Matcher:
         name_stems = self._name_stems.get(eid)
         if name_stems is None:
             name_stems = self._name_stems[eid] = {stem(n) for n in tokens(self.index.entities[eid].name)}
+        idf = self.index.idf
         for w in words:
             key = stem(w)
-            fresh = not any(t.key == key for t in query.terms)
-            if key not in name_stems and w not in STOPWORDS and key in self.index.idf and fresh:
-                query.terms.append(Term(key, self.index.idf[key] * 0.5, False, light=True, from_alias=True))
+            if key in name_stems or w in STOPWORDS or key not in idf:
+                continue  # most alias words are the name's: the cheap tests first
+            if key not in [t.key for t in query.terms]:
+                query.terms.append(Term(key, idf[key] * 0.5, False, light=True, from_alias=True))
 
     def _alias_words_of(self, eid: str) -> frozenset[str]:
         words = self._entity_words.get(eid)
@@ -679,8 +741,10 @@ class Matcher:
                 cover += t.weight * t.factor(terms)
         return cover
 
-    def _abstain(self, question: str, query: Query) -> Answer:
-        return Answer(question=question, text=IDK, abstained=True, suggestions=self.suggestions(query))
+    def _abstain(self, question: str, query: Query, version: str = "") -> Answer:
+        return Answer(
+            question=question, text=IDK, abstained=True, suggestions=self.suggestions(query), version=version
+        )
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
         """Topics the base covers: those the question named first, then the most mentioned."""

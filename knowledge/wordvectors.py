@@ -49,6 +49,12 @@ _FIELD = 8  # bytes per field of the packed integers in mean()
 SPREAD_KEPT = 4096  # rows kept spread out (about 0.5 kB each)
 
 
+@lru_cache(maxsize=4)
+def _float32s(dims: int) -> struct.Struct:
+    """*dims* native float32s, laid out as array("f") holds them."""
+    return struct.Struct(f"={dims}f")
+
+
 @dataclass(frozen=True, slots=True)
 class WordVectors:
     """Word -> row index plus the file's scales and rows, kept as flat blobs (no per-word lists)."""
@@ -146,7 +152,10 @@ class WordVectors:
         if not norm:
             return None
         inv = 1.0 / norm
-        return array("f", [x * inv for x in summed])
+        # packed to float32 by struct, the same rounding as array("f", list) but without its per-item parsing
+        out = array("f")
+        out.frombytes(_float32s(dims).pack(*[x * inv for x in summed]))
+        return out
 
     def _spread_row(self, at: int) -> int:
         """The row starting at byte *at*, one value per 64-bit field of an int (kept for the last words)."""

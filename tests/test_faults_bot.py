@@ -38,8 +38,8 @@ def test_a_card_names_the_version_its_answer_came_from(sources: Path, tmp_path: 
     matcher = base._snapshot.matcher
     real = matcher.answer
 
-    def answer_then_reload(question: str):
-        answer = real(question)
+    def answer_then_reload(question: str, version: str = ""):
+        answer = real(question, version)
         base.reload()  # a /reload in a worker thread finishing before the card is made
         return answer
 

@@ -3,6 +3,7 @@ the order the scoring model reads them."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -47,10 +48,60 @@ def test_the_paraphrase_and_word_overlap_features_are_their_plain_definitions(sh
     assert checked >= 12 and hand >= 3
 
 
+def test_the_tally_made_with_the_hits_is_the_plain_sum_over_the_terms(shipped_base: FactBase) -> None:
+    # Matcher._hits tallies what describe reads in the same pass as the hits: the plain recount,
+    # term by term in the question's order, gives exactly the same numbers and the same features
+    matcher = _shipped_matcher(shipped_base)
+    checked = synonyms = missed_names = 0
+    questions = ("Who is the NATO secretary general?", "what did orban post", "how many allies",
+                 "Did Orban meet Stoltenberg?", "what is rutte's nickname")
+    for question in questions:
+        query = matcher.analyse(question)
+        for c in matcher.candidates(query):
+            matched = via = entity_hit = unmatched_max = 0.0
+            missing_entity = False
+            for ti, t in enumerate(query.terms):
+                f = c.hits.get(ti)
+                if f is None:
+                    missing_entity = missing_entity or t.entity
+                    unmatched_max = unmatched_max if t.light else max(unmatched_max, t.weight)
+                    continue
+                matched += t.weight * f
+                via += t.weight * f if f < 1.0 else 0.0
+                entity_hit += t.weight if t.entity else 0.0
+            assert c.tally == (matched, via, entity_hit, unmatched_max, missing_entity)
+            names = sum(t.weight for t in query.terms if t.entity)
+            assert c.features[RANK_FEATURES.index("via_synonym")] == via / matched
+            held = entity_hit / names if names else 1.0
+            assert c.features[RANK_FEATURES.index("entity_coverage")] == held
+            assert c.features[RANK_FEATURES.index("unmatched_max")] == unmatched_max / matcher.index.max_idf
+            assert c.features[RANK_FEATURES.index("unmatched_entity")] == float(missing_entity)
+            checked += 1
+            synonyms += via > 0
+            missed_names += missing_entity
+    assert checked >= 20 and synonyms >= 1 and missed_names >= 1
+
+
+def test_a_sentences_fixed_side_is_read_from_its_record(shipped_base: FactBase) -> None:
+    # what describe keeps per sentence whatever the question is: the record's own values
+    index = _shipped_matcher(shipped_base).index
+    for i, s in enumerate(index.sentences):
+        f = index.sentence_fixed(i)
+        stems, joined, pairs = index.stems(i)
+        assert (f.record, f.stems, f.joined, f.bigrams) == (s, stems, joined, pairs)
+        assert f.width == max(1, len(stems)) and f.paragraph == (s.document, s.paragraph)
+        assert (f.headline, f.quote) == (float(s.is_headline or s.is_caption), float(s.is_quote))
+        assert (f.length, f.position) == (math.log1p(s.length), math.log1p(s.ordinal))
+        assert index.sentence_fixed(i) is f  # made once
+        quoted = index.citation(i)
+        assert (quoted.sentence_id, quoted.text, quoted.paragraph) == (s.id, s.text, s.paragraph)
+        assert index.citation(i) is quoted  # made once too (a Citation is frozen)
+
+
 def test_features_built_out_of_the_rankers_order_are_refused(
     shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # describe lists its features in insertion order: a feature added out of place must not slip through
+    # describe writes its features in a fixed order: a feature added out of place must not slip through
     swapped = ("p_coverage", "coverage", *RANK_FEATURES[2:])
     monkeypatch.setattr(features, "RANK_FEATURES", swapped)
     with pytest.raises(RuntimeError, match="RANK_FEATURES"):
