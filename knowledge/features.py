@@ -83,14 +83,19 @@ class Candidate:
     score: float = 0.0
 
 
-def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
+def matched_weight(query: Query, terms: set[str] | frozenset[str]) -> float:
+    """The question's weight that *terms* hold: each term's weight times how it matched."""
     matched = 0.0
     for t in query.terms:  # sum(t.weight * t.factor(terms)), without the call for a plain hit or miss
         if t.key in terms:
             matched += t.weight
         elif not t.alternatives.isdisjoint(terms):
             matched += t.weight * t.factor(terms)
-    return matched / total
+    return matched
+
+
+def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -> float:
+    return matched_weight(query, terms) / total
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from operator import itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .features import Candidate, Tally, describe
+from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
@@ -732,14 +732,7 @@ class Matcher:
         return words
 
     def _sentence_cover(self, query: Query, sentence: int) -> float:
-        terms = self.index.sentences[sentence].terms
-        cover = 0.0
-        for t in query.terms:  # sum(t.weight * t.factor(terms)), without the call for a plain hit or miss
-            if t.key in terms:
-                cover += t.weight
-            elif not t.alternatives.isdisjoint(terms):
-                cover += t.weight * t.factor(terms)
-        return cover
+        return matched_weight(query, self.index.sentences[sentence].terms)
 
     def _abstain(self, question: str, query: Query, version: str = "") -> Answer:
         return Answer(
