@@ -266,7 +266,7 @@ class Matcher:
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
-            if hit is None and toks[i] in _CAPITAL_STARTS:
+            if hit is None:
                 hit = self._capital(toks, i)
             if hit is None:
                 i += 1

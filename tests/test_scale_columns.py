@@ -23,10 +23,13 @@ TESTS = Path(__file__).parent
 QUESTION = "Who will replace Stoltenberg?"
 
 
-def filler(folder: Path, n: int) -> None:
-    """An article of *n* plain sentences, so that a base holds many more sentences than a question reads."""
+def built_with_filler(sources: Path, db: Path, n: int) -> Path:
+    """Build *sources* plus an article of *n* plain sentences, so that the base holds many more
+    sentences than a question reads; return the base file."""
     body = " ".join(f"The archive keeps record {i} of the harbour ledger for sailors." for i in range(n))
-    (folder / "ledger.txt").write_text(f"The harbour ledger\n\n{body}\n", "utf-8")
+    (sources / "ledger.txt").write_text(f"The harbour ledger\n\n{body}\n", "utf-8")
+    build_file(sources, db)
+    return db
 
 
 # --- the columns ---------------------------------------------------------------------------------
@@ -91,9 +94,7 @@ def test_the_stored_index_reads_back_the_index_made_from_the_rows(
 def test_opening_and_answering_make_records_only_for_what_they_read(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    filler(sources, 2000)
-    db = tmp_path / "base.db"
-    build_file(sources, db)
+    db = built_with_filler(sources, tmp_path / "base.db", 2000)
     made: list[int] = []
     real = Index._sentence
     monkeypatch.setattr(Index, "_sentence", lambda self, i: made.append(i) or real(self, i))
@@ -108,9 +109,7 @@ def test_opening_and_answering_make_records_only_for_what_they_read(
 def test_the_record_cache_is_bounded_and_records_stay_right(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    filler(sources, 300)
-    db = tmp_path / "base.db"
-    build_file(sources, db)
+    db = built_with_filler(sources, tmp_path / "base.db", 300)
     monkeypatch.setattr(index_module, "CACHE", 50)
     index = FactBase.open(db)._snapshot.index
     fresh = Index(store.read(db))
