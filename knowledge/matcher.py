@@ -20,7 +20,7 @@ from .index import ENTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
 from .model import Answer, FactRef
 from .quantities import wanted_kind_of
-from .scoring import ScoringModel, calibration_row, off_topic
+from .scoring import ScoringModel, calibration_row, off_topic, question_word
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import default_vectors
 
@@ -87,6 +87,7 @@ class Query:
     pairs: list[tuple[str, str]] = field(default_factory=list)
     small_talk: bool = False  # only greetings, thanks and glue words
     absent_place: str = ""  # a country or city the question names and the base never does
+    asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
 
     @property
     def answerable(self) -> bool:
@@ -243,6 +244,7 @@ class Matcher:
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
         query.small_talk = bool(toks) and _SMALL_TALK_OR_GLUE.issuperset(toks)
+        query.asks = question_word(toks)
         query.entity_only = all(t.entity or t.from_alias for t in query.terms)
         return query
 
@@ -468,7 +470,7 @@ class Matcher:
             return self._abstain(question, query, version)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else None
-        confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features))
+        confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features, query.asks))
         if confidence < self.model.threshold or off_topic(best.features):
             return self._abstain(question, query, version)
         unit = best.unit

@@ -56,8 +56,16 @@ RANK_FEATURES = (
     "position",  # log ordinal of the sentence in its article
     "n_terms",  # log number of question terms
 )
+# The question word a question asks with, one input each: how often the best sentence is right differs
+# by kind of question ("who" is found more often than "why"), whatever the sentence's own numbers say.
+QUESTION_WORDS = ("what", "who", "when", "where", "why", "how", "which")
+_ASKS: dict[str, tuple[float, ...]] = {
+    w: tuple(float(w == v) for v in QUESTION_WORDS) + (0.0,) for w in QUESTION_WORDS
+}
+_ASKS_NONE = (0.0,) * len(QUESTION_WORDS) + (1.0,)
 # What calibration_row describes of the best candidate: all of it is what the calibrator reads.
-CALIBRATION_INPUTS = ("score", "lead", "lead_small") + RANK_FEATURES
+ASKS_INPUTS = tuple(f"asks_{w}" for w in QUESTION_WORDS) + ("asks_none",)
+CALIBRATION_INPUTS = ("score", "lead", "lead_small") + ASKS_INPUTS + RANK_FEATURES
 
 
 def _sigmoid(x: float) -> float:
@@ -127,10 +135,23 @@ def _taught_first(score: float, features: list[float]) -> float:
     return score + 4.0 if features[_PHRASING] >= TAUGHT else score
 
 
-def calibration_row(best_score: float, runner_up: float | None, features: list[float]) -> list[float]:
-    """What the calibrator may read about the best candidate (CALIBRATION_INPUTS, in order)."""
+def question_word(toks: list[str]) -> str:
+    """The first of QUESTION_WORDS among a question's tokens ("whom", "whose" ask "who"), or ""."""
+    for t in toks:
+        if t in _ASKS:
+            return t
+        if t in ("whom", "whose"):
+            return "who"
+    return ""
+
+
+def calibration_row(
+    best_score: float, runner_up: float | None, features: list[float], asks: str = ""
+) -> list[float]:
+    """What the calibrator may read about the best candidate (CALIBRATION_INPUTS, in order); *asks* is
+    the question word (question_word)."""
     lead = best_score - runner_up if runner_up is not None else 4.0
-    return [best_score, min(lead, 4.0), float(lead < 0.5), *features]
+    return [best_score, min(lead, 4.0), float(lead < 0.5), *_ASKS.get(asks, _ASKS_NONE), *features]
 
 
 _ASKED_MISSING = RANK_FEATURES.index("asked_missing")

@@ -86,6 +86,7 @@ class Row:
     right: list[bool]  # per candidate: its first citation holds an expected answer
     firsts: list[int]  # per candidate: the sentence it quotes first
     gated: bool = False  # the question names a place the base never names: the bot abstains
+    asks: str = ""  # its question word (scoring.question_word)
 
 
 _ZERO = ScoringModel((0.0,) * len(RANK_FEATURES), 0.0, BoostedTrees(0.0, 1.0), 0.5)
@@ -124,7 +125,7 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             texts = [matcher.index.sentences[c.sentences[0]].text for c in cands]
             right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
             firsts = [c.sentences[0] for c in cands]
-            rows.append(Row(qs.name, group, q, feats, right, firsts, bool(query.absent_place)))
+            rows.append(Row(qs.name, group, q, feats, right, firsts, bool(query.absent_place), query.asks))
     return rows
 
 
@@ -165,22 +166,16 @@ def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | No
         best = order[0]
         others = [i for i in order if r.firsts[i] != r.firsts[best]]
         runner = scores[others[0]] if others else None
-        out.append((r, calibration_row(scores[best], runner, r.features[best]), r.right[best]))
+        out.append((r, calibration_row(scores[best], runner, r.features[best], r.asks), r.right[best]))
     return out
 
 
 def fit_calibrator(tops) -> BoostedTrees:
     """Boosted trees for 'the best candidate is right', on every CALIBRATION_INPUTS column."""
     used = [(r, c, ok) for r, c, ok in tops if c is not None]
-    per_set: dict[str, int] = {}
-    for r, _, _ in used:
-        per_set[r.set] = per_set.get(r.set, 0) + 1
     x = [c for _, c, _ in used]
     y = [int(ok) for _, _, ok in used]
-    # every question weighs the same, so the probability is honest over all of them; a set's weight
-    # grows only with the square root of its size so that one large set does not decide alone
-    w = [per_set[r.set] ** -0.5 for r, _, _ in used]
-    weights = [v * len(w) / sum(w) for v in w]
+    weights = calibration_weights([r.set for r, _, _ in used])
     models = [_boosted(x, y, weights, seed) for seed in range(CALIBRATOR_BAG)]
     # the mean of the models' log-odds is one sum over all their trees, at a share of the rate
     return BoostedTrees(
@@ -188,6 +183,17 @@ def fit_calibrator(tops) -> BoostedTrees:
         models[0].learning_rate / len(models),
         tuple(t for m in models for t in m.trees),
     )
+
+
+def calibration_weights(sets: list[str]) -> list[float]:
+    """A weight per calibration row, from the set it belongs to; they average 1."""
+    per_set: dict[str, int] = {}
+    for name in sets:
+        per_set[name] = per_set.get(name, 0) + 1
+    # every question weighs the same, so the probability is honest over all of them; a set's weight
+    # grows only with the square root of its size so that one large set does not decide alone
+    w = [per_set[name] ** -0.5 for name in sets]
+    return [v * len(w) / sum(w) for v in w]
 
 
 def _boosted(x: list[list[float]], y: list[int], weights: list[float], seed: int) -> BoostedTrees:

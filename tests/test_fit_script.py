@@ -43,7 +43,7 @@ def test_the_averaged_trees_give_the_mean_of_the_models_log_odds(fit_scorer) -> 
     rows = [[rng.random() for _ in range(width)] for _ in range(300)]
     tops = [(SimpleNamespace(set="one set"), row, row[0] + rng.random() > 1.0) for row in rows]
     averaged = fit_scorer.fit_calibrator(tops)
-    weights = [1.0] * len(rows)  # one set: every row weighs the same
+    weights = fit_scorer.calibration_weights(["one set"] * len(rows))
     labels = [int(ok) for _, _, ok in tops]
     models = [fit_scorer._boosted(rows, labels, weights, seed) for seed in range(fit_scorer.CALIBRATOR_BAG)]
     for row in rows[:20]:

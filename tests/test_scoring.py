@@ -13,7 +13,7 @@ from knowledge import FactBase, store
 from knowledge.factbase import DEFAULT_SOURCES
 from knowledge.index import Index
 from knowledge.matcher import Matcher
-from knowledge.scoring import ScoringModel
+from knowledge.scoring import CALIBRATION_INPUTS, QUESTION_WORDS, RANK_FEATURES, ScoringModel, calibration_row
 
 DATA = Path(__file__).parent / "data"
 
@@ -174,3 +174,27 @@ def test_a_question_about_a_country_the_article_never_names_is_not_answered(tmp_
     # the agency and the country-named bird are still what they are
     assert wire.cited("What did the source tell Agence France-Presse?").startswith("In the capital")
     assert wire.cited("What did the families roast?").startswith("The families")
+
+
+def test_the_question_word_is_what_the_question_asks_with(clinic: ArticleBase) -> None:
+    matcher = clinic.base._snapshot.matcher
+    asked = {
+        "Who runs the clinic?": "who",
+        "and whom did Reyna train?": "who",
+        "The clinic opened when?": "when",
+        "how much did it cost": "how",
+        "Tell me about Tomas Reyna": "",
+    }
+    assert {q: matcher.analyse(q).asks for q in asked} == asked
+
+
+def test_the_calibrator_reads_the_question_word() -> None:
+    # the same sentence numbers are more often right for "who" than for "why": the model knows the kind
+    row = calibration_row(2.0, 1.0, [0.5] * len(RANK_FEATURES), "why")
+    asks = dict(zip(CALIBRATION_INPUTS, row, strict=True))
+    assert asks["asks_why"] == 1.0
+    assert sum(asks[f"asks_{w}"] for w in (*QUESTION_WORDS, "none")) == 1.0
+    assert calibration_row(2.0, 1.0, [0.5] * len(RANK_FEATURES))[CALIBRATION_INPUTS.index("asks_none")] == 1.0
+    model = ScoringModel.load()
+    read = {CALIBRATION_INPUTS[f] for t in model.calibrator.trees for f in t.feature if f >= 0}
+    assert read & {f"asks_{w}" for w in QUESTION_WORDS}, "the shipped calibrator ignores the question word"
