@@ -36,6 +36,7 @@ _FEATURE_ORDER = (
     "novelty",
     "paragraph_gain",
     "document_share",
+    "article_coverage",
     "fuzz",
     "via_synonym",
     "type_match",
@@ -150,6 +151,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     best_bm25 = max(bm25s)
     best_meaning = max(side.meaning for side in sides.values())
     n_terms = math.log1p(len(terms))
+    article_weights: dict[str, tuple[list[float], float]] = {}
     for c, bm25, (via, entity_hit, unmatched_max, missing_entity) in zip(cands, bm25s, tallies, strict=True):
         unit = c.unit
         side = sides[c.sentences[0]]
@@ -195,6 +197,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             side.novelty,  # novelty
             paragraph_gain,  # paragraph_gain
             doc_cov[s.document] / best_doc,  # document_share
+            _article_coverage(index, query, s.document, c.hits, article_weights),  # article_coverage
             set_ratio if set_ratio > phrasing else phrasing,  # fuzz
             via,  # via_synonym
             side.type_match,  # type_match
@@ -211,6 +214,23 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             side.position,  # position
             n_terms,  # n_terms
         ]
+
+
+def _article_coverage(
+    index: Index,
+    query: Query,
+    document: str,
+    hits: dict[int, float],
+    weights: dict[str, tuple[list[float], float]],
+) -> float:
+    """Coverage with each question term weighed by its rarity in the candidate's own article, not in the
+    whole base: other articles (a large base of them) do not change which of its sentences says most."""
+    got = weights.get(document)
+    if got is None:
+        ws = [t.weight * index.rarity_in(document, t.key) for t in query.terms]
+        got = weights[document] = (ws, sum(ws) or 1.0)
+    ws, total = got
+    return sum(ws[i] * factor for i, factor in hits.items()) / total
 
 
 def _sentence_sides(

@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import countOf
 from typing import Any, TypeVar
 
 from .columns import Ragged, RaggedBuilder, Strings, StringsBuilder, group
@@ -516,7 +517,7 @@ class Index:
         self.vocab = dict(zip(self._words, c.ints["word_count"], strict=True))
         self.stem_of = dict(zip(self._words, h["word_stems"], strict=True))
         self._terms: list[str] = h["terms"]
-        term_id = {t: i for i, t in enumerate(self._terms)}
+        self._term_id = term_id = {t: i for i, t in enumerate(self._terms)}
         self._quantity_kinds: list[str] = h["quantity_kinds"]
         self._unit_kinds = [tuple(k) for k in h["unit_kinds"]]
         self._hand = {
@@ -546,6 +547,7 @@ class Index:
         self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
         self._fixed: _Cache[int, SentenceFixed] = _Cache()
         self._citations: _Cache[int, Citation] = _Cache()
+        self._rarity: _Cache[tuple[str, str], float] = _Cache()
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -606,6 +608,22 @@ class Index:
             ask,
             ask_terms,
         )
+
+    def rarity_in(self, document: str, term: str) -> float:
+        """The idf of *term* among *document*'s own sentences over its idf in the whole base: above 1
+        for a word the base's other articles make common and this one rarely uses."""
+        key = (document, term)
+        got = self._rarity.get(key)
+        if got is None:
+            span = self.document_range(document)
+            tid = self._term_id.get(term)
+            # each sentence holds a term once, so its count among the article's terms is its df there
+            terms = self.columns.ragged["s_terms"].span(span.start, span.stop)
+            df = 0 if tid is None else countOf(terms, tid)
+            n = len(span)
+            local = math.log(1 + n / df) if df else math.log(1 + n)
+            got = self._rarity.put(key, local / self.idf.get(term, self.max_idf))
+        return got
 
     def document_range(self, document: str) -> range:
         """Positions of *document*'s sentences (they are consecutive)."""

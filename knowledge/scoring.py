@@ -40,6 +40,7 @@ RANK_FEATURES = (
     "novelty",  # share of the sentence's words the question does not use: room for an answer
     "paragraph_gain",  # coverage the rest of the paragraph adds
     "document_share",  # the candidate's document's coverage over the best document's
+    "article_coverage",  # coverage with the question's words weighed by their rarity in its own article
     "fuzz",  # rapidfuzz token_set_ratio of the question's and sentence's words, 0..1
     "via_synonym",  # share of matched weight reached through synonyms or other word forms
     "type_match",  # the sentence holds the kind of answer asked for (date, number, person, place, reason)

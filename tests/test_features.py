@@ -118,3 +118,31 @@ def test_the_compiled_ranker_scores_exactly_as_rank_score() -> None:
         assert model.score(features) == expected
     features[PHRASING] = TAUGHT  # a phrasing written for this question still comes first
     assert model.score(features) == rank_score(model.rank_weights, model.rank_bias, features)
+
+
+def test_a_words_rarity_in_an_article_is_its_idf_among_that_articles_sentences(tmp_path) -> None:
+    # counted from the terms column; the plain definition reads each sentence's record
+    from knowledge.factbase import DEFAULT_SOURCES
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for f in DEFAULT_SOURCES.iterdir():
+        if f.is_file():
+            (sources / f.name).write_bytes(f.read_bytes())
+    filler = "Ships leave port\n\nThe ships leave port at dawn.\n\nThe alliance of ports met on Tuesday.\n"
+    (sources / "filler.txt").write_text(filler, "utf-8")
+    index = _shipped_matcher(FactBase.build(sources, tmp_path / "base.db")).index
+    for doc in index.documents:
+        span = index.document_range(doc)
+        for term in ("allianc", "leav", "@nato", "rutte", "nosuchword"):
+            df = sum(term in index.sentences[i].terms for i in span)
+            local = math.log(1 + len(span) / df) if df else math.log(1 + len(span))
+            assert index.rarity_in(doc, term) == pytest.approx(local / index.idf.get(term, index.max_idf))
+    article_coverage = RANK_FEATURES.index("article_coverage")
+    matcher = Matcher(index)
+    query = matcher.analyse("When does the alliance leave port?")
+    for c in matcher.candidates(query):
+        doc = index.sentences[c.sentences[0]].document
+        ws = [t.weight * index.rarity_in(doc, t.key) for t in query.terms]
+        plain = sum(ws[i] * f for i, f in c.hits.items()) / sum(ws)
+        assert c.features[article_coverage] == pytest.approx(plain)

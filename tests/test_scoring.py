@@ -198,3 +198,42 @@ def test_the_calibrator_reads_the_question_word() -> None:
     model = ScoringModel.load()
     read = {CALIBRATION_INPUTS[f] for t in model.calibrator.trees for f in t.feature if f >= 0}
     assert read & {f"asks_{w}" for w in QUESTION_WORDS}, "the shipped calibrator ignores the question word"
+
+
+LEAVING = (
+    "Clinic opens in Brandvale\n\n"
+    "Tomas Reyna opened the new children's clinic in Brandvale on Tuesday.\n\n"
+    "Reyna said the clinic would treat patients from three counties.\n\n"
+    "The clinic cost $4 million and took two years to build.\n\n"
+    "Reyna will leave Brandvale next spring to teach surgery in Lisbon.\n\n"
+    "Families had asked for a clinic for a decade."
+)
+
+
+def _park_story(k: int) -> str:
+    return (
+        "Parks stay open late in summer\n\n"
+        "Visitors leave the park at dusk when the gates close.\n\n"
+        "Most families leave before the evening rain.\n\n"
+        f"Rangers in district {k} ask that nobody leave litter behind.\n\n"
+        "Buses leave the north gate every twenty minutes."
+    )
+
+
+@pytest.mark.parametrize("parks", [0, 10])
+def test_other_articles_full_of_a_word_do_not_drown_it_in_the_article_asked_about(
+    tmp_path: Path, parks: int
+) -> None:
+    # ten park stories make "leave" common in the base, but it is rare in the clinic story: what
+    # matters there is which of its sentences says "leave", not the clinic it names in every sentence
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "brandvale-clinic.txt").write_text(LEAVING, encoding="utf-8")
+    for k in range(parks):
+        (sources / f"park-news-{k}.txt").write_text(_park_story(k), encoding="utf-8")
+    base = FactBase.build(sources, tmp_path / "base.db")
+    leaving = "Reyna will leave Brandvale next spring to teach surgery in Lisbon."
+    for question in ("When will Reyna leave the clinic?", "Where is Reyna going when he leaves the clinic?"):
+        answer = base.answer(question)
+        quoted = "" if answer.abstained else answer.citations[0].text
+        assert quoted in ((leaving,) if not parks else (leaving, "")), (question, quoted)
