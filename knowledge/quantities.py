@@ -166,6 +166,14 @@ _MONEY_WORDS = frozenset(
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
+# "how much" of a substance is measured in units too: "how much rain" -> "2 inches"
+_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth"}
+# a change asked about ("how much are sales down") is often given as a percentage, not as money
+_CHANGE_WORDS = frozenset(
+    """down up fall fell fallen drop dropped rise rose risen increase increased decrease decreased
+    decline declined grow grew grown gain gained lose lost climb climbed jump jumped plunge plunged
+    slip slipped slide slid shrink shrank cut higher lower""".split()
+)
 
 
 # Every question form below needs one of these words, and one of the measuring words (or a word
@@ -232,7 +240,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         if counted & _TIME_WORDS:
             return frozenset({"duration"})
         if words[at] == "much":
-            return frozenset({"money"}) if after & _MONEY_WORDS else _COUNT_OR_MONEY
+            return frozenset({"money"}) if after & _MONEY_WORDS and not after & _CHANGE_WORDS else _AMOUNT
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")

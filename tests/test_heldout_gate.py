@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.66, 0.24),  # recorded 0.71 / 0.29
-    "heldout": (0.51, 0.64),  # the three held-out news stories in one base; recorded 0.57 / 0.71
-    "pages-heldout": (0.44, 0.86),  # four held-out stories of the saved pages in one base; 0.49 / 0.93
-    "dev-nato": (0.85, 0.82),  # the main article; recorded 0.91 / 0.88
+    "squad/southern-california": (0.66, 0.26),  # recorded 0.71 / 0.33
+    "heldout": (0.55, 0.64),  # the three held-out news stories in one base; recorded 0.62 / 0.71
+    "pages-heldout": (0.42, 0.85),  # four held-out stories of the saved pages in one base; 0.47 / 0.91
+    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.91 / 0.84
 }
 
 

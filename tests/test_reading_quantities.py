@@ -73,8 +73,11 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         ("How many people were arrested?", {"count"}),
         ("How many years did he serve?", {"duration"}),
         ("How much did the order cost?", {"money"}),
-        ("How much did turnout grow?", {"money", "count", "percent"}),
+        ("How much did turnout grow?", {"money", "count", "percent", "length", "area", "depth"}),
         ("How much money was raised?", {"money"}),
+        # a change in sales is a percentage as often as money; rain comes in inches
+        ("How much are sedan sales down?", {"money", "count", "percent", "length", "area", "depth"}),
+        ("How much rain fell in Napa?", {"money", "count", "percent", "length", "area", "depth"}),
         ("What percentage did sales fall?", {"percent"}),
         ("How big is the site?", {"area", "length", "count", "money", "percent"}),
         ("How deep is the cave?", {"depth"}),

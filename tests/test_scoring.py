@@ -237,3 +237,20 @@ def test_other_articles_full_of_a_word_do_not_drown_it_in_the_article_asked_abou
         answer = base.answer(question)
         quoted = "" if answer.abstained else answer.citations[0].text
         assert quoted in ((leaving,) if not parks else (leaving, "")), (question, quoted)
+
+
+def test_how_much_is_answered_by_a_percentage_or_a_measure_not_only_money(tmp_path: Path) -> None:
+    # "how much are sales down" wants the percentage; "how much rain" the inches
+    sales = build_article(
+        tmp_path,
+        "Car sales slow in Houston\n\n"
+        "New vehicle sales in the Houston area fell last month, dealers said.\n\n"
+        "Truck and SUV sales are down 2.6 percent, while sedan sales are down 18 percent.\n\n"
+        "Dealers expect a better December.\n\n"
+        "A storm dumped about 2 inches of rain on the city on Sunday.",
+    )
+    assert sales.cited("How much are sedan sales down?") == (
+        "Truck and SUV sales are down 2.6 percent, while sedan sales are down 18 percent."
+    )
+    rain = "A storm dumped about 2 inches of rain on the city on Sunday."
+    assert sales.cited("How much rain fell on the city?") == rain
