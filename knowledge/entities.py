@@ -85,7 +85,7 @@ _STARTERS = frozenset(
 )
 _CONNECTORS = {"of", "for", "and", "the", "de", "van", "der", "von", "la", "le", "du", "al", "bin"}
 
-_WORD = re.compile(r"[^\W\d_][\w\-.\u2019']*[\w]|[^\W\d_]", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_][\w\-.\u2019'&]*[\w]|[^\W\d_]", re.UNICODE)  # "PG&E" is one word
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
 _MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
@@ -302,7 +302,7 @@ def _title_after_owner(keys: list[str]) -> tuple[int, int]:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace("&", "")  # "U.S.", "PG&E"
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
 

@@ -34,7 +34,7 @@ KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 SYNONYM_FACTOR = 0.75
 IDK = "I don't know that from the article."
-_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 # the long stopwords one edit could reach from a word of each length (one letter more or less at most)
 _LONG_STOPWORDS_NEAR = {

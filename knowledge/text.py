@@ -28,7 +28,7 @@ _PUNCT_FOLD = str.maketrans(
     }
 )
 
-_TOKEN = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # "pg&e", "at&t": one name, not two
 
 STOPWORDS = frozenset(
     [

@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.66, 0.26),  # recorded 0.71 / 0.33
-    "heldout": (0.55, 0.64),  # the three held-out news stories in one base; recorded 0.62 / 0.71
+    "squad/southern-california": (0.66, 0.26),  # recorded 0.72 / 0.32
+    "heldout": (0.55, 0.66),  # the three held-out news stories in one base; recorded 0.62 / 0.73
     "pages-heldout": (0.42, 0.85),  # four held-out stories of the saved pages in one base; 0.47 / 0.91
-    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.91 / 0.84
+    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.92 / 0.84
 }
 
 

@@ -131,3 +131,21 @@ def test_states_and_street_names_are_places_not_people(tmp_path: Path) -> None:
     kinds = dict(article.rows("select name, kind from entities"))
     assert kinds["Ohio"] == "place" and kinds["Gladstone Avenue"] == "place"
     assert kinds["Clara Reyes"] == "person"
+
+
+def test_a_name_joined_by_an_ampersand_is_one_name(tmp_path: Path) -> None:
+    # "PG&E" is the utility, not "PG" and a letter "E"; the question's "pg&e" finds it
+    article = build_article(
+        tmp_path,
+        "Utility cuts power again\n\n"
+        "PG&E said on Monday it would cut power to 150,000 customers.\n\n"
+        "Strong winds are expected through Wednesday, forecasters said.\n\n"
+        "AT&T said some of its cell towers lost power.",
+    )
+    names = article.entity_names()
+    assert {"PG&E", "AT&T"} <= names and not {"E", "T", "PG"} & names
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["PG&E"] == kinds["AT&T"] == "organisation"
+    assert article.cited("what did at&t say") == "AT&T said some of its cell towers lost power."
+    query = article.base._snapshot.matcher.analyse("How many customers will pg&e cut power to?")
+    assert query.entities == ["pg&e"]
