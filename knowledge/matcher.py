@@ -469,9 +469,11 @@ class Matcher:
         if not ranked:
             return self._abstain(question, query, version)
         best = ranked[0]
+        if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
+            return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
         confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features, query.asks))
-        if confidence < self.model.threshold or off_topic(best.features):
+        if confidence < self.model.threshold:
             return self._abstain(question, query, version)
         unit = best.unit
         citations = tuple(self.index.citation(s) for s in best.sentences)
@@ -504,8 +506,10 @@ class Matcher:
         ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
         ties = self._ties(query) if query.pairs else []
         spec = self._hit_spec(query)
+        # units quoting one sentence share its terms (the same frozenset): their hits are found once
+        hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]] = {}
         found: Iterable[Candidate] = (
-            self._candidate(query, spec, u, m, total, p_total, ties) for u, m in ranked
+            self._candidate(query, spec, u, m, total, p_total, ties, hits_of) for u, m in ranked
         )
         if query.pairs:  # a tied word found far from its name costs coverage: the order may change
             found = _most_covering_first(found, [m / total for _, m in ranked])
@@ -533,10 +537,15 @@ class Matcher:
         total: float,
         p_total: float,
         ties: list[_Tie],
+        hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]],
     ) -> Candidate:
-        """Unit *u* as a candidate: what of the question it holds, its sentences best covering first."""
+        """Unit *u* as a candidate: what of the question it holds, its sentences best covering first.
+        *hits_of* keeps _hits' result per set of terms for the question (read, never changed)."""
         unit = self.index.units[u]
-        hits, p_matched, tally = self._hits(spec, unit.terms)
+        got = hits_of.get(unit.terms)
+        if got is None:
+            got = hits_of[unit.terms] = self._hits(spec, unit.terms)
+        hits, p_matched, tally = got
         loss = self._unpaired_weight(unit, hits, ties) if ties else 0.0
         p_matched -= loss
         order = unit.sentences
