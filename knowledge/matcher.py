@@ -209,7 +209,12 @@ class Matcher:
         self.index = index
         self.model = model or _default_model()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
-        self._alias_starts = frozenset(key[0] for key in index.alias_to_entity)
+        # an alias's first word -> the lengths of the aliases it starts, longest first ("the": 2, 3)
+        sizes: dict[str, set[int]] = {}
+        for key in index.alias_to_entity:
+            if key:
+                sizes.setdefault(key[0], set()).add(len(key))
+        self._alias_sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         self._english = default_vectors().index  # the common English words the vectors know
@@ -257,13 +262,7 @@ class Matcher:
             if i in skip:
                 i += 1
                 continue
-            hit = None
-            sizes = range(min(idx.max_alias, len(toks) - i), 0, -1) if toks[i] in self._alias_starts else ()
-            for size in sizes:
-                eid = idx.alias_to_entity.get(tuple(toks[i : i + size]))
-                if eid and not (size == 1 and toks[i] in STOPWORDS):
-                    hit = (eid, size)
-                    break
+            hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None
@@ -285,6 +284,17 @@ class Matcher:
             self._add_alias_words(query, toks[i : i + size], eid)
             i += size
         return spans
+
+    def _alias_at(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """(entity, length) of the longest alias starting at toks[i]; a lone stopword names none.
+        Speed: only the lengths of the aliases starting with that word are tried."""
+        left = len(toks) - i
+        for size in self._alias_sizes.get(toks[i], ()):
+            if size <= left:
+                eid = self.index.alias_to_entity.get(tuple(toks[i : i + size]))
+                if eid and not (size == 1 and toks[i] in STOPWORDS):
+                    return eid, size
+        return None
 
     def _absent_places(self, query: Query, toks: list[str], skip: set[int]) -> set[int]:
         """A country or city the base never names ("the capital of France", of an article that has
