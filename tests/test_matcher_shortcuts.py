@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from knowledge import FactBase, store
 from knowledge.index import Index
 from knowledge.matcher import Matcher
+from knowledge.scoring import off_topic
 from knowledge.text import STOPWORDS
 
 
@@ -41,3 +44,21 @@ def test_an_alias_is_sought_only_at_the_lengths_its_first_word_starts(shipped_ba
             assert got == want, (toks, i)
             found += want is not None
     assert found > 10_000 and matcher.index.max_alias > 4
+
+
+def test_an_off_topic_best_abstains_without_asking_the_calibrator(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the off-topic gates abstain whatever the confidence, so the 100 trees are not walked for them
+    matcher = _matcher(shipped_base)
+    for question in ("How old is Stoltenberg?", "How much did the summit cost?"):
+        ranked = matcher.rank(matcher.analyse(question))
+        assert ranked and off_topic(ranked[0].features), question
+    asked = []
+    real = matcher.model.confidence
+    monkeypatch.setattr(type(matcher.model), "confidence", lambda self, row: asked.append(row) or real(row))
+    for question in ("How old is Stoltenberg?", "How much did the summit cost?"):
+        answer = matcher.answer(question)
+        assert answer.abstained and answer.confidence == 0.0 and not answer.citations
+    assert asked == []
+    assert not matcher.answer("Who is the NATO secretary general?").abstained and len(asked) == 1
