@@ -18,6 +18,7 @@ from .gazetteer import (
     TITLE_WORDS,
     WEEKDAYS,
 )
+from .quantities import CENTURY
 from .text import STOPWORDS, fold
 
 _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
@@ -100,13 +101,18 @@ _DATE_PATTERNS = [
         re.I,
     ),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
+    # history: a year before 1500 after a preposition, its decades, centuries (as quantities.py reads them)
+    re.compile(r"\b(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)", re.I),
+    re.compile(r"\b1[0-4]\d0s\b"),
+    re.compile(rf"\b{CENTURY}", re.I),
 ]
 # What every date pattern above needs somewhere: a digit, a month or weekday as written, or a word
 # of time in any case. Most sentences have none, and a few substring tests (C speed) spare six
 # regular expressions that cost four times as much.
 _DATE_CUES = tuple("0123456789") + tuple(m.capitalize() for m in MONTHS + WEEKDAYS)
 _TIME_WORDS = tuple(
-    "week month year summer winter spring autumn fall decade yesterday today tomorrow tonight".split()
+    "week month year summer winter spring autumn fall decade century centuries yesterday today tomorrow "
+    "tonight".split()
 )
 
 

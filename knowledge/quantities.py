@@ -40,6 +40,12 @@ _MONTHS = (
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first"
+).split()
+# "the 11th century", "the eleventh and twelfth centuries"
+CENTURY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[- ]centur(?:y|ies)\b"
 _DATE_FORMS = (
     rf"(?:early |mid-?|late )?{_MONTHS} \d{{4}}",
     rf"{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}})?",
@@ -49,6 +55,10 @@ _DATE_FORMS = (
     r"(?:1[5-9]|20)\d{2}s?(?!\d|,\d)",
     r"\d{1,2}/\d{1,2}/\d{2,4}",
     r"(?i:yesterday|today|tomorrow|tonight)\b",
+    # history: a year before 1500 after a preposition ("in 1066"), its decades ("the 1050s"), centuries
+    r"(?i:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)",
+    r"1[0-4]\d0s\b",
+    rf"(?i:{CENTURY})",
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
 )
@@ -75,9 +85,9 @@ _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
 _TRIGGER_WORDS = frozenset(
     _SMALL[1:]
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
-    tonight week weekend month year decade summer winter spring autumn fall monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september
-    october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    tonight week weekend month year decade century centuries summer winter spring autumn fall monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _DEPTH_CONTEXT = re.compile(
     r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"

@@ -40,6 +40,11 @@ from knowledge.text import tokens
         ("The plant closed two years ago.", "date", "two years ago"),
         ("Police arrived at 3 p.m.", "time", "3 p.m."),
         ("The bells rang at noon.", "time", "noon"),
+        # history: years before 1500 after a preposition, their decades, centuries
+        ("In 1066, Duke William invaded England.", "date", "1066"),
+        ("Herve served as a general in the 1050s.", "date", "1050s"),
+        ("The dukes began a reform in the early 11th century.", "date", "11th century"),
+        ("Abbeys flourished in the eleventh and twelfth centuries.", "date", "twelfth centuries"),
     ],
 )
 def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
@@ -55,6 +60,7 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("The law passed in 2019.", "count"),  # a year is a date
         ("Orders rose in 2019, two years ago.", "count"),
         ("A 20-year-old man was arrested.", "duration"),
+        ("They sent 1200 soldiers.", "date"),  # an early year only after "in", "by", "since"...
     ],
 )
 def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:

@@ -254,3 +254,21 @@ def test_how_much_is_answered_by_a_percentage_or_a_measure_not_only_money(tmp_pa
     )
     rain = "A storm dumped about 2 inches of rain on the city on Sunday."
     assert sales.cited("How much rain fell on the city?") == rain
+
+
+def test_when_is_answered_by_a_year_or_century_of_history(tmp_path: Path) -> None:
+    # dates before 1500 and centuries are dates too: the gate for "when" must not reject them
+    history = build_article(
+        tmp_path,
+        "The Normans\n\n"
+        "The Normans gave their name to Normandy, a region in France.\n\n"
+        "In 1066, Duke William of Normandy conquered England at the Battle of Hastings.\n\n"
+        "Their distinct identity emerged in the first half of the 10th century.\n\n"
+        "Norman knights later served in Italy and in the East.",
+    )
+    assert history.cited("When was the Battle of Hastings?") == (
+        "In 1066, Duke William of Normandy conquered England at the Battle of Hastings."
+    )
+    assert history.cited("In what century did the Norman identity emerge?") == (
+        "Their distinct identity emerged in the first half of the 10th century."
+    )
