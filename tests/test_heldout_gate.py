@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.66, 0.26),  # recorded 0.72 / 0.32
-    "heldout": (0.55, 0.66),  # the three held-out news stories in one base; recorded 0.62 / 0.73
-    "pages-heldout": (0.42, 0.85),  # four held-out stories of the saved pages in one base; 0.47 / 0.91
-    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.92 / 0.84
+    "squad/southern-california": (0.66, 0.26),  # recorded 0.72 / 0.31
+    "heldout": (0.55, 0.68),  # the three held-out news stories in one base; recorded 0.60 / 0.76
+    "pages-heldout": (0.44, 0.85),  # four held-out stories of the saved pages in one base; 0.50 / 0.91
+    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.91 / 0.84
 }
 
 
@@ -62,7 +62,7 @@ def test_held_out_answers_stay_above_their_floors(name: str, tmp_path: Path) -> 
     )
 
 
-ECE_CEILING = 0.13  # recorded 0.08 with the boosted-trees calibrator; logistic regression made 0.17
+ECE_CEILING = 0.10  # recorded 0.03 (the question word in the calibrator), 0.08 before; logistic regression 0.17
 
 
 def test_confidence_on_held_out_articles_is_an_honest_probability(tmp_path: Path) -> None:
