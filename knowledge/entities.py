@@ -18,7 +18,7 @@ from .gazetteer import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from .quantities import CENTURY
+from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR
 from .text import STOPWORDS, fold
 
 _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
@@ -102,8 +102,8 @@ _DATE_PATTERNS = [
     ),
     re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b", re.I),
     # history: a year before 1500 after a preposition, its decades, centuries (as quantities.py reads them)
-    re.compile(r"\b(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)", re.I),
-    re.compile(r"\b1[0-4]\d0s\b"),
+    re.compile(rf"\b{EARLY_YEAR}", re.I),
+    re.compile(rf"\b{EARLY_DECADE}"),
     re.compile(rf"\b{CENTURY}", re.I),
 ]
 # What every date pattern above needs somewhere: a digit, a month or weekday as written, or a word

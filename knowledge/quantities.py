@@ -44,7 +44,10 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth twenty-first"
 ).split()
-# "the 11th century", "the eleventh and twelfth centuries"
+# Dates of history, read as dates here and by entities.py: a year before 1500 only after a preposition
+# ("1200 soldiers" is a count), its decades, and centuries ("the eleventh and twelfth centuries").
+EARLY_YEAR = r"(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)"
+EARLY_DECADE = r"1[0-4]\d0s\b"
 CENTURY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[- ]centur(?:y|ies)\b"
 _DATE_FORMS = (
     rf"(?:early |mid-?|late )?{_MONTHS} \d{{4}}",
@@ -56,8 +59,8 @@ _DATE_FORMS = (
     r"\d{1,2}/\d{1,2}/\d{2,4}",
     r"(?i:yesterday|today|tomorrow|tonight)\b",
     # history: a year before 1500 after a preposition ("in 1066"), its decades ("the 1050s"), centuries
-    r"(?i:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)",
-    r"1[0-4]\d0s\b",
+    rf"(?i:{EARLY_YEAR})",
+    EARLY_DECADE,
     rf"(?i:{CENTURY})",
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
