@@ -625,6 +625,20 @@ class Index:
             got = self._rarity.put(key, local / self.idf.get(term, self.max_idf))
         return got
 
+    def answered_question(self, sentence: int) -> tuple[int, ...]:
+        """The sentences after *sentence* in its paragraph (two at most) when it is itself a question
+        ("The tagline? 'Meth. We're on it.'"): quoted alone it would not answer anything."""
+        s = self.sentences[sentence]
+        if not s.text.rstrip("\"'\u201d\u2019 ").endswith("?"):
+            return ()
+        after = []
+        for i in range(sentence + 1, min(sentence + 3, self.n_sentences)):
+            t = self.sentences[i]
+            if t.document != s.document or t.paragraph != s.paragraph:
+                break
+            after.append(i)
+        return tuple(after)
+
     def document_range(self, document: str) -> range:
         """Positions of *document*'s sentences (they are consecutive)."""
         d = self._doc_at.get(document)

@@ -486,9 +486,14 @@ class Matcher:
         if confidence < self.model.threshold:
             return self._abstain(question, query, version)
         unit = best.unit
-        citations = tuple(self.index.citation(s) for s in best.sentences)
+        quoted = best.sentences
+        answering = self.index.answered_question(quoted[-1])
+        citations = tuple(self.index.citation(s) for s in quoted + answering)
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
-        text = unit.answer if unit.relation != "states" else citations[0].text
+        if unit.relation != "states":
+            text = unit.answer
+        else:  # a sentence that asks is quoted with what answers it
+            text = " ".join(c.text for c in citations) if answering else citations[0].text
         return Answer(
             question=question,
             text=text,

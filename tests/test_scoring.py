@@ -272,3 +272,22 @@ def test_when_is_answered_by_a_year_or_century_of_history(tmp_path: Path) -> Non
     assert history.cited("In what century did the Norman identity emerge?") == (
         "Their distinct identity emerged in the first half of the 10th century."
     )
+
+
+def test_a_quoted_question_comes_with_the_sentences_that_answer_it(tmp_path: Path) -> None:
+    # "The tagline?" alone answers nothing: the rest of its paragraph is the answer
+    campaign = build_article(
+        tmp_path,
+        "State launches anti-drug campaign\n\n"
+        "The governor launched a new anti-drug ad campaign on Monday.\n\n"
+        'The tagline? "Meth. We\'re on it."\n\n'
+        "The state paid an ad agency $449,000 for the work.",
+    )
+    answer = campaign.base.answer("what is the tagline")
+    assert not answer.abstained
+    assert "We're on it" in answer.text
+    assert [c.text for c in answer.citations][0] == "The tagline?"
+    assert any("We're on it" in c.text for c in answer.citations[1:])
+    # a sentence that is no question is quoted alone
+    paid = campaign.base.answer("How much did the state pay the agency?")
+    assert [c.text for c in paid.citations] == ["The state paid an ad agency $449,000 for the work."]
