@@ -53,6 +53,9 @@ _SMALL_TALK = frozenset(
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
+# Question words as typed in a hurry ("wat", "whn", "hw") are read one edit away from these.
+_QUESTION_SPELLINGS = ("what", "who", "when", "where", "why", "how", "which", "whose")
+_QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 
 
 @dataclass(slots=True)
@@ -237,6 +240,7 @@ class Matcher:
     def analyse(self, question: str) -> Query:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
+        self._read_question_word(toks)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
@@ -252,6 +256,18 @@ class Matcher:
         query.asks = question_word(toks)
         query.entity_only = all(t.entity or t.from_alias for t in query.terms)
         return query
+
+    def _read_question_word(self, toks: list[str]) -> None:
+        """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks
+        "what"): one that is neither a word of the base nor of the dictionary, one edit from exactly
+        one question word. Read as a word, it would weigh as a rare term no sentence holds."""
+        for pos, tok in enumerate(toks[:_QUESTION_WORD_AT]):
+            if tok in STOPWORDS or tok in self.index.vocab or tok.isdigit() or is_english_word(tok):
+                continue
+            near = [w for w in _QUESTION_SPELLINGS if OSA.distance(tok, w, score_cutoff=1) <= 1]
+            if len(near) == 1:
+                toks[pos] = near[0]
+                return
 
     def _entity_terms(self, query: Query, toks: list[str], skip: set[int]) -> list[tuple[int, int, str]]:
         """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""

@@ -81,6 +81,13 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
 ]
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
+# "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
+_MONEY_VERB_BEFORE = re.compile(
+    r"\b(?:cost|costs|costing|paid|pay|pays|paying|spent|spend|spends|spending|worth|valued|raised|"
+    r"raising|earned|earns|earning|fined|charged|owes|owed)(?: \w+){0,2} $",
+    re.I,
+)
+_SCALED = re.compile(r"(?:million|billion|trillion|thousand)s?\b|\d(?:bn|m|k)$", re.I)
 _APPOSITION = re.compile(r"[A-Za-z], $")  # "Maria Lopez, 35, said"
 # Something every quantity contains: most sentences have none, and two cheap looks rule them out.
 _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
@@ -149,6 +156,8 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
         return "money", end
     if _AGE_BEFORE.search(text, before, start):
         return "age", end
+    if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):
+        return "money", end
     if (
         number.isdigit()
         and int(number) < 120

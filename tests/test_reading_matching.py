@@ -50,6 +50,21 @@ def test_a_misspelt_word_is_corrected(port: ArticleBase) -> None:
     )
 
 
+def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> None:
+    # read as a word, "wat" weighs as a rare term that no sentence holds, and the bot abstained
+    assert port.cited("wat happened in rotterdam") == "Dock workers in Rotterdam stopped work on Monday."
+    matcher = port.base._current().matcher
+    for typed, meant in (("wat", "what"), ("wehn", "when"), ("hw", "how"), ("wich", "which")):
+        toks = [typed, "did", "smit", "say"]
+        matcher._read_question_word(toks)
+        assert toks[0] == meant
+    # one edit from two question words ("what" and "who", "when" and "who"): left as typed
+    for typed in ("wht", "whn"):
+        toks = [typed, "is", "it"]
+        matcher._read_question_word(toks)
+        assert toks[0] == typed
+
+
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
     assert port.cited("Where will the Dutch leader be next week?") == (
         "Smit will participate in the talks in Amsterdam next week."

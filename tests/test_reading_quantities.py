@@ -28,6 +28,9 @@ from knowledge.text import tokens
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
         ("The fine was 5 million euros.", "money", "5 million euros"),
         ("The deal is worth €2.5bn.", "money", "2.5bn"),
+        # a sum without its currency, after a verb of money
+        ("Shipping firms said the stoppage cost them millions.", "money", "millions"),
+        ("The club paid 40 million for him.", "money", "40 million"),
         ("Sales fell 10 percent.", "percent", "10 percent"),
         ("Turnout rose to 64%.", "percent", "64"),
         ("He played in front of 12,000 fans.", "count", "12,000"),
@@ -61,6 +64,7 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("Orders rose in 2019, two years ago.", "count"),
         ("A 20-year-old man was arrested.", "duration"),
         ("They sent 1200 soldiers.", "date"),  # an early year only after "in", "by", "since"...
+        ("The storm cost 12 lives.", "money"),  # a verb of money, but no sum of money
     ],
 )
 def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:
