@@ -5,6 +5,8 @@ Nothing here is about one article: these are the everyday paraphrases of news qu
 
 from __future__ import annotations
 
+import gzip
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from .text import STOPWORDS, stem, tokens
 
 # WordNet synonyms of everyday words, derived by scripts/derive_synonyms.py (stem -> synonym stems).
 SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
+# English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
+ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
 _GROUPS = [
     "replace replacement successor succeed succession next new predecessor follow",
@@ -162,6 +166,29 @@ def _build() -> dict[str, frozenset[str]]:
         for w in words:
             related.setdefault(w, set()).add(short)  # "chief" -> "ceo", not "chief" -> "officer"
     return {k: frozenset(v) for k, v in related.items()}
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """English words by frequency rank (0 is the most frequent), and how many of them are common."""
+
+    rank: dict[str, int]
+    common: int
+    by_first: dict[str, list[str]]  # the common words by their first letter, most frequent first
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> Dictionary:
+    """The English dictionary, read once (empty without its file)."""
+    if not ENGLISH_WORDS_PATH.exists():
+        return Dictionary({}, 0, {})
+    with gzip.open(ENGLISH_WORDS_PATH, "rt", encoding="utf-8") as lines:
+        common = int(next(lines).split(":")[1])
+        words = lines.read().split()
+    by_first: dict[str, list[str]] = {}
+    for word in words[:common]:
+        by_first.setdefault(word[0], []).append(word)
+    return Dictionary({w: i for i, w in enumerate(words)}, common, by_first)
 
 
 @lru_cache(maxsize=1)

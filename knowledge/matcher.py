@@ -17,12 +17,12 @@ from rapidfuzz.distance import OSA
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, synonyms
+from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import Answer, FactRef
 from .quantities import wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic, question_word
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
-from .wordvectors import default_vectors
+from .wordvectors import cosine, default_vectors
 
 MAX_TOKENS = 60
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
@@ -33,6 +33,7 @@ RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 SYNONYM_FACTOR = 0.75
+COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
 IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
@@ -56,6 +57,7 @@ _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every quest
 # Question words as typed in a hurry ("wat", "whn", "hw") are read one edit away from these.
 _QUESTION_SPELLINGS = ("what", "who", "when", "where", "why", "how", "which", "whose")
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 
 
 @dataclass(slots=True)
@@ -113,6 +115,11 @@ class _Tie:
 # (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
 # question term; see _hit_spec
 _HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
+
+
+def _capitalised(question: str) -> frozenset[str]:
+    """The words written with a capital after the first: names, whether the base knows them or not."""
+    return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
 
 
 def _by_weight_then_order(item: tuple[int, float]) -> tuple[float, int]:
@@ -220,6 +227,7 @@ class Matcher:
         self._alias_sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        self._common_word = lru_cache(maxsize=4096)(self._common_word_uncached)
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
@@ -246,7 +254,7 @@ class Matcher:
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
-        self._word_terms(query, toks, used, form_at, possessive)
+        self._word_terms(query, toks, used, form_at, possessive, _capitalised(question))
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
         query.content_text = " ".join(stem(t) for t in query.words)
@@ -337,7 +345,13 @@ class Matcher:
         return taken
 
     def _word_terms(
-        self, query: Query, toks: list[str], used: set[int], form_at: set[int], possessive: set[int]
+        self,
+        query: Query,
+        toks: list[str],
+        used: set[int],
+        form_at: set[int],
+        possessive: set[int],
+        names: frozenset[str] = frozenset(),
     ) -> None:
         """Add a term per remaining content word: stemmed, spell-corrected, with its synonyms."""
         idx = self.index
@@ -355,10 +369,16 @@ class Matcher:
             if not known and self._is_misspelt_stopword(tok):
                 continue
             weight_factor = 1.0
-            if not known and not tok.isdigit() and self._may_be_misspelt(tok):
-                near = self._correct(tok, False)
+            if not known and not tok.isdigit():
+                near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
+                elif tok not in names:  # a name the base does not know is no misspelt word
+                    near = self._common_word(tok)
+                    if near in STOPWORDS:
+                        continue
+                    if near:
+                        key, weight_factor = stem(near), 0.9
             if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
@@ -367,6 +387,30 @@ class Matcher:
                 weight *= 0.25
             alts, kin = self._related_words(key)
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+
+    def _common_word_uncached(self, token: str) -> str | None:
+        """The common English word a token that is no word at all was meant to be ("happend":
+        "happened", "teh": "the"): the nearest and most frequent one edit away (two from eight
+        letters), with the same first letter and, when the word vectors know both, a similar vector."""
+        words = dictionary()
+        if len(token) < 3 or token in words.rank or not token.isalpha() or is_english_word(token):
+            return None  # a word already (SymSpell's list spells the British way: "tumor" is lemminflect's)
+        limit = 1 if len(token) < 8 else 2
+        found = process.extract(
+            token, words.by_first.get(token[0], ()), scorer=OSA.distance, score_cutoff=limit, limit=None
+        )
+        if len(token) == 3:  # three letters are one edit from too many words: only glue words ("teh")
+            found = [f for f in found if f[0] in STOPWORDS]
+        if not found:
+            return None
+        word = min(found, key=lambda f: (f[1], f[2]))[0]  # nearest, then most frequent
+        if word in STOPWORDS:
+            return word  # glue words have no meaning of their own for the vectors to agree on
+        vectors = default_vectors()
+        mine, theirs = vectors.vec(token), vectors.vec(word)
+        if mine is not None and theirs is not None and cosine(mine, theirs) < COMMON_WORD_COSINE:
+            return None  # a name the web writes often, not a misspelling of a word that looks like it
+        return word
 
     def _may_be_misspelt(self, token: str) -> bool:
         """Neither a word of the base nor a common English word ("birds" is not a typo of "bid")."""

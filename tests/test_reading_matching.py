@@ -65,6 +65,22 @@ def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> N
         assert toks[0] == typed
 
 
+def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
+    # "happend" and "teh" are not in the article: read as typed, each weighed as a rare word that no
+    # sentence holds and the bot abstained; read as "happen" and "the", they weigh what those do
+    assert port.cited("what happend in rotterdam") == "Dock workers in Rotterdam stopped work on Monday."
+    assert port.cited("what did teh dock workers do") == "Dock workers in Rotterdam stopped work on Monday."
+    matcher = port.base._current().matcher
+    assert matcher._common_word("happend") == "happen"
+    assert matcher._common_word("investers") == "investors"
+    # a word of the dictionary stays as it is, however near another; a name written with a capital is
+    # not a misspelling, nor is an unknown word the word vectors find unlike the word it looks like
+    assert matcher._common_word("rutted") is None
+    assert matcher._common_word("viktor") is None  # the vectors know it, far from "victor"
+    assert "orgen" in {t.key for t in matcher.analyse("What did Orgen say?").terms}
+    assert "organ" in {t.key for t in matcher.analyse("what did orgen say").terms}
+
+
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
     assert port.cited("Where will the Dutch leader be next week?") == (
         "Smit will participate in the talks in Amsterdam next week."
