@@ -54,7 +54,7 @@ _SMALL_TALK = frozenset(
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
-# Question words as typed in a hurry ("wat", "whn", "hw") are read one edit away from these.
+# Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these.
 _QUESTION_SPELLINGS = ("what", "who", "when", "where", "why", "how", "which", "whose")
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")

@@ -249,6 +249,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         # the size of a place is an area or a length; of a fleet, an order or a plant, a count or money
         return frozenset({"area", "length", "count", "money", "percent"})
     if _ASKS_LENGTH.search(text):
+        if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
+            return _AMOUNT
         return frozenset({"length", "duration"}) if "long" in words else frozenset({"length"})
     if _ASKS_HOW_LONG_SINCE.search(text):
         # "how long has she led it": "for ten years", or "since 2014"

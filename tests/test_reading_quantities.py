@@ -92,6 +92,9 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         ("How big is the site?", {"area", "length", "count", "money", "percent"}),
         ("How deep is the cave?", {"depth"}),
         ("How far is the port from Lyon?", {"length"}),
+        # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
+        ("How far up was the Hang Seng?", {"money", "count", "percent", "length", "area", "depth"}),
+        ("How high did oil prices climb?", {"money", "count", "percent", "length", "area", "depth"}),
         ("How long did the talks last?", {"duration"}),
         ("When did the plant close?", {"date", "time"}),
         ("What year did the law pass?", {"date"}),
