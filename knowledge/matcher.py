@@ -471,7 +471,8 @@ class Matcher:
         if (eid, role) not in self._roles:
             idx = self.index
             entity = idx.entities.get(eid)
-            names = self._alias_words_of(eid) if entity else frozenset()
+            # "of" and "the" of "Kingdom of the Netherlands" do not make "Secretary of State" Dutch
+            names = self._alias_words_of(eid) - STOPWORDS if entity else frozenset()
             wanted = _ROLE_WORDS
             if role not in GENERIC_ROLE_WORDS:
                 wanted = next(group for group in SPECIFIC_ROLES if role in group)

@@ -87,6 +87,17 @@ def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> N
     )
 
 
+def test_a_title_sharing_only_a_glue_word_with_a_country_is_not_its_role(tmp_path: Path) -> None:
+    # "Secretary of State" shares "of" with "Kingdom of the Netherlands": that made Blinken a second
+    # "Dutch leader", and with two holders the role named nobody
+    article = build_article(tmp_path, PORT + "\n\nUS Secretary of State Alan Brink flew to Oslo on Sunday.")
+    assert article.cited("Where will the Dutch leader be next week?") == (
+        "Smit will participate in the talks in Amsterdam next week."
+    )
+    matcher = article.base._current().matcher
+    assert "karel-smit" in matcher.analyse("What did the Dutch leader urge?").entities
+
+
 def test_a_capital_stands_for_its_country(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
