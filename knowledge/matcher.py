@@ -54,8 +54,9 @@ _SMALL_TALK = frozenset(
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
-# Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these.
-_QUESTION_SPELLINGS = ("what", "who", "when", "where", "why", "how", "which", "whose")
+# Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these; one edit
+# from two ("wht": "what" or "who") is read as the first, the more often asked.
+_QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "whose")
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 
@@ -267,15 +268,15 @@ class Matcher:
 
     def _read_question_word(self, toks: list[str]) -> None:
         """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks
-        "what"): one that is neither a word of the base nor of the dictionary, one edit from exactly
-        one question word. Read as a word, it would weigh as a rare term no sentence holds."""
+        "what"): one that is neither a word of the base nor of the dictionary, one edit from a question
+        word. Read as a word, it would weigh as a rare term no sentence holds."""
         for pos, tok in enumerate(toks[:_QUESTION_WORD_AT]):
             if tok in STOPWORDS or tok in self.index.vocab or tok.isdigit() or is_english_word(tok):
                 continue
-            near = [w for w in _QUESTION_SPELLINGS if OSA.distance(tok, w, score_cutoff=1) <= 1]
-            if len(near) == 1:
-                toks[pos] = near[0]
-                return
+            for word in _QUESTION_SPELLINGS:
+                if OSA.distance(tok, word, score_cutoff=1) <= 1:
+                    toks[pos] = word
+                    return
 
     def _entity_terms(self, query: Query, toks: list[str], skip: set[int]) -> list[tuple[int, int, str]]:
         """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""

@@ -54,15 +54,14 @@ def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> N
     # read as a word, "wat" weighs as a rare term that no sentence holds, and the bot abstained
     assert port.cited("wat happened in rotterdam") == "Dock workers in Rotterdam stopped work on Monday."
     matcher = port.base._current().matcher
-    for typed, meant in (("wat", "what"), ("wehn", "when"), ("hw", "how"), ("wich", "which")):
+    # one edit from two question words ("what" and "who", "when" and "who"): the more often asked
+    for typed, meant in (("wat", "what"), ("hw", "how"), ("wich", "which"), ("wht", "what"), ("whn", "when")):
         toks = [typed, "did", "smit", "say"]
         matcher._read_question_word(toks)
         assert toks[0] == meant
-    # one edit from two question words ("what" and "who", "when" and "who"): left as typed
-    for typed in ("wht", "whn"):
-        toks = [typed, "is", "it"]
-        matcher._read_question_word(toks)
-        assert toks[0] == typed
+    toks = ["so", "vosberg", "said", "wat"]  # a word of the article; a question word after the first three
+    matcher._read_question_word(toks)
+    assert toks == ["so", "vosberg", "said", "wat"]
 
 
 def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
