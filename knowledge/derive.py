@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import acronyms, coref
-from .entities import Mention, find_mentions
+from .entities import Mention, find_mentions, is_title
 from .errors import KnowledgeError
 from .gazetteer import COUNTRIES, ORGANISATIONS
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
@@ -24,6 +24,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "and", "the", "&"})
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 
 
@@ -328,7 +329,13 @@ class _EntityRegistry:
         heads: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             words = m.surface.split()
-            if m.kind in ("organisation", "other") and len(words) >= 2 and words[-1][:1].isupper():
+            # the head is the last word of "NATO Summit", not of "Vice President of Sales for Dräger"
+            if (
+                m.kind in ("organisation", "other")
+                and len(words) >= 2
+                and words[-1][:1].isupper()
+                and words[-2][:1].isupper()
+            ):
                 heads[fold(words[-1])].add(m.surface)
         for head, owners in heads.items():
             if len(owners) == 1 and head in singles and head not in self.by_alias:
@@ -358,8 +365,16 @@ class _EntityRegistry:
             kind = m.kind
             eid = self._new(m.surface, kind, "derived")
             parts = m.surface.split()
-            if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
-                self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
+            # "Rutte" for "Mark Rutte"; "Sales for Brandt" (of "Vice President of Sales for Brandt")
+            # is not a person's name, and Brandt not its surname
+            if (
+                kind == "person"
+                and len(parts) >= 2
+                and len(parts[-1]) > 2
+                and not parts[-1].isupper()
+                and _NOT_IN_PERSONAL_NAMES.isdisjoint(parts)
+            ):
+                self.alias(eid, parts[-1])
         entity = self.entities[eid]
         if m.kind in ("person", "organisation") and entity["kind"] == "other":
             entity["kind"] = m.kind  # made "other" from an alias before its name was read
@@ -543,7 +558,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
                 }
             )
             continue
-        if m.title and ents[eid]["kind"] == "person":
+        if m.title and ents[eid]["kind"] == "person" and is_title(m.title) and m.surface[:1].isupper():
             rows.append(
                 {
                     **base,
@@ -579,13 +594,31 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
 
 _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.\s*$)")
 _COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
+# A verb makes a clause, not an apposition: "As with every other MacBook Pro, the 16-inch one is ..."
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
+# The name ends a longer phrase, whose head the apposition describes: "Chapter & Verse, an agency",
+# "Kelvin Kiptum of Kenya, the record holder", "West Palm Beach, FL, the first stop"
+_PART_OF_LONGER_NAME = re.compile(r"(?:&|\b([A-Z][\w.\u2019']*)\s+of|[A-Z][\w.\u2019']*,)\s*$")
+# The name is the object of a preposition, so not the subject of the verb after it:
+# "Going to Pizza Express in Woking is an unusual thing"
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|at|of|for|from|with|to|on|by|near|into|onto|about|under|over|than|like|via)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _described(text: str, m: Mention) -> str | None:
     """What the sentence says *m* is: "Mark Rutte, the outgoing Dutch Prime Minister," or
-    "Rutte is a center-right lawmaker who ..."."""
-    after = text[m.end :]
-    found = _APPOSITIVE.match(after) or _COPULA.match(after)
+    "Rutte is a center-right lawmaker who ..."; None when the name is not what is described."""
+    before, after = text[: m.start], text[m.end :]
+    longer = _PART_OF_LONGER_NAME.search(before)
+    if longer and not (longer.group(1) and is_title(longer.group(1))):  # "the CEO of DH, a firm"
+        return None
+    found = _APPOSITIVE.match(after)
+    if found and _CLAUSE_VERB.search(found.group(1)):
+        found = None
+    if not found and not _PREPOSITION_BEFORE.search(before):
+        found = _COPULA.match(after)
     return found.group(1).strip() if found else None
 
 

@@ -290,6 +290,17 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     return out
 
 
+_GLUE = frozenset({"of", "the", "and", "for"})
+
+
+def is_title(title: str) -> bool:
+    """A title holds a word of office and ends with one: "Emirates President", not "The" (of
+    "The Crown"), "Indian" (of "Indian Economy") or "CEO of" (of "the CEO of DH")."""
+    keys = [fold(w).rstrip(".") for w in re.findall(r"[\w\-.]+", title)]
+    office = any(k in _TITLE_KEYS and k not in _GLUE and k != "state" for k in keys)
+    return office and keys[-1] not in _GLUE
+
+
 def _owner(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> Mention:
     """The organisation named before a title: "Emirates" in "Emirates CEO Tim Clark"."""
     name = text[span[0][1] : span[-1][2]]

@@ -244,6 +244,7 @@ TITLE_WORDS = frozenset(
         "Deputy",
         "Vice",
         "Chief",
+        "Attorney",
         "Commander",
         "Admiral",
         "Gen",

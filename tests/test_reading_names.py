@@ -149,3 +149,46 @@ def test_a_name_joined_by_an_ampersand_is_one_name(tmp_path: Path) -> None:
     assert article.cited("what did at&t say") == "AT&T said some of its cell towers lost power."
     query = article.base._snapshot.matcher.analyse("How many customers will pg&e cut power to?")
     assert query.entities == ["pg&e"]
+
+
+def _descriptions(article) -> set[str]:
+    return {a for (a,) in article.rows("select answer from facts where answer_type = 'description'")}
+
+
+def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> None:
+    # "Vice President of Sales for Brandt" must not take Brandt's name as its head
+    article = build_article(
+        tmp_path,
+        "Farm deal\n\n"
+        "Kestrel Aviation signed a deal with Brandt, a maker of farm sensors, to fit its drones.\n\n"
+        "Jo Weller, Vice President of Sales for Brandt, said sales would double.",
+    )
+    assert article.base.answer("what is Brandt").text == "Brandt is a maker of farm sensors."
+    assert not {d for d in _descriptions(article) if "Vice President" in d}
+
+
+def test_a_name_inside_a_longer_phrase_is_not_what_the_sentence_describes(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Tour dates\n\n"
+        "The band opens in Springfield, IL, the first stop of ten cities.\n\n"
+        "Ads come from Chapter & Verse, a small design agency.\n\n"
+        "Dinner at a cafe in Lyon is a rare treat for the band.\n\n"
+        "As with every other Falcon drone, the new Falcon drone is a lot of machine.",
+    )
+    assert _descriptions(article) == set()  # IL, Verse, Lyon, Falcon: none is described
+
+
+def test_a_title_holds_a_word_of_office(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Royal drama\n\n"
+        "Viewers watched The Crown on Netflix as the Indian Economy Slows report came out.\n\n"
+        "Jo Hege is the CEO of Brandt Foods, a grocer in Ohio.\n\n"
+        "On Monday, Attorney General Jane Roe opened an inquiry.",
+    )
+    assert _descriptions(article) == {
+        "Jane Roe is Attorney General.",
+        "Jo Hege is the CEO of Brandt Foods.",
+        "Brandt Foods is a grocer in Ohio.",
+    }
