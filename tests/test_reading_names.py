@@ -161,10 +161,13 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
         tmp_path,
         "Farm deal\n\n"
         "Kestrel Aviation signed a deal with Brandt, a maker of farm sensors, to fit its drones.\n\n"
-        "Jo Weller, Vice President of Sales for Brandt, said sales would double.",
+        "Jo Weller, Vice President of Sales for Brandt, said sales would double.\n\n"
+        "The Bank of Lorvia lent money to growers on Monday.\n\n"
+        "Growers on Lorvia, a small island state, want more.",
     )
     assert article.base.answer("what is Brandt").text == "Brandt is a maker of farm sensors."
-    assert not {d for d in _descriptions(article) if "Vice President" in d}
+    assert article.base.answer("what is Lorvia").text == "Lorvia is a small island state."
+    assert not {d for d in _descriptions(article) if "Vice President" in d or "Bank" in d}
 
 
 def test_a_name_inside_a_longer_phrase_is_not_what_the_sentence_describes(tmp_path: Path) -> None:
@@ -173,10 +176,16 @@ def test_a_name_inside_a_longer_phrase_is_not_what_the_sentence_describes(tmp_pa
         "Tour dates\n\n"
         "The band opens in Springfield, IL, the first stop of ten cities.\n\n"
         "Ads come from Chapter & Verse, a small design agency.\n\n"
-        "Dinner at a cafe in Lyon is a rare treat for the band.\n\n"
-        "As with every other Falcon drone, the new Falcon drone is a lot of machine.",
+        "Dinner at a cafe in Lyon is a rare treat for the band.",
     )
-    assert _descriptions(article) == set()  # IL, Verse, Lyon, Falcon: none is described
+    assert _descriptions(article) == set()  # IL, Verse, Lyon: none is described
+
+
+def test_a_clause_after_a_name_is_not_its_apposition(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path, "Boat review\n\nAs with every earlier Zephyr Mark, the new Zephyr Mark is a lot of boat."
+    )
+    assert _descriptions(article) == {"Zephyr Mark is a lot of boat."}
 
 
 def test_a_title_holds_a_word_of_office(tmp_path: Path) -> None:
@@ -192,3 +201,4 @@ def test_a_title_holds_a_word_of_office(tmp_path: Path) -> None:
         "Jo Hege is the CEO of Brandt Foods.",
         "Brandt Foods is a grocer in Ohio.",
     }
+    assert "Attorney" not in article.entity_names()  # a title word, not an organisation named before one
