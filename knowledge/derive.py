@@ -24,7 +24,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
-_NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "and", "the", "&"})
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 
 
@@ -365,16 +364,8 @@ class _EntityRegistry:
             kind = m.kind
             eid = self._new(m.surface, kind, "derived")
             parts = m.surface.split()
-            # "Rutte" for "Mark Rutte"; "Sales for Brandt" (of "Vice President of Sales for Brandt")
-            # is not a person's name, and Brandt not its surname
-            if (
-                kind == "person"
-                and len(parts) >= 2
-                and len(parts[-1]) > 2
-                and not parts[-1].isupper()
-                and _NOT_IN_PERSONAL_NAMES.isdisjoint(parts)
-            ):
-                self.alias(eid, parts[-1])
+            if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
+                self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
         entity = self.entities[eid]
         if m.kind in ("person", "organisation") and entity["kind"] == "other":
             entity["kind"] = m.kind  # made "other" from an alias before its name was read

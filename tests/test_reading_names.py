@@ -161,7 +161,7 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
         tmp_path,
         "Farm deal\n\n"
         "Kestrel Aviation signed a deal with Brandt, a maker of farm sensors, to fit its drones.\n\n"
-        "Jo Weller, Vice President of Sales for Brandt, said sales would double.\n\n"
+        "Jo Weller, Senior Vice President of Sales for Brandt, Inc., said sales would double.\n\n"
         "The Bank of Lorvia lent money to growers on Monday.\n\n"
         "Growers on Lorvia, a small island state, want more.",
     )
