@@ -587,6 +587,9 @@ _APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.
 _COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
 # A verb makes a clause, not an apposition: "As with every other MacBook Pro, the 16-inch one is ..."
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
+# The comma after an apposition only parts a list: "DH, the Spokane advertising, public relations and
+# branding firm" is not "the Spokane advertising"
+_LIST_GOES_ON = re.compile(r",\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}\s+(?:and|or)\s")
 # The name ends a longer phrase, whose head the apposition describes: "Chapter & Verse, an agency",
 # "Kelvin Kiptum of Kenya, the record holder", "West Palm Beach, FL, the first stop"
 _PART_OF_LONGER_NAME = re.compile(r"(?:&|\b([A-Z][\w.\u2019']*)\s+of|[A-Z][\w.\u2019']*,)\s*$")
@@ -606,7 +609,7 @@ def _described(text: str, m: Mention) -> str | None:
     if longer and not (longer.group(1) and is_title(longer.group(1))):  # "the CEO of DH, a firm"
         return None
     found = _APPOSITIVE.match(after)
-    if found and _CLAUSE_VERB.search(found.group(1)):
+    if found and (_CLAUSE_VERB.search(found.group(1)) or _LIST_GOES_ON.match(after, found.end() - 1)):
         found = None
     if not found and not _PREPOSITION_BEFORE.search(before):
         found = _COPULA.match(after)
