@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .text import strip_invisible, tokens
 
-KINDS = ("age", "length", "area", "depth", "money", "percent", "count", "duration", "date", "time")
+KINDS = tuple("age length area depth money percent count duration date time power energy".split())
 
 _SMALL = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -33,6 +33,10 @@ _LENGTH_UNIT = (
     r"(?:kilometres?|kilometers?|km|miles?|metres?|meters?|m|feet|foot|ft|inch(?:es)?|in|centimetres?|"
     r"centimeters?|cm|millimetres?|millimeters?|mm|yards?|light[- ]years?|nautical miles?)"
 )
+# Power and energy: symbols as written ("8.69 GW", "100Wh", "30 kWh"; a bare "W" not before a name,
+# "100 W Main St"), or the words ("50 megawatts", "2 kilowatt-hours").
+_ENERGY_UNIT = r"(?:\s?[kKMGT]?Wh(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)\b)"
+_POWER_UNIT = r"(?:\s?(?:[kKMGT]W|W(?!\.| [A-Z]))(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watts?)\b)"
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -67,10 +71,12 @@ _DATE_FORMS = (
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
-_NUMBER = re.compile(rf"(?i:\b{_NUM})(?![\w])")
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])))")  # "100Wh" too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
+    ("energy", re.compile(_ENERGY_UNIT)),  # before time: "5 Wh" is not "5 w..."
+    ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
     ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
@@ -186,10 +192,17 @@ _MONEY_WORDS = frozenset(
     "dollars euros pounds yen yuan".split()
 )
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
+# "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
+_POWER_WORDS = frozenset(
+    """power energy electricity capacity wattage watts kilowatts megawatts gigawatts terawatts
+    kw mw gw tw kwh mwh gwh twh""".split()
+)
+_POWER_OR_ENERGY = frozenset({"power", "energy"})
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
-# "how much" of a substance is measured in units too: "how much rain" -> "2 inches"
-_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth"}
+# "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
+# -> "30.8 GW"
+_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy"}
 # a change asked about ("how much are sales down") is often given as a percentage, not as money
 _CHANGE_WORDS = frozenset(
     """down up fall fell fallen drop dropped rise rose risen increase increased decrease decreased
@@ -246,8 +259,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
     if _ASKS_SIZE.search(text):
-        # the size of a place is an area or a length; of a fleet, an order or a plant, a count or money
-        return frozenset({"area", "length", "count", "money", "percent"})
+        # the size of a place is an area or a length; of a fleet, an order or a plant, a count, money or watts
+        return frozenset({"area", "length", "count", "money", "percent", "power", "energy"})
     if _ASKS_LENGTH.search(text):
         if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
             return _AMOUNT
@@ -264,7 +277,13 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         if counted & _TIME_WORDS:
             return frozenset({"duration"})
         if words[at] == "much":
-            return frozenset({"money"}) if after & _MONEY_WORDS and not after & _CHANGE_WORDS else _AMOUNT
+            if after & _MONEY_WORDS and not after & _CHANGE_WORDS:
+                return frozenset({"money"})
+            if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
+                return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
+            return _AMOUNT
+        if counted & _POWER_WORDS:
+            return _POWER_OR_ENERGY
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")

@@ -14,6 +14,9 @@ from knowledge.matcher import _tokenise
 from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, wanted_kind_of
 from knowledge.text import tokens
 
+# "how much" of anything: a sum, a number, a share, a measure in units, watts
+AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "energy"}
+
 
 @pytest.mark.parametrize(
     "sentence, kind, surface",
@@ -42,6 +45,11 @@ from knowledge.text import tokens
         ("It opened on March 3, 2019, in Lyon.", "date", "March 3, 2019"),
         ("The plant closed two years ago.", "date", "two years ago"),
         ("Police arrived at 3 p.m.", "time", "3 p.m."),
+        ("The industry had a capacity of 8.69 GW in 2017.", "power", "8.69 GW"),
+        ("A 50-megawatt plant opened.", "power", "50-megawatt"),
+        ("Apple baked in a new 100Wh battery.", "energy", "100Wh"),
+        ("Homes use 10 kWh a day.", "energy", "10 kWh"),
+        ("A 5kW inverter is enough.", "power", "5kW"),
         ("The bells rang at noon.", "time", "noon"),
         # history: years before 1500 after a preposition, their decades, centuries
         ("In 1066, Duke William invaded England.", "date", "1066"),
@@ -65,6 +73,9 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("A 20-year-old man was arrested.", "duration"),
         ("They sent 1200 soldiers.", "date"),  # an early year only after "in", "by", "since"...
         ("The storm cost 12 lives.", "money"),  # a verb of money, but no sum of money
+        ("The industry had a capacity of 8.69 GW in 2017.", "count"),  # watts, not people or things
+        ("Apple baked in a new 100Wh battery.", "count"),
+        ("The shop is at 100 W Main St.", "power"),  # "W" before a name is West
     ],
 )
 def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:
@@ -83,18 +94,24 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         ("How many people were arrested?", {"count"}),
         ("How many years did he serve?", {"duration"}),
         ("How much did the order cost?", {"money"}),
-        ("How much did turnout grow?", {"money", "count", "percent", "length", "area", "depth"}),
+        ("How much did turnout grow?", AMOUNT),
         ("How much money was raised?", {"money"}),
         # a change in sales is a percentage as often as money; rain comes in inches
-        ("How much are sedan sales down?", {"money", "count", "percent", "length", "area", "depth"}),
-        ("How much rain fell in Napa?", {"money", "count", "percent", "length", "area", "depth"}),
+        ("How much are sedan sales down?", AMOUNT),
+        ("How much rain fell in Napa?", AMOUNT),
         ("What percentage did sales fall?", {"percent"}),
-        ("How big is the site?", {"area", "length", "count", "money", "percent"}),
+        ("How big is the site?", {"area", "length", "count", "money", "percent", "power", "energy"}),
+        # power and energy: asked by name, or by the unit counted
+        ("How much power does the plant make?", {"power", "energy"}),
+        ("How much solar capacity does Korea have?", {"power", "energy"}),
+        ("How many gigawatts were installed?", {"power", "energy"}),
+        ("How much solar was installed?", AMOUNT),
+        ("How much does the electricity cost?", {"money"}),
         ("How deep is the cave?", {"depth"}),
         ("How far is the port from Lyon?", {"length"}),
         # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
-        ("How far up was the Hang Seng?", {"money", "count", "percent", "length", "area", "depth"}),
-        ("How high did oil prices climb?", {"money", "count", "percent", "length", "area", "depth"}),
+        ("How far up was the Hang Seng?", AMOUNT),
+        ("How high did oil prices climb?", AMOUNT),
         ("How long did the talks last?", {"duration"}),
         ("When did the plant close?", {"date", "time"}),
         ("What year did the law pass?", {"date"}),
@@ -144,3 +161,18 @@ def test_the_matcher_asks_wanted_kind_of_its_own_tokens_with_the_same_answer(tex
 def test_chat_questions_keep_their_wanted_kind(question: str) -> None:
     toks, _ = _tokenise(question, {}, None)
     assert wanted_kind_of(toks) == wanted_kind(" ".join(toks)) is not None
+
+
+def test_watts_do_not_answer_how_many_people(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Solar roadmap\n\n"
+        "The Korean solar industry had a production capacity of 8.69 GW in 2017.\n\n"
+        "Seoul plans to install 30.8 GW of solar by 2030.",
+    )
+    assert article.cited("How many people work in the Korean solar industry?") == ""
+    assert article.cited("How much production capacity did the Korean solar industry have?") == (
+        "The Korean solar industry had a production capacity of 8.69 GW in 2017."
+    )
+    kinds = {text[:10]: json.loads(q) for text, q in article.rows("select text, quantities from sentences")}
+    assert kinds["The Korean"] == ["date", "power"]
