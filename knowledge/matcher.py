@@ -118,6 +118,9 @@ class _Tie:
 _HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
 
 
+_AGE = frozenset({"age"})
+
+
 def _capitalised(question: str) -> frozenset[str]:
     """The words written with a capital after the first: names, whether the base knows them or not."""
     return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
@@ -361,6 +364,8 @@ class Matcher:
                 continue
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
+            if tok == "age" and query.wanted == _AGE:
+                continue  # "what age is Blair", "Blair's age": "29" answers it, not the word
             if tok in ("name", "names") and (toks[pos + 1 : pos + 2] == ["of"] or pos - 1 in possessive):
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):

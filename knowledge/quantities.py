@@ -219,7 +219,11 @@ _MEASURING = frozenset(
     vast huge wide size area far tall high long length distance height many much year years date dates
     day days month months decade decades century centuries when""".split()
 )
-_ASKS_AGE = re.compile(r"\b(?:how old|what age|which age|at what age|how many years old)\b")
+_ASKS_AGE = re.compile(
+    r"\b(?:how old|what age|which age|at what age|how many years old)\b"
+    # "what is Blair's age", "what was the age of the driver"
+    r"|\b(?:what|which) (?:is|was|are|were)(?: \w+){0,4} age(?: of\b|$)"
+)
 _ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
 _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"

@@ -91,6 +91,8 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
     [
         ("How old is Maria Lopez?", {"age"}),
         ("At what age did she retire?", {"age"}),
+        ("What is Maria Lopez's age?", {"age"}),
+        ("What was the age of the driver?", {"age"}),
         ("How many people were arrested?", {"count"}),
         ("How many years did he serve?", {"duration"}),
         ("How much did the order cost?", {"money"}),
@@ -176,3 +178,16 @@ def test_watts_do_not_answer_how_many_people(tmp_path: Path) -> None:
     )
     kinds = {text[:10]: json.loads(q) for text, q in article.rows("select text, quantities from sentences")}
     assert kinds["The Korean"] == ["date", "power"]
+
+
+@pytest.mark.parametrize("question", ["What is Blair's age?", "What age is Blair?", "What was Blair's age?"])
+def test_an_age_asked_with_the_word_age_is_answered_like_how_old(tmp_path: Path, question: str) -> None:
+    article = build_article(
+        tmp_path,
+        "Traffic stop\n\n"
+        "Officers stopped a vehicle driven by Jonathan P. Blair, 29, of 1909 Elm Drive.\n\n"
+        "Blair was taken to the county jail.",
+    )
+    assert article.cited(question) == (
+        "Officers stopped a vehicle driven by Jonathan P. Blair, 29, of 1909 Elm Drive."
+    )
