@@ -48,6 +48,22 @@ _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
+# Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
+# for; only standing alone, so "U.S." and "R&B" stay as they are.
+_CHAT_WORDS = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "abt": "about",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+}
+_CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
@@ -94,12 +110,12 @@ class Query:
     small_talk: bool = False  # only greetings, thanks and glue words
     absent_place: str = ""  # a country or city the question names and the base never does
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
+    entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
     @property
     def answerable(self) -> bool:
         """Whether the base may hold an answer at all: words to match, about something it names."""
         return bool(self.terms) and not self.small_talk and not self.absent_place
-    entity_only: bool = False  # names and nothing else: "Who is X?", "X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +180,7 @@ def _tokenise(
     question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
 ) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
-    text = fold(question)
+    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(0)], fold(question))
     if pattern is not None:
         text = pattern.sub(lambda m: phrases[m.group(0)], text)
     raw = _WORDS.findall(text)

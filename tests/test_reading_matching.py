@@ -64,6 +64,18 @@ def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> N
     assert toks == ["so", "vosberg", "said", "wat"]
 
 
+def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase) -> None:
+    # read as words, "r" and "u" weighed as rare terms no sentence holds, and the bot abstained
+    assert port.cited("where r the talks") == "Smit will participate in the talks in Amsterdam next week."
+    assert port.cited("who r the strikers") == (
+        "Union leader Marta Vosberg said the strike would end on Friday."
+    )
+    matcher = port.base._current().matcher
+    assert [t.key for t in matcher.analyse("where r u from").terms] == []
+    # standing alone only: "U.S." and "R&B" are names, not shorthand
+    assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
+
+
 def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
     # "happend" and "teh" are not in the article: read as typed, each weighed as a rare word that no
     # sentence holds and the bot abstained; read as "happen" and "the", they weigh what those do
