@@ -111,11 +111,12 @@ class Query:
     absent_place: str = ""  # a country or city the question names and the base never does
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+    absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
 
     @property
     def answerable(self) -> bool:
         """Whether the base may hold an answer at all: words to match, about something it names."""
-        return bool(self.terms) and not self.small_talk and not self.absent_place
+        return bool(self.terms) and not self.small_talk and not self.absent_place and not self.absent_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +237,7 @@ class Matcher:
         self.index = index
         self.model = model or _default_model()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
+        self._alias_word_set = frozenset(w for key in index.alias_to_entity for w in key) - STOPWORDS
         # an alias's first word -> the lengths of the aliases it starts, longest first ("the": 2, 3)
         sizes: dict[str, set[int]] = {}
         for key in index.alias_to_entity:
@@ -396,6 +398,8 @@ class Matcher:
                         continue
                     if near:
                         key, weight_factor = stem(near), 0.9
+                if not near and self._is_unknown_name(toks, pos, tok in names):
+                    query.absent_name = query.absent_name or tok
             if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
@@ -404,6 +408,19 @@ class Matcher:
                 weight *= 0.25
             alts, kin = self._related_words(key)
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+
+    def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
+        """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
+        something the base never mentions: written with a capital and no English word, or in lower case
+        and in no dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
+        Sullivan" of an article that says "Sullivan")."""
+        token = toks[pos]
+        if token.isdigit() or len(token) < (3 if capitalised else 4) or is_english_word(token):
+            return False
+        if not capitalised and (token in dictionary().rank or not token.isalpha()):
+            return False  # "1100s", "r&d": no name
+        beside = toks[pos - 1 : pos] + toks[pos + 1 : pos + 2] if pos else toks[1:2]
+        return not any(word in self._alias_word_set for word in beside)
 
     def _common_word_uncached(self, token: str) -> str | None:
         """The common English word a token that is no word at all was meant to be ("happend":

@@ -92,6 +92,20 @@ def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBas
     assert "organ" in {t.key for t in matcher.analyse("what did orgen say").terms}
 
 
+def test_a_name_the_article_never_mentions_makes_the_bot_abstain(port: ArticleBase) -> None:
+    # the rest of each question matches a sentence well: only the name says it is not about this article
+    for question in (
+        "What did Ovechkin say about the strike?",
+        "what did ovechkin say about the strike",
+        "What did Mayor Heinrichs say about the strike?",
+    ):
+        assert port.cited(question) == "", question
+    # a name the article has, misspelt, beside a name it has, or an everyday word misspelt, is no such name
+    assert port.cited("What did Vosburg say about the strike?").startswith("Union leader Marta Vosberg")
+    assert port.cited("What did Greta Vosberg say about the strike?").startswith("Union leader Marta Vosberg")
+    assert port.cited("what did the union leedr say about the strike").startswith("Union leader")
+
+
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
     assert port.cited("Where will the Dutch leader be next week?") == (
         "Smit will participate in the talks in Amsterdam next week."
