@@ -827,10 +827,18 @@ class Matcher:
                     break
                 if at_t:
                     d = min(abs(a - b) for a in at_e for b in at_t)
+                    if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
+                        d = 0  # far, but nobody else of its kind is there for the word to be about
                     best = d if best is None else min(best, d)
             if not mentioned or (best is not None and best > PAIR_WINDOW):
                 loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
+
+    def _has_rival(self, entities: frozenset[str], eid: str) -> bool:
+        """Whether *entities* hold another of the kind of *eid* (another person, another country)."""
+        known = self.index.entities
+        kind = known[eid].kind
+        return any(e != eid and e in known and known[e].kind == kind for e in entities)
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""

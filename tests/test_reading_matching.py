@@ -176,3 +176,16 @@ def test_a_glue_word_typed_wrong_is_found_among_the_stopwords_of_about_its_lengt
         assert matcher._is_misspelt_stopword(token) == every, token
         found += every
     assert found > 100
+
+
+def test_a_word_tied_to_a_name_belongs_to_it_however_far_when_nobody_else_is_there(tmp_path: Path) -> None:
+    # "Lopez's reaction": ten words apart, but the sentence names no one else the reaction could be of
+    article = build_article(
+        tmp_path,
+        "Bakery closes\n\n"
+        "The bakery on Main Street closed on Friday after forty years.\n\n"
+        "Maria Lopez, who ran the bakery on Main Street for twenty years and knew every single customer "
+        "by name, said her reaction was anger.\n\n"
+        "Customers said they would miss the bread.",
+    )
+    assert article.cited("What was Lopez's reaction?").startswith("Maria Lopez, who ran the bakery")
