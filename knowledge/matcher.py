@@ -48,6 +48,8 @@ _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
+# Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
+_JOB_WORDS = frozenset("job jobs role position occupation profession".split())
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
 # for; only standing alone, so "U.S." and "R&B" stay as they are.
 _CHAT_WORDS = {
@@ -273,6 +275,7 @@ class Matcher:
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
+        used |= self._job_words(toks, spans)
         self._word_terms(query, toks, used, form_at, possessive, _capitalised(question))
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -833,6 +836,21 @@ class Matcher:
             if not mentioned or (best is not None and best > PAIR_WINDOW):
                 loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
+
+    def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
+        """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
+        the article gives them answers it, not the word."""
+        known = self.index.entities
+        out = set()
+        for start, end, eid in spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            after = [i for i in range(end, min(end + 2, len(toks))) if toks[i] in _JOB_WORDS]
+            before = start - 2 if start >= 2 and toks[start - 1] == "of" else -1
+            out.update(after[:1])
+            if before >= 0 and toks[before] in _JOB_WORDS:
+                out.add(before)
+        return out
 
     def _has_rival(self, entities: frozenset[str], eid: str) -> bool:
         """Whether *entities* hold another of the kind of *eid* (another person, another country)."""

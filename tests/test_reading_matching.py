@@ -189,3 +189,16 @@ def test_a_word_tied_to_a_name_belongs_to_it_however_far_when_nobody_else_is_the
         "Customers said they would miss the bread.",
     )
     assert article.cited("What was Lopez's reaction?").startswith("Maria Lopez, who ran the bakery")
+
+
+def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> None:
+    # "job" is in no sentence: asked of a named person, it asks what the article calls them
+    article = build_article(
+        tmp_path,
+        "Bank results\n\n"
+        "Profits rose at the bank this year.\n\n"
+        '"The outlook is good," said Rusmik Oza, Head of Fundamental Research at Kotak Securities.\n\n'
+        "Shares closed higher on Friday.",
+    )
+    for question in ("What is Oza's job?", "what is oza's position", "what is the role of rusmik oza"):
+        assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
