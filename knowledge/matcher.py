@@ -16,10 +16,10 @@ from rapidfuzz.distance import OSA
 
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
-from .index import ENTITY_PREFIX, Index, Unit
+from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import Answer, FactRef
-from .quantities import wanted_kind_of
+from .quantities import MONEY_WORDS, wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic, question_word
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import cosine, default_vectors
@@ -50,6 +50,8 @@ _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
+_STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
+_TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
 # for; only standing alone, so "U.S." and "R&B" stay as they are.
 _CHAT_WORDS = {
@@ -254,6 +256,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._holding: dict[frozenset[str], frozenset[int]] = {}
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
@@ -410,6 +413,8 @@ class Matcher:
             if light:
                 weight *= 0.25
             alts, kin = self._related_words(key)
+            if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
+                alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
 
     def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
@@ -607,6 +612,10 @@ class Matcher:
         total = sum(t.weight for t in query.terms) or 1.0
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         acc = self._accumulate(query, total)
+        if query.wanted:  # of equally covering units, those holding the quantity asked for go first
+            holding = self._units_holding(query.wanted)
+            for u in acc.keys() & holding:
+                acc[u] += _TIE_BREAK
         items: Iterable[tuple[int, float]] = acc.items()
         if len(acc) > 4 * CANDIDATES:  # sorting the bare weights in C first is ~3x faster, same result
             floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
@@ -851,6 +860,15 @@ class Matcher:
             if before >= 0 and toks[before] in _JOB_WORDS:
                 out.add(before)
         return out
+
+    def _units_holding(self, kinds: frozenset[str]) -> frozenset[int]:
+        """The units whose sentence states a quantity of one of *kinds*, kept per kinds."""
+        got = self._holding.get(kinds)
+        if got is None:
+            postings = self.index.postings
+            got = frozenset().union(*(postings.get(QUANTITY_PREFIX + k, ()) for k in kinds))
+            self._holding[kinds] = got
+        return got
 
     def _has_rival(self, entities: frozenset[str], eid: str) -> bool:
         """Whether *entities* hold another of the kind of *eid* (another person, another country)."""

@@ -180,7 +180,7 @@ def quantity_kinds(text: str) -> list[str]:
     return [k for k in KINDS if k in present]
 
 
-_MONEY_WORDS = frozenset(
+MONEY_WORDS = frozenset(
     "money cost costs costed price priced pay paid spend spent worth value valued fund funding budget "
     "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
     "dollars euros pounds yen yuan".split()
@@ -264,7 +264,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         if counted & _TIME_WORDS:
             return frozenset({"duration"})
         if words[at] == "much":
-            return frozenset({"money"}) if after & _MONEY_WORDS and not after & _CHANGE_WORDS else _AMOUNT
+            return frozenset({"money"}) if after & MONEY_WORDS and not after & _CHANGE_WORDS else _AMOUNT
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")
