@@ -86,6 +86,7 @@ _STARTERS = frozenset(
 )
 _CONNECTORS = {"of", "for", "and", "the", "de", "van", "der", "von", "la", "le", "du", "al", "bin"}
 
+_INITIAL = re.compile(r"[A-Z](?:\.[A-Z])*")  # "D", "P.J" as _WORD reads them (their last period left out)
 _WORD = re.compile(r"[^\W\d_][\w\-.\u2019'&]*[\w]|[^\W\d_]", re.UNICODE)  # "PG&E" is one word
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
@@ -182,6 +183,8 @@ def _name_mentions(
             possessive = False  # "People's Party" is one name
             bare = word
         gap = text[current[-1][2] : start] if current else ""
+        if current and gap.strip() == "." and _INITIAL.fullmatch(current[-1][0]) and is_cap:
+            gap = " "  # "Christopher D. Battin", "P.J. Fleck": an initial's period ends no name
         if current and gap.strip() not in ("", "-"):
             spans.append(current)
             current = []

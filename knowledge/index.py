@@ -33,6 +33,7 @@ _EXACT_DATE = re.compile(
     re.I,
 )
 ENTITY_PREFIX = "@"
+QUANTITY_PREFIX = "#"  # "#money": the term of a sentence stating a quantity of that kind
 CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a question needs ~100)
 # Sentence flags, one byte a sentence.
 _CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER = 1, 2, 4, 8, 16, 32
@@ -251,6 +252,8 @@ class _Indexer:
                     k = entity_at[e] = len(entity_keys)
                     entity_keys.append(e)
                 eks.append(k)
+            quantities = json.loads(row.get("quantities") or "[]")
+            term_ids.update(self.tid(QUANTITY_PREFIX + q) for q in quantities)  # "#money": it states a sum
             for t in term_ids:
                 df[t] += 1
             f = (
@@ -269,7 +272,6 @@ class _Indexer:
             ints["s_paragraph"].append(row["paragraph"])
             ints["s_number"].append(row["number"])
             ints["s_ordinal"].append(row["ordinal"])
-            quantities = json.loads(row.get("quantities") or "[]")
             ragged["s_quantities"].append(quantity_id.setdefault(q, len(quantity_id)) for q in quantities)
             ragged["s_words"].append(wids)
             ragged["s_terms"].append(sorted(term_ids))

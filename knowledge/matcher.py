@@ -16,10 +16,10 @@ from rapidfuzz.distance import OSA
 
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
-from .index import ENTITY_PREFIX, Index, Unit
+from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import Answer, FactRef
-from .quantities import wanted_kind_of
+from .quantities import MONEY_WORDS, wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic, question_word
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import cosine, default_vectors
@@ -48,6 +48,26 @@ _ROLE_WORDS = frozenset(ROLE_WORDS)
 _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
+# Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
+_JOB_WORDS = frozenset("job jobs role position occupation profession".split())
+_STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
+_TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
+# Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
+# for; only standing alone, so "U.S." and "R&B" stay as they are.
+_CHAT_WORDS = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "abt": "about",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+}
+_CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today
@@ -94,12 +114,13 @@ class Query:
     small_talk: bool = False  # only greetings, thanks and glue words
     absent_place: str = ""  # a country or city the question names and the base never does
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
+    entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+    absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
 
     @property
     def answerable(self) -> bool:
         """Whether the base may hold an answer at all: words to match, about something it names."""
-        return bool(self.terms) and not self.small_talk and not self.absent_place
-    entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+        return bool(self.terms) and not self.small_talk and not self.absent_place and not self.absent_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +188,7 @@ def _tokenise(
     question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
 ) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
-    text = fold(question)
+    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(0)], fold(question))
     if pattern is not None:
         text = pattern.sub(lambda m: phrases[m.group(0)], text)
     raw = _WORDS.findall(text)
@@ -223,6 +244,7 @@ class Matcher:
         self.index = index
         self.model = model or _default_model()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
+        self._alias_word_set = frozenset(w for key in index.alias_to_entity for w in key) - STOPWORDS
         # an alias's first word -> the lengths of the aliases it starts, longest first ("the": 2, 3)
         sizes: dict[str, set[int]] = {}
         for key in index.alias_to_entity:
@@ -237,6 +259,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._holding: dict[frozenset[str], frozenset[int]] = {}
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
@@ -258,6 +281,7 @@ class Matcher:
         spans = self._entity_terms(query, toks, form_at)
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
+        used |= self._job_words(toks, spans)
         self._word_terms(query, toks, used, form_at, possessive, _capitalised(question))
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -385,6 +409,8 @@ class Matcher:
                         continue
                     if near:
                         key, weight_factor = stem(near), 0.9
+                if not near and self._is_unknown_name(toks, pos, tok in names):
+                    query.absent_name = query.absent_name or tok
             if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
@@ -392,7 +418,22 @@ class Matcher:
             if light:
                 weight *= 0.25
             alts, kin = self._related_words(key)
+            if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
+                alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+
+    def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
+        """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
+        something the base never mentions: written with a capital and no English word, or in lower case
+        and in no dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
+        Sullivan" of an article that says "Sullivan")."""
+        token = toks[pos]
+        if token.isdigit() or len(token) < (3 if capitalised else 4) or is_english_word(token):
+            return False
+        if not capitalised and (token in dictionary().rank or not token.isalpha()):
+            return False  # "1100s", "r&d": no name
+        beside = toks[pos - 1 : pos] + toks[pos + 1 : pos + 2] if pos else toks[1:2]
+        return not any(word in self._alias_word_set for word in beside)
 
     def _common_word_uncached(self, token: str) -> str | None:
         """The common English word a token that is no word at all was meant to be ("happend":
@@ -576,6 +617,10 @@ class Matcher:
         total = sum(t.weight for t in query.terms) or 1.0
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         acc = self._accumulate(query, total)
+        if query.wanted:  # of equally covering units, those holding the quantity asked for go first
+            holding = self._units_holding(query.wanted)
+            for u in acc.keys() & holding:
+                acc[u] += _TIE_BREAK
         items: Iterable[tuple[int, float]] = acc.items()
         if len(acc) > 4 * CANDIDATES:  # sorting the bare weights in C first is ~3x faster, same result
             floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]
@@ -799,10 +844,42 @@ class Matcher:
                     break
                 if at_t:
                     d = min(abs(a - b) for a in at_e for b in at_t)
+                    if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
+                        d = 0  # far, but nobody else of its kind is there for the word to be about
                     best = d if best is None else min(best, d)
             if not mentioned or (best is not None and best > PAIR_WINDOW):
                 loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
+
+    def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
+        """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
+        the article gives them answers it, not the word."""
+        known = self.index.entities
+        out = set()
+        for start, end, eid in spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            after = [i for i in range(end, min(end + 2, len(toks))) if toks[i] in _JOB_WORDS]
+            before = start - 2 if start >= 2 and toks[start - 1] == "of" else -1
+            out.update(after[:1])
+            if before >= 0 and toks[before] in _JOB_WORDS:
+                out.add(before)
+        return out
+
+    def _units_holding(self, kinds: frozenset[str]) -> frozenset[int]:
+        """The units whose sentence states a quantity of one of *kinds*, kept per kinds."""
+        got = self._holding.get(kinds)
+        if got is None:
+            postings = self.index.postings
+            got = frozenset().union(*(postings.get(QUANTITY_PREFIX + k, ()) for k in kinds))
+            self._holding[kinds] = got
+        return got
+
+    def _has_rival(self, entities: frozenset[str], eid: str) -> bool:
+        """Whether *entities* hold another of the kind of *eid* (another person, another country)."""
+        known = self.index.entities
+        kind = known[eid].kind
+        return any(e != eid and e in known and known[e].kind == kind for e in entities)
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""

@@ -186,7 +186,7 @@ def quantity_kinds(text: str) -> list[str]:
     return [k for k in KINDS if k in present]
 
 
-_MONEY_WORDS = frozenset(
+MONEY_WORDS = frozenset(
     "money cost costs costed price priced pay paid spend spent worth value valued fund funding budget "
     "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
     "dollars euros pounds yen yuan".split()
@@ -281,7 +281,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         if counted & _TIME_WORDS:
             return frozenset({"duration"})
         if words[at] == "much":
-            if after & _MONEY_WORDS and not after & _CHANGE_WORDS:
+            if after & MONEY_WORDS and not after & _CHANGE_WORDS:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY

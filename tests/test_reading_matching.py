@@ -64,6 +64,18 @@ def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> N
     assert toks == ["so", "vosberg", "said", "wat"]
 
 
+def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase) -> None:
+    # read as words, "r" and "u" weighed as rare terms no sentence holds, and the bot abstained
+    assert port.cited("where r the talks") == "Smit will participate in the talks in Amsterdam next week."
+    assert port.cited("who r the strikers") == (
+        "Union leader Marta Vosberg said the strike would end on Friday."
+    )
+    matcher = port.base._current().matcher
+    assert [t.key for t in matcher.analyse("where r u from").terms] == []
+    # standing alone only: "U.S." and "R&B" are names, not shorthand
+    assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
+
+
 def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
     # "happend" and "teh" are not in the article: read as typed, each weighed as a rare word that no
     # sentence holds and the bot abstained; read as "happen" and "the", they weigh what those do
@@ -78,6 +90,20 @@ def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBas
     assert matcher._common_word("viktor") is None  # the vectors know it, far from "victor"
     assert "orgen" in {t.key for t in matcher.analyse("What did Orgen say?").terms}
     assert "organ" in {t.key for t in matcher.analyse("what did orgen say").terms}
+
+
+def test_a_name_the_article_never_mentions_makes_the_bot_abstain(port: ArticleBase) -> None:
+    # the rest of each question matches a sentence well: only the name says it is not about this article
+    for question in (
+        "What did Ovechkin say about the strike?",
+        "what did ovechkin say about the strike",
+        "What did Mayor Heinrichs say about the strike?",
+    ):
+        assert port.cited(question) == "", question
+    # a name the article has, misspelt, beside a name it has, or an everyday word misspelt, is no such name
+    assert port.cited("What did Vosburg say about the strike?").startswith("Union leader Marta Vosberg")
+    assert port.cited("What did Greta Vosberg say about the strike?").startswith("Union leader Marta Vosberg")
+    assert port.cited("what did the union leedr say about the strike").startswith("Union leader")
 
 
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
@@ -150,3 +176,29 @@ def test_a_glue_word_typed_wrong_is_found_among_the_stopwords_of_about_its_lengt
         assert matcher._is_misspelt_stopword(token) == every, token
         found += every
     assert found > 100
+
+
+def test_a_word_tied_to_a_name_belongs_to_it_however_far_when_nobody_else_is_there(tmp_path: Path) -> None:
+    # "Lopez's reaction": ten words apart, but the sentence names no one else the reaction could be of
+    article = build_article(
+        tmp_path,
+        "Bakery closes\n\n"
+        "The bakery on Main Street closed on Friday after forty years.\n\n"
+        "Maria Lopez, who ran the bakery on Main Street for twenty years and knew every single customer "
+        "by name, said her reaction was anger.\n\n"
+        "Customers said they would miss the bread.",
+    )
+    assert article.cited("What was Lopez's reaction?").startswith("Maria Lopez, who ran the bakery")
+
+
+def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> None:
+    # "job" is in no sentence: asked of a named person, it asks what the article calls them
+    article = build_article(
+        tmp_path,
+        "Bank results\n\n"
+        "Profits rose at the bank this year.\n\n"
+        '"The outlook is good," said Rusmik Oza, Head of Fundamental Research at Kotak Securities.\n\n'
+        "Shares closed higher on Friday.",
+    )
+    for question in ("What is Oza's job?", "what is oza's position", "what is the role of rusmik oza"):
+        assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question

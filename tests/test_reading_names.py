@@ -203,3 +203,20 @@ def test_a_title_holds_a_word_of_office(tmp_path: Path) -> None:
         "Brandt Foods is a grocer in Ohio.",
     }
     assert "Attorney" not in article.entity_names()  # a title word, not an organisation named before one
+
+
+def test_a_name_with_initials_is_one_name(tmp_path: Path) -> None:
+    # the period of an initial ends no name: "Christopher D" and a lone "Battin" were two entities,
+    # so "Battin's bond" was tied to a name the bond sentence did not hold, and the bot abstained
+    article = build_article(
+        tmp_path,
+        "Drug arrests in Columbus\n\n"
+        "Officers arrested Christopher D. Battin, 33, on Tuesday, police said.\n\n"
+        "Christopher D. Battin was released on Friday.\n\n"
+        "Christopher D. Battin: dealing in cocaine, possession of heroin, possession of marijuana, "
+        "possession of drug paraphernalia, held in jail in lieu of $516,000 bond.",
+    )
+    names = article.entity_names()
+    assert "Christopher D. Battin" in names
+    assert not {"Christopher D", "Battin"} & names
+    assert article.cited("how much was Battin's bond").startswith("Christopher D. Battin: dealing")

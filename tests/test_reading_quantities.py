@@ -191,3 +191,32 @@ def test_an_age_asked_with_the_word_age_is_answered_like_how_old(tmp_path: Path,
     assert article.cited(question) == (
         "Officers stopped a vehicle driven by Jonathan P. Blair, 29, of 1909 Elm Drive."
     )
+
+
+CAMPAIGN = "State anti-drug campaign draws criticism\n\n" + "\n\n".join(
+    [
+        "The state launched its anti-drug campaign on Monday.",
+        "Critics said the state campaign was confusing.",
+        "The governor defended the state campaign at a press conference.",
+        "Teachers said pupils across the state were talking about the campaign.",
+        "An advertising expert said the state campaign would get attention.",
+        "The campaign's slogan was printed on billboards across the state.",
+        "Some parents said the state campaign went too far.",
+        "State police officers said they supported the campaign.",
+        "The state campaign will run on television until March.",
+        "The state campaign, run by a Minneapolis firm, has a budget of $449,000, officials said.",
+    ]
+)
+
+
+def test_of_many_sentences_as_much_about_it_the_one_stating_the_quantity_asked_is_read(
+    tmp_path: Path,
+) -> None:
+    # ten sentences hold "state" and "campaign"; only the first eight read in full were compared (in
+    # the article's order when they tie), and the one stating money came tenth
+    article = build_article(tmp_path, CAMPAIGN)
+    budget = "The state campaign, run by a Minneapolis firm, has a budget of $449,000, officials said."
+    assert article.cited("How much does the state campaign have?") == budget
+    # a word of money asked ("cost", "spend", "money") is answered by a sum stated, whatever the word
+    for question in ("How much did the state campaign cost?", "how much money did the state campaign have"):
+        assert article.cited(question) == budget, question

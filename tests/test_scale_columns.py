@@ -214,7 +214,8 @@ def test_each_sentence_record_says_what_its_row_says(corpus_sources: Path, tmp_p
             row["speaker"],
         )
         assert s.words == words and s.length == len(words)
-        assert s.terms == {stem(w) for w in words} | {"@" + e for e in ents}
+        stated = {"#" + kind for kind in json.loads(row["quantities"] or "[]")}
+        assert s.terms == {stem(w) for w in words} | {"@" + e for e in ents} | stated
         assert s.entities == ents and s.kinds == {kinds[e] for e in ents if e in kinds}
         assert s.quantities == set(json.loads(row["quantities"]))
     assert any(s.quantities for s in index.sentences) and any(s.speaker for s in index.sentences)
