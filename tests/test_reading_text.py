@@ -147,3 +147,41 @@ def test_a_seconds_mark_opens_no_quotation(tmp_path: Path) -> None:
         'Boats use the "east lane" at night, the harbour board said.',
     )
     assert 'Boats use the "east lane" at night, the harbour board said.' in _stored(article)
+
+
+PHONE_REVIEW = (
+    "Lindqvist phone review\n\n"
+    "OSLO, NORWAY\n\n"
+    "The Lindqvist phone went on sale in Oslo on Monday for 400 euros.\n\n"
+    "Battery life\n\n"
+    "In our tests the phone lasted 14 hours on one charge, longer than last year's model.\n\n"
+    "Screen\n\n"
+    "The screen is bright enough to read in sunshine.\n\n"
+    "Launch dates:\n\n"
+    "June 9 -- Oslo, Norway\n\n"
+    "June 12 -- Bergen, Norway\n\n"
+    "June 20 -- Stockholm, Sweden\n\n"
+    "The maker said more cities would follow.\n\n"
+    "\u2014 Lindqvist Mobile (@lindqvist) May 2, 2020"
+)
+
+
+def test_short_lines_without_a_period_are_marked_as_headings(tmp_path: Path) -> None:
+    # not the dateline under the headline, not the items of a list, not a sign-off
+    article = build_article(tmp_path, PHONE_REVIEW)
+    marked = {text for (text,) in article.rows("select text from sentences where is_heading")}
+    assert marked == {"Battery life", "Screen", "Launch dates:"}
+    kinds = dict(article.rows("select number, kind from paragraphs"))
+    assert [kinds[n] for n in (1, 3, 7, 8)] == ["body", "heading", "heading", "body"]
+
+
+def test_a_sentence_is_quoted_rather_than_the_heading_above_it(tmp_path: Path) -> None:
+    article = build_article(tmp_path, PHONE_REVIEW)
+    assert article.cited("what about the screen") == "The screen is bright enough to read in sunshine."
+
+
+def test_headings_are_left_out_of_a_summary(tmp_path: Path) -> None:
+    article = build_article(tmp_path, PHONE_REVIEW)
+    points = [p.text for p in article.base.summary("long").points]
+    assert "The screen is bright enough to read in sunshine." in points
+    assert not {"Battery life", "Screen", "Launch dates:"} & set(points)
