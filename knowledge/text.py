@@ -343,7 +343,8 @@ _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _OPENERS = "\"'\u201c\u2018(["
 _QUOTE_MARK = re.compile('[\u201c\u201d"]')
 _CLOSERS = "\"'\u201d\u2019)]"
-_LAST_WORD = re.compile(r"([A-Za-z.]+)[.!?]*$")
+_LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?]*$")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])*")  # "p", "p.j", "j.r.r" once the last period is gone
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -375,12 +376,13 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _ends_abbreviation(text: str) -> bool:
-    """Whether *text* ends in an abbreviation or an initial ("Gen.", "P."), whose period ends no sentence."""
+    """Whether *text* ends in an abbreviation or in initials ("Gen.", "P.", "P.J.", "J.R.R."), whose
+    period ends no sentence; a letter closing a longer token ("the mid-2020s.") is no initial."""
     word = _LAST_WORD.search(text)
     if not word:
         return False
     w = word.group(1).rstrip(".").lower()
-    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    return w in _ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
 
 
 def _quotations(paragraph: str) -> list[tuple[int, int]]:

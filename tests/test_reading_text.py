@@ -91,6 +91,32 @@ def _stored(article: ArticleBase) -> list[str]:
     return [text for (text,) in article.rows("select text from sentences order by ordinal")]
 
 
+@pytest.mark.parametrize("initials", ["R.", "R.T.", "J.R.R."])
+def test_initials_end_no_sentence(tmp_path: Path, initials: str) -> None:
+    article = build_article(
+        tmp_path,
+        "Harbour talks\n\n"
+        "The harbour board met on Monday to discuss the new pier.\n\n"
+        f"Coach {initials} Lindqvist said the rowing club would move to the pier in spring. "
+        "The club has 40 members.",
+    )
+    whole = f"Coach {initials} Lindqvist said the rowing club would move to the pier in spring."
+    assert whole in _stored(article)
+    assert article.cited(f"Who is {initials} Lindqvist?") == whole
+
+
+@pytest.mark.parametrize("ending", ["in the mid-2020s", "in the 1990s", "at 720p", "on the 5th"])
+def test_a_number_with_a_letter_suffix_ends_a_sentence(tmp_path: Path, ending: str) -> None:
+    article = build_article(
+        tmp_path,
+        "Ferry plans\n\n"
+        f"The harbour board said the new ferry line would open {ending}. "
+        "Lindqvist Shipping will run the boats twice a day.",
+    )
+    assert f"The harbour board said the new ferry line would open {ending}." in _stored(article)
+    assert article.cited("Who will run the boats?") == "Lindqvist Shipping will run the boats twice a day."
+
+
 @pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
 def test_a_quoted_slogan_with_periods_inside_a_sentence_stays_whole(tmp_path: Path, quotes: str) -> None:
     left, right = quotes
