@@ -20,11 +20,14 @@ from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*$")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
+_HEADING_WORDS = 12  # an in-body heading is a line of at most this many words
+_BULLETS = ("-", "\u2013", "\u2014", "\u2022", "*")  # a list item or a sign-off ("— Dele, May 2"), no heading
 
 
 @dataclass
@@ -52,6 +55,7 @@ class _Sentence:
     is_caption: bool
     is_headline: bool
     is_quote: bool
+    is_heading: bool = False
     mentions: list[Mention] = field(default_factory=list)
     entity_ids: list[str] = field(default_factory=list)
     implicit: list[str] = field(default_factory=list)
@@ -120,6 +124,7 @@ def derive(sources: SourceSet) -> Derived:
                     "is_caption": int(s.is_caption),
                     "is_headline": int(s.is_headline),
                     "is_quote": int(s.is_quote),
+                    "is_heading": int(s.is_heading),
                     "speaker": s.speaker,
                     "quantities": json.dumps(quantity_kinds(s.text)),
                 }
@@ -164,6 +169,7 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
         first, rest = blocks[0].split("\n", 1)
         blocks[0:1] = [first.strip(), rest.strip()]
     blocks = [para for block in blocks for para in _line_paragraphs(block)]
+    headings = _headings(blocks, 1 if first_line != "body" else 0)
     sentences: list[_Sentence] = []
     paragraphs: list[dict] = []
     taken: dict[str, int] = {}
@@ -175,6 +181,8 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
         else:
             number = index + 1
             kind = "body"
+        if index in headings:
+            kind = "heading"
         block = re.sub(r"[ \t]*\n[ \t]*", " ", block)
         paragraphs.append(
             {
@@ -185,7 +193,7 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
                 "text": block,
             }
         )
-        spans = [(0, len(block))] if kind != "body" else _bounded_sentences(block)
+        spans = [(0, len(block))] if kind not in ("body", "heading") else _bounded_sentences(block)
         flags = quote_flags(block, spans)
         for n, ((start, end), is_quote) in enumerate(zip(spans, flags, strict=True), 1):
             sentence = block[start:end].strip()
@@ -203,6 +211,7 @@ def _split_article(article: Article) -> tuple[list[_Sentence], list[dict]]:
                     is_caption=kind == "caption",
                     is_headline=kind == "headline",
                     is_quote=is_quote and kind == "body",
+                    is_heading=kind == "heading",
                 )
             )
     if not sentences:
@@ -246,6 +255,37 @@ def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
     if " " in m.surface or fold(m.surface) not in common:
         return False
     return m.kind == "other" or (m.kind == "organisation" and m.surface.isupper())
+
+
+def _headings(blocks: list[str], first_body: int) -> set[int]:
+    """Indices of the in-body headings among *blocks*: a short line ending without a sentence's
+    period ("Battery life", "Wi-Fi 6"), or ending in a colon ("2020 tour dates:"). Not the first body
+    block (a dateline "BAAR, SWITZERLAND" or a byline), not a line opening with a dash or bullet, and
+    not a run of three or more such lines (a list: "June 9 -- Coral Sky Amphitheatre, Tampa, FL")."""
+    short = [
+        "\n" not in b
+        and len(b.split()) <= _HEADING_WORDS
+        and not _SENTENCE_END.search(b)
+        and not b.startswith(_BULLETS)
+        for b in blocks
+    ]
+    found: set[int] = set()
+    i = first_body + 1
+    while i < len(blocks):
+        if not short[i]:
+            i += 1
+            continue
+        if blocks[i].endswith(":"):
+            found.add(i)
+            i += 1
+            continue
+        run = i
+        while run < len(blocks) and short[run] and not blocks[run].endswith(":"):
+            run += 1
+        if run - i < 3:
+            found.update(range(i, run))
+        i = run
+    return found
 
 
 def _line_paragraphs(block: str) -> list[str]:

@@ -36,7 +36,7 @@ ENTITY_PREFIX = "@"
 QUANTITY_PREFIX = "#"  # "#money": the term of a sentence stating a quantity of that kind
 CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a question needs ~100)
 # Sentence flags, one byte a sentence.
-_CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER = 1, 2, 4, 8, 16, 32
+_CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER, _HEADING = 1, 2, 4, 8, 16, 32, 64
 
 
 @dataclass(slots=True)
@@ -76,6 +76,7 @@ class SentenceRec:
     has_exact_date: bool = False
     words: tuple[str, ...] = ()  # content words in order, for measuring distances
     quantities: frozenset[str] = frozenset()  # kinds of quantity it states: money, age, date, ...
+    is_heading: bool = False  # an in-body heading ("Battery life"): a label, read like a headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class SentenceFixed:
     bigrams: frozenset[tuple[str, str]]  # adjacent pairs of them
     width: int  # len(stems), at least 1
     paragraph: tuple[str, int]  # (document, paragraph number)
-    headline: float  # 1.0 for a headline or caption
+    headline: float  # 1.0 for a headline, caption or in-body heading
     quote: float
     length: float  # log1p of the content length
     position: float  # log1p of the ordinal
@@ -263,6 +264,7 @@ class _Indexer:
                 | (_REASON_FLAG if _REASON.search(text) else 0)
                 | (_EXACT if any(exact.get(e) for e in ents) else 0)
                 | (_SPEAKER if row.get("speaker") is not None else 0)
+                | (_HEADING if row.get("is_heading") else 0)
             )
             flags.append(f)
             strings["s_id"].append(row["id"])
@@ -580,6 +582,7 @@ class Index:
             bool(flags & _EXACT),
             tuple(words[w] for w in word_row),
             frozenset(self._quantity_kinds[q] for q in ragged["s_quantities"].row(i)),
+            bool(flags & _HEADING),
         )
 
     def _unit(self, u: int) -> Unit:
@@ -686,7 +689,7 @@ class Index:
                 pairs,
                 max(1, len(stems)),
                 (s.document, s.paragraph),
-                float(s.is_headline or s.is_caption),
+                float(s.is_headline or s.is_caption or s.is_heading),
                 float(s.is_quote),
                 math.log1p(s.length),
                 math.log1p(s.ordinal),

@@ -6,7 +6,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz, process
 
-from .index import ENTITY_PREFIX, Index
+from .index import ENTITY_PREFIX, Index, SentenceRec
 from .model import EntityInfo, Summary, SummaryPoint
 from .text import content_terms, fold, tokens
 
@@ -72,7 +72,7 @@ class Summariser:
         else:
             topic = None
             mine = list(range(len(idx.sentences)) if document is None else idx.document_range(document))
-            pool = [i for i in mine if not (idx.sentences[i].is_caption or idx.sentences[i].is_headline)]
+            pool = [i for i in mine if not _is_label(idx.sentences[i])]
             pool = pool or mine
         scores = {i: self._score(i) for i in pool}
         chosen: list[int] = []
@@ -99,11 +99,11 @@ class Summariser:
                 tf.update(self.index.sentences[j].terms)
         weight = sum(tf[t] * self.index.idf.get(t, 0.0) for t in s.terms if tf[t] > 1)
         score = weight / (len(s.terms) + 8)
-        if s.ordinal <= 2 and not (s.is_caption or s.is_headline):
+        if s.ordinal <= 2 and not _is_label(s):
             score *= 1.6  # news puts the point first
         if s.is_quote:
             score *= 0.8
-        if s.is_caption or s.is_headline:
+        if _is_label(s):
             score *= 0.5
         if i in self._curated:
             score *= 1.3  # a hand-written fact cites it: someone judged it to matter
@@ -164,3 +164,8 @@ class Summariser:
         mine = set(self.index.document_range(document))
         found = [e for e in self.index.entity_mentions if e.kind in kinds and mine.intersection(e.sentences)]
         return [e.name for e in found]
+
+
+def _is_label(s: SentenceRec) -> bool:
+    """A headline, photo caption or in-body heading: what labels the article, not a point it makes."""
+    return s.is_caption or s.is_headline or s.is_heading

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -340,6 +341,10 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _OPENERS = "\"'\u201c\u2018(["
+_QUOTE_MARK = re.compile('[\u201c\u201d"]')
+_CLOSERS = "\"'\u201d\u2019)]"
+_LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?]*$")
+_INITIALS = re.compile(r"[a-z](?:\.[a-z])*")  # "p", "p.j", "j.r.r" once the last period is gone
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -347,6 +352,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(paragraph)
+    quoted = _quotations(paragraph)
     for m in _BOUNDARY.finditer(paragraph):
         end = m.end()
         nxt = end
@@ -357,17 +363,58 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
         following = paragraph[nxt]
         if not (following.isupper() or following.isdigit() or following in _OPENERS):
             continue
-        word = re.search(r"([A-Za-z.]+)[.!?]*$", paragraph[start : m.start() + 1])
-        if word and paragraph[m.start()] == ".":
-            w = word.group(1).rstrip(".").lower()
-            if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
-                continue
+        if paragraph[m.start()] == "." and _ends_abbreviation(paragraph[start : m.start() + 1]):
+            continue
+        if quoted and _inside_running_quote(paragraph, quoted, start, m.start()):
+            continue
         spans.append((start, end))
         start = nxt
     tail = paragraph[start:].rstrip()
     if tail.strip():
         spans.append((start, start + len(tail)))
     return spans
+
+
+def _ends_abbreviation(text: str) -> bool:
+    """Whether *text* ends in an abbreviation or in initials ("Gen.", "P.", "P.J.", "J.R.R."), whose
+    period ends no sentence; a letter closing a longer token ("the mid-2020s.") is no initial."""
+    word = _LAST_WORD.search(text)
+    if not word:
+        return False
+    w = word.group(1).rstrip(".").lower()
+    return w in _ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
+
+
+def _quotations(paragraph: str) -> list[tuple[int, int]]:
+    """(open, close) positions of the double quotations of *paragraph*, curly or straight; a straight
+    mark after a digit or letter opens none (58.23" is seconds of arc)."""
+    spans = []
+    opened: int | None = None
+    for m in _QUOTE_MARK.finditer(paragraph):
+        ch, at = m.group(0), m.start()
+        if opened is None:
+            before = paragraph[at - 1 : at]
+            if ch == "\u201c" or (ch == '"' and (not before or before.isspace() or before in "([")):
+                opened = at
+        elif ch == "\u201c":
+            opened = at
+        else:
+            spans.append((opened, at))
+            opened = None
+    return spans
+
+
+def _inside_running_quote(paragraph: str, quoted: list[tuple[int, int]], start: int, at: int) -> bool:
+    """Whether position *at* lies in a quotation opened inside the sentence begun at *start* and
+    followed by lower-case text: a quoted phrase (the "Meth. We're on it." campaign), not speech."""
+    k = bisect.bisect_right(quoted, (at, len(paragraph))) - 1
+    if k < 0:
+        return False
+    open_at, close_at = quoted[k]
+    if close_at <= at or open_at <= start or not paragraph[start:open_at].strip():
+        return False
+    after = paragraph[close_at + 1 : close_at + 40].lstrip(_CLOSERS + " ")
+    return after[:1].islower()
 
 
 def quote_flags(paragraph: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -383,9 +430,6 @@ def quote_flags(paragraph: str, spans: list[tuple[int, int]]) -> list[bool]:
         first = paragraph[start:end].lstrip()[:1]
         flags.append(depth > 0 or first in ("\u201c", '"'))
     return flags
-
-
-_QUOTE_MARK = re.compile('[\u201c\u201d"]')
 
 
 def _quote_step(ch: str, depth: int) -> int:

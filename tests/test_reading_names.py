@@ -219,4 +219,7 @@ def test_a_name_with_initials_is_one_name(tmp_path: Path) -> None:
     names = article.entity_names()
     assert "Christopher D. Battin" in names
     assert not {"Christopher D", "Battin"} & names
+    (tmp_path / "keck").mkdir()
+    keck = build_article(tmp_path / "keck", "Europa\n\nThey used the W.M. Keck Observatory in Hawaii.")
+    assert "W.M. Keck Observatory" in keck.entity_names() and "W.M" not in keck.entity_names()
     assert article.cited("how much was Battin's bond").startswith("Christopher D. Battin: dealing")

@@ -1,4 +1,5 @@
-"""Reading words: invisible characters folded out, word forms from lemminflect and Snowball."""
+"""Reading words and sentences: invisible characters folded out, word forms from lemminflect and
+Snowball, where sentences end."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from reading_support import build_article
+from reading_support import ArticleBase, build_article
 
 from knowledge.text import fold, stem, tokens
 
@@ -84,3 +85,103 @@ def test_word_forms_need_no_numpy(tmp_path: Path) -> None:
         "from knowledge.text import stem; assert stem('went') == stem('go') and stem('rose') == stem('rise')"
     )
     subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent, check=True, timeout=60)
+
+
+def _stored(article: ArticleBase) -> list[str]:
+    return [text for (text,) in article.rows("select text from sentences order by ordinal")]
+
+
+@pytest.mark.parametrize("initials", ["R.", "R.T.", "J.R.R."])
+def test_initials_end_no_sentence(tmp_path: Path, initials: str) -> None:
+    article = build_article(
+        tmp_path,
+        "Harbour talks\n\n"
+        "The harbour board met on Monday to discuss the new pier.\n\n"
+        f"Coach {initials} Lindqvist said the rowing club would move to the pier in spring. "
+        "The club has 40 members.",
+    )
+    whole = f"Coach {initials} Lindqvist said the rowing club would move to the pier in spring."
+    assert whole in _stored(article)
+    assert article.cited(f"Who is {initials} Lindqvist?") == whole
+
+
+@pytest.mark.parametrize("ending", ["in the mid-2020s", "in the 1990s", "at 720p", "on the 5th"])
+def test_a_number_with_a_letter_suffix_ends_a_sentence(tmp_path: Path, ending: str) -> None:
+    article = build_article(
+        tmp_path,
+        "Ferry plans\n\n"
+        f"The harbour board said the new ferry line would open {ending}. "
+        "Lindqvist Shipping will run the boats twice a day.",
+    )
+    assert f"The harbour board said the new ferry line would open {ending}." in _stored(article)
+    assert article.cited("Who will run the boats?") == "Lindqvist Shipping will run the boats twice a day."
+
+
+@pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
+def test_a_quoted_slogan_with_periods_inside_a_sentence_stays_whole(tmp_path: Path, quotes: str) -> None:
+    left, right = quotes
+    whole = f"The council launched its {left}Slow. Safe. Home.{right} road campaign on Monday in Lindqvist."
+    article = build_article(
+        tmp_path,
+        f"Road safety\n\n{whole} Drivers mocked the posters.\n\nThe council said the posters would stay.",
+    )
+    assert whole in _stored(article)
+    assert article.cited("When was the road campaign launched?") == whole
+
+
+def test_quoted_speech_followed_by_a_new_sentence_is_still_split(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Road safety\n\n"
+        "The mayor called the posters \u201ca mistake. A costly one.\u201d The council kept them.",
+    )
+    assert "The council kept them." in _stored(article)
+
+
+def test_a_seconds_mark_opens_no_quotation(tmp_path: Path) -> None:
+    # 12.5" is seconds of arc: read as an opening quote it would run to "east lane" and join the two
+    article = build_article(
+        tmp_path,
+        "Harbour chart\n\n"
+        "The new buoy lies at 59 degrees 20' 12.5\" north of the old harbour wall. "
+        'Boats use the "east lane" at night, the harbour board said.',
+    )
+    assert 'Boats use the "east lane" at night, the harbour board said.' in _stored(article)
+
+
+PHONE_REVIEW = (
+    "Lindqvist phone review\n\n"
+    "OSLO, NORWAY\n\n"
+    "The Lindqvist phone went on sale in Oslo on Monday for 400 euros.\n\n"
+    "Battery life\n\n"
+    "In our tests the phone lasted 14 hours on one charge, longer than last year's model.\n\n"
+    "Screen\n\n"
+    "The screen is bright enough to read in sunshine.\n\n"
+    "Launch dates:\n\n"
+    "June 9 -- Oslo, Norway\n\n"
+    "June 12 -- Bergen, Norway\n\n"
+    "June 20 -- Stockholm, Sweden\n\n"
+    "The maker said more cities would follow.\n\n"
+    "\u2014 Lindqvist Mobile (@lindqvist) May 2, 2020"
+)
+
+
+def test_short_lines_without_a_period_are_marked_as_headings(tmp_path: Path) -> None:
+    # not the dateline under the headline, not the items of a list, not a sign-off
+    article = build_article(tmp_path, PHONE_REVIEW)
+    marked = {text for (text,) in article.rows("select text from sentences where is_heading")}
+    assert marked == {"Battery life", "Screen", "Launch dates:"}
+    kinds = dict(article.rows("select number, kind from paragraphs"))
+    assert [kinds[n] for n in (1, 3, 7, 8)] == ["body", "heading", "heading", "body"]
+
+
+def test_a_sentence_is_quoted_rather_than_the_heading_above_it(tmp_path: Path) -> None:
+    article = build_article(tmp_path, PHONE_REVIEW)
+    assert article.cited("what about the screen") == "The screen is bright enough to read in sunshine."
+
+
+def test_headings_are_left_out_of_a_summary(tmp_path: Path) -> None:
+    article = build_article(tmp_path, PHONE_REVIEW)
+    points = [p.text for p in article.base.summary("long").points]
+    assert "The screen is bright enough to read in sunshine." in points
+    assert not {"Battery life", "Screen", "Launch dates:"} & set(points)
