@@ -25,6 +25,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,40})\)")
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
+_NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "and", "the", "&"})
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 _HEADING_WORDS = 12  # an in-body heading is a line of at most this many words
 _BULLETS = ("-", "\u2013", "\u2014", "\u2022", "*")  # a list item or a sign-off ("— Dele, May 2"), no heading
@@ -361,9 +362,10 @@ class _EntityRegistry:
         """Register full names first, so that "Rutte" and "the Summit" find "Mark Rutte" and
         "NATO Summit"; then the aliases the text introduced in parentheses."""
         mentions = list(mentions)
-        for m in mentions:
-            if m.kind == "person" and len(m.surface.split()) >= 2:
-                self.entity_for(m)
+        people = [m for m in mentions if m.kind == "person" and len(m.surface.split()) >= 2]
+        # longest first: "Kathleen Hawk Sawyer" takes "Hawk Sawyer" before that is read as a name of its own
+        for m in sorted(people, key=lambda m: -len(m.surface.split())):
+            self.entity_for(m)
         singles = {fold(m.surface) for m in mentions if len(m.surface.split()) == 1}
         heads: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
@@ -404,8 +406,18 @@ class _EntityRegistry:
             kind = m.kind
             eid = self._new(m.surface, kind, "derived")
             parts = m.surface.split()
-            if kind == "person" and len(parts) >= 2 and len(parts[-1]) > 2 and not parts[-1].isupper():
-                self.alias(eid, parts[-1])  # "Rutte" for "Mark Rutte"
+            # "Rutte" for "Mark Rutte"; "Sales for Brandt" (of "Vice President of Sales for Brandt")
+            # is not a person's name, and Brandt not its surname
+            if (
+                kind == "person"
+                and len(parts) >= 2
+                and len(parts[-1]) > 2
+                and not parts[-1].isupper()
+                and _NOT_IN_PERSONAL_NAMES.isdisjoint(parts)
+            ):
+                self.alias(eid, parts[-1])
+                if len(parts) >= 3 and len(parts[-2].rstrip(".")) > 1 and parts[-2][:1].isupper():
+                    self.alias(eid, " ".join(parts[-2:]))  # "Hawk Sawyer", not "P. Blair"
         entity = self.entities[eid]
         if m.kind in ("person", "organisation") and entity["kind"] == "other":
             entity["kind"] = m.kind  # made "other" from an alias before its name was read

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reading_support import build_article
 
 from knowledge import acronyms
@@ -223,3 +224,31 @@ def test_a_name_with_initials_is_one_name(tmp_path: Path) -> None:
     keck = build_article(tmp_path / "keck", "Europa\n\nThey used the W.M. Keck Observatory in Hawaii.")
     assert "W.M. Keck Observatory" in keck.entity_names() and "W.M" not in keck.entity_names()
     assert article.cited("how much was Battin's bond").startswith("Christopher D. Battin: dealing")
+
+
+@pytest.mark.parametrize(
+    "first, later",
+    [
+        ("The board put Ruth Ellen Marsh in charge of the prisons.", "Later, Ellen Marsh told lawmakers."),
+        ("Later, Ellen Marsh told lawmakers.", "The board put Ruth Ellen Marsh in charge of the prisons."),
+    ],
+)
+def test_a_three_word_name_is_also_found_by_its_last_two(tmp_path: Path, first: str, later: str) -> None:
+    article = build_article(tmp_path, f"Prison chief named\n\n{first}\n\n{later}")
+    assert "Ellen Marsh" not in article.entity_names()  # one person, whichever form comes first
+    info = article.base.facts_about("Ellen Marsh")
+    assert info is not None and info.name == "Ruth Ellen Marsh"
+    assert {text for text, _ in info.facts} == {first, later}
+
+
+def test_a_person_of_a_place_does_not_take_its_name_as_a_surname(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Summit\n\n"
+        "President Xi Jinping of China met the press on Monday.\n\n"
+        "China's exports fell in May.\n\n"
+        "Jo Weller, Vice President of Sales for Brandt, said sales would double.\n\n"
+        "Brandt makes farm sensors.",
+    )
+    assert "China" in article.entities_in("exports fell", implicit=0)
+    assert "Brandt" in article.entities_in("makes farm sensors", implicit=0)
