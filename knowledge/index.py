@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import countOf
 from typing import Any, TypeVar
 
@@ -613,6 +614,13 @@ class Index:
             ask,
             ask_terms,
         )
+
+    @cached_property
+    def unit_documents(self) -> list[str]:
+        """The slug of the document of each unit's first sentence, by unit (read from the columns once)."""
+        c, slugs = self.columns, self._doc_slugs
+        s_doc, first = c.ints["s_doc"], c.ragged["u_sentences"]
+        return [slugs[s_doc[first.row(u)[0]]] for u in range(len(self.units))]
 
     def rarity_in(self, document: str, term: str) -> float:
         """The idf of *term* among *document*'s own sentences over its idf in the whole base: above 1

@@ -260,6 +260,7 @@ class Matcher:
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
@@ -630,7 +631,7 @@ class Matcher:
             tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in top if v == floor])
             items += [(u, floor) for u in tied]
         # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
-        ranked = sorted(sorted(items), key=itemgetter(1), reverse=True)[:CANDIDATES]
+        ranked = self._ties_by_article(query, sorted(sorted(items), key=itemgetter(1), reverse=True), total)
         ties = self._ties(query) if query.pairs else []
         spec = self._hit_spec(query)
         # units quoting one sentence share its terms (the same frozenset): their hits are found once
@@ -874,6 +875,47 @@ class Matcher:
             got = frozenset().union(*(postings.get(QUANTITY_PREFIX + k, ()) for k in kinds))
             self._holding[kinds] = got
         return got
+
+    def _ties_by_article(
+        self, query: Query, ranked: list[tuple[int, float]], total: float
+    ) -> list[tuple[int, float]]:
+        """The first CANDIDATES of *ranked* (by weight, then index), units of equal weight among the
+        first read in full, or at the cut, ordered by how much of the question their article covers:
+        "the guards' bond" is read in the guards' article first, not in the first listed stating bonds."""
+        if self._one_article:
+            return ranked[:CANDIDATES]
+        out: list[tuple[int, float]] = []
+        cover: dict[str, float] = {}
+        i = 0
+        while i < len(ranked) and len(out) < CANDIDATES:
+            j = i + 1
+            while j < len(ranked) and ranked[j][1] == ranked[i][1]:
+                j += 1
+            if j - i == 1 or (i >= 2 * RERANK and j <= CANDIDATES):
+                out += ranked[i:j]  # alone, or tied where the order changes nothing that is read
+            else:
+                weight = ranked[i][1]
+                tied = self._by_article_cover(query, [u for u, _ in ranked[i:j]], total, cover)
+                out += [(u, weight) for u in tied[: CANDIDATES - len(out)]]
+            i = j
+        return out[:CANDIDATES]
+
+    def _by_article_cover(
+        self, query: Query, units: list[int], total: float, cover: dict[str, float]
+    ) -> list[int]:
+        """*units* (ascending) with those whose article covers more of the question first, in order;
+        *cover* keeps each article's coverage for the question."""
+        docs = self.index.unit_documents
+        terms = self.index.document_terms
+        keyed = []
+        for u in units:
+            doc = docs[u]
+            c = cover.get(doc)
+            if c is None:
+                c = cover[doc] = matched_weight(query, terms[doc]) / total
+            keyed.append((-c, u))
+        keyed.sort()
+        return [u for _, u in keyed]
 
     def _has_rival(self, entities: frozenset[str], eid: str) -> bool:
         """Whether *entities* hold another of the kind of *eid* (another person, another country)."""

@@ -291,3 +291,36 @@ def test_a_quoted_question_comes_with_the_sentences_that_answer_it(tmp_path: Pat
     # a sentence that is no question is quoted alone
     paid = campaign.base.answer("How much did the state pay the agency?")
     assert [c.text for c in paid.citations] == ["The state paid an ad agency $449,000 for the work."]
+
+
+def test_of_sentences_matching_alike_those_of_the_article_asked_about_are_read_first(tmp_path: Path) -> None:
+    # ten sentences hold "bond", nine of them in an arrests story listed first; only the first eight
+    # most covering are read in full, and ties went in the order of the files: the guards' bond was
+    # never read. Ties now go to the article that holds more of the question ("guards" too).
+    sources = tmp_path / "src"
+    sources.mkdir()
+    names = "Anna Kowalski, Brett Lyle, Carla Mendes, Dario Voss, Elena Petrov, Felix Grant, Greta Hahn"
+    (sources / "arrests-in-columbus.txt").write_text(
+        "Police arrest seven in drug raid\n\n"
+        + "\n\n".join(
+            f"{n} was held in jail in lieu of ${k + 1}0,000 bond, police said."
+            for k, n in enumerate(names.split(", "))
+        ),
+        encoding="utf-8",
+    )
+    guards_bond = "Both pleaded not guilty and were released on the condition that each post $100,000 bond."
+    (sources / "prison-guards-charged.txt").write_text(
+        "Two prison guards charged\n\n"
+        "Two prison guards were charged on Tuesday with falsifying records.\n\n"
+        "The guards were on duty the night the inmate died.\n\n"
+        f"{guards_bond}\n\n"
+        "Their lawyers said the guards were overworked.",
+        encoding="utf-8",
+    )
+    base = FactBase.build(sources, tmp_path / "base.db")
+    matcher = base._current().matcher
+    read = [
+        matcher.index.sentences[c.sentences[0]].text
+        for c in matcher.rank(matcher.analyse("how much was the guards bond"))
+    ]
+    assert guards_bond in read[:2]
