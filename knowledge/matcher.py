@@ -78,6 +78,7 @@ _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every quest
 # from two ("wht": "what" or "who") is read as the first, the more often asked.
 _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "whose")
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
+_QUESTION_WORD_SET = frozenset(_QUESTION_SPELLINGS)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 
 
@@ -283,7 +284,7 @@ class Matcher:
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
-        self._word_terms(query, toks, used, form_at, possessive, _capitalised(question))
+        self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
         query.content_text = " ".join(stem(t) for t in query.words)
@@ -298,7 +299,10 @@ class Matcher:
         """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks
         "what"): one that is neither a word of the base nor of the dictionary, one edit from a question
         word. Read as a word, it would weigh as a rare term no sentence holds."""
-        for pos, tok in enumerate(toks[:_QUESTION_WORD_AT]):
+        first = toks[:_QUESTION_WORD_AT]
+        if not _QUESTION_WORD_SET.isdisjoint(first):
+            return  # speed: most questions have theirs
+        for pos, tok in enumerate(first):
             if tok in STOPWORDS or tok in self.index.vocab or tok.isdigit() or is_english_word(tok):
                 continue
             for word in _QUESTION_SPELLINGS:
@@ -380,10 +384,11 @@ class Matcher:
         used: set[int],
         form_at: set[int],
         possessive: set[int],
-        names: frozenset[str] = frozenset(),
+        question: str = "",
     ) -> None:
         """Add a term per remaining content word: stemmed, spell-corrected, with its synonyms."""
         idx = self.index
+        names: frozenset[str] | None = None  # the words written with a capital, read when first needed
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
@@ -404,14 +409,17 @@ class Matcher:
                 near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
                 if near:
                     key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-                elif tok not in names:  # a name the base does not know is no misspelt word
-                    near = self._common_word(tok)
+                else:
+                    if names is None:
+                        names = _capitalised(question)
+                    as_name = tok in names
+                    near = None if as_name else self._common_word(tok)  # a name is no misspelt word
                     if near in STOPWORDS:
                         continue
                     if near:
                         key, weight_factor = stem(near), 0.9
-                if not near and self._is_unknown_name(toks, pos, tok in names):
-                    query.absent_name = query.absent_name or tok
+                    elif self._is_unknown_name(toks, pos, as_name):
+                        query.absent_name = query.absent_name or tok
             if key in [t.key for t in query.terms]:
                 continue
             weight = idx.idf.get(key, idx.max_idf) * weight_factor
@@ -855,6 +863,8 @@ class Matcher:
     def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
         """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
         the article gives them answers it, not the word."""
+        if _JOB_WORDS.isdisjoint(toks):
+            return set()  # speed: the usual case
         known = self.index.entities
         out = set()
         for start, end, eid in spans:
