@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from knowledge.model import Answer, Citation, EntityInfo, ReloadReport, SourceInfo, Summary
+from knowledge.model import IDK_MANY, Answer, Citation, EntityInfo, ReloadReport, SourceInfo, Summary
 
 if TYPE_CHECKING:
     from .guild_settings import Gap
@@ -107,10 +107,12 @@ def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Ca
     question = clip(neutralise(answer.question), QUESTION_ECHO_LIMIT) or "(empty question)"
     if answer.abstained:
         lines = [f"**Q:** {question}", "", answer.text]
+        many = answer.text == IDK_MANY
         if answer.suggestions:
-            lines += ["", "The article does cover: " + ", ".join(answer.suggestions) + "."]
+            covers = "These articles do cover: " if many else "The article does cover: "
+            lines += ["", covers + ", ".join(answer.suggestions) + "."]
         return Card(
-            "I don't know that from the article",
+            IDK_MANY.rstrip(".") if many else "I don't know that from the article",
             "\n".join(lines),
             footer=f"fact base {version}" if version else "",
             colour=COLOUR_ABSTAIN,

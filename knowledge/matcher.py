@@ -18,7 +18,7 @@ from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
-from .model import Answer, FactRef
+from .model import IDK, IDK_MANY, Answer, FactRef
 from .quantities import MONEY_WORDS, wanted_kind_of
 from .scoring import ScoringModel, calibration_row, off_topic, question_word
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
@@ -34,7 +34,6 @@ KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 SYNONYM_FACTOR = 0.75
 COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
-IDK = "I don't know that from the article."
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
 # the long stopwords one edit could reach from a word of each length (one letter more or less at most)
@@ -958,7 +957,11 @@ class Matcher:
 
     def _abstain(self, question: str, query: Query, version: str = "") -> Answer:
         return Answer(
-            question=question, text=IDK, abstained=True, suggestions=self.suggestions(query), version=version
+            question=question,
+            text=IDK if self._one_article else IDK_MANY,
+            abstained=True,
+            suggestions=self.suggestions(query),
+            version=version,
         )
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:

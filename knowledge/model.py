@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+IDK = "I don't know that from the article."  # what the bot says when it abstains
+IDK_MANY = "I don't know that from these articles."  # the same, from a base of several articles
+
 
 @dataclass(frozen=True)
 class Citation:

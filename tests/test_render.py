@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import discord
 from hypothesis import given
 from hypothesis import strategies as st
+from reading_support import build_article
 
 from bot import render
 from bot.discord_render import embed_from_card, message_text
 from bot.guild_settings import Gap
+from knowledge import FactBase
 from knowledge.model import Answer, Citation, EntityInfo, Summary, SummaryPoint
 
 
@@ -104,3 +107,20 @@ def test_embed_has_the_cards_parts() -> None:
     assert (embed.title, embed.description, embed.footer.text) == ("Title", "Body", "footer")
     assert embed.fields[0].name == "Source: X" and embed.fields[0].inline is False
     assert embed.colour == discord.Colour(render.COLOUR_ANSWER)
+
+
+def test_an_abstention_names_the_articles_as_many_as_the_base_holds(tmp_path: Path) -> None:
+    (tmp_path / "one").mkdir()
+    one = build_article(tmp_path / "one", "Port strike\n\nDock workers in Rotterdam stopped work on Monday.")
+    card = render.answer_card(one.base.answer("Who won the cup final?"))
+    assert card.title == "I don't know that from the article"
+    sources = tmp_path / "many"
+    sources.mkdir()
+    for slug, text in (
+        ("port", "Port strike\n\nDock workers stopped work."),
+        ("farm", "Farm fair\n\nThe fair opened."),
+    ):
+        (sources / f"{slug}.txt").write_text(text, encoding="utf-8")
+    many = FactBase.build(sources, tmp_path / "many.db").answer("Who won the cup final?")
+    assert many.abstained and many.text == "I don't know that from these articles."
+    assert render.answer_card(many).title == "I don't know that from these articles"
