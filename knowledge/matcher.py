@@ -965,12 +965,23 @@ class Matcher:
         )
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
-        """Topics the base covers: those the question named first, then the most mentioned."""
+        """Topics the base covers: those the question named first, then, of several articles, the
+        titles of those holding most of its words, else the most mentioned names."""
         names: list[str] = []
         for eid in query.entities if query else []:
             e = self.index.entities.get(eid)
             if e and e.sentences and e.name not in names:
                 names.append(e.name)
+        if not self._one_article:
+            total = sum(t.weight for t in query.terms) if query else 0.0
+            terms, documents = self.index.document_terms, self.index.documents
+            covered = {d: matched_weight(query, terms[d]) if total and query else 0.0 for d in documents}
+            for d in sorted(documents, key=lambda d: -covered[d]):  # stable: file order among equals
+                title = documents[d].get("title") or d
+                if len(names) >= limit:
+                    break
+                if title not in names:
+                    names.append(title)
         for e in self.index.entity_mentions:
             if len(names) >= limit:
                 break

@@ -121,6 +121,11 @@ def test_an_abstention_names_the_articles_as_many_as_the_base_holds(tmp_path: Pa
         ("farm", "Farm fair\n\nThe fair opened."),
     ):
         (sources / f"{slug}.txt").write_text(text, encoding="utf-8")
-    many = FactBase.build(sources, tmp_path / "many.db").answer("Who won the cup final?")
+    base = FactBase.build(sources, tmp_path / "many.db")
+    many = base.answer("Who won the cup final?")
     assert many.abstained and many.text == "I don't know that from these articles."
     assert render.answer_card(many).title == "I don't know that from these articles"
+    # what they do cover: their titles, the one holding most of the question's words first
+    prize = base.answer("Who won the prize at the fair?")
+    assert prize.abstained and prize.suggestions == ("Farm fair", "Port strike")
+    assert "These articles do cover: Farm fair, Port strike." in render.answer_card(prize).description
