@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 
 from .index import Index, SentenceRec, Unit
-from .scoring import RANK_FEATURES
+from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
 from .text import fold
 from .wordvectors import dot
 
@@ -184,7 +184,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             c.coverage - best_cov,  # coverage_gap
             c.unpaired,  # unpaired
             1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,  # covers_half
-            1.0 if c.p_coverage <= 0.05 else 0.0,  # asked_missing
+            1.0 if c.p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
             bm25,  # bm25
             bm25 - best_bm25,  # bm25_gap
             side.meaning,  # meaning
