@@ -599,7 +599,7 @@ class Matcher:
         query = self.analyse(question)
         if not query.answerable:
             return self._abstain(question, query, version)
-        kept, total = self._first_pass(query)
+        kept, total = self._first_pass(query, gated=True)
         # the best is one of *kept*: when each of them is off topic, the answer is an abstention
         # whatever describe would find, so it is not asked (speed: ~1 question in 9)
         if not kept or all(self._off_topic_before_describe(query, c) for c in kept):
@@ -648,8 +648,9 @@ class Matcher:
         wanted = query.wanted
         return bool(wanted) and not wanted & self.index.sentences[c.sentences[0]].quantities
 
-    def _first_pass(self, query: Query) -> tuple[list[Candidate], float]:
-        """The candidates describe is to read, most covering first, and the question's total weight."""
+    def _first_pass(self, query: Query, gated: bool = False) -> tuple[list[Candidate], float]:
+        """The candidates describe is to read, most covering first, and the question's total weight;
+        none when *gated* and no unit reaches the off-topic gate's coverage (answer then abstains)."""
         total = sum(t.weight for t in query.terms) or 1.0
         p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
         acc = self._accumulate(query, total)
@@ -657,6 +658,10 @@ class Matcher:
             holding = self._units_holding(query.wanted)
             for u in acc.keys() & holding:
                 acc[u] += _TIE_BREAK
+        # a candidate's coverage is its matched weight, less any loss, over the total: at most the
+        # heaviest unit's, so under the gate every one of them is off topic (speed: none is made)
+        if gated and (not acc or max(acc.values()) / total < MIN_COVERAGE):
+            return [], total
         items: Iterable[tuple[int, float]] = acc.items()
         if len(acc) > 4 * CANDIDATES:  # sorting the bare weights in C first is ~3x faster, same result
             floor = sorted(acc.values(), reverse=True)[CANDIDATES - 1]

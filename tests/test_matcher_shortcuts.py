@@ -12,7 +12,7 @@ from knowledge import matcher as matcher_module
 from knowledge.evaluate import load_questions
 from knowledge.index import Index
 from knowledge.matcher import Matcher
-from knowledge.scoring import RANK_FEATURES, off_topic
+from knowledge.scoring import MIN_COVERAGE, RANK_FEATURES, off_topic
 from knowledge.text import STOPWORDS
 
 
@@ -114,3 +114,30 @@ def test_a_question_whose_candidates_are_all_off_topic_abstains_without_describi
         assert answer.abstained and not answer.citations and answer.suggestions, question
     assert described == []
     assert not matcher.answer("Who is the NATO secretary general?").abstained and len(described) == 1
+
+
+def test_a_question_no_unit_covers_enough_abstains_before_any_candidate_is_made(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # coverage never exceeds the matched weight over the total: under the gate's 0.4 for the heaviest
+    # unit, every candidate is off topic, so answer abstains without making them
+    matcher = _matcher(shipped_base)
+    under = []
+    for question in _development_questions():
+        query = matcher.analyse(question)
+        if not query.answerable:
+            continue
+        total = sum(t.weight for t in query.terms) or 1.0
+        heaviest = max(matcher._accumulate(query, total).values(), default=0.0)
+        found = matcher.candidates(query)
+        if found and heaviest / total < MIN_COVERAGE:
+            assert all(c.coverage <= heaviest / total and off_topic(c.features) for c in found), question
+            under.append(question)
+    assert len(under) > 5
+    made = []
+    real = Matcher._candidate
+    monkeypatch.setattr(Matcher, "_candidate", lambda self, *args: made.append(args) or real(self, *args))
+    for question in under:
+        assert matcher.answer(question).abstained, question
+    assert made == []
+    assert not matcher.answer("Who is the NATO secretary general?").abstained and made
