@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rapidfuzz import fuzz, process
 
 from .index import Index, SentenceRec, Unit
-from .scoring import RANK_FEATURES
+from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
 from .text import fold
 from .wordvectors import dot
 
@@ -152,6 +152,8 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     best_meaning = max(side.meaning for side in sides.values())
     n_terms = math.log1p(len(terms))
     article_weights: dict[str, tuple[list[float], float]] = {}
+    # units quoting one sentence share its hits (the same dict, Matcher._candidate): summed once
+    article_covs: dict[tuple[str, int], float] = {}
     phrasing_of = _phrasing_scores(query, cands)
     for k, (c, bm25, (via, entity_hit, unmatched_max, missing_entity)) in enumerate(
         zip(cands, bm25s, tallies, strict=True)
@@ -173,6 +175,10 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             else 0.0
         )
         phrasing = phrasing_of[k]
+        at = (s.document, id(c.hits))
+        article = article_covs.get(at)
+        if article is None:
+            article = article_covs[at] = _article_coverage(index, query, s.document, c.hits, article_weights)
         set_ratio = side.set_ratio / 100
         close = phrasing - 0.6
         # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
@@ -184,7 +190,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             c.coverage - best_cov,  # coverage_gap
             c.unpaired,  # unpaired
             1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,  # covers_half
-            1.0 if c.p_coverage <= 0.05 else 0.0,  # asked_missing
+            1.0 if c.p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
             bm25,  # bm25
             bm25 - best_bm25,  # bm25_gap
             side.meaning,  # meaning
@@ -196,7 +202,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             side.novelty,  # novelty
             paragraph_gain,  # paragraph_gain
             doc_cov[s.document] / best_doc,  # document_share
-            _article_coverage(index, query, s.document, c.hits, article_weights),  # article_coverage
+            article,  # article_coverage
             set_ratio if set_ratio > phrasing else phrasing,  # fuzz
             via,  # via_synonym
             side.type_match,  # type_match
@@ -229,7 +235,10 @@ def _article_coverage(
         ws = [t.weight * index.rarity_in(document, t.key) for t in query.terms]
         got = weights[document] = (ws, sum(ws) or 1.0)
     ws, total = got
-    return sum(ws[i] * factor for i, factor in hits.items()) / total
+    matched = 0.0
+    for i, factor in hits.items():  # sum() of the same products in the same order, without a generator
+        matched += ws[i] * factor
+    return matched / total
 
 
 def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:

@@ -167,6 +167,7 @@ _P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _COVERAGE = RANK_FEATURES.index("coverage")
 _QUANTITY_MISS = RANK_FEATURES.index("quantity_miss")
 MIN_COVERAGE = 0.4
+ASKED_MISSING_BELOW = 0.05  # describe's asked_missing: the question's own words hold at most this
 
 
 def off_topic(features: list[float]) -> bool:

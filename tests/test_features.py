@@ -146,3 +146,31 @@ def test_a_words_rarity_in_an_article_is_its_idf_among_that_articles_sentences(t
         ws = [t.weight * index.rarity_in(doc, t.key) for t in query.terms]
         plain = sum(ws[i] * f for i, f in c.hits.items()) / sum(ws)
         assert c.features[article_coverage] == pytest.approx(plain)
+
+
+def test_article_coverage_is_summed_once_per_shared_hits_and_is_its_plain_definition(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # units quoting one sentence share its hits dict: describe sums their article coverage once
+    matcher = _shipped_matcher(shipped_base)
+    index = matcher.index
+    article_coverage = RANK_FEATURES.index("article_coverage")
+    summed = []
+    real = features._article_coverage
+    monkeypatch.setattr(features, "_article_coverage", lambda *args: summed.append(args) or real(*args))
+    made = distinct = 0
+    questions = ("Who is the NATO secretary general?", "what did orban post", "how many allies",
+                 "Did Orban meet Stoltenberg?", "what is rutte's nickname", "When was NATO founded?")
+    for question in questions:
+        query = matcher.analyse(question)
+        summed.clear()
+        found = matcher.candidates(query)
+        pairs = {(index.sentences[c.sentences[0]].document, id(c.hits)) for c in found}
+        assert len(summed) == len(pairs)
+        made, distinct = made + len(found), distinct + len(pairs)
+        for c in found:
+            doc = index.sentences[c.sentences[0]].document
+            ws = [t.weight * index.rarity_in(doc, t.key) for t in query.terms]
+            plain = sum(ws[i] * f for i, f in c.hits.items()) / (sum(ws) or 1.0)
+            assert c.features[article_coverage] == plain, (question, c.unit.fact_id)
+    assert distinct < made
