@@ -441,7 +441,7 @@ class Matcher:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
         something the base never mentions: written with a capital and no English word, or in lower case
         and in no dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
-        Sullivan" of an article that says "Sullivan")."""
+        Sullivan" of an article naming Raymond)."""
         token = toks[pos]
         if token.isdigit() or len(token) < (3 if capitalised else 4) or is_english_word(token):
             return False
