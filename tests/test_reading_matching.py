@@ -87,6 +87,7 @@ def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBas
     # a word of the dictionary stays as it is, however near another; a name written with a capital is
     # not a misspelling, nor is an unknown word the word vectors find unlike the word it looks like
     assert matcher._common_word("sate") is None  # a word, though one letter from "site"
+    assert matcher._common_word("niu") is None  # three letters: only a glue word ("teh"), not "nil"
     assert matcher._common_word("viktor") is None  # the vectors know it, far from "victor"
     assert "orgen" in {t.key for t in matcher.analyse("What did Orgen say?").terms}
     assert "organ" in {t.key for t in matcher.analyse("what did orgen say").terms}
