@@ -78,12 +78,14 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
 
 
 def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
-    # "happend" and "teh" are not in the article: read as typed, each weighed as a rare word that no
-    # sentence holds and the bot abstained; read as "happen" and "the", they weigh what those do
-    assert port.cited("what happend in rotterdam") == "Dock workers in Rotterdam stopped work on Monday."
-    assert port.cited("what did teh dock workers do") == "Dock workers in Rotterdam stopped work on Monday."
+    # "happend" is not in the article: read as typed, it weighed as a rare word that no sentence holds
+    # and the bot abstained; read as "happen", it weighs what that does. "teh" is read as "the": no term
+    stopped = "Dock workers in Rotterdam stopped work on Monday."
+    assert port.cited("what happend in rotterdam") == stopped
+    assert port.cited("where did teh dock workers stop work") == stopped
     matcher = port.base._current().matcher
     assert matcher._common_word("happend") == "happen"
+    assert "teh" not in {t.key for t in matcher.analyse("where did teh dock workers stop work").terms}
     assert matcher._common_word("investers") == "investors"
     # a word of the dictionary stays as it is, however near another; a name written with a capital is
     # not a misspelling, nor is an unknown word the word vectors find unlike the word it looks like
