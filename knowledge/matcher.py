@@ -56,6 +56,7 @@ _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
+_HIS_HER = frozenset({"his", "her", "their"})
 _STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
@@ -900,14 +901,15 @@ class Matcher:
             return set()  # speed: the usual case
         known = self.index.entities
         out = set()
-        for start, end, eid in spans:
-            if eid not in known or known[eid].kind != "person":
-                continue
+        people = [(start, end) for start, end, eid in spans if eid in known and known[eid].kind == "person"]
+        for start, end in people:
             after = [i for i in range(end, min(end + 2, len(toks))) if toks[i] in _JOB_WORDS]
             before = start - 2 if start >= 2 and toks[start - 1] == "of" else -1
             out.update(after[:1])
             if before >= 0 and toks[before] in _JOB_WORDS:
                 out.add(before)
+        if len(people) == 1:  # "what about Ngo-Anh, what is her job": the one person named
+            out.update(i for i in range(1, len(toks)) if toks[i] in _JOB_WORDS and toks[i - 1] in _HIS_HER)
         return out
 
     def _units_holding(self, kinds: frozenset[str]) -> frozenset[int]:

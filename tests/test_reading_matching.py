@@ -204,5 +204,10 @@ def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> No
         '"The outlook is good," said Rusmik Oza, Head of Fundamental Research at Kotak Securities.\n\n'
         "Shares closed higher on Friday.",
     )
-    for question in ("What is Oza's job?", "what is oza's position", "what is the role of rusmik oza"):
+    for question in (
+        "What is Oza's job?",
+        "what is oza's position",
+        "what is the role of rusmik oza",
+        "what about Oza, what is his job",  # a follow-up: "his" is the one person it names
+    ):
         assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
