@@ -57,8 +57,6 @@ _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "why
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
 _HIS_HER = frozenset({"his", "her", "their"})
-_WORK_VERBS = frozenset({"work", "works", "worked"})
-_DOES = frozenset({"does", "do", "did"})
 _STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
@@ -899,15 +897,13 @@ class Matcher:
     def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
         """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
         the article gives them answers it, not the word."""
-        if _JOB_WORDS.isdisjoint(toks) and _WORK_VERBS.isdisjoint(toks):
+        if _JOB_WORDS.isdisjoint(toks):
             return set()  # speed: the usual case
         known = self.index.entities
         out = set()
         people = [(start, end) for start, end, eid in spans if eid in known and known[eid].kind == "person"]
         for start, end in people:
             after = [i for i in range(end, min(end + 2, len(toks))) if toks[i] in _JOB_WORDS]
-            if end < len(toks) and toks[end] in _WORK_VERBS and start >= 1 and toks[start - 1] in _DOES:
-                after = [end]  # "where does Dempsey work": where the article says they are
             before = start - 2 if start >= 2 and toks[start - 1] == "of" else -1
             out.update(after[:1])
             if before >= 0 and toks[before] in _JOB_WORDS:

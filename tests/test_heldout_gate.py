@@ -19,10 +19,10 @@ DATA = Path(__file__).parent / "data"
 
 # set name -> (in-scope accuracy, out-of-scope abstention) floors
 FLOORS = {
-    "squad/southern-california": (0.63, 0.37),  # recorded 0.68 / 0.42
-    "heldout": (0.56, 0.73),  # the three held-out news stories in one base; recorded 0.62 / 0.78
+    "squad/southern-california": (0.64, 0.32),  # recorded 0.69 / 0.37
+    "heldout": (0.58, 0.70),  # the three held-out news stories in one base; recorded 0.63 / 0.76
     "pages-heldout": (0.45, 0.87),  # four held-out stories of the saved pages in one base; 0.50 / 0.93
-    "dev-nato": (0.85, 0.80),  # the main article; recorded 0.90 / 0.84
+    "dev-nato": (0.83, 0.80),  # the main article; recorded 0.88 / 0.84
 }
 
 

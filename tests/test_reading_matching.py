@@ -195,19 +195,6 @@ def test_a_word_tied_to_a_name_belongs_to_it_however_far_when_nobody_else_is_the
     assert article.cited("What was Lopez's reaction?").startswith("Maria Lopez, who ran the bakery")
 
 
-def test_where_a_person_works_is_where_the_article_places_them(tmp_path: Path) -> None:
-    # "work" is in no sentence about her: "where does X work" asks what the article calls X
-    article = build_article(
-        tmp_path,
-        "Lung case\n\n"
-        "A man fell ill after switching to a feather duvet.\n\n"
-        "Dr. Maria Lund, a pulmonologist at the Aberdeen Royal Infirmary, looked at his scan.\n\n"
-        "He recovered within a year.",
-    )
-    for question in ("where does lund work", "Where does Maria Lund work?", "who does lund work for"):
-        assert "Aberdeen Royal Infirmary" in article.cited(question), question
-
-
 def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> None:
     # "job" is in no sentence: asked of a named person, it asks what the article calls them
     article = build_article(
