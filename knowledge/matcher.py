@@ -73,7 +73,6 @@ _CHAT_WORDS = {
     "pls": "please",
     "plz": "please",
     "thx": "thanks",
-    "ppl": "people",
 }
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.

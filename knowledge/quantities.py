@@ -70,10 +70,6 @@ _DATE_FORMS = (
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
-# A fraction said in words answers "how much" as a percentage does: "reduced by a third", "cut in half"
-_FRACTION = re.compile(
-    r"\b(?:(?:a|one|two|three)[- ](?:thirds?|quarters?|fifths?)|(?:by|in) half)\b", re.I
-)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
 _NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])))")  # "100Wh" too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
@@ -107,8 +103,7 @@ _TRIGGER_WORDS = frozenset(
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
     tonight week weekend month year decade century centuries summer winter spring autumn fall monday
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
-    quarter quarters fifth fifths""".split()
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _DEPTH_CONTEXT = re.compile(
     r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
@@ -135,7 +130,6 @@ def find_quantities(text: str) -> list[Quantity]:
         return []
     found = [Quantity("date", m.group(0), *m.span()) for m in _DATE.finditer(text)]
     found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
-    found += [Quantity("percent", m.group(0), *m.span()) for m in _FRACTION.finditer(text)]
     dates = sorted((q.start, q.end) for q in found)
     depth = None
     d = 0
@@ -203,7 +197,6 @@ _POWER_WORDS = frozenset(
     """power energy electricity capacity wattage watts kilowatts megawatts gigawatts terawatts
     kw mw gw tw kwh mwh gwh twh""".split()
 )
-_POWER_UNITS = _POWER_WORDS - frozenset("power energy electricity capacity wattage".split())
 _POWER_OR_ENERGY = frozenset({"power", "energy"})
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
@@ -293,7 +286,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
             return _AMOUNT
-        if counted & _POWER_UNITS:  # "how many gigawatts"; "how many energy priorities" counts priorities
+        if counted & _POWER_WORDS:
             return _POWER_OR_ENERGY
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause

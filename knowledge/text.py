@@ -382,8 +382,6 @@ def _ends_abbreviation(text: str) -> bool:
     if not word:
         return False
     w = word.group(1).rstrip(".").lower()
-    if w == "al" and text[: word.start()].rstrip().lower().endswith(" et"):
-        return True  # "G. Petit et al. Hibernation and Torpor, 2018.": the citation goes on
     return w in _ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
 
 

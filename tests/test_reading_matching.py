@@ -72,7 +72,6 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
     )
     matcher = port.base._current().matcher
     assert [t.key for t in matcher.analyse("where r u from").terms] == []
-    assert [t.key for t in matcher.analyse("how many ppl were there").terms] == ["peopl"]
     # standing alone only: "U.S." and "R&B" are names, not shorthand
     assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
 

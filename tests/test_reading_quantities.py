@@ -35,9 +35,6 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Shipping firms said the stoppage cost them millions.", "money", "millions"),
         ("The club paid 40 million for him.", "money", "40 million"),
         ("Sales fell 10 percent.", "percent", "10 percent"),
-        # a fraction in words is a proportion, as a percentage is
-        ("The spacecraft mass could be reduced by a third.", "percent", "a third"),
-        ("Two-thirds of voters agreed.", "percent", "Two-thirds"),
         ("Turnout rose to 64%.", "percent", "64"),
         ("He played in front of 12,000 fans.", "count", "12,000"),
         ("Six people were arrested.", "count", "Six"),
@@ -76,7 +73,6 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("A 20-year-old man was arrested.", "duration"),
         ("They sent 1200 soldiers.", "date"),  # an early year only after "in", "by", "since"...
         ("The storm cost 12 lives.", "money"),  # a verb of money, but no sum of money
-        ("In the third quarter profits rose.", "percent"),  # an ordinal, no fraction
         ("The industry had a capacity of 8.69 GW in 2017.", "count"),  # watts, not people or things
         ("Apple baked in a new 100Wh battery.", "count"),
         ("The shop is at 100 W Main St.", "power"),  # "W" before a name is West
@@ -114,7 +110,6 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         ("How much solar was installed?", AMOUNT),
         ("How much does the electricity cost?", {"money"}),
         ("How deep is the cave?", {"depth"}),
-        ("How many energy technology priorities did the ministry name?", {"count"}),
         ("How far is the port from Lyon?", {"length"}),
         # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
         ("How far up was the Hang Seng?", AMOUNT),
