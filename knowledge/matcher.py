@@ -26,6 +26,7 @@ from .scoring import (
     ScoringModel,
     calibration_row,
     off_topic,
+    off_topic_by,
     question_word,
 )
 from .text import STOPWORDS, fold, is_english_word, stem, tokens
@@ -58,6 +59,7 @@ _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "why
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
 _HIS_HER = frozenset({"his", "her", "their"})
 _STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
+_AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
 # for; only standing alone, so "U.S." and "R&B" stay as they are.
@@ -145,9 +147,6 @@ class _Tie:
 # (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
 # question term; see _hit_spec
 _HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
-
-
-_AGE = frozenset({"age"})
 
 
 def _capitalised(question: str) -> frozenset[str]:
@@ -639,14 +638,12 @@ class Matcher:
         return kept
 
     def _off_topic_before_describe(self, query: Query, c: Candidate) -> bool:
-        """scoring.off_topic of *c*'s features, read before describe: every feature it reads is known
+        """scoring.off_topic of *c*'s features, read before describe: every gate it reads is known
         from the first pass (coverage, p_coverage, unpaired) or the quoted sentence's quantities."""
-        if c.coverage < MIN_COVERAGE or c.p_coverage <= ASKED_MISSING_BELOW:
-            return True
-        if c.unpaired > 0 and c.p_coverage < 0.5:
-            return True
         wanted = query.wanted
-        return bool(wanted) and not wanted & self.index.sentences[c.sentences[0]].quantities
+        quantity_miss = bool(wanted) and not wanted & self.index.sentences[c.sentences[0]].quantities
+        asked_missing = c.p_coverage <= ASKED_MISSING_BELOW
+        return off_topic_by(c.coverage, c.p_coverage, c.unpaired, asked_missing, quantity_miss)
 
     def _first_pass(self, query: Query, gated: bool = False) -> tuple[list[Candidate], float]:
         """The candidates describe is to read, most covering first, and the question's total weight;
@@ -1008,13 +1005,12 @@ class Matcher:
             if e and e.sentences and e.name not in names:
                 names.append(e.name)
         if not self._one_article:
-            total = sum(t.weight for t in query.terms) if query else 0.0
             terms, documents = self.index.document_terms, self.index.documents
-            covered = {d: matched_weight(query, terms[d]) if total and query else 0.0 for d in documents}
+            covered = {d: matched_weight(query, terms[d]) if query else 0.0 for d in documents}
             for d in sorted(documents, key=lambda d: -covered[d]):  # stable: file order among equals
-                title = documents[d].get("title") or d
                 if len(names) >= limit:
                     break
+                title = documents[d].get("title") or d
                 if title not in names:
                     names.append(title)
         for e in self.index.entity_mentions:

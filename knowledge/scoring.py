@@ -171,13 +171,21 @@ ASKED_MISSING_BELOW = 0.05  # describe's asked_missing: the question's own words
 
 
 def off_topic(features: list[float]) -> bool:
-    """The sentence is not about what is asked: it holds under 40% of the question's weight, or the
-    names but none of the question's own words, or no quantity of the kind asked for ("how old",
-    "how much", "when"), or the word the question ties to a name ("president of France") only far
-    from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""
-    return (
-        features[_COVERAGE] < MIN_COVERAGE
-        or features[_ASKED_MISSING] > 0
-        or features[_QUANTITY_MISS] > 0
-        or (features[_UNPAIRED] > 0 and features[_P_COVERAGE] < 0.5)
+    """The sentence is not about what is asked: off_topic_by, read from a candidate's features."""
+    return off_topic_by(
+        features[_COVERAGE],
+        features[_P_COVERAGE],
+        features[_UNPAIRED],
+        features[_ASKED_MISSING] > 0,
+        features[_QUANTITY_MISS] > 0,
     )
+
+
+def off_topic_by(
+    coverage: float, p_coverage: float, unpaired: float, asked_missing: bool, quantity_miss: bool
+) -> bool:
+    """Whether a sentence is plainly not about what is asked: it holds under 40% of the question's
+    weight, or the names but none of the question's own words, or no quantity of the kind asked for
+    ("how old", "how much", "when"), or the word the question ties to a name ("president of France")
+    only far from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""
+    return coverage < MIN_COVERAGE or asked_missing or quantity_miss or (unpaired > 0 and p_coverage < 0.5)
