@@ -19,7 +19,7 @@ from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WOR
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
-from .quantities import MONEY_WORDS, wanted_kind_of
+from .quantities import MONEY_WORDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -126,11 +126,18 @@ class Query:
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
+    absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
 
     @property
     def answerable(self) -> bool:
         """Whether the base may hold an answer at all: words to match, about something it names."""
-        return bool(self.terms) and not self.small_talk and not self.absent_place and not self.absent_name
+        return (
+            bool(self.terms)
+            and not self.small_talk
+            and not self.absent_place
+            and not self.absent_name
+            and not self.absent_number
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +274,7 @@ class Matcher:
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
@@ -290,6 +298,7 @@ class Matcher:
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
+        query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -436,6 +445,23 @@ class Matcher:
             if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
                 alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+
+    def _absent_number(self, toks: list[str], skip: set[int]) -> str:
+        """The first number of the question the base states nowhere, in digits or words ("fourth" or
+        "4th", "twenty five" or "25"), beyond one; "" when there is none."""
+        compound = -1  # the unit word of a "twenty five" already read
+        for pos, tok in enumerate(toks):
+            value = number_value(tok)
+            if value is None or value < 2 or pos in skip or pos == compound or tok in self.index.vocab:
+                continue
+            unit = number_value(toks[pos + 1]) if is_tens(value) and pos + 1 < len(toks) else None
+            if unit is not None and unit < 10:
+                value, compound = value + unit, pos + 1
+            if self._base_numbers is None:
+                self._base_numbers = numbers_in(self.index.vocab)
+            if value not in self._base_numbers:
+                return tok
+        return ""
 
     def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import strip_invisible, tokens
@@ -178,6 +179,33 @@ def _is_count(surface: str) -> bool:
     """A bare number counts things; 'one' is too often a pronoun, a year is a date."""
     low = surface.lower()
     return low not in ("one", "half a", "half an") and not _YEARISH.match(low)
+
+
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_SMALL[:19])}
+_WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(_SMALL[19:])}
+# "second" is left out: far more often a unit of time, or "the second half", than a number
+_ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_ORDINALS[:20]) if w != "second"}
+_NUMBER_TOKEN = re.compile(r"(\d+)(?:s|st|nd|rd|th)?")
+
+
+def number_value(token: str) -> int | None:
+    """The number a folded token states ("4", "four", "fourth", "4th", "1990s"), or None."""
+    if token[0].isdigit():
+        m = _NUMBER_TOKEN.fullmatch(token)
+        return int(m[1]) if m else None
+    return _WORD_VALUES.get(token) or _ORDINAL_VALUES.get(token)
+
+
+def is_tens(value: int) -> bool:
+    """Twenty to ninety: a word that may start a compound ("twenty five")."""
+    return 20 <= value <= 90 and value % 10 == 0
+
+
+def numbers_in(words: Iterable[str]) -> frozenset[int]:
+    """Every number the words state, and any 'twenty five' their tens words may begin."""
+    found = {v for w in words if (v := number_value(w)) is not None}
+    found |= {t + u for t in found if is_tens(t) for u in range(1, 10)}
+    return frozenset(found)
 
 
 def quantity_kinds(text: str) -> list[str]:

@@ -109,6 +109,27 @@ def test_a_name_the_article_never_mentions_makes_the_bot_abstain(port: ArticleBa
     assert port.cited("what did the union leedr say about the strike").startswith("Union leader")
 
 
+def test_a_number_the_article_never_states_makes_the_bot_abstain(tmp_path: Path) -> None:
+    # SQuAD 2.0's unanswerable questions change a year or a count: the rest matches a sentence well
+    article = build_article(
+        tmp_path,
+        PORT + "\n\nIt was the third strike at the port since 2019, when 25 ships waited a week.",
+    )
+    for question in (
+        "What did Vosberg say about the strike in 1974?",
+        "what was the fourth strike at the port",
+        "when did thirty ships wait a week",
+        "how many ships waited in 2018",
+    ):
+        assert article.cited(question) == "", question
+    # the same number in other words, or no number beyond one, is no such number
+    third = "It was the third strike at the port since 2019, when 25 ships waited a week."
+    assert article.cited("what was the 3rd strike at the port") == third
+    assert article.cited("when did twenty-five ships wait a week") == third
+    assert article.cited("how many ships waited in 2019") == third
+    assert article.cited("What did Vosberg say about the strike?").startswith("Union leader Marta Vosberg")
+
+
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
     assert port.cited("Where will the Dutch leader be next week?") == (
         "Smit will participate in the talks in Amsterdam next week."
