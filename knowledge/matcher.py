@@ -75,6 +75,11 @@ _CHAT_WORDS = {
     "pls": "please",
     "plz": "please",
     "thx": "thanks",
+    "ppl": "people",
+    "yr": "year",
+    "yrs": "years",
+    "govt": "government",
+    "wtf": "what",
 }
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
@@ -83,6 +88,10 @@ _SMALL_TALK = frozenset(
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
+# Said to the bot, not asked about ("hey bot, ...", "... lol", "btw"): no term, unless the base uses the word
+_ASIDES = frozenset(
+    "hi hello hey hiya yo lol lmao omg btw tbh imo tho tf thanks please bot citebot hmm um uh ok okay".split()
+)
 # Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these; one edit
 # from two ("wht": "what" or "who") is read as the first, the more often asked.
 _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "whose")
@@ -406,6 +415,8 @@ class Matcher:
         names: frozenset[str] | None = None  # the words written with a capital, read when first needed
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
+                continue
+            if tok in _ASIDES and tok not in idx.vocab:
                 continue
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")

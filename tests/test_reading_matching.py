@@ -76,6 +76,21 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
     assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
 
 
+def test_words_said_to_the_bot_are_not_asked_about(port: ArticleBase, tmp_path: Path) -> None:
+    # "hey", "bot", "lol" weighed as rare words no sentence holds: the bot abstained on a plain question
+    ended = "Union leader Marta Vosberg said the strike would end on Friday."
+    assert port.cited("hey bot, when will the strike end lol") == ended
+    assert port.cited("btw when will the strike end tho") == ended
+    matcher = port.base._current().matcher
+    terms = matcher.analyse("hey bot, when will the strike end lol").terms
+    assert [t.key for t in terms] == ["strike", "end"]
+    assert "peopl" in {t.key for t in matcher.analyse("how many ppl stopped work").terms}
+    # a word the article uses is a word of the question, whatever else it may be said as
+    (tmp_path / "thanks").mkdir()
+    thanked = build_article(tmp_path / "thanks", PORT + "\n\nSmit thanks the dock workers.")
+    assert "thank" in {t.key for t in thanked.base._current().matcher.analyse("who thanks the workers").terms}
+
+
 def test_an_everyday_word_typed_wrong_is_read_as_the_word_meant(port: ArticleBase) -> None:
     # "happend" is not in the article: read as typed, it weighed as a rare word that no sentence holds
     # and the bot abstained; read as "happen", it weighs what that does. "teh" is read as "the": no term
