@@ -217,6 +217,10 @@ def quantity_kinds(text: str) -> list[str]:
 MONEY_WORDS = frozenset(
     "money cost costs costed price priced pay paid spend spent worth value valued fund funding budget "
     "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
+    # sums of money by what they are for: "how much was the grant", "how much is his bail"
+    "grant grants bond bail loan loans donation donations donated award prize bonus wage wages fare rent "
+    "debt settlement payment payout subsidy compensation ransom tuition pension reward contract deal offer "
+    "bid income earnings expenses "
     "dollars euros pounds yen yuan".split()
 )
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
