@@ -50,12 +50,10 @@ def answer(matcher: Matcher, question: str, focus: Focus, version: str = "") -> 
 
 def is_follow_up(index: Index, query: Query, focus: Focus) -> bool:
     """Whether *query* carries no subject of its own: it names nothing (person, organisation, place,
-    or a name the base does not know) and either holds a third-person pronoun or has no word found
-    in only one article other than the focus one."""
+    or a name the base does not know) and has no word found in only one article, other than the
+    focus one ("trophies" asked after a story on a band is about the football story)."""
     if not query.answerable or query.entities or query.absent_name or query.absent_place:
         return False
-    if has_pronoun(query.text):
-        return True
     return not _specific_elsewhere(index, query, focus.document)
 
 
@@ -80,8 +78,8 @@ def resolve_pronouns(question: str, focus: Focus) -> str:
 
 
 def focus_of(matcher: Matcher, answer: Answer, previous: Focus | None = None) -> Focus | None:
-    """What *answer* was about: its article, and the person and organisation its question named
-    or its quotes name (for a "who" question, those it did not name first: the one asked for).
+    """What *answer* was about: its article, and the person and organisation its question named, or
+    else its fact's subject; for a "who" question, those its quotes name and it did not, first.
     An answer from the *previous* focus's article to a question naming nobody of a kind keeps the
     previous one of that kind: "he" stays the same man through "what did he say?"."""
     if answer.abstained or not answer.citations:
@@ -93,8 +91,9 @@ def focus_of(matcher: Matcher, answer: Answer, previous: Focus | None = None) ->
     query = matcher.analyse(answer.question)
     entities = index.entities
     named = [e for e in query.entities if e in entities]
-    quoted = _quoted_entities(index, answer)
     subject = index.alias_to_entity.get(tuple(tokens(answer.fact.subject))) if answer.fact else None
+    # who the quotes name is what a "who" question asked; of any other, only the fact's subject
+    quoted = _quoted_entities(index, answer) if query.asks == "who" else []
     if subject in entities:
         quoted = [subject, *(e for e in quoted if e != subject)]
     same_article = previous is not None and previous.document == document
