@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from knowledge import Answer, FactBase, KnowledgeError
+from knowledge import Answer, FactBase, Focus, KnowledgeError
 
 from . import render
 
@@ -15,6 +15,14 @@ def ask(base: FactBase, question: str) -> tuple[Answer, render.Card]:
     """The answer to *question* and its card."""
     answer = base.answer(question)
     return answer, render.answer_card(answer)
+
+
+def converse(base: FactBase, question: str, focus: Focus | None) -> tuple[Answer, render.Card, Focus | None]:
+    """The answer to *question* read as the next in a conversation about *focus*, its card, and the
+    focus to keep for the question after (None when nothing was answered)."""
+    answer = base.answer(question, focus)
+    kept = None if answer.abstained else base.focus_of(answer, focus)
+    return answer, render.answer_card(answer), kept
 
 
 def summary(base: FactBase, length: str = "short", topic: str | None = None) -> render.Card:
