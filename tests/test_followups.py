@@ -109,6 +109,10 @@ def test_he_stays_the_same_man_through_the_conversation(news: FactBase) -> None:
     assert news.focus_of(answer) == Focus(FOOTBALL)  # on its own, that answer names no one
     assert news.focus_of(answer, focus) == focus
 
+    answer = news.answer("when is his first match?", focus)
+    assert "away to West Ham on Saturday" in answer.text
+    assert news.focus_of(answer, focus) == focus  # the match's opponent does not become "he"
+
     unknown = news.answer("how tall is the stadium?", focus)
     assert unknown.abstained and news.focus_of(unknown, focus) == focus
 
