@@ -57,17 +57,13 @@ def is_follow_up(index: Index, query: Query, focus: Focus) -> bool:
     return not _specific_elsewhere(index, query, focus.document)
 
 
-def has_pronoun(question: str) -> bool:
-    return not (PERSON_PRONOUNS | THING_PRONOUNS).isdisjoint(tokens(question))
-
-
 def resolve_pronouns(question: str, focus: Focus) -> str:
     """*question* with each bare third-person pronoun replaced by the focus's name ("when does he
     start" -> "when does Mark Rutte start"); as it was where the focus has no name of that kind."""
 
     def name_for(match: re.Match[str]) -> str:
         word = match.group(0).lower()
-        name = getattr(focus, REFERS[word]) if word in REFERS else ""
+        name = getattr(focus, REFERS[word])
         if not name:
             return match.group(0)
         if word in _POSSESSIVES or (word == "her" and _content_word_follows(match)):
