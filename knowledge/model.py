@@ -83,6 +83,15 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class Focus:
+    """What a conversation was last about: the article of the last answer and who it was about."""
+
+    document: str  # the slug of the article quoted
+    person: str = ""  # the name of the person it was about, "" for none
+    organisation: str = ""  # the name of the organisation it was about, "" for none
+
+
+@dataclass(frozen=True)
 class SummaryPoint:
     text: str
     citation: Citation
