@@ -45,7 +45,8 @@ def answer(matcher: Matcher, question: str, focus: Focus, version: str = "") -> 
             best = got
     if best is None:
         return matcher.answer(question, version)
-    return replace(best, question=question)
+    # the asker sees who "he" was taken to be
+    return replace(best, question=question, read_as=best.question if best.question != question else "")
 
 
 def is_follow_up(index: Index, query: Query, focus: Focus) -> bool:

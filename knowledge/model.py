@@ -68,10 +68,12 @@ class Answer:
     abstained: bool = False
     suggestions: tuple[str, ...] = ()
     version: str = ""  # of the fact base that gave this answer
+    read_as: str = ""  # the question as answered, when a follow-up's "he" was read as a name
 
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "read_as": self.read_as,
             "abstained": self.abstained,
             "answer": self.text,
             "confidence": round(self.confidence, 3),

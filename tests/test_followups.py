@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import render
 from knowledge import FactBase, Focus
 from knowledge.followup import resolve_pronouns
 
@@ -71,6 +72,9 @@ def test_a_bare_pronoun_is_read_as_the_name_the_conversation_was_about(news: Fac
     assert news.answer("when does it start?").abstained
     followed = news.answer("when does it start?", focus)
     assert _article(followed) == MOON and "Europa Clipper" in followed.text
+    # the reply says who "it" was taken to be; the question stays as asked
+    assert (followed.question, followed.read_as) == ("when does it start?", "when does NASA start?")
+    assert "*(read as: when does NASA start?)*" in render.answer_card(followed).description
 
 
 def test_pronouns_become_names_of_their_kind() -> None:
