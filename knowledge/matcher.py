@@ -428,6 +428,12 @@ class Matcher:
                 continue
             key = stem(tok)
             known = key in idx.idf or tok in idx.vocab
+            if not known and 2 < len(tok) < 6 and not is_english_word(tok):
+                # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
+                # saying "TD passes", "NGO" of one saying "NGOs")
+                other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
+                if other in idx.idf:
+                    key, known = other, True
             if not known and self._is_misspelt_stopword(tok):
                 continue
             weight_factor = 1.0

@@ -333,5 +333,5 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
 def _words_after(words: list[str], form: tuple[str, str]) -> frozenset[str]:
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) == form:
-            return frozenset(words[i + 2 : i + 6])
+            return frozenset(words[i + 2 : i + 12])
     return frozenset()

@@ -145,6 +145,21 @@ def test_a_number_the_article_never_states_makes_the_bot_abstain(tmp_path: Path)
     assert article.cited("What did Vosberg say about the strike?").startswith("Union leader Marta Vosberg")
 
 
+def test_an_abbreviation_is_found_in_the_plural_or_singular(tmp_path: Path) -> None:
+    # the stemmer leaves "tds" and "ngo" as they are: "TDs" was an unknown capitalised name, and the bot
+    # abstained; "found" (an English word) is not read as "founds"
+    article = build_article(
+        tmp_path,
+        "Huskies fall\n\nArthur Jackson caught two TD passes for the Eagles.\n\n"
+        "Three NGOs sent doctors to the camp, which nurses founded.",
+    )
+    assert article.cited("how many TDs did Jackson catch").startswith("Arthur Jackson caught")
+    assert article.cited("which NGO sent doctors").startswith("Three NGOs")
+    matcher = article.base._current().matcher
+    keys = {t.key for t in matcher.analyse("who found the camp").terms}
+    assert "find" in keys and "found" not in keys
+
+
 def test_a_role_and_country_name_the_person_who_holds_it(port: ArticleBase) -> None:
     assert port.cited("Where will the Dutch leader be next week?") == (
         "Smit will participate in the talks in Amsterdam next week."
