@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .text import strip_invisible, tokens
 
-KINDS = tuple("age length area depth money percent count duration date time power energy".split())
+KINDS = tuple("age length area depth money percent count duration date time power energy temperature".split())
 
 _SMALL = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -80,6 +80,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
+    # "107 degrees Fahrenheit", "-5°C"; not "a 45-degree angle"
+    ("temperature", re.compile(r"\s?°\s?[CF]?|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I)),
     ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
     ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
@@ -249,7 +251,7 @@ _ASKING = frozenset({"how", "what", "which", "when"})
 _MEASURING = frozenset(
     """old age time hour percentage percent proportion share fraction deep down depth big large small
     vast huge wide size area far tall high long length distance height many much year years date dates
-    day days month months decade decades century centuries when""".split()
+    day days month months decade decades century centuries when hot cold warm temperature degrees""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -260,6 +262,7 @@ _ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
 _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
 )
+_ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b")
 _ASKS_LENGTH = re.compile(
@@ -292,6 +295,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"time"})
     if _ASKS_PERCENT.search(text):
         return frozenset({"percent"})
+    if _ASKS_TEMPERATURE.search(text):
+        return frozenset({"temperature"})
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
     if _ASKS_SIZE.search(text):

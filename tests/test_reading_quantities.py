@@ -51,6 +51,8 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Homes use 10 kWh a day.", "energy", "10 kWh"),
         ("A 5kW inverter is enough.", "power", "5kW"),
         ("The bells rang at noon.", "time", "noon"),
+        ("The keyboard hit 107 degrees Fahrenheit.", "temperature", "107 degrees Fahrenheit"),
+        ("Lows of 5°C are forecast.", "temperature", "5°C"),
         # history: years before 1500 after a preposition, their decades, centuries
         ("In 1066, Duke William invaded England.", "date", "1066"),
         ("Herve served as a general in the 1050s.", "date", "1050s"),
@@ -115,6 +117,8 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         ("How much solar was installed?", AMOUNT),
         ("How much does the electricity cost?", {"money"}),
         ("How deep is the cave?", {"depth"}),
+        ("How hot did the keyboard get?", {"temperature"}),
+        ("what temperature did it reach", {"temperature"}),
         ("How far is the port from Lyon?", {"length"}),
         # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
         ("How far up was the Hang Seng?", AMOUNT),
@@ -179,6 +183,15 @@ def test_a_grant_asked_how_much_is_answered_with_its_sum(tmp_path: Path) -> None
         "Children were 40% of the Harbour Museum's visitors, the grant's sponsors said.",
     )
     assert article.cited("how much was the grant to the harbour museum").startswith("The city recommended")
+
+
+def test_how_hot_is_answered_with_a_temperature(tmp_path: Path) -> None:
+    # "how hot" had matched the word "hot": "Eight cores are hot." was quoted
+    article = build_article(
+        tmp_path,
+        "Laptop review\n\nEight cores are hot.\n\nUnder load the keyboard hit 89 degrees at most.",
+    )
+    assert article.cited("how hot did the keyboard get").startswith("Under load the keyboard hit 89 degrees")
 
 
 def test_watts_do_not_answer_how_many_people(tmp_path: Path) -> None:
