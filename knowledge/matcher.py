@@ -149,6 +149,12 @@ class _Tie:
 _HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
 
 
+# (word's, kin's, synonyms' postings, any of the first two common, kin-only units, synonym-only units)
+_Postings = tuple[
+    Sequence[int], list[Sequence[int]], list[Sequence[int]], bool, tuple[int, ...], tuple[int, ...]
+]
+
+
 def _capitalised(question: str) -> frozenset[str]:
     """The words written with a capital after the first: names, whether the base knows them or not."""
     return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
@@ -746,20 +752,26 @@ class Matcher:
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts, has_common = self._postings_of(term)
-            lists = [(post, w)]
-            if kin_posts:
-                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
-            if synonym_posts:
-                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
+            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = self._postings_of(term)
+            # each unit at its best factor once: the word's own units, then its kin's, then its synonyms'
+            # (speed: the lists merged per word once, not per question)
+            groups = [(post, w)]
+            if kin_only:
+                groups.append((kin_only, KIN_FACTOR * w))
+            if synonym_only:
+                groups.append((synonym_only, SYNONYM_FACTOR * w))
             if may_add and not has_common:  # the usual case: every list adds its units
-                best: dict[int, float] = {}
-                for post, value in reversed(lists):  # best last: its value is the one kept
-                    best.update(dict.fromkeys(post, value))
-                for u in best.keys() & acc.keys():
-                    best[u] += acc[u]
+                best = dict.fromkeys(post, w)
+                for units, value in groups[1:]:
+                    best.update(dict.fromkeys(units, value))
+                if acc:
+                    for u in best.keys() & acc.keys():
+                        best[u] += acc[u]
                 acc.update(best)
             elif may_add:
+                lists = [(post, w)]
+                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
+                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
                 best = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
                     if len(post) <= COMMON_POSTINGS:
@@ -776,21 +788,16 @@ class Matcher:
                     best[u] += acc[u]
                 acc.update(best)
             else:  # only units already found gain: intersect in C instead of visiting each unit
-                done: set[int] = set()
-                for post, value in lists:  # best first
-                    hit = acc.keys() & post
-                    hit -= done
-                    for u in hit:
+                for units, value in groups:  # disjoint: each unit gains once, at its best factor
+                    for u in acc.keys() & units:
                         acc[u] += value
-                    done |= hit
         return acc
 
-    def _postings_of(
-        self, term: Term
-    ) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]], bool]:
-        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order,
-        and whether the word's or a kin's is in more than COMMON_POSTINGS units; kept, as they depend
-        on the base alone (speed: a word's lists are looked up once)."""
+    def _postings_of(self, term: Term) -> _Postings:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
+        whether the word's or a kin's is in more than COMMON_POSTINGS units; and the units of its kin
+        but not of the word, and of its synonyms but of neither (with the word's own list, three
+        disjoint groups). Kept, as they depend on the base alone (speed: looked up and merged once)."""
         # no copy when frozen already; the cut is in the key, as what is kept depends on it
         key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
         got = self._postings.get(key)
@@ -798,13 +805,20 @@ class Matcher:
             get = self.index.postings.get
             post = get(term.key, ())
             kin_posts = [get(a, ()) for a in sorted(term.kin)]
+            # a synonym in very many units is too common to stand in for the word (large bases only)
             synonym_posts = [get(a, ()) for a in sorted(term.alternatives - term.kin)]
+            synonym_posts = [p for p in synonym_posts if len(p) <= COMMON_POSTINGS]
+            seen = set(post)
+            kin_only = tuple(sorted({u for p in kin_posts for u in p} - seen))
+            seen.update(kin_only)
+            synonym_only = tuple(sorted({u for p in synonym_posts for u in p} - seen))
             got = (
                 post,
                 kin_posts,
-                # a synonym in very many units is too common to stand in for the word (large bases only)
-                [p for p in synonym_posts if len(p) <= COMMON_POSTINGS],
+                synonym_posts,
                 any(len(p) > COMMON_POSTINGS for p in [post, *kin_posts]),
+                kin_only,
+                synonym_only,
             )
             if len(self._postings) >= RELATED_KEPT:
                 self._postings.clear()

@@ -55,6 +55,12 @@ def _float32s(dims: int) -> struct.Struct:
     return struct.Struct(f"={dims}f")
 
 
+@lru_cache(maxsize=4)
+def _uint64s(dims: int) -> struct.Struct:
+    """*dims* little-endian unsigned 64-bit fields: a summed spread row (see WordVectors.mean_of_rows)."""
+    return struct.Struct(f"<{dims}Q")
+
+
 @dataclass(frozen=True, slots=True)
 class WordVectors:
     """Word -> row index plus the file's scales and rows, kept as flat blobs (no per-word lists)."""
@@ -131,8 +137,21 @@ class WordVectors:
             if i is not None and weight:
                 starts.append(i * dims)
                 coefs.append(scales[i] * weight)
+        return self.mean_of_rows(starts, coefs)
+
+    def row_of(self, word: str, weight: float) -> tuple[int, float] | None:
+        """Where *word*'s row starts and its coefficient (scale times *weight*) as mean reads them;
+        None for a word not in the file or of weight 0 (a caller may keep these per word)."""
+        i = self.index.get(word)
+        if i is None or not weight:
+            return None
+        return i * self.dims, self.scales[i] * weight
+
+    def mean_of_rows(self, starts: Sequence[int], coefs: Sequence[float]) -> array | None:
+        """mean of the rows starting at *starts* weighted by *coefs* (see row_of); None for none."""
         if not starts:
             return None
+        dims = self.dims
         # Speed: each row is spread into the 64-bit fields of one big int, so summing the rows is one
         # C-level multiply-add per word instead of one Python operation per element. The coefficients
         # become integers (the largest = 2**24), fields hold sum(coef * (value + 128)) < 2**64 for any
@@ -144,7 +163,7 @@ class WordVectors:
             c = round(coef * to_int)
             total += c * (spread.get(at) or self._spread_row(at))
             coef_sum += c
-        fields = struct.unpack(f"<{dims}Q", total.to_bytes(dims * _FIELD, "little"))
+        fields = _uint64s(dims).unpack(total.to_bytes(dims * _FIELD, "little"))
         offset = float(128 * coef_sum)
         # floats from here (cheaper for hypot and the scaling): exact, fields stay below 2**53 up to 2M words
         summed = [f - offset for f in fields]
