@@ -270,6 +270,9 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        # a word of the base -> (stem, weight, light, synonyms and kin, kin) as _word_terms reads it
+        self._known_words: dict[str, tuple[str, float, bool, frozenset[str], frozenset[str]]] = {}
+        self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
@@ -326,9 +329,10 @@ class Matcher:
         """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""
         idx = self.index
         spans: list[tuple[int, int, str]] = []
+        names_nothing = self._names_nothing
         i = 0
         while i < len(toks):
-            if i in skip:
+            if i in skip or toks[i] in names_nothing:  # speed: most words, met before
                 i += 1
                 continue
             hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
@@ -339,6 +343,11 @@ class Matcher:
             if hit is None:
                 hit = self._capital(toks, i)
             if hit is None:
+                if toks[i] not in self._alias_sizes and toks[i] not in _CAPITAL_STARTS:
+                    # no name wherever it stands: the misspelling test is the word's alone
+                    if len(names_nothing) >= RELATED_KEPT:
+                        names_nothing.clear()  # bounded however many odd words users type
+                    names_nothing.add(toks[i])
                 i += 1
                 continue
             eid, size = hit
@@ -369,9 +378,11 @@ class Matcher:
         """A country or city the base never names ("the capital of France", of an article that has
         "France" only in "Agence France-Presse"): the question is about something the base does not
         cover. Note the first in query.absent_place and return the positions such names take."""
-        places = _world_places()
         starts = _world_place_starts()
         taken: set[int] = set()
+        if starts.isdisjoint(toks):
+            return taken  # speed: no word starts a place's name
+        places = _world_places()
         i = 0
         while i < len(toks):
             found = None
@@ -412,33 +423,40 @@ class Matcher:
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
-            key = stem(tok)
-            known = key in idx.idf or tok in idx.vocab
-            if not known and self._is_misspelt_stopword(tok):
-                continue
-            weight_factor = 1.0
-            if not known and not tok.isdigit():
-                near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
-                if near:
-                    key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-                else:
-                    if names is None:
-                        names = _capitalised(question)
-                    as_name = tok in names
-                    near = None if as_name else self._common_word(tok)  # a name is no misspelt word
-                    if near in STOPWORDS:
-                        continue
+            word = self._known_words.get(tok)  # speed: a word of the base is read once per base
+            if word is None:
+                key = stem(tok)
+                known = key in idx.idf or tok in idx.vocab
+                if not known and self._is_misspelt_stopword(tok):
+                    continue
+                weight_factor = 1.0
+                if not known and not tok.isdigit():
+                    near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
                     if near:
-                        key, weight_factor = stem(near), 0.9
-                    elif self._is_unknown_name(toks, pos, as_name):
-                        query.absent_name = query.absent_name or tok
+                        key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
+                    else:
+                        if names is None:
+                            names = _capitalised(question)
+                        as_name = tok in names
+                        near = None if as_name else self._common_word(tok)  # a name is no misspelt word
+                        if near in STOPWORDS:
+                            continue
+                        if near:
+                            key, weight_factor = stem(near), 0.9
+                        elif self._is_unknown_name(toks, pos, as_name):
+                            query.absent_name = query.absent_name or tok
+                weight = idx.idf.get(key, idx.max_idf) * weight_factor
+                light = key in LIGHT
+                if light:
+                    weight *= 0.25
+                word = (key, weight, light, *self._related_words(key))
+                if known:  # what a word of the base is read as is the word's alone: kept
+                    if len(self._known_words) >= RELATED_KEPT:
+                        self._known_words.clear()  # bounded however many words users type
+                    self._known_words[tok] = word
+            key, weight, light, alts, kin = word
             if key in [t.key for t in query.terms]:
                 continue
-            weight = idx.idf.get(key, idx.max_idf) * weight_factor
-            light = key in LIGHT
-            if light:
-                weight *= 0.25
-            alts, kin = self._related_words(key)
             if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
                 alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
             query.terms.append(Term(key, weight, False, alts, light, kin=kin))
