@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -101,23 +101,16 @@ def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -
 
 @dataclass(slots=True)
 class _SentenceSide:
-    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it."""
+    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it.
+    Runs of consecutive features are kept as tuples in _FEATURE_ORDER (speed: one splice a vector)."""
 
     record: SentenceRec
     meaning: float
     set_ratio: float  # rapidfuzz token_set_ratio of the question's and the sentence's stems
-    bigrams: float
-    spread: float
-    novelty: float
     paragraph_coverage: float
-    type_match: float
-    type_miss: float
-    quantity_match: float
-    quantity_miss: float
-    headline: float
-    quote: float
-    length: float
-    position: float
+    shape: tuple[float, float, float]  # bigrams, spread, novelty
+    kinds: tuple[float, float, float, float]  # type_match, type_miss, quantity_match, quantity_miss
+    place: tuple[float, float, float, float]  # headline, quote, length, position (SentenceFixed.place)
 
 
 def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
@@ -151,19 +144,20 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     best_bm25 = max(bm25s)
     best_meaning = max(side.meaning for side in sides.values())
     n_terms = math.log1p(len(terms))
+    max_idf = index.max_idf
     article_weights: dict[str, tuple[list[float], float]] = {}
     # units quoting one sentence share its hits (the same dict, Matcher._candidate): summed once
     article_covs: dict[tuple[str, int], float] = {}
     phrasing_of = _phrasing_scores(query, cands)
-    for k, (c, bm25, (via, entity_hit, unmatched_max, missing_entity)) in enumerate(
-        zip(cands, bm25s, tallies, strict=True)
+    for c, bm25, (via, entity_hit, unmatched_max, missing_entity), phrasing in zip(
+        cands, bm25s, tallies, phrasing_of, strict=True
     ):
         unit = c.unit
         side = sides[c.sentences[0]]
-        s = side.record
+        document = side.record.document
+        coverage, p_coverage = c.coverage, c.p_coverage
         # speed: conditionals instead of float(bool) and max(): the same values without a call each
-        gain = side.paragraph_coverage - c.coverage
-        paragraph_gain = gain if gain > 0.0 else 0.0
+        gain = side.paragraph_coverage - coverage
         described = (
             1.0
             if query.entity_only
@@ -174,49 +168,41 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             )
             else 0.0
         )
-        phrasing = phrasing_of[k]
-        at = (s.document, id(c.hits))
+        at = (document, id(c.hits))
         article = article_covs.get(at)
         if article is None:
-            article = article_covs[at] = _article_coverage(index, query, s.document, c.hits, article_weights)
+            article = article_covs[at] = _article_coverage(index, query, document, c.hits, article_weights)
         set_ratio = side.set_ratio / 100
         close = phrasing - 0.6
+        meaning = side.meaning
         # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
         # speed, ~7 vectors a question
         c.features = [
-            c.coverage,  # coverage
-            c.p_coverage,  # p_coverage
+            coverage,  # coverage
+            p_coverage,  # p_coverage
             entity_hit / entity_total if entity_total else 1.0,  # entity_coverage
-            c.coverage - best_cov,  # coverage_gap
+            coverage - best_cov,  # coverage_gap
             c.unpaired,  # unpaired
-            1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,  # covers_half
-            1.0 if c.p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
+            1.0 if coverage >= 0.5 and p_coverage >= 0.5 else 0.0,  # covers_half
+            1.0 if p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
             bm25,  # bm25
             bm25 - best_bm25,  # bm25_gap
-            side.meaning,  # meaning
-            side.meaning - best_meaning,  # meaning_gap
-            unmatched_max / index.max_idf,  # unmatched_max
+            meaning,  # meaning
+            meaning - best_meaning,  # meaning_gap
+            unmatched_max / max_idf,  # unmatched_max
             1.0 if missing_entity else 0.0,  # unmatched_entity
-            side.bigrams,  # bigrams
-            side.spread,  # spread
-            side.novelty,  # novelty
-            paragraph_gain,  # paragraph_gain
-            doc_cov[s.document] / best_doc,  # document_share
+            *side.shape,  # bigrams, spread, novelty
+            gain if gain > 0.0 else 0.0,  # paragraph_gain
+            doc_cov[document] / best_doc,  # document_share
             article,  # article_coverage
             set_ratio if set_ratio > phrasing else phrasing,  # fuzz
             via,  # via_synonym
-            side.type_match,  # type_match
-            side.type_miss,  # type_miss
-            side.quantity_match,  # quantity_match
-            side.quantity_miss,  # quantity_miss
+            *side.kinds,  # type_match, type_miss, quantity_match, quantity_miss
             described,  # described
             1.0 if unit.origin == "hand" else 0.0,  # hand
             phrasing,  # hand_phrasing
             (close if close > 0.0 else 0.0) / 0.4,  # hand_phrasing_close
-            side.headline,  # headline
-            side.quote,  # quote
-            side.length,  # length
-            side.position,  # position
+            *side.place,  # headline, quote, length, position
             n_terms,  # n_terms
         ]
 
@@ -284,32 +270,21 @@ def _sentence_sides(
         s = f.record
         bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
         # positions of the question's words, found in C
-        s_stems = f.stems
-        at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
+        at = list(compress(count(), map(q_keys.__contains__, f.stems)))
         spread = (at[-1] - at[0] + 1 - len(at)) / f.width if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / f.width
         where = f.paragraph
         cov = para_cov.get(where)
         if cov is None:
             cov = para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
-        type_match, type_miss = _type_agreement(index, query, s)
         has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
         sides[i] = _SentenceSide(
             s,
             meaning,
             set_ratio,
-            bigrams,
-            spread,
-            novelty,
             cov,
-            type_match,
-            type_miss,
-            has_quantity,
-            1.0 if wanted and not has_quantity else 0.0,
-            f.headline,
-            f.quote,
-            f.length,
-            f.position,
+            (bigrams, spread, 1.0 - len(at) / f.width),
+            (*_type_agreement(index, query, s), has_quantity, 1.0 if wanted and not has_quantity else 0.0),
+            f.place,
         )
     return sides
 

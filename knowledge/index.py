@@ -94,6 +94,7 @@ class SentenceFixed:
     quote: float
     length: float  # log1p of the content length
     position: float  # log1p of the ordinal
+    place: tuple[float, float, float, float]  # (headline, quote, length, position): describe splices it
 
 
 @dataclass
@@ -694,18 +695,14 @@ class Index:
         if got is None:
             s = self.sentences[sentence]
             stems, joined, pairs = self.stems(sentence)
-            got = SentenceFixed(
-                s,
-                stems,
-                joined,
-                pairs,
-                max(1, len(stems)),
-                (s.document, s.paragraph),
+            place = (
                 float(s.is_headline or s.is_caption or s.is_heading),
                 float(s.is_quote),
                 math.log1p(s.length),
                 math.log1p(s.ordinal),
             )
+            width = max(1, len(stems))
+            got = SentenceFixed(s, stems, joined, pairs, width, (s.document, s.paragraph), *place, place)
             self._fixed.put(sentence, got)
         return got
 
