@@ -697,17 +697,33 @@ class Matcher:
         spec = self._hit_spec(query)
         # units quoting one sentence share its terms (the same frozenset): their hits are found once
         hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]] = {}
-        found: Iterable[Candidate] = (
-            self._candidate(query, spec, u, m, total, p_total, ties, hits_of) for u, m in ranked
-        )
-        if query.pairs:  # a tied word found far from its name costs coverage: the order may change
-            found = _most_covering_first(found, [m / total for _, m in ranked])
-        # else they come most covering first already, and only as many are made as are kept
         # a sentence's statement and what is derived from it read the same: describe one of them
         seen: set[tuple[int, str]] = set()
         kept = []
-        for c in found:
-            key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+        if query.pairs:  # a tied word found far from its name costs coverage: the order may change
+            found = _most_covering_first(
+                (self._candidate(query, spec, u, m, total, p_total, ties, hits_of) for u, m in ranked),
+                [m / total for _, m in ranked],
+            )
+            for c in found:
+                key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(c)
+                    if len(kept) == RERANK:
+                        break
+            return kept, total
+        # else they come most covering first already, and only as many are made as are kept; a unit
+        # of one sentence shows what it would be read as before it is made (speed: a unit that reads
+        # as one kept already is not made)
+        units = self.index.units
+        for u, m in ranked:
+            unit = units[u]
+            kind = unit.origin if unit.origin == "hand" else unit.answer_type
+            if len(unit.sentences) == 1 and (unit.sentences[0], kind) in seen:
+                continue
+            c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of)
+            key = (c.sentences[0], kind)
             if key not in seen:
                 seen.add(key)
                 kept.append(c)
