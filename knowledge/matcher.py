@@ -89,6 +89,7 @@ _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "w
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 _QUESTION_WORD_SET = frozenset(_QUESTION_SPELLINGS)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
+_new_tuple = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -722,7 +723,7 @@ class Matcher:
             kind = unit.origin if unit.origin == "hand" else unit.answer_type
             if len(unit.sentences) == 1 and (unit.sentences[0], kind) in seen:
                 continue
-            c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of)
+            c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
             key = (c.sentences[0], kind)
             if key not in seen:
                 seen.add(key)
@@ -741,10 +742,13 @@ class Matcher:
         p_total: float,
         ties: list[_Tie],
         hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]],
+        unit: Unit | None = None,
     ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first.
-        *hits_of* keeps _hits' result per set of terms for the question (read, never changed)."""
-        unit = self.index.units[u]
+        *hits_of* keeps _hits' result per set of terms for the question (read, never changed); *unit*
+        is the unit's record when the caller has it."""
+        if unit is None:
+            unit = self.index.units[u]
         got = hits_of.get(unit.terms)
         if got is None:
             got = hits_of[unit.terms] = self._hits(spec, unit.terms)
@@ -765,8 +769,8 @@ class Matcher:
 
     def _ranked(self, found: list[Candidate], limit: int = 5) -> list[Candidate]:
         """Described candidates by the fitted ranker, one per quoted sentence, best first."""
-        for c in found:
-            c.score = self.model.score(c.features)
+        for c, score in zip(found, self.model.scores([c.features for c in found]), strict=True):
+            c.score = score
         found.sort(key=lambda c: (-c.score, c.position))
         # one candidate per quoted sentence, so the runner-up is a different answer
         seen: set[int] = set()
@@ -886,7 +890,8 @@ class Matcher:
                 via += weighted
             if entity:
                 entity_hit += weight
-        return hits, p_matched, Tally(matched, via, entity_hit, unmatched_max, missing_entity)
+        # tuple.__new__: the NamedTuple without its Python-level constructor (speed: ~6 a question)
+        return hits, p_matched, _new_tuple(Tally, (matched, via, entity_hit, unmatched_max, missing_entity))
 
     @staticmethod
     def _hit_spec(query: Query) -> _HitSpec:
