@@ -393,31 +393,46 @@ def _find_entities(toks: list[str], aliases: Mapping[tuple[str, ...], str], long
     return found
 
 
-class _Records(Sequence[V]):
-    """Records in order, each made by *make* when first read and kept in a bounded cache."""
+class _Records(dict[int, V]):
+    """Records in order, each made by *make* when first read and kept (a bounded cache, CACHE of them).
+
+    A dict of the records kept, so that reading one made already is a C-level lookup (speed: records
+    are read ~20 times a question); reading another makes it (__missing__). len() and iteration are
+    the sequence's, over all records.
+    """
 
     def __init__(self, make: Callable[[int], V], n: int, what: str):
+        super().__init__()
         self._make = make
-        self._cache: _Cache[int, V] = _Cache()
         self._n = n
         self._what = what
+        self._limit = CACHE
+
+    def __missing__(self, i: int) -> V:
+        if not -self._n <= i < self._n:
+            raise IndexError(f"{self._what} index out of range")
+        i %= self._n
+        got = dict.get(self, i)  # a negative index of a record kept
+        if got is None:
+            if dict.__len__(self) >= self._limit:
+                self.clear()
+            got = self[i] = self._make(i)
+        return got
+
+    def kept(self) -> int:
+        """How many records the cache holds now."""
+        return dict.__len__(self)
 
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i: int) -> V:  # type: ignore[override]
-        got = self._cache.get(i)
-        if got is None:
-            if not -self._n <= i < self._n:
-                raise IndexError(f"{self._what} index out of range")
-            i %= self._n
-            got = self._cache.put(i, self._make(i))
-        return got
+    def __bool__(self) -> bool:
+        return self._n > 0
 
-    def __iter__(self) -> Iterator[V]:
-        make, cache = self._make, self._cache
+    def __iter__(self) -> Iterator[V]:  # type: ignore[override]
+        make, get = self._make, self.get
         for i in range(self._n):
-            yield cache.get(i) or make(i)
+            yield get(i) or make(i)
 
 
 class Sentences(_Records[SentenceRec]):
