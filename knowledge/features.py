@@ -264,8 +264,10 @@ def _sentence_sides(
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}
+    paragraph_terms = index.paragraph_terms
     sides = {}
     wanted = query.wanted
+    typed = query.qtype in _TYPED  # else _type_agreement is (0.0, 0.0) whatever the sentence
     for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
         s = f.record
         bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
@@ -275,15 +277,18 @@ def _sentence_sides(
         where = f.paragraph
         cov = para_cov.get(where)
         if cov is None:
-            cov = para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
+            cov = para_cov[where] = matched_weight(query, paragraph_terms[where]) / total  # _coverage_of
         has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
+        quantity_miss = 1.0 if wanted and not has_quantity else 0.0
         sides[i] = _SentenceSide(
             s,
             meaning,
             set_ratio,
             cov,
             (bigrams, spread, 1.0 - len(at) / f.width),
-            (*_type_agreement(index, query, s), has_quantity, 1.0 if wanted and not has_quantity else 0.0),
+            (*_type_agreement(index, query, s), has_quantity, quantity_miss)
+            if typed
+            else (0.0, 0.0, has_quantity, quantity_miss),
             f.place,
         )
     return sides
@@ -310,6 +315,10 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
         norms = q_norm * s_norm
         out.append(dot(q_list, s_vec) / norms if norms else 0.0)
     return out
+
+
+# the kinds of question _type_agreement reads the sentence for; of any other it is (0.0, 0.0)
+_TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason"})
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:

@@ -419,6 +419,14 @@ class _Records(dict[int, V]):
             got = self[i] = self._make(i)
         return got
 
+    # the sequence's, not the dict's
+    __contains__ = Sequence.__contains__  # type: ignore[assignment]
+    __reversed__ = Sequence.__reversed__  # type: ignore[assignment]
+    index = Sequence.index
+    count = Sequence.count
+    __eq__ = object.__eq__  # type: ignore[assignment]
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
     def kept(self) -> int:
         """How many records the cache holds now."""
         return dict.__len__(self)
@@ -481,18 +489,30 @@ class Postings(Mapping[str, Sequence[int]]):
         return sum(1 for _ in self)
 
 
-class _TermsOf(Mapping[Any, frozenset[str]]):
-    """The terms of a document (by slug) or of a paragraph (by (slug, number)), made when asked for."""
+class _TermsOf(dict[Any, frozenset[str]]):
+    """The terms of a document (by slug) or of a paragraph (by (slug, number)), made when asked for.
+
+    A dict of those made (bounded), so that reading one made already is a C-level lookup (speed: read
+    a few times a question); the Mapping's methods read them all, made or not.
+    """
+
+    keys = Mapping.keys  # type: ignore[assignment]
+    items = Mapping.items  # type: ignore[assignment]
+    values = Mapping.values  # type: ignore[assignment]
+    get = Mapping.get  # type: ignore[assignment]
+    __contains__ = Mapping.__contains__  # type: ignore[assignment]
+    __eq__ = object.__eq__  # type: ignore[assignment]
+    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __init__(self, index: Index, paragraphs: bool):
+        super().__init__()
         self._index = index
         self._paragraphs = paragraphs
-        self._cache: _Cache[Any, frozenset[str]] = _Cache(4096)
 
-    def __getitem__(self, key: Any) -> frozenset[str]:
-        got = self._cache.get(key)
-        if got is None:
-            got = self._cache.put(key, self._index._terms_of(key, self._paragraphs))
+    def __missing__(self, key: Any) -> frozenset[str]:
+        if dict.__len__(self) >= 4096:
+            self.clear()
+        got = self[key] = self._index._terms_of(key, self._paragraphs)
         return got
 
     def __iter__(self) -> Iterator[Any]:
