@@ -271,6 +271,7 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        self._names: dict[tuple[tuple[str, ...], str], tuple] = {}  # see _named
         # a word of the base -> (stem, weight, light, synonyms and kin, kin) as _word_terms reads it
         self._known_words: dict[str, tuple[str, float, bool, frozenset[str], frozenset[str]]] = {}
         self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
@@ -352,15 +353,15 @@ class Matcher:
                 i += 1
                 continue
             eid, size = hit
+            named = self._named(tuple(toks[i : i + size]), eid)
             if eid not in query.entities:
                 query.entities.append(eid)
-                key = ENTITY_PREFIX + eid
-                # a name made of one everyday word ("the summit") also matches that word written plainly
-                plain = frozenset({stem(toks[i])}) if size == 1 and toks[i] in idx.vocab else frozenset()
-                plain &= idx.idf.keys()
-                query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True, plain, kin=plain))
+                key, weight, plain = named[0]
+                query.terms.append(Term(key, weight, True, plain, kin=plain))
             spans.append((i, i + size, eid))
-            self._add_alias_words(query, toks[i : i + size], eid)
+            for key, weight in named[1]:  # _add_alias_words, read from what is kept
+                if key not in [t.key for t in query.terms]:
+                    query.terms.append(Term(key, weight, False, light=True, from_alias=True))
             i += size
         return spans
 
@@ -1016,6 +1017,28 @@ class Matcher:
         known = self.index.entities
         kind = known[eid].kind
         return any(e != eid and e in known and known[e].kind == kind for e in entities)
+
+    def _named(
+        self, words: tuple[str, ...], eid: str
+    ) -> tuple[tuple[str, float, frozenset[str]], list[tuple[str, float]]]:
+        """What _entity_terms makes of *words* naming *eid*: the entity term's (key, weight, plain
+        word), and the (key, weight) of each word _add_alias_words would add. Kept per name, as they
+        depend on the base alone (speed: no stem or idf lookup per name a question)."""
+        got = self._names.get((words, eid))
+        if got is None:
+            idx = self.index
+            key = ENTITY_PREFIX + eid
+            # a name made of one everyday word ("the summit") also matches that word written plainly
+            plain = frozenset({stem(words[0])}) if len(words) == 1 and words[0] in idx.vocab else frozenset()
+            plain &= idx.idf.keys()
+            probe = Query("", "")
+            self._add_alias_words(probe, list(words), eid)
+            entity_term = (key, idx.idf.get(key, idx.max_idf), frozenset(plain))
+            got = (entity_term, [(t.key, t.weight) for t in probe.terms])
+            if len(self._names) >= RELATED_KEPT:
+                self._names.clear()  # bounded however many names users type
+            self._names[words, eid] = got
+        return got
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""
