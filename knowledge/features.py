@@ -120,10 +120,11 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
     if total is None:
         total = sum(t.weight for t in query.terms) or 1.0
-    entity_total = sum(t.weight for t in query.terms if t.entity)
-    best_cov = max(c.coverage for c in cands)
+    # lists, not generators: the same sums and maxima (speed)
+    entity_total = sum([t.weight for t in query.terms if t.entity])
+    best_cov = max([c.coverage for c in cands])
     # units quoting the same sentence (a statement and what is derived from it) share its side
-    sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
+    sides = _sentence_sides(index, query, list(dict.fromkeys([c.sentences[0] for c in cands])), total)
     doc_cov: dict[str, float] = {}
     for side in sides.values():
         doc = side.record.document
@@ -142,7 +143,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         bm25s.append(matched * tf_part / total)
         tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
     best_bm25 = max(bm25s)
-    best_meaning = max(side.meaning for side in sides.values())
+    best_meaning = max([side.meaning for side in sides.values()])
     n_terms = math.log1p(len(terms))
     max_idf = index.max_idf
     article_weights: dict[str, tuple[list[float], float]] = {}
