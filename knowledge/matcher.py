@@ -6,7 +6,7 @@ import heapq
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
@@ -92,8 +92,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _new_tuple = tuple.__new__
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Term:
+    """A question term. Frozen: the terms of the base's words are made once and shared by questions."""
+
     key: str  # a stem, or @entity-id
     weight: float
     entity: bool
@@ -271,9 +273,8 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
-        self._names: dict[tuple[tuple[str, ...], str], tuple] = {}  # see _named
-        # a word of the base -> (stem, weight, light, synonyms and kin, kin) as _word_terms reads it
-        self._known_words: dict[str, tuple[str, float, bool, frozenset[str], frozenset[str]]] = {}
+        self._names: dict[tuple[tuple[str, ...], str], tuple[Term, list[Term]]] = {}  # see _named
+        self._known_words: dict[str, Term] = {}  # a word of the base -> its term, as _word_terms reads it
         self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -353,15 +354,14 @@ class Matcher:
                 i += 1
                 continue
             eid, size = hit
-            named = self._named(tuple(toks[i : i + size]), eid)
+            entity_term, alias_terms = self._named(tuple(toks[i : i + size]), eid)
             if eid not in query.entities:
                 query.entities.append(eid)
-                key, weight, plain = named[0]
-                query.terms.append(Term(key, weight, True, plain, kin=plain))
+                query.terms.append(entity_term)
             spans.append((i, i + size, eid))
-            for key, weight in named[1]:  # _add_alias_words, read from what is kept
-                if key not in [t.key for t in query.terms]:
-                    query.terms.append(Term(key, weight, False, light=True, from_alias=True))
+            for term in alias_terms:  # _add_alias_words, read from what is kept
+                if term.key not in [t.key for t in query.terms]:
+                    query.terms.append(term)
             i += size
         return spans
 
@@ -451,17 +451,18 @@ class Matcher:
                 light = key in LIGHT
                 if light:
                     weight *= 0.25
-                word = (key, weight, light, *self._related_words(key))
+                alts, kin = self._related_words(key)
+                word = Term(key, weight, False, alts, light, kin=kin)
                 if known:  # what a word of the base is read as is the word's alone: kept
                     if len(self._known_words) >= RELATED_KEPT:
                         self._known_words.clear()  # bounded however many words users type
                     self._known_words[tok] = word
-            key, weight, light, alts, kin = word
-            if key in [t.key for t in query.terms]:
+            if word.key in [t.key for t in query.terms]:
                 continue
             if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
-                alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
-            query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+                # "how much did it cost": a sum stated answers it ("a budget of")
+                word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
+            query.terms.append(word)
 
     def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
@@ -1019,23 +1020,20 @@ class Matcher:
         kind = known[eid].kind
         return any(e != eid and e in known and known[e].kind == kind for e in entities)
 
-    def _named(
-        self, words: tuple[str, ...], eid: str
-    ) -> tuple[tuple[str, float, frozenset[str]], list[tuple[str, float]]]:
-        """What _entity_terms makes of *words* naming *eid*: the entity term's (key, weight, plain
-        word), and the (key, weight) of each word _add_alias_words would add. Kept per name, as they
-        depend on the base alone (speed: no stem or idf lookup per name a question)."""
+    def _named(self, words: tuple[str, ...], eid: str) -> tuple[Term, list[Term]]:
+        """What _entity_terms makes of *words* naming *eid*: the entity's term, and the terms
+        _add_alias_words would add for its words. Kept per name, as they depend on the base alone
+        (speed: no stem or idf lookup per name a question)."""
         got = self._names.get((words, eid))
         if got is None:
             idx = self.index
             key = ENTITY_PREFIX + eid
             # a name made of one everyday word ("the summit") also matches that word written plainly
             plain = frozenset({stem(words[0])}) if len(words) == 1 and words[0] in idx.vocab else frozenset()
-            plain &= idx.idf.keys()
+            plain = frozenset(plain & idx.idf.keys())
             probe = Query("", "")
             self._add_alias_words(probe, list(words), eid)
-            entity_term = (key, idx.idf.get(key, idx.max_idf), frozenset(plain))
-            got = (entity_term, [(t.key, t.weight) for t in probe.terms])
+            got = (Term(key, idx.idf.get(key, idx.max_idf), True, plain, kin=plain), probe.terms)
             if len(self._names) >= RELATED_KEPT:
                 self._names.clear()  # bounded however many names users type
             self._names[words, eid] = got
