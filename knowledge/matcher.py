@@ -200,14 +200,23 @@ def _same_root(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.8 * min(len(a), len(b))
 
 
+def _chat_word(m: re.Match[str]) -> str:
+    return _CHAT_WORDS[m.group(0)]
+
+
 def _tokenise(
     question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
 ) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
-    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(0)], fold(question))
+    folded = fold(question)
+    raw = _WORDS.findall(folded)
+    # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none
+    # (speed: the usual case reads the text once)
+    text = folded if _CHAT_WORDS.keys().isdisjoint(raw) else _CHAT_WORD.sub(_chat_word, folded)
     if pattern is not None:
         text = pattern.sub(lambda m: phrases[m.group(0)], text)
-    raw = _WORDS.findall(text)
+    if text != folded:
+        raw = _WORDS.findall(text)
     toks: list[str] = []
     possessive: set[int] = set()
     for w in raw:
