@@ -256,7 +256,8 @@ def _sentence_sides(
     q_keys = {t.key for t in query.terms}
     for t in query.terms:
         q_keys |= t.alternatives
-    fixed = [index.sentence_fixed(i) for i in sentences]
+    made = index.fixed
+    fixed = [made[i] for i in sentences]  # index.sentence_fixed, read in C
     meanings = _meanings(index, query, sentences)
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
@@ -307,8 +308,9 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
     q_list = q_meaning.tolist()
     q_norm = math.hypot(*q_list)
     out = []
+    meaning_parts = index.meaning_parts  # index.sentence_meaning_parts, read in C
     for i in sentences:
-        parts = index.sentence_meaning_parts(i)
+        parts = meaning_parts[i]
         if parts is None:
             out.append(0.0)
             continue

@@ -168,6 +168,23 @@ class _Cache(dict[K, V]):
         return value
 
 
+class _Made(dict[K, V]):
+    """A bounded cache (CACHE entries) that makes what it lacks with *make*: reading what is made
+    already is a C-level dict lookup (speed: read a few times a question)."""
+
+    def __init__(self, make: Callable[[K], V]):
+        super().__init__()
+        self._make = make
+        self._limit = CACHE
+
+    def __missing__(self, key: K) -> V:
+        got = self._make(key)
+        if len(self) >= self._limit:
+            self.clear()
+        self[key] = got
+        return got
+
+
 def index_rows(rows: Rows) -> Columns:
     """Index *rows*: terms, postings, entity and alias maps, per-sentence features, as columns."""
     return _Indexer(rows).run()
@@ -588,8 +605,9 @@ class Index:
         self.paragraph_terms: Mapping[tuple[str, int], frozenset[str]] = _TermsOf(self, paragraphs=True)
         self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
         self._meanings: _Cache[int, array | None] = _Cache()
-        self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
-        self._fixed: _Cache[int, SentenceFixed] = _Cache()
+        # sentence -> sentence_meaning_parts / sentence_fixed, read in C once made (describe reads them)
+        self.meaning_parts: _Made[int, tuple[array, float] | None] = _Made(self._sentence_meaning_parts)
+        self.fixed: _Made[int, SentenceFixed] = _Made(self._sentence_fixed)
         self._citations: _Cache[int, Citation] = _Cache()
         self._rarity: _Cache[tuple[str, str], float] = _Cache()
         self._word_rows: _Cache[str, tuple[int, float] | None] = _Cache()  # see meaning
@@ -725,21 +743,20 @@ class Index:
         return got
 
     def sentence_fixed(self, sentence: int) -> SentenceFixed:
-        """What describe reads of a sentence whatever the question is, computed once."""
-        got = self._fixed.get(sentence)
-        if got is None:
-            s = self.sentences[sentence]
-            stems, joined, pairs = self.stems(sentence)
-            place = (
-                float(s.is_headline or s.is_caption or s.is_heading),
-                float(s.is_quote),
-                math.log1p(s.length),
-                math.log1p(s.ordinal),
-            )
-            width = max(1, len(stems))
-            got = SentenceFixed(s, stems, joined, pairs, width, (s.document, s.paragraph), *place, place)
-            self._fixed.put(sentence, got)
-        return got
+        """What describe reads of a sentence whatever the question is, computed once (self.fixed)."""
+        return self.fixed[sentence]
+
+    def _sentence_fixed(self, sentence: int) -> SentenceFixed:
+        s = self.sentences[sentence]
+        stems, joined, pairs = self.stems(sentence)
+        place = (
+            float(s.is_headline or s.is_caption or s.is_heading),
+            float(s.is_quote),
+            math.log1p(s.length),
+            math.log1p(s.ordinal),
+        )
+        width = max(1, len(stems))
+        return SentenceFixed(s, stems, joined, pairs, width, (s.document, s.paragraph), *place, place)
 
     def meaning(self, words: list[str]) -> array | None:
         """The idf-weighted mean word vector of *words*: what they are about, beyond the words used.
@@ -764,13 +781,13 @@ class Index:
         return self._meanings.get(sentence)
 
     def sentence_meaning_parts(self, sentence: int) -> tuple[array, float] | None:
-        """A sentence's meaning vector and its norm (what a cosine needs), computed once."""
-        got = self._meaning_parts.get(sentence)
-        if got is None and sentence not in self._meaning_parts:
-            vec = self.sentence_meaning(sentence)
-            got = None if vec is None else (vec, math.hypot(*vec.tolist()))
-            self._meaning_parts.put(sentence, got)
-        return got
+        """A sentence's meaning vector and its norm (what a cosine needs), computed once
+        (self.meaning_parts)."""
+        return self.meaning_parts[sentence]
+
+    def _sentence_meaning_parts(self, sentence: int) -> tuple[array, float] | None:
+        vec = self.sentence_meaning(sentence)
+        return None if vec is None else (vec, math.hypot(*vec.tolist()))
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""
