@@ -637,7 +637,10 @@ class Matcher:
         kept, total = self._first_pass(query, gated=True)
         # the best is one of *kept*: when each of them is off topic, the answer is an abstention
         # whatever describe would find, so it is not asked (speed: ~1 question in 9)
-        if not kept or all(self._off_topic_before_describe(query, c) for c in kept):
+        for c in kept:  # all(), without a generator: most questions stop at the first
+            if not self._off_topic_before_describe(query, c):
+                break
+        else:
             return self._abstain(question, query, version)
         describe(self.index, query, kept, total)
         ranked = self._ranked(kept)
@@ -651,7 +654,7 @@ class Matcher:
         unit = best.unit
         quoted = best.sentences
         answering = self.index.answered_question(quoted[-1])
-        citations = tuple(self.index.citation(s) for s in quoted + answering)
+        citations = tuple([self.index.citation(s) for s in quoted + answering])
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
         if unit.relation != "states":
             text = unit.answer
