@@ -111,6 +111,7 @@ class _SentenceSide:
     shape: tuple[float, float, float]  # bigrams, spread, novelty
     kinds: tuple[float, float, float, float]  # type_match, type_miss, quantity_match, quantity_miss
     place: tuple[float, float, float, float]  # headline, quote, length, position (SentenceFixed.place)
+    tf_part: float  # BM25's length part of the sentence
 
 
 def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
@@ -132,15 +133,12 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
-    avg = index.average_length or 1.0
     bm25s = []
     tallies = []
     for c in cands:
         # what of the question's terms it holds, tallied when its hits were found (Matcher._hits)
         matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
-        length = sides[c.sentences[0]].record.length
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
-        bm25s.append(matched * tf_part / total)
+        bm25s.append(matched * sides[c.sentences[0]].tf_part / total)
         tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
     best_bm25 = max(bm25s)
     best_meaning = max([side.meaning for side in sides.values()])
@@ -270,6 +268,7 @@ def _sentence_sides(
     sides = {}
     wanted = query.wanted
     typed = query.qtype in _TYPED  # else _type_agreement is (0.0, 0.0) whatever the sentence
+    avg = index.average_length or 1.0
     for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
         s = f.record
         bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
@@ -292,6 +291,7 @@ def _sentence_sides(
             if typed
             else (0.0, 0.0, has_quantity, quantity_miss),
             f.place,
+            (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg)),
         )
     return sides
 
