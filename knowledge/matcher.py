@@ -144,7 +144,7 @@ class _Tie:
     weight: float
     entity: str
     names: frozenset[str]  # the words of the entity's aliases
-    stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
+    stems: frozenset[str]  # the noun's stem and its alternatives
 
 
 # (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
@@ -288,6 +288,8 @@ class Matcher:
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
+        self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
@@ -926,37 +928,51 @@ class Matcher:
                 continue  # nothing to measure: no term for the word, or no record of the entity
             ti = keys.index(key)
             term = query.terms[ti]
-            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), term.alternatives | {key}))
+            stems = frozenset(term.alternatives | {key})
+            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), stems))
         return ties
 
     def _unpaired_weight(self, unit: Unit, hits: dict[int, float], ties: list[_Tie]) -> float:
         """Weight lost by question terms matched far from the entity the question ties them to."""
-        idx = self.index
         loss = 0.0
+        far_of = self._far
         for tie in ties:
             if tie.term not in hits:
                 continue
-            best = None
-            mentioned = False
-            for s in unit.sentences:
-                sent = idx.sentences[s]
-                if tie.entity not in sent.entities:
-                    continue
-                mentioned = True
-                # word positions of the name and of the tied word, found in C over the cached stems
-                at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
-                at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
-                if not at_e:
-                    best = 0  # implicit mention: nothing to measure
-                    break
-                if at_t:
-                    d = min(abs(a - b) for a in at_e for b in at_t)
-                    if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
-                        d = 0  # far, but nobody else of its kind is there for the word to be about
-                    best = d if best is None else min(best, d)
-            if not mentioned or (best is not None and best > PAIR_WINDOW):
+            # whether the word is far from the name depends on the base alone: kept per (name, word, unit)
+            key = (tie.entity, tie.stems, unit.sentences)
+            far = far_of.get(key)
+            if far is None:
+                if len(far_of) >= RELATED_KEPT:
+                    far_of.clear()
+                far = far_of[key] = self._far_from_name(unit.sentences, tie)
+            if far:
                 loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
+
+    def _far_from_name(self, sentences: tuple[int, ...], tie: _Tie) -> bool:
+        """Whether *sentences* hold the tied word only far from the name it is tied to (or never
+        mention the entity): then the word is about someone else there."""
+        idx = self.index
+        best = None
+        mentioned = False
+        for s in sentences:
+            sent = idx.sentences[s]
+            if tie.entity not in sent.entities:
+                continue
+            mentioned = True
+            # word positions of the name and of the tied word, found in C over the cached stems
+            at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
+            at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
+            if not at_e:
+                best = 0  # implicit mention: nothing to measure
+                break
+            if at_t:
+                d = min(abs(a - b) for a in at_e for b in at_t)
+                if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
+                    d = 0  # far, but nobody else of its kind is there for the word to be about
+                best = d if best is None else min(best, d)
+        return not mentioned or (best is not None and best > PAIR_WINDOW)
 
     def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
         """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
