@@ -99,10 +99,10 @@ def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -
     return matched_weight(query, terms) / total
 
 
-@dataclass(slots=True)
-class _SentenceSide:
+class _SentenceSide(NamedTuple):
     """What describe reads of a candidate's quoted sentence: the same for every unit quoting it.
-    Runs of consecutive features are kept as tuples in _FEATURE_ORDER (speed: one splice a vector)."""
+    Runs of consecutive features are kept as tuples in _FEATURE_ORDER (speed: one splice a vector);
+    made with tuple.__new__ (speed: no Python-level constructor)."""
 
     record: SentenceRec
     meaning: float
@@ -112,6 +112,9 @@ class _SentenceSide:
     kinds: tuple[float, float, float, float]  # type_match, type_miss, quantity_match, quantity_miss
     place: tuple[float, float, float, float]  # headline, quote, length, position (SentenceFixed.place)
     tf_part: float  # BM25's length part of the sentence
+
+
+_new_side = tuple.__new__
 
 
 def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
@@ -152,11 +155,11 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         cands, bm25s, tallies, phrasing_of, strict=True
     ):
         unit = c.unit
-        side = sides[c.sentences[0]]
-        document = side.record.document
+        record, meaning, set_ratio, paragraph_coverage, shape, kinds, place, _ = sides[c.sentences[0]]
+        document = record.document
         coverage, p_coverage = c.coverage, c.p_coverage
         # speed: conditionals instead of float(bool) and max(): the same values without a call each
-        gain = side.paragraph_coverage - coverage
+        gain = paragraph_coverage - coverage
         described = (
             1.0
             if query.entity_only
@@ -171,9 +174,8 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         article = article_covs.get(at)
         if article is None:
             article = article_covs[at] = _article_coverage(index, query, document, c.hits, article_weights)
-        set_ratio = side.set_ratio / 100
+        set_ratio /= 100
         close = phrasing - 0.6
-        meaning = side.meaning
         # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
         # speed, ~7 vectors a question
         c.features = [
@@ -190,18 +192,18 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             meaning - best_meaning,  # meaning_gap
             unmatched_max / max_idf,  # unmatched_max
             1.0 if missing_entity else 0.0,  # unmatched_entity
-            *side.shape,  # bigrams, spread, novelty
+            *shape,  # bigrams, spread, novelty
             gain if gain > 0.0 else 0.0,  # paragraph_gain
             doc_cov[document] / best_doc,  # document_share
             article,  # article_coverage
             set_ratio if set_ratio > phrasing else phrasing,  # fuzz
             via,  # via_synonym
-            *side.kinds,  # type_match, type_miss, quantity_match, quantity_miss
+            *kinds,  # type_match, type_miss, quantity_match, quantity_miss
             described,  # described
             1.0 if unit.origin == "hand" else 0.0,  # hand
             phrasing,  # hand_phrasing
             (close if close > 0.0 else 0.0) / 0.4,  # hand_phrasing_close
-            *side.place,  # headline, quote, length, position
+            *place,  # headline, quote, length, position
             n_terms,  # n_terms
         ]
 
@@ -281,17 +283,20 @@ def _sentence_sides(
             cov = para_cov[where] = matched_weight(query, paragraph_terms[where]) / total  # _coverage_of
         has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
         quantity_miss = 1.0 if wanted and not has_quantity else 0.0
-        sides[i] = _SentenceSide(
-            s,
-            meaning,
-            set_ratio,
-            cov,
-            (bigrams, spread, 1.0 - len(at) / f.width),
-            (*_type_agreement(index, query, s), has_quantity, quantity_miss)
-            if typed
-            else (0.0, 0.0, has_quantity, quantity_miss),
-            f.place,
-            (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg)),
+        sides[i] = _new_side(
+            _SentenceSide,
+            (
+                s,
+                meaning,
+                set_ratio,
+                cov,
+                (bigrams, spread, 1.0 - len(at) / f.width),
+                (*_type_agreement(index, query, s), has_quantity, quantity_miss)
+                if typed
+                else (0.0, 0.0, has_quantity, quantity_miss),
+                f.place,
+                (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg)),
+            ),
         )
     return sides
 
