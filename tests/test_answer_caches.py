@@ -345,3 +345,28 @@ def test_a_tied_word_found_far_from_its_name_is_kept_per_name_word_and_unit(ship
                 measured += bool(ties)
                 lost += want > 0
     assert measured > 1000 and lost > 50 and len(matcher._far) > 100
+
+
+def test_candidates_ranked_by_score_then_position_as_one_sort_by_both(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # _ranked sorts by position, then stably by score: the order of the (-score, position) key;
+    # scores rounded to one place here so that many tie
+    matcher = _matcher(shipped_base)
+    real = ScoringModel.scores
+    monkeypatch.setattr(ScoringModel, "scores", lambda self, rows: [round(s, 1) for s in real(self, rows)])
+    tied = 0
+    for question in _development_questions():
+        query = matcher.analyse(question)
+        found = matcher.candidates(query) if query.terms else []
+        if len(found) < 2:
+            continue
+        got = matcher._ranked(list(found), limit=RERANK)
+        plain, seen = [], set()
+        for c in sorted(found, key=lambda c: (-c.score, c.position)):
+            if c.sentences[0] not in seen:
+                seen.add(c.sentences[0])
+                plain.append(c)
+        assert [id(c) for c in got] == [id(c) for c in plain[:RERANK]], question
+        tied += len({c.score for c in found}) < len(found)
+    assert tied > 50
