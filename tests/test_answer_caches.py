@@ -260,8 +260,8 @@ def test_the_ranker_scores_a_questions_candidates_as_it_scores_each() -> None:
         row[phrasing] = rng.choice((TAUGHT, 0.9, 1.0))
     scores = model.scores(rows)
     assert scores == [model.score(r) for r in rows]
-    assert scores == [rank_score(model.rank_weights, model.rank_bias, r) for r in rows]
     assert sum(r[phrasing] >= TAUGHT for r in rows) > 50
+    assert scores == [rank_score(model.rank_weights, model.rank_bias, r) for r in rows]
 
 
 def test_a_question_of_no_typed_kind_reads_no_type_agreement(shipped_base: FactBase) -> None:
@@ -275,6 +275,19 @@ def test_a_question_of_no_typed_kind_reads_no_type_agreement(shipped_base: FactB
             assert agreement == {(0.0, 0.0)}, kind
         else:
             assert agreement != {(0.0, 0.0)}, kind  # each typed kind reads the sentence
+
+
+def test_describe_asks_no_type_agreement_of_a_question_of_no_typed_kind(
+    shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher = _matcher(shipped_base)
+    asked = []
+    real = features._type_agreement
+    monkeypatch.setattr(features, "_type_agreement", lambda *args: asked.append(args[1].qtype) or real(*args))
+    questions = ("What is Rutte's nickname?", "When was NATO founded?", "Who is the NATO secretary general?")
+    for question in questions:
+        matcher.candidates(matcher.analyse(question))
+    assert asked and set(asked) <= features._TYPED
 
 
 def test_records_and_terms_kept_are_read_as_made_and_the_sequence_is_whole(shipped_base: FactBase) -> None:
