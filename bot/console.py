@@ -11,6 +11,7 @@ from knowledge import FactBase
 
 from . import handlers, render
 from .config import Settings
+from .conversations import Conversations
 from .guild_settings import GuildSettings
 
 log = logging.getLogger("citebot")
@@ -32,11 +33,14 @@ class Console:
     def __init__(self, base: FactBase, store: GuildSettings):
         self.base = base
         self.store = store
+        self.conversations = Conversations(kept=1)  # the console is one conversation
 
     def card_for(self, line: str) -> render.Card:
         """The card for a question or a /command."""
         if not line.startswith("/"):
-            answer, card = handlers.ask(self.base, line)
+            focus = self.conversations.focus(CONSOLE_GUILD, self.base.version)
+            answer, card, kept = handlers.converse(self.base, line, focus)
+            self.conversations.remember(CONSOLE_GUILD, kept, answer.version)
             if answer.abstained:
                 self.store.record_gap(CONSOLE_GUILD, line)
             return card

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import logging
 
-from knowledge import Answer, FactBase, KnowledgeError
+from knowledge import Answer, FactBase, Focus, KnowledgeError
 
 from . import render
 
 log = logging.getLogger("citebot")
 
 
-def ask(base: FactBase, question: str) -> tuple[Answer, render.Card]:
-    """The answer to *question* and its card."""
-    answer = base.answer(question)
+def ask(base: FactBase, question: str, focus: Focus | None = None) -> tuple[Answer, render.Card]:
+    """The answer to *question* (read as a follow-up of an answer about *focus*) and its card."""
+    # without a focus, the plain call: wrappers of answer(question) and of ask(base, question) keep working
+    answer = base.answer(question) if focus is None else base.answer(question, focus)
     return answer, render.answer_card(answer)
+
+
+def converse(base: FactBase, question: str, focus: Focus | None) -> tuple[Answer, render.Card, Focus | None]:
+    """The answer to *question* read as the next in a conversation about *focus*, its card, and the
+    focus to keep for the question after (None when nothing was answered)."""
+    answer, card = ask(base, question) if focus is None else ask(base, question, focus)
+    kept = None if answer.abstained else base.focus_of(answer, focus)
+    return answer, card, kept
 
 
 def summary(base: FactBase, length: str = "short", topic: str | None = None) -> render.Card:

@@ -123,7 +123,10 @@ def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Ca
     footer = f"confidence {answer.confidence:.0%}"
     if version:
         footer += f" · fact base {version}"
-    return Card("Answer", f"**Q:** {question}\n\n{answer.text}", fields, footer, COLOUR_ANSWER)
+    asked = f"**Q:** {question}"
+    if answer.read_as:  # a follow-up: say who "he" or "it" was taken to be
+        asked += f"\n*(read as: {clip(neutralise(answer.read_as), QUESTION_ECHO_LIMIT)})*"
+    return Card("Answer", f"{asked}\n\n{answer.text}", fields, footer, COLOUR_ANSWER)
 
 
 def summary_card(summary: Summary) -> Card:

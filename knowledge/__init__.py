@@ -2,7 +2,7 @@
 
 from .errors import KnowledgeError
 from .factbase import DEFAULT_SOURCES, FactBase, build_file
-from .model import Answer, Citation, EntityInfo, FactRef, ReloadReport, SourceInfo, Summary
+from .model import Answer, Citation, EntityInfo, FactRef, Focus, ReloadReport, SourceInfo, Summary
 
 __all__ = [
     "DEFAULT_SOURCES",
@@ -11,6 +11,7 @@ __all__ = [
     "EntityInfo",
     "FactBase",
     "FactRef",
+    "Focus",
     "KnowledgeError",
     "ReloadReport",
     "SourceInfo",

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import snapshot, store
+from . import followup, snapshot, store
 from .derive import derive
 from .errors import KnowledgeError
 from .index import Index
 from .matcher import Matcher
-from .model import Answer, DocumentInfo, EntityInfo, ReloadReport, SourceInfo, Summary
+from .model import Answer, DocumentInfo, EntityInfo, Focus, ReloadReport, SourceInfo, Summary
 from .sources import load_sources
 from .summary import Summariser
 
@@ -259,10 +259,18 @@ class FactBase:
     def version(self) -> str:
         return self._current().meta.get("version", "")
 
-    def answer(self, question: str) -> Answer:
-        """The answer, carrying the version of the base it came from (a reload may swap meanwhile)."""
+    def answer(self, question: str, focus: Focus | None = None) -> Answer:
+        """The answer, carrying the version of the base it came from (a reload may swap meanwhile);
+        *focus*, what the conversation was last about, is where a follow-up is read first."""
         snap = self._current()
-        return snap.matcher.answer(question, version=snap.meta.get("version", ""))
+        version = snap.meta.get("version", "")
+        if focus is None:
+            return snap.matcher.answer(question, version=version)
+        return followup.answer(snap.matcher, question, focus, version)
+
+    def focus_of(self, answer: Answer, previous: Focus | None = None) -> Focus | None:
+        """What *answer* was about, to read the conversation's next question by (see followup.focus_of)."""
+        return followup.focus_of(self._current().matcher, answer, previous)
 
     def summary(self, length: str = "short", topic: str | None = None) -> Summary:
         return self._current().summariser.summary(length, topic)

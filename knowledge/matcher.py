@@ -19,7 +19,7 @@ from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WOR
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
-from .quantities import MONEY_WORDS, wanted_kind_of
+from .quantities import MONEY_WORDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -75,6 +75,11 @@ _CHAT_WORDS = {
     "pls": "please",
     "plz": "please",
     "thx": "thanks",
+    "ppl": "people",
+    "yr": "year",
+    "yrs": "years",
+    "govt": "government",
+    "wtf": "what",
 }
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
@@ -83,6 +88,10 @@ _SMALL_TALK = frozenset(
     tonight doing good great fine nice cool ok okay lol please sorry welcome bot citebot""".split()
 )
 _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every question
+# Said to the bot, not asked about ("hey bot, ...", "... lol", "btw"): no term, unless the base uses the word
+_ASIDES = frozenset(
+    "hi hello hey hiya yo lol lmao omg btw tbh imo tho tf thanks please bot citebot hmm um uh ok okay".split()
+)
 # Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these; one edit
 # from two ("wht": "what" or "who") is read as the first, the more often asked.
 _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "whose")
@@ -131,11 +140,18 @@ class Query:
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
+    absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
 
     @property
     def answerable(self) -> bool:
         """Whether the base may hold an answer at all: words to match, about something it names."""
-        return bool(self.terms) and not self.small_talk and not self.absent_place and not self.absent_name
+        return (
+            bool(self.terms)
+            and not self.small_talk
+            and not self.absent_place
+            and not self.absent_name
+            and not self.absent_number
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +308,7 @@ class Matcher:
         self._holding: dict[frozenset[str], frozenset[int]] = {}
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
+        self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
@@ -315,6 +332,7 @@ class Matcher:
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
+        query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -430,6 +448,8 @@ class Matcher:
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
+            if tok in _ASIDES and tok not in idx.vocab:
+                continue
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
             if tok == "age" and query.wanted == _AGE:
@@ -442,6 +462,12 @@ class Matcher:
             if word is None:
                 key = stem(tok)
                 known = key in idx.idf or tok in idx.vocab
+                if not known and 2 < len(tok) < 6 and not is_english_word(tok):
+                    # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
+                    # saying "TD passes", "NGO" of one saying "NGOs")
+                    other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
+                    if other in idx.idf:
+                        key, known = other, True
                 if not known and self._is_misspelt_stopword(tok):
                     continue
                 weight_factor = 1.0
@@ -476,6 +502,23 @@ class Matcher:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
             query.terms.append(word)
+
+    def _absent_number(self, toks: list[str], skip: set[int]) -> str:
+        """The first number of the question the base states nowhere, in digits or words ("fourth" or
+        "4th", "twenty five" or "25"), beyond one; "" when there is none."""
+        compound = -1  # the unit word of a "twenty five" already read
+        for pos, tok in enumerate(toks):
+            value = number_value(tok)
+            if value is None or value < 2 or pos in skip or pos == compound or tok in self.index.vocab:
+                continue
+            unit = number_value(toks[pos + 1]) if is_tens(value) and pos + 1 < len(toks) else None
+            if unit is not None and unit < 10:
+                value, compound = value + unit, pos + 1
+            if self._base_numbers is None:
+                self._base_numbers = numbers_in(self.index.vocab)
+            if value not in self._base_numbers:
+                return tok
+        return ""
 
     def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names

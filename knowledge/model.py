@@ -68,10 +68,12 @@ class Answer:
     abstained: bool = False
     suggestions: tuple[str, ...] = ()
     version: str = ""  # of the fact base that gave this answer
+    read_as: str = ""  # the question as answered, when a follow-up's "he" was read as a name
 
     def to_json(self) -> dict[str, Any]:
         return {
             "question": self.question,
+            "read_as": self.read_as,
             "abstained": self.abstained,
             "answer": self.text,
             "confidence": round(self.confidence, 3),
@@ -80,6 +82,15 @@ class Answer:
             "suggestions": list(self.suggestions),
             "version": self.version,
         }
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a conversation was last about: the article of the last answer and who it was about."""
+
+    document: str  # the slug of the article quoted
+    person: str = ""  # the name of the person it was about, "" for none
+    organisation: str = ""  # the name of the organisation it was about, "" for none
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import strip_invisible, tokens
@@ -180,6 +181,33 @@ def _is_count(surface: str) -> bool:
     return low not in ("one", "half a", "half an") and not _YEARISH.match(low)
 
 
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_SMALL[:19])}
+_WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(_SMALL[19:])}
+# "second" is left out: far more often a unit of time, or "the second half", than a number
+_ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_ORDINALS[:20]) if w != "second"}
+_NUMBER_TOKEN = re.compile(r"(\d+)(?:s|st|nd|rd|th)?")
+
+
+def number_value(token: str) -> int | None:
+    """The number a folded token states ("4", "four", "fourth", "4th", "1990s"), or None."""
+    if token[0].isdigit():
+        m = _NUMBER_TOKEN.fullmatch(token)
+        return int(m[1]) if m else None
+    return _WORD_VALUES.get(token) or _ORDINAL_VALUES.get(token)
+
+
+def is_tens(value: int) -> bool:
+    """Twenty to ninety: a word that may start a compound ("twenty five")."""
+    return 20 <= value <= 90 and value % 10 == 0
+
+
+def numbers_in(words: Iterable[str]) -> frozenset[int]:
+    """Every number the words state, and any 'twenty five' their tens words may begin."""
+    found = {v for w in words if (v := number_value(w)) is not None}
+    found |= {t + u for t in found if is_tens(t) for u in range(1, 10)}
+    return frozenset(found)
+
+
 def quantity_kinds(text: str) -> list[str]:
     """The kinds of quantity present in *text*, in the order of KINDS."""
     present = {q.kind for q in find_quantities(text)}
@@ -189,6 +217,10 @@ def quantity_kinds(text: str) -> list[str]:
 MONEY_WORDS = frozenset(
     "money cost costs costed price priced pay paid spend spent worth value valued fund funding budget "
     "raise raised earn earned salary fee fine revenue profit sales invest invested investment charge "
+    # sums of money by what they are for: "how much was the grant", "how much is his bail"
+    "grant grants bond bail loan loans donation donations donated award prize bonus wage wages fare rent "
+    "debt settlement payment payout subsidy compensation ransom tuition pension reward contract deal offer "
+    "bid income earnings expenses "
     "dollars euros pounds yen yuan".split()
 )
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
@@ -301,5 +333,5 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
 def _words_after(words: list[str], form: tuple[str, str]) -> frozenset[str]:
     for i in range(len(words) - 1):
         if (words[i], words[i + 1]) == form:
-            return frozenset(words[i + 2 : i + 6])
+            return frozenset(words[i + 2 : i + 12])
     return frozenset()

@@ -85,7 +85,7 @@ class Row:
     features: list[list[float]]  # per candidate
     right: list[bool]  # per candidate: its first citation holds an expected answer
     firsts: list[int]  # per candidate: the sentence it quotes first
-    gated: bool = False  # the question names a place or a name the base never names: the bot abstains
+    gated: bool = False  # the question names a place, name or number the base never names: the bot abstains
     asks: str = ""  # its question word (scoring.question_word)
 
 
@@ -125,7 +125,7 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             texts = [matcher.index.sentences[c.sentences[0]].text for c in cands]
             right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
             firsts = [c.sentences[0] for c in cands]
-            gated = bool(query.absent_place or query.absent_name)
+            gated = bool(query.absent_place or query.absent_name or query.absent_number)
             rows.append(Row(qs.name, group, q, feats, right, firsts, gated, query.asks))
     return rows
 

@@ -257,7 +257,7 @@ async def test_cooldown_notice_comes_once_per_block(env: Env) -> None:
 async def test_a_failing_command_gets_a_polite_private_reply(
     env: Env, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def boom(question: str) -> None:
+    def boom(question: str, focus: object = None) -> None:
         raise RuntimeError("matcher exploded")
 
     monkeypatch.setattr(await env.bot.base_for(env.world.guild_id), "answer", boom)

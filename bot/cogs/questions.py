@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from .. import handlers, render, triggers
+from ..conversations import Conversations
 from ..replies import reply, respond
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Questions(commands.Cog):
 
     def __init__(self, bot: CitebotBot):
         self.bot = bot
+        self.conversations = Conversations()  # per (channel, user): what their last answer was about
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question *message* puts to the bot ('' for a bare mention), or None if it is not for us."""
@@ -58,6 +60,20 @@ class Questions(commands.Cog):
         ids = {channel.id, getattr(channel, "parent_id", None)}  # threads follow their channel
         return any(self.bot.guild_settings.is_enabled(message.guild.id, i) for i in ids if i)
 
+    async def _answer(
+        self, guild_id: int | None, channel_id: int | None, user_id: int, question: str
+    ) -> render.Card:
+        """The card answering *question* from *user_id* in *channel_id*, read as a follow-up of their
+        last answer there; an abstention is noted in /gaps before the asker sees "I don't know"."""
+        base = await self.bot.base_for(guild_id)
+        key = (channel_id, user_id)
+        focus = self.conversations.focus(key, base.version)  # a new article set forgets it
+        answer, card, kept = await asyncio.to_thread(handlers.converse, base, question, focus)
+        self.conversations.remember(key, kept, answer.version)
+        if answer.abstained:
+            await self._record_gap(guild_id, question)
+        return card
+
     async def _record_gap(self, guild_id: int | None, question: str) -> None:
         if guild_id is not None:
             await asyncio.to_thread(self.bot.guild_settings.record_gap, guild_id, question)
@@ -75,11 +91,8 @@ class Questions(commands.Cog):
         if not question:
             await reply(message, render.help_card())
             return
-        base = await self.bot.base_for(message.guild.id if message.guild else None)
-        answer, card = await asyncio.to_thread(handlers.ask, base, question)
-        if answer.abstained:  # in /gaps before the asker sees "I don't know"
-            await self._record_gap(message.guild.id if message.guild else None, question)
-        await reply(message, card)
+        guild_id = message.guild.id if message.guild else None
+        await reply(message, await self._answer(guild_id, message.channel.id, message.author.id, question))
 
     @app_commands.command(name="ask", description="Ask a question about the article; I quote my sources")
     @app_commands.describe(question="What you want to know")
@@ -87,10 +100,7 @@ class Questions(commands.Cog):
     async def ask(
         self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 1000]
     ) -> None:
-        base = await self.bot.base_for(interaction.guild_id)
-        answer, card = await asyncio.to_thread(handlers.ask, base, question)
-        if answer.abstained:
-            await self._record_gap(interaction.guild_id, question)
+        card = await self._answer(interaction.guild_id, interaction.channel_id, interaction.user.id, question)
         await respond(interaction, card)
 
 
