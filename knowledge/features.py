@@ -136,13 +136,8 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
-    bm25s = []
-    tallies = []
-    for c in cands:
-        # what of the question's terms it holds, tallied when its hits were found (Matcher._hits)
-        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
-        bm25s.append(matched * sides[c.sentences[0]].tf_part / total)
-        tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
+    # what of the question's terms each holds was tallied when its hits were found (Matcher._hits)
+    bm25s = [c.tally[0] * sides[c.sentences[0]].tf_part / total for c in cands]  # type: ignore[index]
     best_bm25 = max(bm25s)
     best_meaning = max([side.meaning for side in sides.values()])
     n_terms = math.log1p(len(terms))
@@ -151,9 +146,10 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     # units quoting one sentence share its hits (the same dict, Matcher._candidate): summed once
     article_covs: dict[tuple[str, int], float] = {}
     phrasing_of = _phrasing_scores(query, cands)
-    for c, bm25, (via, entity_hit, unmatched_max, missing_entity), phrasing in zip(
-        cands, bm25s, tallies, phrasing_of, strict=True
-    ):
+    entity_only, entities = query.entity_only, query.entities
+    for c, bm25, phrasing in zip(cands, bm25s, phrasing_of, strict=True):
+        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
+        via /= matched
         unit = c.unit
         record, meaning, set_ratio, paragraph_coverage, shape, kinds, place, _ = sides[c.sentences[0]]
         document = record.document
@@ -162,11 +158,11 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         gain = paragraph_coverage - coverage
         described = (
             1.0
-            if query.entity_only
+            if entity_only
             and unit.answer_type == "description"
             and (
-                unit.fact_id.rsplit("/", 1)[-1] in query.entities
-                or any(fold(index.entities[e].name) in fold(unit.object) for e in query.entities)
+                unit.fact_id.rsplit("/", 1)[-1] in entities
+                or any(fold(index.entities[e].name) in fold(unit.object) for e in entities)
             )
             else 0.0
         )
