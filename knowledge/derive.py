@@ -9,9 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import acronyms, coref
+from .acronyms import TITLE_ACRONYMS
 from .entities import Mention, find_mentions, is_title
 from .errors import KnowledgeError
-from .gazetteer import COUNTRIES, ORGANISATIONS
+from .gazetteer import COUNTRIES, ORGANISATIONS, TITLE_WORDS
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
 from .names import Line, confirm_names
 from .quantities import quantity_kinds
@@ -26,6 +27,7 @@ _ALIAS_PAREN = re.compile(r"\s\((?:formerly |also known as |aka |or )?([^()]{1,4
 _SPEECH = re.compile(r"\b(said|says|added|told|wrote|posted|stated|noted|announced)\b", re.I)
 _NAMED_KINDS = ("person", "country", "place", "organisation", "other")
 _NOT_IN_PERSONAL_NAMES = frozenset({"of", "for", "and", "the", "&"})
+_TITLES = frozenset(fold(w) for w in (*TITLE_WORDS, *TITLE_ACRONYMS))  # "President", "CEO": no first name
 _ACRONYM_BEFORE = re.compile(r"([A-Z][A-Z.]*[A-Z]s?\.?)\s*$")
 _HEADING_WORDS = 12  # an in-body heading is a line of at most this many words
 _BULLETS = ("-", "\u2013", "\u2014", "\u2022", "*")  # a list item or a sign-off ("— Dele, May 2"), no heading
@@ -364,9 +366,20 @@ class _EntityRegistry:
         mentions = list(mentions)
         people = [m for m in mentions if m.kind == "person" and len(m.surface.split()) >= 2]
         # longest first: "Kathleen Hawk Sawyer" takes "Hawk Sawyer" before that is read as a name of its own
+        firsts: dict[str, set[str]] = defaultdict(set)
         for m in sorted(people, key=lambda m: -len(m.surface.split())):
-            self.entity_for(m)
+            eid = self.entity_for(m)
+            first = m.surface.split()[0]
+            named = len(first) > 1 and first[:1].isupper() and not first.endswith(".")
+            if named and fold(first) not in _TITLES:
+                firsts[fold(first)].add(eid)
         singles = {fold(m.surface) for m in mentions if len(m.surface.split()) == 1}
+        # a family name written first ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"), or a first name,
+        # standing alone in the text names the one person whose name it starts
+        for first, owners in firsts.items():
+            if len(owners) == 1 and first in singles and first not in self.by_alias:
+                (eid,) = owners
+                self.alias(eid, self.entities[eid]["name"].split()[0])
         heads: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             words = m.surface.split()

@@ -66,7 +66,7 @@ def test_a_follow_up_is_answered_from_the_article_of_the_last_answer(news: FactB
 
 
 def test_a_bare_pronoun_is_read_as_the_name_the_conversation_was_about(news: FactBase) -> None:
-    focus = _focus_after(news, "who led the Europa study?")
+    focus = _focus_after(news, "who is the lead author of the Europa study?")
     assert (focus.document, focus.person, focus.organisation) == (MOON, "Lucas Paganini", "NASA")
 
     assert news.answer("when does it start?").abstained

@@ -252,3 +252,23 @@ def test_a_person_of_a_place_does_not_take_its_name_as_a_surname(tmp_path: Path)
     )
     assert "China" in article.entities_in("exports fell", implicit=0)
     assert "Brandt" in article.entities_in("makes farm sensors", implicit=0)
+
+
+def test_a_name_written_first_names_the_one_person_it_starts(tmp_path: Path) -> None:
+    # a family name written first ("Xi" of "Xi Jinping") was a name of its own: "what is xi likely to
+    # do" quoted a sentence about nobody in particular
+    article = build_article(
+        tmp_path,
+        "Army moves\n\n"
+        "President Xi Jinping is likely to send troops to the border.\n\n"
+        "Xi's problem is simple.\n\n"
+        "Premier Li Qiang met bankers on Friday.",
+    )
+    assert "Xi" not in article.entity_names()
+    info = article.base.facts_about("Xi")
+    assert info is not None and info.name == "Xi Jinping"
+    # a first word the text never uses alone names nobody
+    aliases = article.rows(
+        "select a.alias from aliases a join entities e on e.id = a.entity_id where e.name = 'Li Qiang'"
+    )
+    assert ("Li",) not in aliases and ("Qiang",) in aliases
