@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -99,25 +99,22 @@ def _coverage_of(query: Query, terms: set[str] | frozenset[str], total: float) -
     return matched_weight(query, terms) / total
 
 
-@dataclass(slots=True)
-class _SentenceSide:
-    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it."""
+class _SentenceSide(NamedTuple):
+    """What describe reads of a candidate's quoted sentence: the same for every unit quoting it.
+    Runs of consecutive features are kept as tuples in _FEATURE_ORDER (speed: one splice a vector);
+    made with tuple.__new__ (speed: no Python-level constructor)."""
 
     record: SentenceRec
     meaning: float
     set_ratio: float  # rapidfuzz token_set_ratio of the question's and the sentence's stems
-    bigrams: float
-    spread: float
-    novelty: float
     paragraph_coverage: float
-    type_match: float
-    type_miss: float
-    quantity_match: float
-    quantity_miss: float
-    headline: float
-    quote: float
-    length: float
-    position: float
+    shape: tuple[float, float, float]  # bigrams, spread, novelty
+    kinds: tuple[float, float, float, float]  # type_match, type_miss, quantity_match, quantity_miss
+    place: tuple[float, float, float, float]  # headline, quote, length, position (SentenceFixed.place)
+    tf_part: float  # BM25's length part of the sentence
+
+
+_new_side = tuple.__new__
 
 
 def describe(index: Index, query: Query, cands: list[Candidate], total: float | None = None) -> None:
@@ -127,10 +124,11 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
         raise RuntimeError("describe's features are not in scoring.RANK_FEATURES order")
     if total is None:
         total = sum(t.weight for t in query.terms) or 1.0
-    entity_total = sum(t.weight for t in query.terms if t.entity)
-    best_cov = max(c.coverage for c in cands)
+    # lists, not generators: the same sums and maxima (speed)
+    entity_total = sum([t.weight for t in query.terms if t.entity])
+    best_cov = max([c.coverage for c in cands])
     # units quoting the same sentence (a statement and what is derived from it) share its side
-    sides = _sentence_sides(index, query, list(dict.fromkeys(c.sentences[0] for c in cands)), total)
+    sides = _sentence_sides(index, query, list(dict.fromkeys([c.sentences[0] for c in cands])), total)
     doc_cov: dict[str, float] = {}
     for side in sides.values():
         doc = side.record.document
@@ -138,85 +136,70 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
             doc_cov[doc] = _coverage_of(query, index.document_terms[doc], total)
     best_doc = max(doc_cov.values()) or 1.0
     terms = query.terms
-    avg = index.average_length or 1.0
-    bm25s = []
-    tallies = []
-    for c in cands:
-        # what of the question's terms it holds, tallied when its hits were found (Matcher._hits)
-        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
-        length = sides[c.sentences[0]].record.length
-        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))
-        bm25s.append(matched * tf_part / total)
-        tallies.append((via / matched, entity_hit, unmatched_max, missing_entity))
+    # what of the question's terms each holds was tallied when its hits were found (Matcher._hits)
+    bm25s = [c.tally[0] * sides[c.sentences[0]].tf_part / total for c in cands]  # type: ignore[index]
     best_bm25 = max(bm25s)
-    best_meaning = max(side.meaning for side in sides.values())
+    best_meaning = max([side.meaning for side in sides.values()])
     n_terms = math.log1p(len(terms))
+    max_idf = index.max_idf
     article_weights: dict[str, tuple[list[float], float]] = {}
     # units quoting one sentence share its hits (the same dict, Matcher._candidate): summed once
     article_covs: dict[tuple[str, int], float] = {}
     phrasing_of = _phrasing_scores(query, cands)
-    for k, (c, bm25, (via, entity_hit, unmatched_max, missing_entity)) in enumerate(
-        zip(cands, bm25s, tallies, strict=True)
-    ):
+    entity_only, entities = query.entity_only, query.entities
+    for c, bm25, phrasing in zip(cands, bm25s, phrasing_of, strict=True):
+        matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
+        via /= matched
         unit = c.unit
-        side = sides[c.sentences[0]]
-        s = side.record
+        record, meaning, set_ratio, paragraph_coverage, shape, kinds, place, _ = sides[c.sentences[0]]
+        document = record.document
+        coverage, p_coverage = c.coverage, c.p_coverage
         # speed: conditionals instead of float(bool) and max(): the same values without a call each
-        gain = side.paragraph_coverage - c.coverage
-        paragraph_gain = gain if gain > 0.0 else 0.0
+        gain = paragraph_coverage - coverage
         described = (
             1.0
-            if query.entity_only
+            if entity_only
             and unit.answer_type == "description"
             and (
-                unit.fact_id.rsplit("/", 1)[-1] in query.entities
-                or any(fold(index.entities[e].name) in fold(unit.object) for e in query.entities)
+                unit.fact_id.rsplit("/", 1)[-1] in entities
+                or any(fold(index.entities[e].name) in fold(unit.object) for e in entities)
             )
             else 0.0
         )
-        phrasing = phrasing_of[k]
-        at = (s.document, id(c.hits))
+        at = (document, id(c.hits))
         article = article_covs.get(at)
         if article is None:
-            article = article_covs[at] = _article_coverage(index, query, s.document, c.hits, article_weights)
-        set_ratio = side.set_ratio / 100
+            article = article_covs[at] = _article_coverage(index, query, document, c.hits, article_weights)
+        set_ratio /= 100
         close = phrasing - 0.6
         # in _FEATURE_ORDER, checked above against scoring.RANK_FEATURES; a list, not a dict:
         # speed, ~7 vectors a question
         c.features = [
-            c.coverage,  # coverage
-            c.p_coverage,  # p_coverage
+            coverage,  # coverage
+            p_coverage,  # p_coverage
             entity_hit / entity_total if entity_total else 1.0,  # entity_coverage
-            c.coverage - best_cov,  # coverage_gap
+            coverage - best_cov,  # coverage_gap
             c.unpaired,  # unpaired
-            1.0 if c.coverage >= 0.5 and c.p_coverage >= 0.5 else 0.0,  # covers_half
-            1.0 if c.p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
+            1.0 if coverage >= 0.5 and p_coverage >= 0.5 else 0.0,  # covers_half
+            1.0 if p_coverage <= ASKED_MISSING_BELOW else 0.0,  # asked_missing
             bm25,  # bm25
             bm25 - best_bm25,  # bm25_gap
-            side.meaning,  # meaning
-            side.meaning - best_meaning,  # meaning_gap
-            unmatched_max / index.max_idf,  # unmatched_max
+            meaning,  # meaning
+            meaning - best_meaning,  # meaning_gap
+            unmatched_max / max_idf,  # unmatched_max
             1.0 if missing_entity else 0.0,  # unmatched_entity
-            side.bigrams,  # bigrams
-            side.spread,  # spread
-            side.novelty,  # novelty
-            paragraph_gain,  # paragraph_gain
-            doc_cov[s.document] / best_doc,  # document_share
+            *shape,  # bigrams, spread, novelty
+            gain if gain > 0.0 else 0.0,  # paragraph_gain
+            doc_cov[document] / best_doc,  # document_share
             article,  # article_coverage
             set_ratio if set_ratio > phrasing else phrasing,  # fuzz
             via,  # via_synonym
-            side.type_match,  # type_match
-            side.type_miss,  # type_miss
-            side.quantity_match,  # quantity_match
-            side.quantity_miss,  # quantity_miss
+            *kinds,  # type_match, type_miss, quantity_match, quantity_miss
             described,  # described
             1.0 if unit.origin == "hand" else 0.0,  # hand
             phrasing,  # hand_phrasing
             (close if close > 0.0 else 0.0) / 0.4,  # hand_phrasing_close
-            side.headline,  # headline
-            side.quote,  # quote
-            side.length,  # length
-            side.position,  # position
+            *place,  # headline, quote, length, position
             n_terms,  # n_terms
         ]
 
@@ -269,7 +252,8 @@ def _sentence_sides(
     q_keys = {t.key for t in query.terms}
     for t in query.terms:
         q_keys |= t.alternatives
-    fixed = [index.sentence_fixed(i) for i in sentences]
+    made = index.fixed
+    fixed = [made[i] for i in sentences]  # index.sentence_fixed, read in C
     meanings = _meanings(index, query, sentences)
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
@@ -278,38 +262,37 @@ def _sentence_sides(
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}
+    paragraph_terms = index.paragraph_terms
     sides = {}
     wanted = query.wanted
+    typed = query.qtype in _TYPED  # else _type_agreement is (0.0, 0.0) whatever the sentence
+    avg = index.average_length or 1.0
     for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
         s = f.record
         bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
         # positions of the question's words, found in C
-        s_stems = f.stems
-        at = list(compress(range(len(s_stems)), map(q_keys.__contains__, s_stems)))
+        at = list(compress(count(), map(q_keys.__contains__, f.stems)))
         spread = (at[-1] - at[0] + 1 - len(at)) / f.width if len(at) > 1 else 0.0
-        novelty = 1.0 - len(at) / f.width
         where = f.paragraph
         cov = para_cov.get(where)
         if cov is None:
-            cov = para_cov[where] = _coverage_of(query, index.paragraph_terms[where], total)
-        type_match, type_miss = _type_agreement(index, query, s)
+            cov = para_cov[where] = matched_weight(query, paragraph_terms[where]) / total  # _coverage_of
         has_quantity = 1.0 if wanted and wanted & s.quantities else 0.0
-        sides[i] = _SentenceSide(
-            s,
-            meaning,
-            set_ratio,
-            bigrams,
-            spread,
-            novelty,
-            cov,
-            type_match,
-            type_miss,
-            has_quantity,
-            1.0 if wanted and not has_quantity else 0.0,
-            f.headline,
-            f.quote,
-            f.length,
-            f.position,
+        quantity_miss = 1.0 if wanted and not has_quantity else 0.0
+        sides[i] = _new_side(
+            _SentenceSide,
+            (
+                s,
+                meaning,
+                set_ratio,
+                cov,
+                (bigrams, spread, 1.0 - len(at) / f.width),
+                (*_type_agreement(index, query, s), has_quantity, quantity_miss)
+                if typed
+                else (0.0, 0.0, has_quantity, quantity_miss),
+                f.place,
+                (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg)),
+            ),
         )
     return sides
 
@@ -326,8 +309,9 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
     q_list = q_meaning.tolist()
     q_norm = math.hypot(*q_list)
     out = []
+    meaning_parts = index.meaning_parts  # index.sentence_meaning_parts, read in C
     for i in sentences:
-        parts = index.sentence_meaning_parts(i)
+        parts = meaning_parts[i]
         if parts is None:
             out.append(0.0)
             continue
@@ -335,6 +319,10 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
         norms = q_norm * s_norm
         out.append(dot(q_list, s_vec) / norms if norms else 0.0)
     return out
+
+
+# the kinds of question _type_agreement reads the sentence for; of any other it is (0.0, 0.0)
+_TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason"})
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:

@@ -94,6 +94,7 @@ class SentenceFixed:
     quote: float
     length: float  # log1p of the content length
     position: float  # log1p of the ordinal
+    place: tuple[float, float, float, float]  # (headline, quote, length, position): describe splices it
 
 
 @dataclass
@@ -147,6 +148,9 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
+_UNREAD = object()  # a cache's "not looked up yet", where None is a value kept
+
+
 class _Cache(dict[K, V]):
     """A dict that starts afresh past CACHE entries: cheap, and bounded however long the bot runs.
 
@@ -162,6 +166,23 @@ class _Cache(dict[K, V]):
             self.clear()
         self[key] = value
         return value
+
+
+class _Made(dict[K, V]):
+    """A bounded cache (CACHE entries) that makes what it lacks with *make*: reading what is made
+    already is a C-level dict lookup (speed: read a few times a question)."""
+
+    def __init__(self, make: Callable[[K], V]):
+        super().__init__()
+        self._make = make
+        self._limit = CACHE
+
+    def __missing__(self, key: K) -> V:
+        got = self._make(key)
+        if len(self) >= self._limit:
+            self.clear()
+        self[key] = got
+        return got
 
 
 def index_rows(rows: Rows) -> Columns:
@@ -389,31 +410,54 @@ def _find_entities(toks: list[str], aliases: Mapping[tuple[str, ...], str], long
     return found
 
 
-class _Records(Sequence[V]):
-    """Records in order, each made by *make* when first read and kept in a bounded cache."""
+class _Records(dict[int, V]):
+    """Records in order, each made by *make* when first read and kept (a bounded cache, CACHE of them).
+
+    A dict of the records kept, so that reading one made already is a C-level lookup (speed: records
+    are read ~20 times a question); reading another makes it (__missing__). len() and iteration are
+    the sequence's, over all records.
+    """
 
     def __init__(self, make: Callable[[int], V], n: int, what: str):
+        super().__init__()
         self._make = make
-        self._cache: _Cache[int, V] = _Cache()
         self._n = n
         self._what = what
+        self._limit = CACHE
+
+    def __missing__(self, i: int) -> V:
+        if not -self._n <= i < self._n:
+            raise IndexError(f"{self._what} index out of range")
+        i %= self._n
+        got = dict.get(self, i)  # a negative index of a record kept
+        if got is None:
+            if dict.__len__(self) >= self._limit:
+                self.clear()
+            got = self[i] = self._make(i)
+        return got
+
+    # the sequence's, not the dict's
+    __contains__ = Sequence.__contains__  # type: ignore[assignment]
+    __reversed__ = Sequence.__reversed__  # type: ignore[assignment]
+    index = Sequence.index
+    count = Sequence.count
+    __eq__ = object.__eq__  # type: ignore[assignment]
+    __hash__ = object.__hash__  # type: ignore[assignment]
+
+    def kept(self) -> int:
+        """How many records the cache holds now."""
+        return dict.__len__(self)
 
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i: int) -> V:  # type: ignore[override]
-        got = self._cache.get(i)
-        if got is None:
-            if not -self._n <= i < self._n:
-                raise IndexError(f"{self._what} index out of range")
-            i %= self._n
-            got = self._cache.put(i, self._make(i))
-        return got
+    def __bool__(self) -> bool:
+        return self._n > 0
 
-    def __iter__(self) -> Iterator[V]:
-        make, cache = self._make, self._cache
+    def __iter__(self) -> Iterator[V]:  # type: ignore[override]
+        make, get = self._make, self.get
         for i in range(self._n):
-            yield cache.get(i) or make(i)
+            yield get(i) or make(i)
 
 
 class Sentences(_Records[SentenceRec]):
@@ -462,18 +506,30 @@ class Postings(Mapping[str, Sequence[int]]):
         return sum(1 for _ in self)
 
 
-class _TermsOf(Mapping[Any, frozenset[str]]):
-    """The terms of a document (by slug) or of a paragraph (by (slug, number)), made when asked for."""
+class _TermsOf(dict[Any, frozenset[str]]):
+    """The terms of a document (by slug) or of a paragraph (by (slug, number)), made when asked for.
+
+    A dict of those made (bounded), so that reading one made already is a C-level lookup (speed: read
+    a few times a question); the Mapping's methods read them all, made or not.
+    """
+
+    keys = Mapping.keys  # type: ignore[assignment]
+    items = Mapping.items  # type: ignore[assignment]
+    values = Mapping.values  # type: ignore[assignment]
+    get = Mapping.get  # type: ignore[assignment]
+    __contains__ = Mapping.__contains__  # type: ignore[assignment]
+    __eq__ = object.__eq__  # type: ignore[assignment]
+    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __init__(self, index: Index, paragraphs: bool):
+        super().__init__()
         self._index = index
         self._paragraphs = paragraphs
-        self._cache: _Cache[Any, frozenset[str]] = _Cache(4096)
 
-    def __getitem__(self, key: Any) -> frozenset[str]:
-        got = self._cache.get(key)
-        if got is None:
-            got = self._cache.put(key, self._index._terms_of(key, self._paragraphs))
+    def __missing__(self, key: Any) -> frozenset[str]:
+        if dict.__len__(self) >= 4096:
+            self.clear()
+        got = self[key] = self._index._terms_of(key, self._paragraphs)
         return got
 
     def __iter__(self) -> Iterator[Any]:
@@ -549,10 +605,12 @@ class Index:
         self.paragraph_terms: Mapping[tuple[str, int], frozenset[str]] = _TermsOf(self, paragraphs=True)
         self._stems: _Cache[int, tuple[list[str], str, frozenset[tuple[str, str]]]] = _Cache()
         self._meanings: _Cache[int, array | None] = _Cache()
-        self._meaning_parts: _Cache[int, tuple[array, float] | None] = _Cache()
-        self._fixed: _Cache[int, SentenceFixed] = _Cache()
+        # sentence -> sentence_meaning_parts / sentence_fixed, read in C once made (describe reads them)
+        self.meaning_parts: _Made[int, tuple[array, float] | None] = _Made(self._sentence_meaning_parts)
+        self.fixed: _Made[int, SentenceFixed] = _Made(self._sentence_fixed)
         self._citations: _Cache[int, Citation] = _Cache()
         self._rarity: _Cache[tuple[str, str], float] = _Cache()
+        self._word_rows: _Cache[str, tuple[int, float] | None] = _Cache()  # see meaning
 
     # --- records made from the columns ------------------------------------------------------
 
@@ -685,31 +743,36 @@ class Index:
         return got
 
     def sentence_fixed(self, sentence: int) -> SentenceFixed:
-        """What describe reads of a sentence whatever the question is, computed once."""
-        got = self._fixed.get(sentence)
-        if got is None:
-            s = self.sentences[sentence]
-            stems, joined, pairs = self.stems(sentence)
-            got = SentenceFixed(
-                s,
-                stems,
-                joined,
-                pairs,
-                max(1, len(stems)),
-                (s.document, s.paragraph),
-                float(s.is_headline or s.is_caption or s.is_heading),
-                float(s.is_quote),
-                math.log1p(s.length),
-                math.log1p(s.ordinal),
-            )
-            self._fixed.put(sentence, got)
-        return got
+        """What describe reads of a sentence whatever the question is, computed once (self.fixed)."""
+        return self.fixed[sentence]
+
+    def _sentence_fixed(self, sentence: int) -> SentenceFixed:
+        s = self.sentences[sentence]
+        stems, joined, pairs = self.stems(sentence)
+        place = (
+            float(s.is_headline or s.is_caption or s.is_heading),
+            float(s.is_quote),
+            math.log1p(s.length),
+            math.log1p(s.ordinal),
+        )
+        width = max(1, len(stems))
+        return SentenceFixed(s, stems, joined, pairs, width, (s.document, s.paragraph), *place, place)
 
     def meaning(self, words: list[str]) -> array | None:
-        """The idf-weighted mean word vector of *words*: what they are about, beyond the words used."""
-        vectors = default_vectors()
-        max_idf = self.max_idf
-        return vectors.mean(words, [self.idf.get(stem(w), max_idf) for w in words])
+        """The idf-weighted mean word vector of *words*: what they are about, beyond the words used.
+        The same as WordVectors.mean of the words weighted by idf; each word's row and weight are
+        looked up once per base (speed: no stem or idf lookup per word a question)."""
+        rows = self._word_rows
+        starts: list[int] = []
+        coefs: list[float] = []
+        for w in words:
+            row = rows.get(w, _UNREAD)
+            if row is _UNREAD:
+                row = rows.put(w, default_vectors().row_of(w, self.idf.get(stem(w), self.max_idf)))
+            if row is not None:
+                starts.append(row[0])
+                coefs.append(row[1])
+        return default_vectors().mean_of_rows(starts, coefs)
 
     def sentence_meaning(self, sentence: int) -> array | None:
         """A sentence's meaning vector, computed once."""
@@ -718,13 +781,13 @@ class Index:
         return self._meanings.get(sentence)
 
     def sentence_meaning_parts(self, sentence: int) -> tuple[array, float] | None:
-        """A sentence's meaning vector and its norm (what a cosine needs), computed once."""
-        got = self._meaning_parts.get(sentence)
-        if got is None and sentence not in self._meaning_parts:
-            vec = self.sentence_meaning(sentence)
-            got = None if vec is None else (vec, math.hypot(*vec.tolist()))
-            self._meaning_parts.put(sentence, got)
-        return got
+        """A sentence's meaning vector and its norm (what a cosine needs), computed once
+        (self.meaning_parts)."""
+        return self.meaning_parts[sentence]
+
+    def _sentence_meaning_parts(self, sentence: int) -> tuple[array, float] | None:
+        vec = self.sentence_meaning(sentence)
+        return None if vec is None else (vec, math.hypot(*vec.tolist()))
 
     def find_entities(self, toks: list[str]) -> list[str]:
         """Entity ids named in a token list (longest alias first)."""

@@ -6,10 +6,10 @@ import heapq
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, count
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -98,10 +98,15 @@ _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "w
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 _QUESTION_WORD_SET = frozenset(_QUESTION_SPELLINGS)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
+_new_tuple = tuple.__new__
+_POSITION = attrgetter("position")
+_SCORE = attrgetter("score")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Term:
+    """A question term. Frozen: the terms of the base's words are made once and shared by questions."""
+
     key: str  # a stem, or @entity-id
     weight: float
     entity: bool
@@ -157,12 +162,18 @@ class _Tie:
     weight: float
     entity: str
     names: frozenset[str]  # the words of the entity's aliases
-    stems: frozenset[str] | set[str]  # the noun's stem and its alternatives
+    stems: frozenset[str]  # the noun's stem and its alternatives
 
 
 # (term index, key, alternatives, kin, weight counted in p_matched or 0.0, weight, entity, light) per
 # question term; see _hit_spec
 _HitSpec = list[tuple[int, str, frozenset[str], frozenset[str], float, float, bool, bool]]
+
+
+# (word's, kin's, synonyms' postings, any of the first two common, kin-only units, synonym-only units)
+_Postings = tuple[
+    Sequence[int], list[Sequence[int]], list[Sequence[int]], bool, tuple[int, ...], tuple[int, ...]
+]
 
 
 def _capitalised(question: str) -> frozenset[str]:
@@ -207,14 +218,23 @@ def _same_root(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.8 * min(len(a), len(b))
 
 
+def _chat_word(m: re.Match[str]) -> str:
+    return _CHAT_WORDS[m.group(0)]
+
+
 def _tokenise(
     question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
 ) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
-    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(0)], fold(question))
+    folded = fold(question)
+    raw = _WORDS.findall(folded)
+    # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none
+    # (speed: the usual case reads the text once)
+    text = folded if _CHAT_WORDS.keys().isdisjoint(raw) else _CHAT_WORD.sub(_chat_word, folded)
     if pattern is not None:
         text = pattern.sub(lambda m: phrases[m.group(0)], text)
-    raw = _WORDS.findall(text)
+    if text != folded:
+        raw = _WORDS.findall(text)
     toks: list[str] = []
     possessive: set[int] = set()
     for w in raw:
@@ -280,9 +300,14 @@ class Matcher:
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        self._names: dict[tuple[tuple[str, ...], str], tuple[Term, list[Term]]] = {}  # see _named
+        self._known_words: dict[str, Term] = {}  # a word of the base -> its term, as _word_terms reads it
+        self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
+        self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
@@ -311,12 +336,12 @@ class Matcher:
         self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
-        query.content_text = " ".join(stem(t) for t in query.words)
+        query.content_text = " ".join([stem(t) for t in query.words])
         query.pairs, adjacent = self._pairs(toks, spans, used | form_at, possessive)
         self._resolve_roles(query, adjacent)
         query.small_talk = bool(toks) and _SMALL_TALK_OR_GLUE.issuperset(toks)
         query.asks = question_word(toks)
-        query.entity_only = all(t.entity or t.from_alias for t in query.terms)
+        query.entity_only = all([t.entity or t.from_alias for t in query.terms])
         return query
 
     def _read_question_word(self, toks: list[str]) -> None:
@@ -338,9 +363,10 @@ class Matcher:
         """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""
         idx = self.index
         spans: list[tuple[int, int, str]] = []
+        names_nothing = self._names_nothing
         i = 0
         while i < len(toks):
-            if i in skip:
+            if i in skip or toks[i] in names_nothing:  # speed: most words, met before
                 i += 1
                 continue
             hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
@@ -351,18 +377,22 @@ class Matcher:
             if hit is None:
                 hit = self._capital(toks, i)
             if hit is None:
+                if toks[i] not in self._alias_sizes and toks[i] not in _CAPITAL_STARTS:
+                    # no name wherever it stands: the misspelling test is the word's alone
+                    if len(names_nothing) >= RELATED_KEPT:
+                        names_nothing.clear()  # bounded however many odd words users type
+                    names_nothing.add(toks[i])
                 i += 1
                 continue
             eid, size = hit
+            entity_term, alias_terms = self._named(tuple(toks[i : i + size]), eid)
             if eid not in query.entities:
                 query.entities.append(eid)
-                key = ENTITY_PREFIX + eid
-                # a name made of one everyday word ("the summit") also matches that word written plainly
-                plain = frozenset({stem(toks[i])}) if size == 1 and toks[i] in idx.vocab else frozenset()
-                plain &= idx.idf.keys()
-                query.terms.append(Term(key, idx.idf.get(key, idx.max_idf), True, plain, kin=plain))
+                query.terms.append(entity_term)
             spans.append((i, i + size, eid))
-            self._add_alias_words(query, toks[i : i + size], eid)
+            for term in alias_terms:  # _add_alias_words, read from what is kept
+                if term.key not in [t.key for t in query.terms]:
+                    query.terms.append(term)
             i += size
         return spans
 
@@ -381,9 +411,11 @@ class Matcher:
         """A country or city the base never names ("the capital of France", of an article that has
         "France" only in "Agence France-Presse"): the question is about something the base does not
         cover. Note the first in query.absent_place and return the positions such names take."""
-        places = _world_places()
         starts = _world_place_starts()
         taken: set[int] = set()
+        if starts.isdisjoint(toks):
+            return taken  # speed: no word starts a place's name
+        places = _world_places()
         i = 0
         while i < len(toks):
             found = None
@@ -426,42 +458,50 @@ class Matcher:
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
-            key = stem(tok)
-            known = key in idx.idf or tok in idx.vocab
-            if not known and 2 < len(tok) < 6 and not is_english_word(tok):
-                # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
-                # saying "TD passes", "NGO" of one saying "NGOs")
-                other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
-                if other in idx.idf:
-                    key, known = other, True
-            if not known and self._is_misspelt_stopword(tok):
-                continue
-            weight_factor = 1.0
-            if not known and not tok.isdigit():
-                near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
-                if near:
-                    key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-                else:
-                    if names is None:
-                        names = _capitalised(question)
-                    as_name = tok in names
-                    near = None if as_name else self._common_word(tok)  # a name is no misspelt word
-                    if near in STOPWORDS:
-                        continue
+            word = self._known_words.get(tok)  # speed: a word of the base is read once per base
+            if word is None:
+                key = stem(tok)
+                known = key in idx.idf or tok in idx.vocab
+                if not known and 2 < len(tok) < 6 and not is_english_word(tok):
+                    # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
+                    # saying "TD passes", "NGO" of one saying "NGOs")
+                    other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
+                    if other in idx.idf:
+                        key, known = other, True
+                if not known and self._is_misspelt_stopword(tok):
+                    continue
+                weight_factor = 1.0
+                if not known and not tok.isdigit():
+                    near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
                     if near:
-                        key, weight_factor = stem(near), 0.9
-                    elif self._is_unknown_name(toks, pos, as_name):
-                        query.absent_name = query.absent_name or tok
-            if key in [t.key for t in query.terms]:
+                        key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
+                    else:
+                        if names is None:
+                            names = _capitalised(question)
+                        as_name = tok in names
+                        near = None if as_name else self._common_word(tok)  # a name is no misspelt word
+                        if near in STOPWORDS:
+                            continue
+                        if near:
+                            key, weight_factor = stem(near), 0.9
+                        elif self._is_unknown_name(toks, pos, as_name):
+                            query.absent_name = query.absent_name or tok
+                weight = idx.idf.get(key, idx.max_idf) * weight_factor
+                light = key in LIGHT
+                if light:
+                    weight *= 0.25
+                alts, kin = self._related_words(key)
+                word = Term(key, weight, False, alts, light, kin=kin)
+                if known:  # what a word of the base is read as is the word's alone: kept
+                    if len(self._known_words) >= RELATED_KEPT:
+                        self._known_words.clear()  # bounded however many words users type
+                    self._known_words[tok] = word
+            if word.key in [t.key for t in query.terms]:
                 continue
-            weight = idx.idf.get(key, idx.max_idf) * weight_factor
-            light = key in LIGHT
-            if light:
-                weight *= 0.25
-            alts, kin = self._related_words(key)
             if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
-                alts = alts | _STATES_MONEY  # "how much did it cost": a sum stated answers it ("a budget of")
-            query.terms.append(Term(key, weight, False, alts, light, kin=kin))
+                # "how much did it cost": a sum stated answers it ("a budget of")
+                word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
+            query.terms.append(word)
 
     def _absent_number(self, toks: list[str], skip: set[int]) -> str:
         """The first number of the question the base states nowhere, in digits or words ("fourth" or
@@ -644,7 +684,10 @@ class Matcher:
         kept, total = self._first_pass(query, gated=True)
         # the best is one of *kept*: when each of them is off topic, the answer is an abstention
         # whatever describe would find, so it is not asked (speed: ~1 question in 9)
-        if not kept or all(self._off_topic_before_describe(query, c) for c in kept):
+        for c in kept:  # all(), without a generator: most questions stop at the first
+            if not self._off_topic_before_describe(query, c):
+                break
+        else:
             return self._abstain(question, query, version)
         describe(self.index, query, kept, total)
         ranked = self._ranked(kept)
@@ -658,7 +701,7 @@ class Matcher:
         unit = best.unit
         quoted = best.sentences
         answering = self.index.answered_question(quoted[-1])
-        citations = tuple(self.index.citation(s) for s in quoted + answering)
+        citations = tuple([self.index.citation(s) for s in quoted + answering])
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
         if unit.relation != "states":
             text = unit.answer
@@ -691,8 +734,9 @@ class Matcher:
     def _first_pass(self, query: Query, gated: bool = False) -> tuple[list[Candidate], float]:
         """The candidates describe is to read, most covering first, and the question's total weight;
         none when *gated* and no unit reaches the off-topic gate's coverage (answer then abstains)."""
-        total = sum(t.weight for t in query.terms) or 1.0
-        p_total = sum(t.weight for t in query.terms if not t.entity and not t.light)
+        # lists, not generators: the same sums (speed)
+        total = sum([t.weight for t in query.terms]) or 1.0
+        p_total = sum([t.weight for t in query.terms if not t.entity and not t.light])
         acc = self._accumulate(query, total)
         if query.wanted:  # of equally covering units, those holding the quantity asked for go first
             holding = self._units_holding(query.wanted)
@@ -716,17 +760,33 @@ class Matcher:
         spec = self._hit_spec(query)
         # units quoting one sentence share its terms (the same frozenset): their hits are found once
         hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]] = {}
-        found: Iterable[Candidate] = (
-            self._candidate(query, spec, u, m, total, p_total, ties, hits_of) for u, m in ranked
-        )
-        if query.pairs:  # a tied word found far from its name costs coverage: the order may change
-            found = _most_covering_first(found, [m / total for _, m in ranked])
-        # else they come most covering first already, and only as many are made as are kept
         # a sentence's statement and what is derived from it read the same: describe one of them
         seen: set[tuple[int, str]] = set()
         kept = []
-        for c in found:
-            key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+        if query.pairs:  # a tied word found far from its name costs coverage: the order may change
+            found = _most_covering_first(
+                (self._candidate(query, spec, u, m, total, p_total, ties, hits_of) for u, m in ranked),
+                [m / total for _, m in ranked],
+            )
+            for c in found:
+                key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(c)
+                    if len(kept) == RERANK:
+                        break
+            return kept, total
+        # else they come most covering first already, and only as many are made as are kept; a unit
+        # of one sentence shows what it would be read as before it is made (speed: a unit that reads
+        # as one kept already is not made)
+        units = self.index.units
+        for u, m in ranked:
+            unit = units[u]
+            kind = unit.origin if unit.origin == "hand" else unit.answer_type
+            if len(unit.sentences) == 1 and (unit.sentences[0], kind) in seen:
+                continue
+            c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
+            key = (c.sentences[0], kind)
             if key not in seen:
                 seen.add(key)
                 kept.append(c)
@@ -744,10 +804,13 @@ class Matcher:
         p_total: float,
         ties: list[_Tie],
         hits_of: dict[frozenset[str], tuple[dict[int, float], float, Tally]],
+        unit: Unit | None = None,
     ) -> Candidate:
         """Unit *u* as a candidate: what of the question it holds, its sentences best covering first.
-        *hits_of* keeps _hits' result per set of terms for the question (read, never changed)."""
-        unit = self.index.units[u]
+        *hits_of* keeps _hits' result per set of terms for the question (read, never changed); *unit*
+        is the unit's record when the caller has it."""
+        if unit is None:
+            unit = self.index.units[u]
         got = hits_of.get(unit.terms)
         if got is None:
             got = hits_of[unit.terms] = self._hits(spec, unit.terms)
@@ -768,9 +831,11 @@ class Matcher:
 
     def _ranked(self, found: list[Candidate], limit: int = 5) -> list[Candidate]:
         """Described candidates by the fitted ranker, one per quoted sentence, best first."""
-        for c in found:
-            c.score = self.model.score(c.features)
-        found.sort(key=lambda c: (-c.score, c.position))
+        for c, score in zip(found, self.model.scores([c.features for c in found]), strict=True):
+            c.score = score
+        # by (-score, position): by position, then stably by score, highest first (speed: no key tuples)
+        found.sort(key=_POSITION)
+        found.sort(key=_SCORE, reverse=True)
         # one candidate per quoted sentence, so the runner-up is a different answer
         seen: set[int] = set()
         best = []
@@ -789,20 +854,26 @@ class Matcher:
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts, has_common = self._postings_of(term)
-            lists = [(post, w)]
-            if kin_posts:
-                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
-            if synonym_posts:
-                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
+            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = self._postings_of(term)
+            # each unit at its best factor once: the word's own units, then its kin's, then its synonyms'
+            # (speed: the lists merged per word once, not per question)
+            groups = [(post, w)]
+            if kin_only:
+                groups.append((kin_only, KIN_FACTOR * w))
+            if synonym_only:
+                groups.append((synonym_only, SYNONYM_FACTOR * w))
             if may_add and not has_common:  # the usual case: every list adds its units
-                best: dict[int, float] = {}
-                for post, value in reversed(lists):  # best last: its value is the one kept
-                    best.update(dict.fromkeys(post, value))
-                for u in best.keys() & acc.keys():
-                    best[u] += acc[u]
+                best = dict.fromkeys(post, w)
+                for units, value in groups[1:]:
+                    best.update(dict.fromkeys(units, value))
+                if acc:
+                    for u in best.keys() & acc.keys():
+                        best[u] += acc[u]
                 acc.update(best)
             elif may_add:
+                lists = [(post, w)]
+                lists += [(p, KIN_FACTOR * w) for p in kin_posts]
+                lists += [(p, SYNONYM_FACTOR * w) for p in synonym_posts]
                 best = {}
                 for post, value in reversed(lists):  # best last: its value is the one kept
                     if len(post) <= COMMON_POSTINGS:
@@ -819,21 +890,16 @@ class Matcher:
                     best[u] += acc[u]
                 acc.update(best)
             else:  # only units already found gain: intersect in C instead of visiting each unit
-                done: set[int] = set()
-                for post, value in lists:  # best first
-                    hit = acc.keys() & post
-                    hit -= done
-                    for u in hit:
+                for units, value in groups:  # disjoint: each unit gains once, at its best factor
+                    for u in acc.keys() & units:
                         acc[u] += value
-                    done |= hit
         return acc
 
-    def _postings_of(
-        self, term: Term
-    ) -> tuple[Sequence[int], list[Sequence[int]], list[Sequence[int]], bool]:
-        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order,
-        and whether the word's or a kin's is in more than COMMON_POSTINGS units; kept, as they depend
-        on the base alone (speed: a word's lists are looked up once)."""
+    def _postings_of(self, term: Term) -> _Postings:
+        """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
+        whether the word's or a kin's is in more than COMMON_POSTINGS units; and the units of its kin
+        but not of the word, and of its synonyms but of neither (with the word's own list, three
+        disjoint groups). Kept, as they depend on the base alone (speed: looked up and merged once)."""
         # no copy when frozen already; the cut is in the key, as what is kept depends on it
         key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
         got = self._postings.get(key)
@@ -841,13 +907,20 @@ class Matcher:
             get = self.index.postings.get
             post = get(term.key, ())
             kin_posts = [get(a, ()) for a in sorted(term.kin)]
+            # a synonym in very many units is too common to stand in for the word (large bases only)
             synonym_posts = [get(a, ()) for a in sorted(term.alternatives - term.kin)]
+            synonym_posts = [p for p in synonym_posts if len(p) <= COMMON_POSTINGS]
+            seen = set(post)
+            kin_only = tuple(sorted({u for p in kin_posts for u in p} - seen))
+            seen.update(kin_only)
+            synonym_only = tuple(sorted({u for p in synonym_posts for u in p} - seen))
             got = (
                 post,
                 kin_posts,
-                # a synonym in very many units is too common to stand in for the word (large bases only)
-                [p for p in synonym_posts if len(p) <= COMMON_POSTINGS],
+                synonym_posts,
                 any(len(p) > COMMON_POSTINGS for p in [post, *kin_posts]),
+                kin_only,
+                synonym_only,
             )
             if len(self._postings) >= RELATED_KEPT:
                 self._postings.clear()
@@ -881,16 +954,25 @@ class Matcher:
                 via += weighted
             if entity:
                 entity_hit += weight
-        return hits, p_matched, Tally(matched, via, entity_hit, unmatched_max, missing_entity)
+        # tuple.__new__: the NamedTuple without its Python-level constructor (speed: ~6 a question)
+        return hits, p_matched, _new_tuple(Tally, (matched, via, entity_hit, unmatched_max, missing_entity))
 
     @staticmethod
     def _hit_spec(query: Query) -> _HitSpec:
         """Each question term's fields as _hits reads them, read once a question rather than once a unit."""
-        spec = []
-        for ti, t in enumerate(query.terms):
-            own = 0.0 if t.entity or t.light else t.weight
-            spec.append((ti, t.key, t.alternatives, t.kin, own, t.weight, t.entity, t.light))
-        return spec
+        return [
+            (
+                ti,
+                t.key,
+                t.alternatives,
+                t.kin,
+                0.0 if t.entity or t.light else t.weight,
+                t.weight,
+                t.entity,
+                t.light,
+            )
+            for ti, t in enumerate(query.terms)
+        ]
 
     def _ties(self, query: Query) -> list[_Tie]:
         """The question's (noun, entity) ties with what measuring them needs, worked out once a question."""
@@ -901,37 +983,51 @@ class Matcher:
                 continue  # nothing to measure: no term for the word, or no record of the entity
             ti = keys.index(key)
             term = query.terms[ti]
-            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), term.alternatives | {key}))
+            stems = frozenset(term.alternatives | {key})
+            ties.append(_Tie(ti, term.weight, eid, self._alias_words_of(eid), stems))
         return ties
 
     def _unpaired_weight(self, unit: Unit, hits: dict[int, float], ties: list[_Tie]) -> float:
         """Weight lost by question terms matched far from the entity the question ties them to."""
-        idx = self.index
         loss = 0.0
+        far_of = self._far
         for tie in ties:
             if tie.term not in hits:
                 continue
-            best = None
-            mentioned = False
-            for s in unit.sentences:
-                sent = idx.sentences[s]
-                if tie.entity not in sent.entities:
-                    continue
-                mentioned = True
-                # word positions of the name and of the tied word, found in C over the cached stems
-                at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
-                at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
-                if not at_e:
-                    best = 0  # implicit mention: nothing to measure
-                    break
-                if at_t:
-                    d = min(abs(a - b) for a in at_e for b in at_t)
-                    if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
-                        d = 0  # far, but nobody else of its kind is there for the word to be about
-                    best = d if best is None else min(best, d)
-            if not mentioned or (best is not None and best > PAIR_WINDOW):
+            # whether the word is far from the name depends on the base alone: kept per (name, word, unit)
+            key = (tie.entity, tie.stems, unit.sentences)
+            far = far_of.get(key)
+            if far is None:
+                if len(far_of) >= RELATED_KEPT:
+                    far_of.clear()
+                far = far_of[key] = self._far_from_name(unit.sentences, tie)
+            if far:
                 loss += tie.weight * hits[tie.term] * 0.7  # the word is about someone else here
         return loss
+
+    def _far_from_name(self, sentences: tuple[int, ...], tie: _Tie) -> bool:
+        """Whether *sentences* hold the tied word only far from the name it is tied to (or never
+        mention the entity): then the word is about someone else there."""
+        idx = self.index
+        best = None
+        mentioned = False
+        for s in sentences:
+            sent = idx.sentences[s]
+            if tie.entity not in sent.entities:
+                continue
+            mentioned = True
+            # word positions of the name and of the tied word, found in C over the cached stems
+            at_e = list(compress(count(), map(tie.names.__contains__, sent.words)))
+            at_t = list(compress(count(), map(tie.stems.__contains__, idx.stems(s)[0])))
+            if not at_e:
+                best = 0  # implicit mention: nothing to measure
+                break
+            if at_t:
+                d = min(abs(a - b) for a in at_e for b in at_t)
+                if d > PAIR_WINDOW and not self._has_rival(sent.entities, tie.entity):
+                    d = 0  # far, but nobody else of its kind is there for the word to be about
+                best = d if best is None else min(best, d)
+        return not mentioned or (best is not None and best > PAIR_WINDOW)
 
     def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
         """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
@@ -1006,6 +1102,25 @@ class Matcher:
         known = self.index.entities
         kind = known[eid].kind
         return any(e != eid and e in known and known[e].kind == kind for e in entities)
+
+    def _named(self, words: tuple[str, ...], eid: str) -> tuple[Term, list[Term]]:
+        """What _entity_terms makes of *words* naming *eid*: the entity's term, and the terms
+        _add_alias_words would add for its words. Kept per name, as they depend on the base alone
+        (speed: no stem or idf lookup per name a question)."""
+        got = self._names.get((words, eid))
+        if got is None:
+            idx = self.index
+            key = ENTITY_PREFIX + eid
+            # a name made of one everyday word ("the summit") also matches that word written plainly
+            plain = frozenset({stem(words[0])}) if len(words) == 1 and words[0] in idx.vocab else frozenset()
+            plain = frozenset(plain & idx.idf.keys())
+            probe = Query("", "")
+            self._add_alias_words(probe, list(words), eid)
+            got = (Term(key, idx.idf.get(key, idx.max_idf), True, plain, kin=plain), probe.terms)
+            if len(self._names) >= RELATED_KEPT:
+                self._names.clear()  # bounded however many names users type
+            self._names[words, eid] = got
+        return got
 
     def _add_alias_words(self, query: Query, words: list[str], eid: str) -> None:
         """An alias that says more than the name ("Teflon Mark" for Mark Rutte) also counts as words."""

@@ -107,6 +107,11 @@ class ScoringModel:
         """The ranker's score of this candidate (higher answers the question better): rank_score."""
         return _taught_first(self._weighted_sum(features), features)
 
+    def scores(self, rows: list[list[float]]) -> list[float]:
+        """score of each row, in order (speed: one call for a question's candidates)."""
+        weighted_sum = self._weighted_sum
+        return [weighted_sum(f) + 4.0 if f[_PHRASING] >= TAUGHT else weighted_sum(f) for f in rows]
+
     @cached_property
     def _weighted_sum(self) -> Callable[[list[float]], float]:
         """bias + sum(map(mul, weights, features)) compiled into one expression, same order, same sums.

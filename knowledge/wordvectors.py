@@ -55,6 +55,29 @@ def _float32s(dims: int) -> struct.Struct:
     return struct.Struct(f"={dims}f")
 
 
+# a field holds sum(coef * (value + 128)) <= 255 * coef_sum: below 2**52 for coef sums under this
+_EXPONENT_FITS = ((1 << 52) - 1) // 255
+_EXPONENT_52 = 0x433 << 52  # the sign and exponent bits of a double in [2**52, 2**53)
+
+
+@lru_cache(maxsize=4)
+def _exponents(dims: int) -> int:
+    """_EXPONENT_52 in each of *dims* 64-bit fields of one int (see WordVectors.mean_of_rows)."""
+    return int.from_bytes(struct.pack(f"<{dims}Q", *[_EXPONENT_52] * dims), "little")
+
+
+@lru_cache(maxsize=4)
+def _float64s(dims: int) -> struct.Struct:
+    """*dims* little-endian doubles."""
+    return struct.Struct(f"<{dims}d")
+
+
+@lru_cache(maxsize=4)
+def _uint64s(dims: int) -> struct.Struct:
+    """*dims* little-endian unsigned 64-bit fields: a summed spread row (see WordVectors.mean_of_rows)."""
+    return struct.Struct(f"<{dims}Q")
+
+
 @dataclass(frozen=True, slots=True)
 class WordVectors:
     """Word -> row index plus the file's scales and rows, kept as flat blobs (no per-word lists)."""
@@ -131,8 +154,21 @@ class WordVectors:
             if i is not None and weight:
                 starts.append(i * dims)
                 coefs.append(scales[i] * weight)
+        return self.mean_of_rows(starts, coefs)
+
+    def row_of(self, word: str, weight: float) -> tuple[int, float] | None:
+        """Where *word*'s row starts and its coefficient (scale times *weight*) as mean reads them;
+        None for a word not in the file or of weight 0 (a caller may keep these per word)."""
+        i = self.index.get(word)
+        if i is None or not weight:
+            return None
+        return i * self.dims, self.scales[i] * weight
+
+    def mean_of_rows(self, starts: Sequence[int], coefs: Sequence[float]) -> array | None:
+        """mean of the rows starting at *starts* weighted by *coefs* (see row_of); None for none."""
         if not starts:
             return None
+        dims = self.dims
         # Speed: each row is spread into the 64-bit fields of one big int, so summing the rows is one
         # C-level multiply-add per word instead of one Python operation per element. The coefficients
         # become integers (the largest = 2**24), fields hold sum(coef * (value + 128)) < 2**64 for any
@@ -144,10 +180,18 @@ class WordVectors:
             c = round(coef * to_int)
             total += c * (spread.get(at) or self._spread_row(at))
             coef_sum += c
-        fields = struct.unpack(f"<{dims}Q", total.to_bytes(dims * _FIELD, "little"))
-        offset = float(128 * coef_sum)
-        # floats from here (cheaper for hypot and the scaling): exact, fields stay below 2**53 up to 2M words
-        summed = [f - offset for f in fields]
+        if coef_sum < _EXPONENT_FITS:
+            # each field (< 2**52) becomes the mantissa of a double of exponent 52, read in C as
+            # 2**52 + field; less 2**52 + offset that is field - offset exactly, as below, but
+            # subtracted float from float (speed: int minus float takes twice as long)
+            fields = _float64s(dims).unpack((total | _exponents(dims)).to_bytes(dims * _FIELD, "little"))
+            bias = float((1 << 52) + 128 * coef_sum)
+            summed = [f - bias for f in fields]
+        else:  # a million words or more
+            fields = _uint64s(dims).unpack(total.to_bytes(dims * _FIELD, "little"))
+            offset = float(128 * coef_sum)
+            # floats from here (cheaper for hypot and the scaling): exact while fields stay below 2**53
+            summed = [f - offset for f in fields]
         norm = math.hypot(*summed)
         if not norm:
             return None

@@ -115,10 +115,10 @@ def test_the_record_cache_is_bounded_and_records_stay_right(
     fresh = Index(store.read(db))
     for i in range(len(index.sentences)):
         assert index.sentences[i] == fresh.sentences[i]
-        assert len(index.sentences._cache) <= 50
+        assert index.sentences.kept() <= 50
     for u in range(len(index.units)):
         assert index.units[u] == fresh.units[u]
-        assert len(index.units._cache) <= 50
+        assert index.units.kept() <= 50
 
 
 # --- the build ------------------------------------------------------------------------------------

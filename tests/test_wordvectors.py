@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 import struct
 import subprocess
 import sys
@@ -178,3 +179,39 @@ def test_rows_kept_spread_out_give_the_same_mean_and_stay_bounded(monkeypatch: p
     again = fresh.mean(words, weights).tobytes()
     assert first == again == WordVectors.load(DEFAULT_PATH).mean(words, weights).tobytes()
     assert 0 < len(fresh._spread) <= 3
+
+
+def _exact_mean(wv: WordVectors, words: list[str], weights: list[float]) -> bytes:
+    """mean() by its definition: each row's int8 values summed in exact integers with the integer
+    coefficients mean() rounds the weights to, then normalised and rounded to float32."""
+    kept = [(wv.index[w], g) for w, g in zip(words, weights, strict=True) if w in wv.index and g]
+    coefs = [wv.scales[i] * g for i, g in kept]
+    to_int = (1 << 24) / max(coefs)
+    sums = [0] * wv.dims
+    for (i, _), coef in zip(kept, coefs, strict=True):
+        c = round(coef * to_int)
+        row = wv.rows[i * wv.dims : (i + 1) * wv.dims]
+        sums = [s + c * (u - 128) for s, u in zip(sums, row, strict=True)]
+    summed = [float(s) for s in sums]
+    inv = 1.0 / math.hypot(*summed)
+    return array("f", [x * inv for x in summed]).tobytes()
+
+
+def test_mean_read_through_exponent_bits_is_its_exact_integer_sum(
+    wv: WordVectors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the summed fields are read as doubles by setting their exponent bits (speed): to the last bit
+    # what exact integer sums give, and what the plain int-minus-float reading gives
+    rng = random.Random(12)
+    vocab = sorted(wv.index)[::97]
+    lists = [[rng.choice(vocab) for _ in range(rng.randint(1, 40))] for _ in range(300)]
+    weighted = [(ws, [rng.choice((0.0, 1.0, rng.uniform(0.01, 9.0))) for _ in ws]) for ws in lists]
+    weighted = [(ws, gs) for ws, gs in weighted if any(gs)]
+    read = []
+    real = wordvectors._float64s
+    monkeypatch.setattr(wordvectors, "_float64s", lambda dims: read.append(dims) or real(dims))
+    fast = [wv.mean(ws, gs).tobytes() for ws, gs in weighted]
+    assert len(read) == len(weighted) > 250
+    assert fast == [_exact_mean(wv, ws, gs) for ws, gs in weighted]
+    monkeypatch.setattr(wordvectors, "_EXPONENT_FITS", 0)  # the reading kept for a million words
+    assert [wv.mean(ws, gs).tobytes() for ws, gs in weighted] == fast
