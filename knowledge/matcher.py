@@ -452,6 +452,8 @@ class Matcher:
                 continue
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
+            if tok == "time" and toks[pos - 2 : pos] == ["how", "much"] and query.wanted:
+                continue  # "how much time did he take off": "14 days" answers it, not the word
             if tok == "age" and query.wanted == _AGE:
                 continue  # "what age is Blair", "Blair's age": "29" answers it, not the word
             if tok in ("name", "names") and (toks[pos + 1 : pos + 2] == ["of"] or pos - 1 in possessive):

@@ -185,6 +185,18 @@ def test_a_grant_asked_how_much_is_answered_with_its_sum(tmp_path: Path) -> None
     assert article.cited("how much was the grant to the harbour museum").startswith("The city recommended")
 
 
+def test_how_much_time_is_answered_with_a_duration_not_the_word_time(tmp_path: Path) -> None:
+    # "time" weighed as a word the answer lacks ("14 days off work"), and the bot abstained
+    article = build_article(
+        tmp_path,
+        "Lung case\n\nThe symptoms forced him to take 14 days off work.\n\n"
+        "He felt better by the time of the scan.",
+    )
+    assert article.cited("how much time did he take off work").startswith("The symptoms forced him")
+    matcher = article.base._current().matcher
+    assert "time" not in {t.key for t in matcher.analyse("how much time did he take off work").terms}
+
+
 def test_how_hot_is_answered_with_a_temperature(tmp_path: Path) -> None:
     # "how hot" had matched the word "hot": "Eight cores are hot." was quoted
     article = build_article(
