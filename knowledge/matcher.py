@@ -154,6 +154,10 @@ class Query:
         )
 
 
+# Matcher._read_word: (by case, (term or None, may name) if written with a capital, the same if not)
+_Reading = tuple[bool, tuple["Term | None", bool], tuple["Term | None", bool]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Tie:
     """A noun the question ties to an entity ("president of France"), ready for measuring distances."""
@@ -302,6 +306,7 @@ class Matcher:
         self._entity_words: dict[str, frozenset[str]] = {}
         self._names: dict[tuple[tuple[str, ...], str], tuple[Term, list[Term]]] = {}  # see _named
         self._known_words: dict[str, Term] = {}  # a word of the base -> its term, as _word_terms reads it
+        self._unknown_words: dict[str, _Reading] = {}  # any other content word -> _read_word's reading
         self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -462,48 +467,82 @@ class Matcher:
                 continue
             word = self._known_words.get(tok)  # speed: a word of the base is read once per base
             if word is None:
-                key = stem(tok)
-                known = key in idx.idf or tok in idx.vocab
-                if not known and 2 < len(tok) < 6 and not is_english_word(tok):
-                    # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
-                    # saying "TD passes", "NGO" of one saying "NGOs")
-                    other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
-                    if other in idx.idf:
-                        key, known = other, True
-                if not known and self._is_misspelt_stopword(tok):
+                # a word the base lacks: what it is read as is the word's alone, but for whether it is
+                # written with a capital (speed: worked out once per word, kept)
+                reading = self._unknown_words.get(tok) or self._read_word(tok)
+                by_case, if_name, if_not = reading
+                as_name = False
+                if by_case:
+                    if names is None:
+                        names = _capitalised(question)
+                    as_name = tok in names
+                got, may_name = if_name if as_name else if_not
+                if may_name and self._is_unknown_name(toks, pos, as_name):
+                    query.absent_name = query.absent_name or tok
+                if got is None:
                     continue
-                weight_factor = 1.0
-                if not known and not tok.isdigit():
-                    near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
-                    if near:
-                        key, weight_factor = idx.stem_of.get(near, stem(near)), 0.9
-                    else:
-                        if names is None:
-                            names = _capitalised(question)
-                        as_name = tok in names
-                        near = None if as_name else self._common_word(tok)  # a name is no misspelt word
-                        if near in STOPWORDS:
-                            continue
-                        if near:
-                            key, weight_factor = stem(near), 0.9
-                        elif self._is_unknown_name(toks, pos, as_name):
-                            query.absent_name = query.absent_name or tok
-                weight = idx.idf.get(key, idx.max_idf) * weight_factor
-                light = key in LIGHT
-                if light:
-                    weight *= 0.25
-                alts, kin = self._related_words(key)
-                word = Term(key, weight, False, alts, light, kin=kin)
-                if known:  # what a word of the base is read as is the word's alone: kept
-                    if len(self._known_words) >= RELATED_KEPT:
-                        self._known_words.clear()  # bounded however many words users type
-                    self._known_words[tok] = word
+                word = got
             if word.key in [t.key for t in query.terms]:
                 continue
             if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
             query.terms.append(word)
+
+    def _read_word(self, tok: str) -> _Reading:
+        """How _word_terms reads *tok*, a content word not kept in _known_words: (whether the reading
+        depends on *tok* being written with a capital, the reading if it is, if it is not); a reading
+        is (the term, or None to leave the word out; whether it may be a name the base never mentions).
+        A word of the base goes into _known_words, any other into _unknown_words."""
+        idx = self.index
+        key = stem(tok)
+        known = key in idx.idf or tok in idx.vocab
+        if not known and 2 < len(tok) < 6 and not is_english_word(tok):
+            # an abbreviation's plural or singular the stemmer leaves alone ("TDs" of an article
+            # saying "TD passes", "NGO" of one saying "NGOs")
+            other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
+            if other in idx.idf:
+                key, known = other, True
+        reading: _Reading
+        if known:
+            word = self._term(key, 1.0)
+            if len(self._known_words) >= RELATED_KEPT:
+                self._known_words.clear()  # bounded however many words users type
+            self._known_words[tok] = word
+            return False, (word, False), (word, False)
+        if self._is_misspelt_stopword(tok):
+            reading = (False, (None, False), (None, False))
+        elif tok.isdigit():
+            word = self._term(key, 1.0)
+            reading = (False, (word, False), (word, False))
+        else:
+            near = self._correct(tok, False) if self._may_be_misspelt(tok) else None
+            if near:
+                word = self._term(idx.stem_of.get(near, stem(near)), 0.9)
+                reading = (False, (word, False), (word, False))
+            else:
+                as_name = (self._term(key, 1.0), True)  # a name is no misspelt word
+                near = self._common_word(tok)
+                if near in STOPWORDS:
+                    reading = (True, as_name, (None, False))
+                elif near:
+                    reading = (True, as_name, (self._term(stem(near), 0.9), False))
+                else:
+                    reading = (True, as_name, (self._term(key, 1.0), True))
+        if len(self._unknown_words) >= RELATED_KEPT:
+            self._unknown_words.clear()
+        self._unknown_words[tok] = reading
+        return reading
+
+    def _term(self, key: str, weight_factor: float) -> Term:
+        """The term of a content word read as *key*, its weight scaled by *weight_factor*."""
+        idx = self.index
+        weight = idx.idf.get(key, idx.max_idf) * weight_factor
+        light = key in LIGHT
+        if light:
+            weight *= 0.25
+        alts, kin = self._related_words(key)
+        return Term(key, weight, False, alts, light, kin=kin)
 
     def _absent_number(self, toks: list[str], skip: set[int]) -> str:
         """The first number of the question the base states nowhere, in digits or words ("fourth" or
