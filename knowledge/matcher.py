@@ -307,6 +307,7 @@ class Matcher:
         self._names: dict[tuple[tuple[str, ...], str], tuple[Term, list[Term]]] = {}  # see _named
         self._known_words: dict[str, Term] = {}  # a word of the base -> its term, as _word_terms reads it
         self._unknown_words: dict[str, _Reading] = {}  # any other content word -> _read_word's reading
+        self._number_words: dict[str, int] = {}  # a word not of the base -> the number >= 2 it states, or 0
         self._names_nothing: set[str] = set()  # words that start no name and are no misspelt one
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -547,6 +548,20 @@ class Matcher:
     def _absent_number(self, toks: list[str], skip: set[int]) -> str:
         """The first number of the question the base states nowhere, in digits or words ("fourth" or
         "4th", "twenty five" or "25"), beyond one; "" when there is none."""
+        # speed: whether a word states a number >= 2 the base does not hold as a word is the word's
+        # alone, kept per word (0 for no); most questions hold none, seen in one pass in C
+        kept = self._number_words
+        values = list(map(kept.get, toks))
+        if None in values:
+            if len(kept) >= RELATED_KEPT:
+                kept.clear()  # bounded however many words users type
+            for tok in toks:
+                if tok not in kept:
+                    value = number_value(tok)
+                    stated = value is not None and value >= 2 and tok not in self.index.vocab
+                    kept[tok] = value if stated else 0
+        elif not any(values):
+            return ""
         compound = -1  # the unit word of a "twenty five" already read
         for pos, tok in enumerate(toks):
             value = number_value(tok)
