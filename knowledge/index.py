@@ -12,7 +12,7 @@ import json
 import math
 import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -679,6 +679,15 @@ class Index:
         c, slugs = self.columns, self._doc_slugs
         s_doc, first = c.ints["s_doc"], c.ragged["u_sentences"]
         return [slugs[s_doc[first.row(u)[0]]] for u in range(len(self.units))]
+
+    @cached_property
+    def rarity_is_one(self) -> bool:
+        """Whether rarity_in is exactly 1.0 for every document and term: one article holds every
+        sentence and each term's count among them is its df (then the two idfs are one expression)."""
+        if len(self._doc_ends) != 1 or self._doc_ends[0] != self.n_sentences:
+            return False
+        counts = Counter(self.columns.ragged["s_terms"].span(0, self._doc_ends[0]))
+        return all(counts.get(tid, 0) == df for tid, df in enumerate(self.columns.ints["df"]))
 
     def rarity_in(self, document: str, term: str) -> float:
         """The idf of *term* among *document*'s own sentences over its idf in the whole base: above 1
