@@ -186,19 +186,26 @@ class WordVectors:
             # subtracted float from float (speed: int minus float takes twice as long)
             fields = _float64s(dims).unpack((total | _exponents(dims)).to_bytes(dims * _FIELD, "little"))
             bias = float((1 << 52) + 128 * coef_sum)
-            summed = [f - bias for f in fields]
+            # math.dist takes each f - bias in C and its norm as hypot does (the same vector_norm of
+            # the same differences), so the differences are made once, scaled (speed: one pass less)
+            norm = math.dist(fields, (bias,) * dims)
+            if not norm:
+                return None
+            inv = 1.0 / norm
+            scaled = [(f - bias) * inv for f in fields]
         else:  # a million words or more
             fields = _uint64s(dims).unpack(total.to_bytes(dims * _FIELD, "little"))
             offset = float(128 * coef_sum)
             # floats from here (cheaper for hypot and the scaling): exact while fields stay below 2**53
             summed = [f - offset for f in fields]
-        norm = math.hypot(*summed)
-        if not norm:
-            return None
-        inv = 1.0 / norm
+            norm = math.hypot(*summed)
+            if not norm:
+                return None
+            inv = 1.0 / norm
+            scaled = [x * inv for x in summed]
         # packed to float32 by struct, the same rounding as array("f", list) but without its per-item parsing
         out = array("f")
-        out.frombytes(_float32s(dims).pack(*[x * inv for x in summed]))
+        out.frombytes(_float32s(dims).pack(*scaled))
         return out
 
     def _spread_row(self, at: int) -> int:
