@@ -54,8 +54,6 @@ _FEATURE_ORDER = (
     "n_terms",
 )
 
-BM25_K1 = 1.2
-BM25_B = 0.75
 
 
 class Tally(NamedTuple):
@@ -111,7 +109,7 @@ class _SentenceSide(NamedTuple):
     shape: tuple[float, float, float]  # bigrams, spread, novelty
     kinds: tuple[float, float, float, float]  # type_match, type_miss, quantity_match, quantity_miss
     place: tuple[float, float, float, float]  # headline, quote, length, position (SentenceFixed.place)
-    tf_part: float  # BM25's length part of the sentence
+    tf_part: float  # BM25's length part of the sentence (SentenceFixed.tf_part)
 
 
 _new_side = tuple.__new__
@@ -279,7 +277,6 @@ def _sentence_sides(
     sides = {}
     wanted = query.wanted
     typed = query.qtype in _TYPED  # else _type_agreement is (0.0, 0.0) whatever the sentence
-    avg = index.average_length or 1.0
     for i, f, meaning, set_ratio in zip(sentences, fixed, meanings, set_ratios, strict=True):
         s = f.record
         bigrams = len(q_bigrams & f.bigrams) / len(q_bigrams) if q_bigrams else 0.0
@@ -304,7 +301,7 @@ def _sentence_sides(
                 if typed
                 else (0.0, 0.0, has_quantity, quantity_miss),
                 f.place,
-                (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg)),
+                f.tf_part,
             ),
         )
     return sides

@@ -80,6 +80,10 @@ class SentenceRec:
     is_heading: bool = False  # an in-body heading ("Battery life"): a label, read like a headline
 
 
+BM25_K1 = 1.2  # describe's BM25 (features.py): term frequency saturation
+BM25_B = 0.75  # and length normalisation
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceFixed:
     """A sentence's side of the ranker's features that no question changes (see Index.sentence_fixed)."""
@@ -95,6 +99,7 @@ class SentenceFixed:
     length: float  # log1p of the content length
     position: float  # log1p of the ordinal
     place: tuple[float, float, float, float]  # (headline, quote, length, position): describe splices it
+    tf_part: float  # BM25's length part of the sentence, (k1 + 1) / (1 + k1 * (1 - b + b * length / avg))
 
 
 @dataclass
@@ -765,7 +770,10 @@ class Index:
             math.log1p(s.ordinal),
         )
         width = max(1, len(stems))
-        return SentenceFixed(s, stems, joined, pairs, width, (s.document, s.paragraph), *place, place)
+        avg = self.average_length or 1.0
+        tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg))
+        where = (s.document, s.paragraph)
+        return SentenceFixed(s, stems, joined, pairs, width, where, *place, place, tf_part)
 
     def meaning(self, words: list[str]) -> array | None:
         """The idf-weighted mean word vector of *words*: what they are about, beyond the words used.
