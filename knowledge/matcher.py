@@ -522,14 +522,19 @@ class Matcher:
                 word = self._term(idx.stem_of.get(near, stem(near)), 0.9)
                 reading = (False, (word, False), (word, False))
             else:
-                as_name = (self._term(key, 1.0), True)  # a name is no misspelt word
+                # _is_unknown_name is False of these however the word is written
+                may_name = not (tok.isdigit() or len(tok) < 3 or is_english_word(tok))
+                as_name = (self._term(key, 1.0), may_name)  # a name is no misspelt word
                 near = self._common_word(tok)
                 if near in STOPWORDS:
-                    reading = (True, as_name, (None, False))
+                    if_not: tuple[Term | None, bool] = (None, False)
                 elif near:
-                    reading = (True, as_name, (self._term(stem(near), 0.9), False))
+                    if_not = (self._term(stem(near), 0.9), False)
                 else:
-                    reading = (True, as_name, (self._term(key, 1.0), True))
+                    if_not = (self._term(key, 1.0), may_name)
+                # an English word ("gave") reads the same either way and names nothing: no capital
+                # test (speed); _is_unknown_name reads the capital, so a word it may be asked of has one
+                reading = (as_name != if_not or may_name, as_name, if_not)
         if len(self._unknown_words) >= RELATED_KEPT:
             self._unknown_words.clear()
         self._unknown_words[tok] = reading
