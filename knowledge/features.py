@@ -55,7 +55,6 @@ _FEATURE_ORDER = (
 )
 
 
-
 class Tally(NamedTuple):
     """What of the question's terms a candidate holds, summed in the terms' order (Matcher._hits)."""
 

@@ -146,6 +146,8 @@ def test_a_question_read_with_words_and_names_met_before_reads_as_with_none(ship
     cold = _matcher(shipped_base)
     for question in questions:
         cold._known_words.clear()
+        cold._unknown_words.clear()
+        cold._number_words.clear()
         cold._names.clear()
         cold._names_nothing.clear()
         assert _fields(warm.analyse(question)) == _fields(cold.analyse(question)), question
