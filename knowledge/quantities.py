@@ -222,7 +222,7 @@ MONEY_WORDS = frozenset(
     # sums of money by what they are for: "how much was the grant", "how much is his bail"
     "grant grants bond bail loan loans donation donations donated award prize bonus wage wages fare rent "
     "debt settlement payment payout subsidy compensation ransom tuition pension reward contract deal offer "
-    "bid income earnings expenses "
+    "bid income earnings expenses give gave given donate donated "
     "dollars euros pounds yen yuan".split()
 )
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())

@@ -103,6 +103,7 @@ def test_sentences_without_numbers_hold_no_quantity() -> None:
         # a sum named by what it is for: a grant or a bail is money, not a share or a count
         ("How much was the grant to the museum?", {"money"}),
         ("how much is his bail", {"money"}),
+        ("how much did the foundation give to the clinic", {"money"}),
         # the word of money may come late: "how much does the 2.6GHz i7 model cost"
         ("How much does the 2.6GHz Core i7 model cost?", {"money"}),
         # a change in sales is a percentage as often as money; rain comes in inches
