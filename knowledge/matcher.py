@@ -180,6 +180,12 @@ _Postings = tuple[
 ]
 
 
+def _read_as(unit: Unit) -> str:
+    """What a unit is read as, for telling two readings of one sentence apart: a hand fact, or the
+    kind of answer it gives."""
+    return unit.origin if unit.origin == "hand" else unit.answer_type
+
+
 def _capitalised(question: str) -> frozenset[str]:
     """The words written with a capital after the first: names, whether the base knows them or not."""
     return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
@@ -565,12 +571,12 @@ class Matcher:
                     value = number_value(tok)
                     stated = value is not None and value >= 2 and tok not in self.index.vocab
                     kept[tok] = value if stated else 0
+            values = [kept[tok] for tok in toks]
         elif not any(values):
             return ""
         compound = -1  # the unit word of a "twenty five" already read
-        for pos, tok in enumerate(toks):
-            value = number_value(tok)
-            if value is None or value < 2 or pos in skip or pos == compound or tok in self.index.vocab:
+        for pos, (tok, value) in enumerate(zip(toks, values, strict=True)):
+            if not value or pos in skip or pos == compound:
                 continue
             unit = number_value(toks[pos + 1]) if is_tens(value) and pos + 1 < len(toks) else None
             if unit is not None and unit < 10:
@@ -830,7 +836,7 @@ class Matcher:
                 [m / total for _, m in ranked],
             )
             for c in found:
-                key = (c.sentences[0], c.unit.origin if c.unit.origin == "hand" else c.unit.answer_type)
+                key = (c.sentences[0], _read_as(c.unit))
                 if key not in seen:
                     seen.add(key)
                     kept.append(c)
@@ -843,7 +849,7 @@ class Matcher:
         units = self.index.units
         for u, m in ranked:
             unit = units[u]
-            kind = unit.origin if unit.origin == "hand" else unit.answer_type
+            kind = _read_as(unit)
             if len(unit.sentences) == 1 and (unit.sentences[0], kind) in seen:
                 continue
             c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
