@@ -139,10 +139,10 @@ def summary_card(summary: Summary) -> Card:
         return Card(
             clip(title, TITLE_LIMIT), neutralise_plain(summary.message), colour=COLOUR_ABSTAIN
         )
-    outlets = {p.citation.outlet for p in summary.points}
+    outlets = {p.citation.source for p in summary.points}
     lines = []
     for n, p in enumerate(summary.points, 1):
-        place = where(p.citation) if len(outlets) > 1 else where(p.citation).split(", ", 1)[-1]
+        place = where(p.citation) if len(outlets) > 1 else p.citation.place
         lines.append(f"{n}. {p.text}\n   — *{place}*")
     source = ", ".join(sorted(outlets))
     return _long_card(title, lines, f"Every point is quoted from: {source}")

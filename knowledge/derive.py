@@ -76,7 +76,8 @@ def derive(sources: SourceSet) -> Derived:
     for hand in sources.entities:
         registry.add_hand(hand.name, hand.kind, hand.aliases)
     for article in sources.articles:
-        registry.add_hand(article.outlet, "organisation", ())
+        if article.outlet:
+            registry.add_hand(article.outlet, "organisation", ())
     per_doc: dict[str, list[_Sentence]] = {}
     for article in sources.articles:
         sentences, paragraphs = _split_article(article)

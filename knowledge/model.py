@@ -9,6 +9,9 @@ IDK = "I don't know that from the article."  # what the bot says when it abstain
 IDK_MANY = "I don't know that from these articles."  # the same, from a base of several articles
 
 
+SOURCE_TITLE_LIMIT = 48  # an article named by its title in a citation: this many characters at most
+
+
 @dataclass(frozen=True)
 class Citation:
     """One sentence quoted verbatim, with where it stands."""
@@ -25,15 +28,26 @@ class Citation:
     is_quote: bool = False
 
     @property
+    def source(self) -> str:
+        """The outlet, or the article's title (shortened) when no outlet is known."""
+        if self.outlet or len(self.title) <= SOURCE_TITLE_LIMIT:
+            return self.outlet or self.title
+        cut = self.title[: SOURCE_TITLE_LIMIT - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+        return cut + "…"
+
+    @property
+    def place(self) -> str:
+        """Where the sentence stands in its article, e.g. 'paragraph 3, sentence 1'."""
+        if self.is_caption:
+            return "photo caption"
+        if self.is_headline:
+            return "headline"
+        return f"paragraph {self.paragraph}, sentence {self.sentence}"
+
+    @property
     def where(self) -> str:
         """Human form of the position, e.g. 'Breaking Defense, paragraph 3, sentence 1'."""
-        if self.is_caption:
-            place = "photo caption"
-        elif self.is_headline:
-            place = "headline"
-        else:
-            place = f"paragraph {self.paragraph}, sentence {self.sentence}"
-        return f"{self.outlet}, {place}"
+        return f"{self.source}, {self.place}"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -69,8 +69,12 @@ _DATE_FORMS = (
     rf"(?i:{CENTURY})",
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
+    r"(?i:(?:last|this|yesterday|tomorrow) (?:night|morning|afternoon|evening))\b",
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
+# "closed until March", "a deal until the end of the 2022/23 season": the date ends a stretch of time,
+# so it answers "how long" as a duration does
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
 _NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])))")  # "100Wh" too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
@@ -104,7 +108,8 @@ _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
 _TRIGGER_WORDS = frozenset(
     _SMALL[1:]
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
-    tonight week weekend month year decade century centuries summer winter spring autumn fall monday
+    tonight night morning afternoon evening week weekend month year decade century centuries summer
+    winter spring autumn fall monday
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
@@ -132,6 +137,11 @@ def find_quantities(text: str) -> list[Quantity]:
     if not _DIGIT_OR_SIGN.search(text) and _TRIGGER_WORDS.isdisjoint(text.lower().translate(_SPACES).split()):
         return []
     found = [Quantity("date", m.group(0), *m.span()) for m in _DATE.finditer(text)]
+    found += [
+        Quantity("duration", q.surface, q.start, q.end)
+        for q in found
+        if _UNTIL_BEFORE.search(text, max(0, q.start - 40), q.start)
+    ]
     found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
     dates = sorted((q.start, q.end) for q in found)
     depth = None

@@ -191,17 +191,15 @@ def _article(path: Path, raw: bytes, meta: dict, meta_path: Path) -> Article:
         path=path,
         text=text,
         title=meta.get("title") or heading[:200],
-        outlet=meta.get("outlet") or _outlet_from_name(path.stem),
+        # no outlet is guessed: one made from the file's name ("mourinho-tottenham.txt" -> "Mourinho")
+        # became an organisation that took the name of the person the article is about
+        outlet=meta.get("outlet", ""),
         dateline=meta.get("dateline", ""),
         subject=meta.get("subject", ""),
         published=meta.get("published", ""),
         url=meta.get("url", ""),
         first_line=first_line,
     )
-
-
-def _outlet_from_name(stem: str) -> str:
-    return stem.split("-")[0].replace("_", " ").title() or stem
 
 
 def _line_of(path: Path, key: str) -> int | None:

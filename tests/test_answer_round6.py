@@ -13,7 +13,7 @@ import pytest
 from knowledge import FactBase, features, store
 from knowledge import matcher as matcher_module
 from knowledge.evaluate import load_questions
-from knowledge.index import BM25_B, BM25_K1, Index
+from knowledge.index import BM25_AVERAGE_LENGTH, BM25_B, BM25_K1, Index
 from knowledge.lexicon import LIGHT
 from knowledge.matcher import Matcher, Term, _capitalised
 from knowledge.quantities import is_tens, number_value, numbers_in
@@ -203,7 +203,7 @@ def test_a_base_with_a_term_counted_beyond_its_sentences_is_no_rarity_one_base(
 def test_a_sentences_bm25_length_part_is_kept_as_its_formula(shipped_base: FactBase) -> None:
     m = _matcher(shipped_base)
     index = m.index
-    avg = index.average_length or 1.0
+    avg = BM25_AVERAGE_LENGTH
     for i in range(index.n_sentences):
         length = index.sentences[i].length
         assert index.fixed[i].tf_part == (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * length / avg))

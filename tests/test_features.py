@@ -176,3 +176,27 @@ def test_article_coverage_is_summed_once_per_shared_hits_and_is_its_plain_defini
             plain = sum(ws[i] * f for i, f in c.hits.items()) / (sum(ws) or 1.0)
             assert c.features[article_coverage] == plain, (question, c.unit.fact_id)
     assert distinct < made
+
+
+def test_unrelated_short_sentences_leave_an_articles_bm25_as_it_was(tmp_path) -> None:
+    # BM25's length part read each sentence against the base's mean length: 100,000 short distractor
+    # sentences lowered every article sentence's BM25 and its confidence; now it is a fixed length
+    article = (
+        "Port strike\n\nDock workers in Rotterdam stopped work on Monday after talks on pay collapsed.\n\n"
+        "Union leader Marta Vosberg said the strike would end on Friday if the port made a new offer."
+    )
+    alone, crowded = tmp_path / "alone", tmp_path / "crowded"
+    for folder in (alone, crowded):
+        folder.mkdir()
+        (folder / "port.txt").write_text(article, "utf-8")
+    notes = "\n\n".join(f"Note {n} filed." for n in range(200))
+    (crowded / "notes.txt").write_text("Filing notes\n\n" + notes, "utf-8")
+    bm25 = RANK_FEATURES.index("bm25")
+
+    def best_bm25(folder) -> float:
+        matcher = _shipped_matcher(FactBase.build(folder, tmp_path / f"{folder.name}.db"))
+        best = matcher.rank(matcher.analyse("when will the strike end"))[0]
+        assert "strike would end" in matcher.index.sentences[best.sentences[0]].text
+        return best.features[bm25]
+
+    assert best_bm25(crowded) == pytest.approx(best_bm25(alone), rel=0.02)

@@ -21,7 +21,9 @@ DATA = Path(__file__).parent / "data"
 FLOORS = {
     "squad/southern-california": (0.66, 0.30),  # recorded 0.71 / 0.35
     "heldout": (0.60, 0.68),  # the three held-out news stories in one base; recorded 0.65 / 0.73
-    "pages-heldout": (0.46, 0.87),  # four held-out stories of the saved pages in one base; 0.51 / 0.93
+    # four held-out stories of the saved pages in one base; recorded 0.51 / 0.93, then 0.46 / 0.93, and
+    # 0.43 / 0.91 once articles without metadata stopped naming an outlet after their file (session 19)
+    "pages-heldout": (0.41, 0.87),
     "dev-nato": (0.83, 0.80),  # the main article; recorded 0.88 / 0.84
 }
 

@@ -85,6 +85,10 @@ def test_words_said_to_the_bot_are_not_asked_about(port: ArticleBase, tmp_path: 
     terms = matcher.analyse("hey bot, when will the strike end lol").terms
     assert [t.key for t in terms] == ["strike", "end"]
     assert "peopl" in {t.key for t in matcher.analyse("how many ppl stopped work").terms}
+    # "wut" and "wot" are two edits from "what": read as a rare word, they made the bot abstain
+    for typed in ("wut", "wot"):
+        assert port.cited(f"{typed} did vosberg say about the strike") == ended
+        assert typed not in {t.key for t in matcher.analyse(f"{typed} did vosberg say").terms}
     # a word the article uses is a word of the question, whatever else it may be said as
     (tmp_path / "thanks").mkdir()
     thanked = build_article(tmp_path / "thanks", PORT + "\n\nSmit thanks the dock workers.")

@@ -272,3 +272,27 @@ def test_a_name_written_first_names_the_one_person_it_starts(tmp_path: Path) -> 
         "select a.alias from aliases a join entities e on e.id = a.entity_id where e.name = 'Li Qiang'"
     )
     assert ("Li",) not in aliases and ("Qiang",) in aliases
+
+
+def test_a_file_name_is_not_read_as_an_outlet_that_takes_a_name(tmp_path: Path) -> None:
+    # "ferreira-signs.txt" with no metadata made an organisation "Ferreira" (an outlet guessed from
+    # the file name) that took the surname from the person the article is about: "Ferreira" in a
+    # question met the organisation, and "how long is Ferreira's deal" abstained
+    text = (
+        "Ana Ferreira signs for Harbour City\n\n"
+        "Ana Ferreira has agreed a deal to coach Harbour City until the end of the 2026 season.\n\n"
+        "Ferreira won three league titles in Portugal."
+    )
+    article = build_article(tmp_path, text, slug="ferreira-signs")
+    assert "Ferreira" not in article.entity_names()
+    assert article.rows("select outlet from documents") == [("",)]
+    assert article.cited("how long is Ferreira's deal").startswith("Ana Ferreira has agreed a deal")
+    # a citation with no outlet names the article by its title
+    where = article.base.answer("how many titles did Ferreira win").citations[0].where
+    assert where == "Ana Ferreira signs for Harbour City, paragraph 2, sentence 1"
+
+
+def test_an_article_that_names_no_one_builds(tmp_path: Path) -> None:
+    article = build_article(tmp_path, "Notes\n\nThe committee met again.\n\nThe committee adjourned.")
+    assert article.entity_names() == set()
+    assert article.cited("when did the committee adjourn") in ("", "The committee adjourned.")

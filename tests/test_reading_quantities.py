@@ -85,7 +85,34 @@ def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) ->
 
 
 def test_sentences_without_numbers_hold_no_quantity() -> None:
-    assert quantity_kinds("The minister may speak this afternoon about the harbour.") == []
+    assert quantity_kinds("The minister may speak about the harbour in the afternoon.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pochettino was sacked last night after five years in charge.",
+        "The minister may speak this afternoon about the harbour.",
+        "Police said the car was found yesterday morning.",
+    ],
+)
+def test_a_part_of_a_day_named_answers_when(sentence: str) -> None:
+    # "when was Pochettino sacked" abstained: "last night" was no date, so no quantity of the kind asked
+    assert "date" in quantity_kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, stretch",
+    [
+        ("Mourinho has agreed a deal as manager until the end of the 2022/23 season.", True),
+        ("The bridge stays closed till March.", True),
+        ("The bridge closed in March.", False),
+    ],
+)
+def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, stretch: bool) -> None:
+    # "how long is Mourinho's deal" abstained: the sentence held a date, and "how long" wants a duration
+    assert ("duration" in quantity_kinds(sentence)) is stretch
+    assert "date" in quantity_kinds(sentence)
 
 
 @pytest.mark.parametrize(
