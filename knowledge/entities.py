@@ -305,9 +305,15 @@ def is_title(title: str) -> bool:
 
 
 def _owner(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> Mention:
-    """The organisation named before a title: "Emirates" in "Emirates CEO Tim Clark"."""
+    """The organisation named before a title: "Emirates" in "Emirates CEO Tim Clark" (or the country
+    or city: "Hong Kong" of "Hong Kong Chief Executive Carrie Lam" is no organisation)."""
     name = text[span[0][1] : span[-1][2]]
-    return Mention(name, known.get(fold(name), "organisation"), span[0][1], span[-1][2])
+    key = fold(name)
+    if key in _COUNTRY_KEYS:
+        return Mention(_COUNTRY_KEYS[key], "country", span[0][1], span[-1][2])
+    if key in _CITY_KEYS or key in _STATE_KEYS or key in _REGION_KEYS:
+        return Mention(name, "place", span[0][1], span[-1][2])
+    return Mention(name, known.get(key, "organisation"), span[0][1], span[-1][2])
 
 
 def _title_after_owner(keys: list[str]) -> tuple[int, int]:

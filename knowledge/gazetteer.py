@@ -270,6 +270,24 @@ TITLE_WORDS = frozenset(
         "Outgoing",
         "Former",
         "Acting",
+        # offices the news writes before a name ("Chief Executive Carrie Lam", "Coach Bill Self")
+        "Executive",
+        "Coach",
+        "Manager",
+        "Officer",
+        "Judge",
+        "Detective",
+        "Sergeant",
+        "Sgt",
+        "Lieutenant",
+        "Lt",
+        "Sheriff",
+        "Inspector",
+        "Superintendent",
+        "Bishop",
+        "Archbishop",
+        "Rev",
+        "Reverend",
     ]
 )
 

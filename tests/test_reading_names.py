@@ -296,3 +296,18 @@ def test_an_article_that_names_no_one_builds(tmp_path: Path) -> None:
     article = build_article(tmp_path, "Notes\n\nThe committee met again.\n\nThe committee adjourned.")
     assert article.entity_names() == set()
     assert article.cited("when did the committee adjourn") in ("", "The committee adjourned.")
+
+
+def test_a_place_before_a_title_is_a_place_and_the_office_is_not_the_name(tmp_path: Path) -> None:
+    # "Hong Kong Chief Executive Carrie Lam" made an organisation "Hong Kong" and a person
+    # "Executive Carrie Lam", so "Lam" named no one
+    text = (
+        "Protests go on\n\n"
+        "Hong Kong Chief Executive Carrie Lam said the protests had hurt the economy.\n\n"
+        "Coach Bill Moss said his team would not travel to the city."
+    )
+    article = build_article(tmp_path, text)
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Hong Kong"] == "country"
+    assert kinds["Carrie Lam"] == "person" and kinds["Bill Moss"] == "person"
+    assert article.cited("what did Lam say about the economy").startswith("Hong Kong Chief Executive")
