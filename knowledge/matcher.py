@@ -234,6 +234,20 @@ def _chat_word(m: re.Match[str]) -> str:
     return _CHAT_WORDS[m.group(0)]
 
 
+# Names an acronym may spell (Matcher._spell_out_acronyms): runs of capitalised words, with the glue
+# words a name holds between them ("Department of Justice", "Southern District of New York")
+_ACRONYM_GLUE = frozenset({"of", "and", "for", "the"})
+_ACRONYM_MAX = 6  # capitalised words an acronym spells at most
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w\u2019'.-]*)+"
+)
+
+
+def _in_capitals(question: str, folded: str) -> bool:
+    """Whether *question* writes the word *folded* in capitals ("SDNY", not "sdny")."""
+    return any(fold(w) == folded for w in re.findall(r"\b[A-Z]{2,}\b", question))
+
+
 def _tokenise(
     question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
 ) -> tuple[list[str], set[int]]:
@@ -328,6 +342,7 @@ class Matcher:
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
+        self._spelled_out: dict[str, tuple[str, ...]] | None = None  # see _spelled_out_names
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
             if self._phrases
@@ -340,6 +355,8 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
         self._read_question_word(toks)
+        if not self.index.vocab.keys() >= set(toks):  # speed: every word known, no acronym to spell out
+            toks, possessive = self._spell_out_acronyms(question, toks, possessive)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
@@ -357,6 +374,49 @@ class Matcher:
         query.asks = question_word(toks)
         query.entity_only = all([t.entity or t.from_alias for t in query.terms])
         return query
+
+    def _spell_out_acronyms(
+        self, question: str, toks: list[str], possessive: set[int]
+    ) -> tuple[list[str], set[int]]:
+        """An acronym the base never writes, read as the name whose initials it is: "SDNY" in an article
+        that says "the Southern District of New York", "DOJ" for "the Department of Justice". Typed in
+        lower case, a word that is a misspelling of a common word is not one ("teh")."""
+        out: list[str] = []
+        marks: set[int] = set()
+        for i, tok in enumerate(toks):
+            names = None
+            if (
+                2 <= len(tok) <= 6
+                and tok.isalpha()
+                and tok not in self.index.vocab
+                and tok not in STOPWORDS
+                and tok not in self._alias_sizes
+                and not is_english_word(tok)
+                and (_in_capitals(question, tok) or self._common_word(tok) is None)
+            ):
+                names = self._spelled_out_names().get(tok)
+            if i in possessive:
+                marks.add(len(out) + (len(names) if names else 1) - 1)
+            out.extend(names or (tok,))
+        return out, marks
+
+    def _spelled_out_names(self) -> dict[str, tuple[str, ...]]:
+        """Initials -> the one capitalised name of the base they spell, with or without its "of",
+        "and", "for" ("sdny" and "sdony": Southern District of New York); made on first need."""
+        if self._spelled_out is None:
+            found: dict[str, set[tuple[str, ...]]] = {}
+            for _, text, *_ in self.index.sentences.fields():
+                for run in _CAPITALISED_RUN.finditer(text):
+                    words = tokens(run.group(0))
+                    capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
+                    for a, start in enumerate(capital):
+                        for end in capital[a + 1 : a + _ACRONYM_MAX]:
+                            name = tuple(words[start : end + 1])
+                            caps = "".join(w[0] for w in name if w not in _ACRONYM_GLUE)
+                            for key in {caps, "".join(w[0] for w in name)}:
+                                found.setdefault(key, set()).add(name)
+            self._spelled_out = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._spelled_out
 
     def _read_question_word(self, toks: list[str]) -> None:
         """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks

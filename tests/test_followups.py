@@ -69,7 +69,8 @@ def test_a_bare_pronoun_is_read_as_the_name_the_conversation_was_about(news: Fac
     focus = _focus_after(news, "who is the lead author of the Europa study?")
     assert (focus.document, focus.person, focus.organisation) == (MOON, "Lucas Paganini", "NASA")
 
-    assert news.answer("when does it start?").abstained
+    alone = news.answer("when does it start?")
+    assert alone.read_as == "" and (alone.abstained or alone.confidence < 0.5)  # "it" is no one yet
     followed = news.answer("when does it start?", focus)
     assert _article(followed) == MOON and "Europa Clipper" in followed.text
     # the reply says who "it" was taken to be; the question stays as asked

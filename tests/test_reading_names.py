@@ -311,3 +311,21 @@ def test_a_place_before_a_title_is_a_place_and_the_office_is_not_the_name(tmp_pa
     assert kinds["Hong Kong"] == "country"
     assert kinds["Carrie Lam"] == "person" and kinds["Bill Moss"] == "person"
     assert article.cited("what did Lam say about the economy").startswith("Hong Kong Chief Executive")
+
+
+def test_an_acronym_the_article_never_writes_is_read_as_the_name_it_spells(tmp_path: Path) -> None:
+    # "SDNY" named nothing the base knows: the bot took it for an unknown name and abstained
+    text = (
+        "Guards charged\n\n"
+        "Two prison guards were charged on Tuesday with falsifying records, said Anne Ortiz, the attorney "
+        "for the Southern District of New York.\n\n"
+        "The Department of Justice said the guards had slept on duty.\n\n"
+        "The guards will appear in court in March."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who is the attorney for SDNY").startswith("Two prison guards were charged")
+    assert article.cited("what did the DOJ say about the guards") == (
+        "The Department of Justice said the guards had slept on duty."
+    )
+    matcher = article.base._current().matcher
+    assert matcher._spelled_out_names()["doj"] == ("department", "of", "justice")
