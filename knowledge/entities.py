@@ -94,6 +94,11 @@ _MONTH_RE = "|".join(m.capitalize() for m in MONTHS)
 _DATE_PATTERNS = [
     re.compile(rf"\b(?:early|mid|late)?[- ]?(?:{_MONTH_RE})(?: \d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \d{{4}})?\b"),
     re.compile(rf"\b\d{{1,2}} (?:{_MONTH_RE})(?: \d{{4}})?\b"),
+    # "Sept. 12", "Nov 20, 2019": a month as the news abbreviates it, with its day (alone, "Dec" and
+    # "Aug" were names)
+    re.compile(
+        r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:st|nd|rd|th)?\b(?:,? \d{4}\b)?"
+    ),
     re.compile(r"\b(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"),
     re.compile(r"\b(?:in |since |until |by |from )?(?:1[89]|20)\d{2}s?\b"),
     re.compile(

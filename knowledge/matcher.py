@@ -82,6 +82,7 @@ _CHAT_WORDS = {
     "wtf": "what",
     "wut": "what",
     "wot": "what",
+    "tix": "tickets",
 }
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.

@@ -228,7 +228,21 @@ _DERIVED = {
     "heights": "high",
     "breadth": "broad",
     "strength": "strong",
+    # months as the news abbreviates them ("Nov. 20", "Sept. 12") meet their full names; not "mar"
+    # and "may", which are words of their own
+    "jan": "january",
+    "feb": "february",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
 }
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # Invisible characters that web text leaves inside words: soft hyphen, zero-width space, non-joiner,
 # joiner, word joiner and byte-order mark.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -266,6 +280,9 @@ def stem(word: str) -> str:
     """
     if word.isdigit() or len(word) <= 2:
         return word
+    ordinal = _ORDINAL.fullmatch(word)
+    if ordinal:  # "6th" of "December 6th" meets the "6" of "Dec. 6"
+        return ordinal.group(1)
     return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
 
 

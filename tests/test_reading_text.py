@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from reading_support import ArticleBase, build_article
 
+from knowledge.entities import find_mentions
 from knowledge.text import fold, stem, tokens
 
 SOFT = "\u00ad"
@@ -185,3 +186,22 @@ def test_headings_are_left_out_of_a_summary(tmp_path: Path) -> None:
     points = [p.text for p in article.base.summary("long").points]
     assert "The screen is bright enough to read in sunshine." in points
     assert not {"Battery life", "Screen", "Launch dates:"} & set(points)
+
+
+def test_a_date_written_short_meets_the_date_written_out(tmp_path) -> None:
+    # "what happened on nov 20" met an entity "Nov" (of "Nov. 20"), and "december 6th" no "Dec. 6"
+    assert stem("nov") == stem("november") and stem("sept") == stem("september")
+    assert stem("6th") == "6" and stem("22nd") == "22" and stem("mar") != stem("march")
+    assert [(m.kind, m.surface) for m in find_mentions("Tickets go on sale Friday, Dec. 6 at noon.")][-1] == (
+        "date",
+        "Dec. 6",
+    )
+    text = (
+        "Tour dates\n\nThe band will play Boston on Nov. 20.\n\n"
+        "Tickets go on sale on December 6 at the box office.\n\nThe band last toured in 1996."
+    )
+    article = build_article(tmp_path, text)
+    assert "Nov" not in article.entity_names()
+    assert article.cited("what happens on november 20") == "The band will play Boston on Nov. 20."
+    assert article.cited("wen do tix go on sale").startswith("Tickets go on sale on December 6")
+    assert article.cited("what happens on dec 6th").startswith("Tickets go on sale on December 6")
