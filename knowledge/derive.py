@@ -366,19 +366,37 @@ class _EntityRegistry:
         "NATO Summit"; then the aliases the text introduced in parentheses."""
         mentions = list(mentions)
         people = [m for m in mentions if m.kind == "person" and len(m.surface.split()) >= 2]
+        # where each name is first written in full, and each single word first alone (mentions come in
+        # the articles' order)
+        full_at: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            if m.kind == "person":
+                full_at.setdefault(m.surface, n)
         # longest first: "Kathleen Hawk Sawyer" takes "Hawk Sawyer" before that is read as a name of its own
         firsts: dict[str, set[str]] = defaultdict(set)
+        introduced: dict[str, int] = {}  # a person's first word -> where the full name first stands
         for m in sorted(people, key=lambda m: -len(m.surface.split())):
             eid = self.entity_for(m)
             first = m.surface.split()[0]
             named = len(first) > 1 and first[:1].isupper() and not first.endswith(".")
             if named and fold(first) not in _TITLES:
-                firsts[fold(first)].add(eid)
-        singles = {fold(m.surface) for m in mentions if len(m.surface.split()) == 1}
+                key = fold(first)
+                firsts[key].add(eid)
+                introduced[key] = min(introduced.get(key, full_at[m.surface]), full_at[m.surface])
+        singles: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            if len(m.surface.split()) == 1:
+                singles.setdefault(fold(m.surface), n)
         # a family name written first ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"), or a first name,
-        # standing alone in the text names the one person whose name it starts
+        # standing alone in the text after the full name names the one person whose name it starts;
+        # alone before it, it is a name of its own ("Europa", the moon, before "Europa Clipper")
         for first, owners in firsts.items():
-            if len(owners) == 1 and first in singles and first not in self.by_alias:
+            if (
+                len(owners) == 1
+                and first in singles
+                and singles[first] > introduced[first]
+                and first not in self.by_alias
+            ):
                 (eid,) = owners
                 self.alias(eid, self.entities[eid]["name"].split()[0])
         heads: dict[str, set[str]] = defaultdict(set)

@@ -244,6 +244,9 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
+_ASKING_WHICH = frozenset({"which", "what"})
+
+
 def _in_capitals(question: str, folded: str) -> bool:
     """Whether *question* writes the word *folded* in capitals ("SDNY", not "sdny")."""
     return any(fold(w) == folded for w in re.findall(r"\b[A-Z]{2,}\b", question))
@@ -445,6 +448,10 @@ class Matcher:
                 i += 1
                 continue
             hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
+            if hit and hit[1] == 1 and i and toks[i - 1] in _ASKING_WHICH and is_english_word(toks[i]):
+                # "which observatory did they use": the kind of thing asked for, not the one named
+                # "W.M. Keck Observatory" (a name the article's "the observatory" gave it)
+                hit = None
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
                 eid = idx.alias_to_entity.get((near,)) if near else None

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from .text import strip_invisible, tokens
 
-KINDS = tuple("age length area depth money percent count duration date time power energy temperature".split())
+KINDS = tuple(
+    "age length area depth money percent count duration date time power energy temperature mass".split()
+)
 
 _SMALL = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -39,6 +41,9 @@ _LENGTH_UNIT = (
 _ENERGY_UNIT = r"(?:\s?[kKMGT]?Wh(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)\b)"
 _POWER_UNIT = r"(?:\s?(?:[kKMGT]W|W(?!\.| [A-Z]))(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watts?)\b)"
 _TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_MASS_UNIT = (
+    r"[- ]?(?:metric )?(?:tons?|tonnes?|kilograms?|kilos?|kg|grams?|milligrams?|mg|ounces?|oz|lbs?)\b"
+)
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -87,6 +92,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     # "107 degrees Fahrenheit", "-5°C"; not "a 45-degree angle"
     ("temperature", re.compile(r"\s?°\s?[CF]?|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I)),
     ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
+    # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
+    ("mass", re.compile(_MASS_UNIT, re.I)),
     ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
@@ -246,7 +253,7 @@ _TIME_WORDS = frozenset("time years year months month days day weeks week hours 
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
 # -> "30.8 GW"
-_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy"}
+_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy", "mass"}
 # a change asked about ("how much are sales down") is often given as a percentage, not as money
 _CHANGE_WORDS = frozenset(
     """down up fall fell fallen drop dropped rise rose risen increase increased decrease decreased
@@ -261,7 +268,8 @@ _ASKING = frozenset({"how", "what", "which", "when"})
 _MEASURING = frozenset(
     """old age time hour percentage percent proportion share fraction deep down depth big large small
     vast huge wide size area far tall high long length distance height many much year years date dates
-    day days month months decade decades century centuries when hot cold warm temperature degrees""".split()
+    day days month months decade decades century centuries when hot cold warm temperature degrees heavy
+    weigh weighs weighed weight mass""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -273,6 +281,7 @@ _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
 )
 _ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
+_ASKS_MASS = re.compile(r"\bhow heavy\b|\bweigh(?:s|ed)?\b|\bwhat (?:weight|mass)\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b")
 _ASKS_LENGTH = re.compile(
@@ -307,6 +316,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"percent"})
     if _ASKS_TEMPERATURE.search(text):
         return frozenset({"temperature"})
+    if _ASKS_MASS.search(text):
+        return frozenset({"mass"})
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
     if _ASKS_SIZE.search(text):

@@ -329,3 +329,23 @@ def test_an_acronym_the_article_never_writes_is_read_as_the_name_it_spells(tmp_p
     )
     matcher = article.base._current().matcher
     assert matcher._spelled_out_names()["doj"] == ("department", "of", "justice")
+
+
+def test_a_word_alone_before_the_full_name_is_a_name_of_its_own(tmp_path: Path) -> None:
+    # "Europa" (the moon) stood alone before "Europa Clipper" (a mission) was named, and was read as
+    # Europa Clipper's first word: every question about Europa met the mission
+    text = (
+        "Water on Europa\n\n"
+        "Europa has an ocean under its ice.\n\n"
+        "Lucas Paganini and his team used the W.M. Keck Observatory in Hawaii to study Europa.\n\n"
+        "The observatory saw water vapor above the surface.\n\n"
+        "NASA's Europa Clipper will launch in the 2020s."
+    )
+    article = build_article(tmp_path, text)
+    matcher = article.base._current().matcher
+    europa = matcher.index.alias_to_entity[("europa",)]
+    assert matcher.index.entities[europa].name == "Europa"
+    assert article.cited("what does Europa have under its ice") == "Europa has an ocean under its ice."
+    # "which observatory": the kind of thing asked for, not the one the article calls "the observatory"
+    assert not any(t.entity for t in matcher.analyse("which observatory did the team use").terms)
+    assert article.cited("which observatory did the team use").startswith("Lucas Paganini and his team")

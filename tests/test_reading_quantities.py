@@ -15,7 +15,7 @@ from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, w
 from knowledge.text import tokens
 
 # "how much" of anything: a sum, a number, a share, a measure in units, watts
-AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "energy"}
+AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "energy", "mass"}
 
 
 @pytest.mark.parametrize(
@@ -289,3 +289,23 @@ def test_of_many_sentences_as_much_about_it_the_one_stating_the_quantity_asked_i
     # a word of money asked ("cost", "spend", "money") is answered by a sum stated, whatever the word
     for question in ("How much did the state campaign cost?", "how much money did the state campaign have"):
         assert article.cited(question) == budget, question
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("They saw the equivalent of 2,360 metric tons of water vapor.", "2,360 metric tons"),
+        ("The laptop weighs 2 kg.", "2 kg"),
+        ("Officers seized 30 grams of meth.", "30 grams"),
+    ],
+)
+def test_a_weight_is_a_quantity_of_its_own(sentence: str, surface: str) -> None:
+    # "how much water vapor did they detect" abstained: "2,360 metric tons" was no quantity at all
+    assert [(q.kind, q.surface) for q in find_quantities(sentence)] == [("mass", surface)]
+
+
+def test_weight_is_asked_by_how_heavy_and_weigh() -> None:
+    assert wanted_kind("How heavy is the laptop?") == {"mass"}
+    assert wanted_kind("how much does it weigh") == {"mass"}
+    assert "mass" in wanted_kind("how much water vapor did they detect")
+    assert [q.kind for q in find_quantities("It cost 5 pounds.")] == ["money"]
