@@ -324,6 +324,14 @@ class Matcher:
             if key:
                 sizes.setdefault(key[0], set()).add(len(key))
         self._alias_sizes = {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
+        # a name of two or three words written as one ("jpmorgan", "livenation"), unless that is a word
+        joined: dict[str, set[str]] = {}
+        for key, eid in index.alias_to_entity.items():
+            if 2 <= len(key) <= 3 and len("".join(key)) >= 5:
+                joined.setdefault("".join(key), set()).add(eid)
+        self._joined_aliases = {
+            w: next(iter(e)) for w, e in joined.items() if len(e) == 1 and not is_english_word(w)
+        }
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         self._common_word = lru_cache(maxsize=4096)(self._common_word_uncached)
@@ -448,6 +456,8 @@ class Matcher:
                 i += 1
                 continue
             hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
+            if hit is None and toks[i] in self._joined_aliases and toks[i] not in idx.vocab:
+                hit = (self._joined_aliases[toks[i]], 1)  # "jpmorgan" for "JP Morgan"
             if hit and hit[1] == 1 and i and toks[i - 1] in _ASKING_WHICH and is_english_word(toks[i]):
                 # "which observatory did they use": the kind of thing asked for, not the one named
                 # "W.M. Keck Observatory" (a name the article's "the observatory" gave it)

@@ -349,3 +349,17 @@ def test_a_word_alone_before_the_full_name_is_a_name_of_its_own(tmp_path: Path) 
     # "which observatory": the kind of thing asked for, not the one the article calls "the observatory"
     assert not any(t.entity for t in matcher.analyse("which observatory did the team use").terms)
     assert article.cited("which observatory did the team use").startswith("Lucas Paganini and his team")
+
+
+def test_a_name_of_two_words_typed_as_one_is_that_name(tmp_path: Path) -> None:
+    # "jpmorgan" for "JP Morgan" was an unknown name, and the bot abstained
+    text = (
+        "Court ruling\n\n"
+        "Global financial firm JP Morgan had called the Supreme Court decision a landmark judgment.\n\n"
+        "Shares of the steel maker rose after the ruling."
+    )
+    article = build_article(tmp_path, text)
+    cited = article.cited("what did jpmorgan call the supreme court decision")
+    assert cited.startswith("Global financial firm")
+    matcher = article.base._current().matcher
+    assert any(t.entity for t in matcher.analyse("what did jpmorgan say").terms)
