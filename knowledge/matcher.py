@@ -369,6 +369,8 @@ class Matcher:
         self._read_question_word(toks)
         if not self.index.vocab.keys() >= set(toks):  # speed: every word known, no acronym to spell out
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
+            if any([t.isdigit() and len(t) > 3 for t in toks]):
+                toks, possessive = self._group_thousands(toks, possessive)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
@@ -410,6 +412,24 @@ class Matcher:
             if i in possessive:
                 marks.add(len(out) + (len(names) if names else 1) - 1)
             out.extend(names or (tok,))
+        return out, marks
+
+    def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
+        """A number typed without its thousands commas, read as the article writes it: "40816" is the
+        "40" and "816" of "40,816" (the words its comma parts)."""
+        vocab = self.index.vocab
+        out: list[str] = []
+        marks: set[int] = set()
+        for i, tok in enumerate(toks):
+            groups = [tok]
+            if tok.isdigit() and len(tok) > 3 and tok not in vocab:
+                head = len(tok) % 3 or 3
+                parts = [tok[:head]] + [tok[j : j + 3] for j in range(head, len(tok), 3)]
+                if all(g in vocab for g in parts):
+                    groups = parts
+            out.extend(groups)
+            if i in possessive:
+                marks.add(len(out) - 1)
         return out, marks
 
     def _spelled_out_names(self) -> dict[str, tuple[str, ...]]:

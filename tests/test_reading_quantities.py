@@ -309,3 +309,15 @@ def test_weight_is_asked_by_how_heavy_and_weigh() -> None:
     assert wanted_kind("how much does it weigh") == {"mass"}
     assert "mass" in wanted_kind("how much water vapor did they detect")
     assert [q.kind for q in find_quantities("It cost 5 pounds.")] == ["money"]
+
+
+def test_a_number_typed_without_its_thousands_comma_meets_the_number(tmp_path) -> None:
+    # "when did the sensex hit 40816" abstained: the article writes "40,816.38", words "40" and "816"
+    text = (
+        "Markets\n\nThe Sensex scaled a new all-time high of 40,816.38 on November 20.\n\n"
+        "The index had closed at 40,469.70 the day before."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("when did the sensex hit 40816").startswith("The Sensex scaled")
+    matcher = article.base._current().matcher
+    assert [t.key for t in matcher.analyse("sensex 40816").terms if not t.entity] == ["40", "816"]
