@@ -240,17 +240,34 @@ def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:
     for k, c in enumerate(cands):
         unit = c.unit
         if unit.origin == "hand":
-            phrasings += unit.ask_terms
+            phrasings += _sorted_words(unit.ask_terms)
             owner += [k] * len(unit.ask_terms)
     if not owner:
         return out
     best = [0.0] * len(cands)
-    scored = process.extract(query.content_text, phrasings, scorer=fuzz.token_sort_ratio, limit=None)
+    # token_sort_ratio is ratio of the two texts' words sorted and joined: the phrasings' side is
+    # sorted once per phrasing, not once per question (speed)
+    asked = " ".join(sorted(query.content_text.split()))
+    scored = process.extract(asked, phrasings, scorer=fuzz.ratio, limit=None)
     for _, score, at in scored:
         k = owner[at]
         if score > best[k]:
             best[k] = score
     return [score / 100 for score in best]
+
+
+_SORTED_KEPT = 50_000
+_sorted: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _sorted_words(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of *texts* with its words sorted, as token_sort_ratio reads it (kept per tuple of texts)."""
+    got = _sorted.get(texts)
+    if got is None:
+        if len(_sorted) >= _SORTED_KEPT:
+            _sorted.clear()  # bounded however many phrasings bases hold
+        got = _sorted[texts] = tuple([" ".join(sorted(t.split())) for t in texts])
+    return got
 
 
 def _sentence_sides(
