@@ -33,7 +33,7 @@ def _questions() -> list[str]:
     return [row["q"] for name in names for row in load_questions(data / name)] + list(_EXTRA)
 
 
-def test_hand_phrasings_scored_sorted_once_are_token_sort_ratio_of_the_question(shipped_base: FactBase) -> None:
+def test_hand_phrasings_scored_sorted_once_are_their_token_sort_ratio(shipped_base: FactBase) -> None:
     m = _matcher(shipped_base)
     scored = 0
     for question in _questions():
