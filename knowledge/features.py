@@ -285,7 +285,7 @@ def _sentence_sides(
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
     for _, ratio, k in process.extract(
-        query.content_text, [f.joined for f in fixed], scorer=fuzz.token_set_ratio, limit=None
+        query.content_text, [f.stem_set for f in fixed], scorer=fuzz.token_set_ratio, limit=None
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}

@@ -3,6 +3,7 @@ definition gives, and is used."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -52,3 +53,31 @@ def test_hand_phrasings_scored_sorted_once_are_their_token_sort_ratio(shipped_ba
     # the phrasings are sorted once: read again, the very same tuple
     unit = next(u for u in m.index.units if u.origin == "hand" and u.ask_terms)
     assert features._sorted_words(unit.ask_terms) is features._sorted_words(unit.ask_terms)
+
+
+def test_a_sentences_distinct_stems_sorted_read_by_token_set_ratio_as_it(corpus_base: FactBase) -> None:
+    m = _matcher(corpus_base)
+    index = m.index
+    texts = [m.analyse(q).content_text for q in _questions()]
+    differ = 0
+    for s in range(index.n_sentences):
+        fixed = index.fixed[s]
+        assert fixed.stem_set == " ".join(sorted(set(index.stems(s)[0])))
+        differ += fixed.stem_set != fixed.joined
+        for text in texts:
+            assert fuzz.token_set_ratio(text, fixed.stem_set) == fuzz.token_set_ratio(text, fixed.joined)
+    assert differ > index.n_sentences // 2  # most sentences read differently sorted
+
+
+def test_describe_reads_the_sentences_sorted_stems(shipped_base: FactBase) -> None:
+    m = _matcher(shipped_base)
+    query = m.analyse("who will replace stoltenberg as nato secretary general")
+    kept, total = m._first_pass(query)
+    features.describe(m.index, query, kept, total)
+    fuzz_at = features._FEATURE_ORDER.index("fuzz")
+    before = [c.features[fuzz_at] for c in kept]
+    for c in kept:  # a sentence read as words it does not hold scores differently
+        fixed = m.index.fixed[c.sentences[0]]
+        m.index.fixed[c.sentences[0]] = dataclasses.replace(fixed, stem_set="zzz")
+    features.describe(m.index, query, kept, total)
+    assert [c.features[fuzz_at] for c in kept] != before
