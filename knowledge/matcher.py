@@ -40,6 +40,7 @@ COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
+WEIGHTED_KEPT = 200_000  # units in the per-word dicts of what a term adds to each (_weighted_units)
 SYNONYM_FACTOR = 0.75
 COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
@@ -323,6 +324,8 @@ class Matcher:
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
+        self._weighted: dict[tuple[str, frozenset[str], frozenset[str], int, float], dict[int, float]] = {}
+        self._weighted_size = 0  # units held by the dicts kept in _weighted
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -921,7 +924,10 @@ class Matcher:
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = self._postings_of(term)
+            # _postings_of, its key made once for both caches (speed)
+            key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
+            got = self._postings.get(key) or self._postings_of(term)
+            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = got
             # each unit at its best factor once: the word's own units, then its kin's, then its synonyms'
             # (speed: the lists merged per word once, not per question)
             groups = [(post, w)]
@@ -930,13 +936,13 @@ class Matcher:
             if synonym_only:
                 groups.append((synonym_only, SYNONYM_FACTOR * w))
             if may_add and not has_common:  # the usual case: every list adds its units
-                best = dict.fromkeys(post, w)
-                for units, value in groups[1:]:
-                    best.update(dict.fromkeys(units, value))
-                if acc:
-                    for u in best.keys() & acc.keys():
-                        best[u] += acc[u]
-                acc.update(best)
+                best = self._weighted_units((*key, w), groups)
+                if acc:  # the same sums (best[u] + acc[u]), without changing the kept dict
+                    summed = {u: best[u] + acc[u] for u in best.keys() & acc.keys()}
+                    acc.update(best)
+                    acc.update(summed)
+                else:
+                    acc.update(best)
             elif may_add:
                 lists = [(post, w)]
                 lists += [(p, KIN_FACTOR * w) for p in kin_posts]
@@ -956,11 +962,31 @@ class Matcher:
                 for u in best.keys() & acc.keys():
                     best[u] += acc[u]
                 acc.update(best)
+            elif not has_common:  # only units already found gain, each once at its best factor
+                best = self._weighted_units((*key, w), groups)
+                for u in acc.keys() & best.keys():
+                    acc[u] += best[u]
             else:  # only units already found gain: intersect in C instead of visiting each unit
                 for units, value in groups:  # disjoint: each unit gains once, at its best factor
                     for u in acc.keys() & units:
                         acc[u] += value
         return acc
+
+    def _weighted_units(self, key: tuple, groups: list[tuple[Sequence[int], float]]) -> dict[int, float]:
+        """Unit -> what a term adds to it: *groups* (its disjoint postings with their values, no list
+        common) merged into one dict, kept per word and weight (*key*: _postings_of's and the weight;
+        speed: made once, not once a question). Read only: callers copy from it."""
+        got = self._weighted.get(key)
+        if got is None:
+            got = {}
+            for units, value in groups:
+                got.update(dict.fromkeys(units, value))
+            if self._weighted_size + len(got) > WEIGHTED_KEPT:
+                self._weighted.clear()  # bounded by units kept, however many words users type
+                self._weighted_size = 0
+            self._weighted[key] = got
+            self._weighted_size += len(got)
+        return got
 
     def _postings_of(self, term: Term) -> _Postings:
         """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;

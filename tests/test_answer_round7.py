@@ -9,6 +9,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from knowledge import FactBase, features, store
+from knowledge import matcher as matcher_module
 from knowledge.evaluate import load_questions
 from knowledge.index import Index
 from knowledge.matcher import Matcher
@@ -81,3 +82,54 @@ def test_describe_reads_the_sentences_sorted_stems(shipped_base: FactBase) -> No
         m.index.fixed[c.sentences[0]] = dataclasses.replace(fixed, stem_set="zzz")
     features.describe(m.index, query, kept, total)
     assert [c.features[fuzz_at] for c in kept] != before
+
+
+def _plain_accumulate(m: Matcher, query, total: float) -> dict[int, float]:
+    """Matcher._accumulate as it was written before round 7: each term's groups merged per question."""
+    acc: dict[int, float] = {}
+    remaining = total
+    for term in sorted(query.terms, key=lambda t: -t.weight):
+        may_add = remaining >= matcher_module.PRUNE_BELOW * total
+        remaining -= term.weight
+        w = term.weight
+        post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = m._postings_of(term)
+        groups = [(post, w)]
+        if kin_only:
+            groups.append((kin_only, matcher_module.KIN_FACTOR * w))
+        if synonym_only:
+            groups.append((synonym_only, matcher_module.SYNONYM_FACTOR * w))
+        assert not has_common  # the bases here hold no word in more than COMMON_POSTINGS units
+        if may_add:
+            best = dict.fromkeys(post, w)
+            for units, value in groups[1:]:
+                best.update(dict.fromkeys(units, value))
+            if acc:
+                for u in best.keys() & acc.keys():
+                    best[u] += acc[u]
+            acc.update(best)
+        else:
+            for units, value in groups:
+                for u in acc.keys() & units:
+                    acc[u] += value
+    return acc
+
+
+def test_what_a_term_adds_kept_per_word_and_weight_sums_as_its_groups(corpus_base: FactBase) -> None:
+    m = _matcher(corpus_base)
+    pruned = 0
+    for _ in range(2):  # the second time from what is kept, which the first time must not have changed
+        for question in _questions():
+            query = m.analyse(question)
+            if not query.terms:
+                continue
+            total = sum(t.weight for t in query.terms)
+            got = m._accumulate(query, total)
+            want = _plain_accumulate(m, query, total)
+            exact = sorted((u, v.hex()) for u, v in got.items())
+            assert exact == sorted((u, v.hex()) for u, v in want.items()), question
+            pruned += sum(t.weight for t in query.terms) > 4 * max(t.weight for t in query.terms)
+    assert m._weighted and pruned > 10
+    # kept: a term's dict is made once per word and weight
+    term = next(t for t in m.analyse("nato allies summit").terms if not t.entity)
+    key = (term.key, term.kin, term.alternatives, matcher_module.COMMON_POSTINGS, term.weight)
+    assert m._weighted[key] is m._weighted_units(key, [])
