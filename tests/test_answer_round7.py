@@ -133,3 +133,40 @@ def test_what_a_term_adds_kept_per_word_and_weight_sums_as_its_groups(corpus_bas
     term = next(t for t in m.analyse("nato allies summit").terms if not t.entity)
     key = (term.key, term.kin, term.alternatives, matcher_module.COMMON_POSTINGS, term.weight)
     assert m._weighted[key] is m._weighted_units(key, [])
+
+
+def _fields(c: features.Candidate) -> tuple:
+    return (
+        c.unit.fact_id,
+        c.coverage.hex(),
+        c.p_coverage.hex(),
+        c.hits,
+        c.sentences,
+        c.unpaired.hex(),
+        c.position,
+        c.tally,
+    )
+
+
+def test_one_sentence_candidates_made_inline_are_what_candidate_makes(corpus_base: FactBase) -> None:
+    fast, plain = _matcher(corpus_base), _matcher(corpus_base)
+    # every unit read as one of several sentences: each candidate made by _candidate
+    plain._unit_reads = _AllThroughCandidate(plain._unit_reads)
+    inline = 0
+    for question in _questions():
+        query = fast.analyse(question)
+        got, _ = fast._first_pass(query)
+        want, _ = plain._first_pass(plain.analyse(question))
+        assert [_fields(c) for c in got] == [_fields(c) for c in want], question
+        inline += 0 if query.pairs else sum(len(c.unit.sentences) == 1 for c in got)
+    assert inline > 500
+
+
+class _AllThroughCandidate(dict):
+    def __init__(self, reads: dict) -> None:
+        super().__init__()
+        self._reads = reads
+
+    def __missing__(self, u: int) -> tuple:
+        unit, kind, _ = self._reads[u]
+        return unit, kind, None
