@@ -102,6 +102,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _new_tuple = tuple.__new__
 _POSITION = attrgetter("position")
 _SCORE = attrgetter("score")
+_WEIGHT = attrgetter("weight")
 
 
 @dataclass(frozen=True, slots=True)
@@ -947,7 +948,9 @@ class Matcher:
         to the answering threshold, only units already found are updated (MaxScore pruning)."""
         acc: dict[int, float] = {}
         remaining = total
-        for term in sorted(query.terms, key=lambda t: -t.weight):
+        # heaviest first, equal weights in the question's order: reverse keeps a sort stable (speed: a
+        # C key instead of a lambda call per term)
+        for term in sorted(query.terms, key=_WEIGHT, reverse=True):
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
