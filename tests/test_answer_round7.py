@@ -170,3 +170,39 @@ class _AllThroughCandidate(dict):
     def __missing__(self, u: int) -> tuple:
         unit, kind, _ = self._reads[u]
         return unit, kind, None
+
+
+class _SpyPattern:
+    """A compiled pattern that counts its substitutions."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.calls = pattern, 0
+
+    def sub(self, repl, text):
+        self.calls += 1
+        return self.pattern.sub(repl, text)
+
+
+def test_the_idioms_pattern_is_skipped_only_when_no_idiom_can_start(shipped_base: FactBase) -> None:
+    m = _matcher(shipped_base)
+    phrases = dict(matcher_module.PHRASES)  # every idiom, whatever the base holds
+    pattern = matcher_module.re.compile(
+        r"\b(?:" + "|".join(matcher_module.re.escape(p) for p in phrases) + r")\b"
+    )
+    firsts = matcher_module._first_words(phrases)
+    assert firsts is not None and "took" in firsts
+    odd = [
+        "who took over from Stoltenberg", "when did the summit take place", "Who TOOK OVER?",
+        "r&took over the alliance", "x&head of state", "u took over?", "the head of government's job",
+        "is the taken place overtaken", "what did he do for a living", "in exchange for what",
+    ]
+    spy = _SpyPattern(pattern)
+    questions = _questions() + odd
+    rewritten = 0
+    for question in questions:
+        got = matcher_module._tokenise(question, phrases, spy, firsts)
+        assert got == matcher_module._tokenise(question, phrases, pattern), question
+        rewritten += got != matcher_module._tokenise(question, {}, None)
+    assert rewritten >= 8 and spy.calls < len(questions) / 3
+    assert matcher_module._first_words(["took part", "r&d spending"]) is None  # read with the pattern
+    assert m._phrase_firsts is not None
