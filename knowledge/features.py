@@ -79,6 +79,9 @@ class Candidate:
     tally: Tally | None = None  # what of the question's terms it holds: set by Matcher, read by describe
     features: list[float] = field(default_factory=list)
     score: float = 0.0
+    # an earlier candidate of the same question with the same sentence, hits and first-pass values and no
+    # feature of either's own (Matcher._first_pass): its vector and score are this one's
+    twin: Candidate | None = None
 
 
 def matched_weight(query: Query, terms: set[str] | frozenset[str]) -> float:
@@ -148,6 +151,10 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     # weights (rarity 1.0) summed in the same order as total and _hits' tally (speed: ~6 sums a question)
     rarity_is_one = index.rarity_is_one
     for c, bm25, phrasing in zip(cands, bm25s, phrasing_of, strict=True):
+        twin = c.twin
+        if twin is not None and twin.features:  # described already: the same vector (speed)
+            c.features = twin.features.copy()
+            continue
         matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
         via /= matched
         unit = c.unit

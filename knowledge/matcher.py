@@ -205,6 +205,13 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
         return got
 
 
+def _plain(unit: Unit, entity_only: bool) -> bool:
+    """Whether describe gives *unit* no feature of its own: no hand fact (phrasings), and no description
+    of a name when the question names only (described); the rest of its vector is its sentence's, its
+    hits' and its first-pass values'."""
+    return unit.origin != "hand" and not (entity_only and unit.answer_type == "description")
+
+
 def _capitalised(question: str) -> frozenset[str]:
     """The words written with a capital after the first: names, whether the base knows them or not."""
     return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
@@ -892,8 +899,11 @@ class Matcher:
         reads = self._unit_reads
         hits = self._hits
         no_loss = 0.0 / total  # what _candidate's sums come to with no tie: the same values
+        plain_kept: dict[frozenset[str], Candidate] = {}  # a plain unit kept, made inline, by its terms
+        entity_only = query.entity_only
         for u, m in ranked:
             unit, kind, one = reads[u]
+            twin = None
             if one is None:
                 c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
             elif (one, kind) in seen:
@@ -902,12 +912,24 @@ class Matcher:
                 got = hits_of.get(unit.terms)
                 if got is None:
                     got = hits_of[unit.terms] = hits(spec, unit.terms)
+                elif plain_kept:
+                    twin = plain_kept.get(unit.terms)
                 p_coverage = got[1] / p_total if p_total else 1.0
                 c = Candidate(unit, m / total, p_coverage, got[0], unit.sentences, no_loss, u, got[2])
+                if twin is not None and (
+                    twin.sentences[0] != one or twin.coverage != c.coverage or not _plain(unit, entity_only)
+                ):
+                    twin = None
             key = (c.sentences[0], kind)
             if key not in seen:
                 seen.add(key)
                 kept.append(c)
+                if twin is not None:
+                    # the same sentence, hits and values, and no feature of its own: describe and the
+                    # ranker give it its twin's vector and score (speed: ~1 a question)
+                    c.twin = twin
+                elif one is not None and _plain(unit, entity_only):
+                    plain_kept.setdefault(unit.terms, c)
                 if len(kept) == RERANK:
                     break
         return kept, total
@@ -949,8 +971,10 @@ class Matcher:
 
     def _ranked(self, found: list[Candidate], limit: int = 5) -> list[Candidate]:
         """Described candidates by the fitted ranker, one per quoted sentence, best first."""
-        for c, score in zip(found, self.model.scores([c.features for c in found]), strict=True):
-            c.score = score
+        # a twin (_first_pass) comes after the candidate it copies and scores as it does (speed)
+        scores = iter(self.model.scores([c.features for c in found if c.twin is None]))
+        for c in found:
+            c.score = next(scores) if c.twin is None else c.twin.score
         # by (-score, position): by position, then stably by score, highest first (speed: no key tuples)
         found.sort(key=_POSITION)
         found.sort(key=_SCORE, reverse=True)

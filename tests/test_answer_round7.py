@@ -12,7 +12,7 @@ from knowledge import FactBase, features, store
 from knowledge import matcher as matcher_module
 from knowledge.evaluate import load_questions
 from knowledge.index import Index
-from knowledge.matcher import Matcher
+from knowledge.matcher import RERANK, Matcher
 
 # questions beyond the development sets: odd words, hand phrasings reordered, words in no phrasing
 _EXTRA = (
@@ -206,3 +206,26 @@ def test_the_idioms_pattern_is_skipped_only_when_no_idiom_can_start(shipped_base
     assert rewritten >= 8 and spy.calls < len(questions) / 3
     assert matcher_module._first_words(["took part", "r&d spending"]) is None  # read with the pattern
     assert m._phrase_firsts is not None
+
+
+def test_a_twin_candidate_gets_the_vector_and_score_its_own_reading_gives(corpus_base: FactBase) -> None:
+    m = _matcher(corpus_base)
+    twins = 0
+    for question in _questions():
+        query = m.analyse(question)
+        kept, total = m._first_pass(query)
+        if not kept:
+            continue
+        twins += sum(c.twin is not None for c in kept)
+        # the plain reading: the same candidates, each described and scored on its own
+        alone = [dataclasses.replace(c, twin=None, features=[]) for c in kept]
+        features.describe(m.index, query, kept, total)
+        features.describe(m.index, query, alone, total)
+        for c, plain in zip(kept, alone, strict=True):
+            assert [x.hex() for x in c.features] == [x.hex() for x in plain.features], question
+        ranked, ranked_alone = m._ranked(kept, limit=RERANK), m._ranked(alone, limit=RERANK)
+        assert [(c.position, c.score.hex()) for c in ranked] == [
+            (c.position, c.score.hex()) for c in ranked_alone
+        ], question
+        assert all(c.score == plain.score for c, plain in zip(kept, alone, strict=True)), question
+    assert twins > 100
