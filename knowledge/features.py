@@ -79,6 +79,9 @@ class Candidate:
     tally: Tally | None = None  # what of the question's terms it holds: set by Matcher, read by describe
     features: list[float] = field(default_factory=list)
     score: float = 0.0
+    # an earlier candidate of the same question with the same sentence, hits and first-pass values and no
+    # feature of either's own (Matcher._first_pass): its vector and score are this one's
+    twin: Candidate | None = None
 
 
 def matched_weight(query: Query, terms: set[str] | frozenset[str]) -> float:
@@ -148,6 +151,10 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     # weights (rarity 1.0) summed in the same order as total and _hits' tally (speed: ~6 sums a question)
     rarity_is_one = index.rarity_is_one
     for c, bm25, phrasing in zip(cands, bm25s, phrasing_of, strict=True):
+        twin = c.twin
+        if twin is not None and twin.features:  # described already: the same vector (speed)
+            c.features = twin.features.copy()
+            continue
         matched, via, entity_hit, unmatched_max, missing_entity = c.tally  # type: ignore[misc]
         via /= matched
         unit = c.unit
@@ -240,17 +247,34 @@ def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:
     for k, c in enumerate(cands):
         unit = c.unit
         if unit.origin == "hand":
-            phrasings += unit.ask_terms
+            phrasings += _sorted_words(unit.ask_terms)
             owner += [k] * len(unit.ask_terms)
     if not owner:
         return out
     best = [0.0] * len(cands)
-    scored = process.extract(query.content_text, phrasings, scorer=fuzz.token_sort_ratio, limit=None)
+    # token_sort_ratio is ratio of the two texts' words sorted and joined: the phrasings' side is
+    # sorted once per phrasing, not once per question (speed)
+    asked = " ".join(sorted(query.content_text.split()))
+    scored = process.extract(asked, phrasings, scorer=fuzz.ratio, limit=None)
     for _, score, at in scored:
         k = owner[at]
         if score > best[k]:
             best[k] = score
     return [score / 100 for score in best]
+
+
+_SORTED_KEPT = 50_000
+_sorted: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _sorted_words(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of *texts* with its words sorted, as token_sort_ratio reads it (kept per tuple of texts)."""
+    got = _sorted.get(texts)
+    if got is None:
+        if len(_sorted) >= _SORTED_KEPT:
+            _sorted.clear()  # bounded however many phrasings bases hold
+        got = _sorted[texts] = tuple([" ".join(sorted(t.split())) for t in texts])
+    return got
 
 
 def _sentence_sides(
@@ -268,7 +292,7 @@ def _sentence_sides(
     # one rapidfuzz call for all sentences: it prepares the question's words once, not once a sentence
     set_ratios = [0.0] * len(sentences)
     for _, ratio, k in process.extract(
-        query.content_text, [f.joined for f in fixed], scorer=fuzz.token_set_ratio, limit=None
+        query.content_text, [f.stem_set for f in fixed], scorer=fuzz.token_set_ratio, limit=None
     ):
         set_ratios[k] = ratio
     para_cov: dict[tuple[str, int], float] = {}

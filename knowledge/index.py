@@ -104,6 +104,9 @@ class SentenceFixed:
     position: float  # log1p of the ordinal
     place: tuple[float, float, float, float]  # (headline, quote, length, position): describe splices it
     tf_part: float  # BM25's length part of the sentence, (k1 + 1) / (1 + k1 * (1 - b + b * length / avg))
+    # its distinct stems sorted and joined: token_set_ratio reads a text as its set of words, so this reads
+    # as joined does, with the sorting done once per sentence rather than once per question
+    stem_set: str = ""
 
 
 @dataclass
@@ -777,7 +780,8 @@ class Index:
         avg = BM25_AVERAGE_LENGTH
         tf_part = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + BM25_B * s.length / avg))
         where = (s.document, s.paragraph)
-        return SentenceFixed(s, stems, joined, pairs, width, where, *place, place, tf_part)
+        stem_set = " ".join(sorted(set(stems)))
+        return SentenceFixed(s, stems, joined, pairs, width, where, *place, place, tf_part, stem_set)
 
     def meaning(self, words: list[str]) -> array | None:
         """The idf-weighted mean word vector of *words*: what they are about, beyond the words used.

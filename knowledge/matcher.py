@@ -40,6 +40,7 @@ COMMON_POSTINGS = 512  # a word in more units than this adds none to those rarer
 RERANK = 8  # the most covering of those, described for the fitted ranker
 KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
+WEIGHTED_KEPT = 200_000  # units in the per-word dicts of what a term adds to each (_weighted_units)
 SYNONYM_FACTOR = 0.75
 COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
@@ -104,6 +105,7 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
 _new_tuple = tuple.__new__
 _POSITION = attrgetter("position")
 _SCORE = attrgetter("score")
+_WEIGHT = attrgetter("weight")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +191,30 @@ def _read_as(unit: Unit) -> str:
     return unit.origin if unit.origin == "hand" else unit.answer_type
 
 
+class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
+    """Unit -> (its record, _read_as of it, its one sentence or None for several), made when first
+    read (a dict, so that reading one made is a C-level lookup; bounded like the index's caches)."""
+
+    def __init__(self, units: Sequence[Unit]):
+        super().__init__()
+        self._units = units
+
+    def __missing__(self, u: int) -> tuple[Unit, str, int | None]:
+        unit = self._units[u]
+        got = (unit, _read_as(unit), unit.sentences[0] if len(unit.sentences) == 1 else None)
+        if len(self) >= RELATED_KEPT:
+            self.clear()
+        self[u] = got
+        return got
+
+
+def _plain(unit: Unit, entity_only: bool) -> bool:
+    """Whether describe gives *unit* no feature of its own: no hand fact (phrasings), and no description
+    of a name when the question names only (described); the rest of its vector is its sentence's, its
+    hits' and its first-pass values'."""
+    return unit.origin != "hand" and not (entity_only and unit.answer_type == "description")
+
+
 def _capitalised(question: str) -> frozenset[str]:
     """The words written with a capital after the first: names, whether the base knows them or not."""
     return frozenset(fold(w) for w in _CAPITALISED.findall(question, 1))
@@ -253,15 +279,23 @@ def _in_capitals(question: str, folded: str) -> bool:
 
 
 def _tokenise(
-    question: str, phrases: dict[str, str], pattern: re.Pattern[str] | None
+    question: str,
+    phrases: dict[str, str],
+    pattern: re.Pattern[str] | None,
+    firsts: frozenset[str] | None = None,
 ) -> tuple[list[str], set[int]]:
-    """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's."""
+    """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's;
+    *firsts* are the idioms' first words (_first_words), or None to try the idioms' pattern always."""
     folded = fold(question)
     raw = _WORDS.findall(folded)
     # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none
     # (speed: the usual case reads the text once)
     text = folded if _CHAT_WORDS.keys().isdisjoint(raw) else _CHAT_WORD.sub(_chat_word, folded)
-    if pattern is not None:
+    # an idiom found starts at a word boundary, so with no "&" to join words its first word is one of
+    # the words read (speed: most questions hold none, and the pattern's scan costs ~10 times the test)
+    if pattern is not None and (
+        firsts is None or text is not folded or "&" in folded or not firsts.isdisjoint(raw)
+    ):
         text = pattern.sub(lambda m: phrases[m.group(0)], text)
     if text != folded:
         raw = _WORDS.findall(text)
@@ -276,6 +310,17 @@ def _tokenise(
         else:
             toks.append(w)
     return toks[:MAX_TOKENS], possessive
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first word of each idiom, or None when an idiom is not plain words (_WORDS) and spaces."""
+    firsts = set()
+    for phrase in phrases:
+        words = phrase.split(" ")
+        if not all(_WORDS.fullmatch(w) and "&" not in w for w in words):
+            return None
+        firsts.add(words[0])
+    return frozenset(firsts)
 
 
 # QUESTION_FORMS by their first word, in their order: a position tries only the forms starting there
@@ -351,6 +396,10 @@ class Matcher:
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
         self._one_article = len(index.document_terms) <= 1  # ties need no article to break them
         self._postings: dict[tuple[str, frozenset[str], frozenset[str], int], tuple] = {}
+        # unit -> (its record, what it is read as, its one sentence or None): read per unit (speed)
+        self._unit_reads: dict[int, tuple[Unit, str, int | None]] = _UnitReads(index.units)
+        self._weighted: dict[tuple[str, frozenset[str], frozenset[str], int, float], dict[int, float]] = {}
+        self._weighted_size = 0  # units held by the dicts kept in _weighted
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
@@ -360,12 +409,13 @@ class Matcher:
             if self._phrases
             else None
         )
+        self._phrase_firsts = _first_words(self._phrases)
 
     # --- question analysis -------------------------------------------------
 
     def analyse(self, question: str) -> Query:
         """Question words, entities, kind of question and the ties between them."""
-        toks, possessive = _tokenise(question, self._phrases, self._phrase_re)
+        toks, possessive = _tokenise(question, self._phrases, self._phrase_re, self._phrase_firsts)
         self._read_question_word(toks)
         if not self.index.vocab.keys() >= set(toks):  # speed: every word known, no acronym to spell out
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
@@ -946,17 +996,40 @@ class Matcher:
         # else they come most covering first already, and only as many are made as are kept; a unit
         # of one sentence shows what it would be read as before it is made (speed: a unit that reads
         # as one kept already is not made)
-        units = self.index.units
+        reads = self._unit_reads
+        hits = self._hits
+        no_loss = 0.0 / total  # what _candidate's sums come to with no tie: the same values
+        plain_kept: dict[frozenset[str], Candidate] = {}  # a plain unit kept, made inline, by its terms
+        entity_only = query.entity_only
         for u, m in ranked:
-            unit = units[u]
-            kind = _read_as(unit)
-            if len(unit.sentences) == 1 and (unit.sentences[0], kind) in seen:
+            unit, kind, one = reads[u]
+            twin = None
+            if one is None:
+                c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
+            elif (one, kind) in seen:
                 continue
-            c = self._candidate(query, spec, u, m, total, p_total, ties, hits_of, unit)
+            else:  # _candidate of a one-sentence unit with no tie, inline (speed: ~7 a question)
+                got = hits_of.get(unit.terms)
+                if got is None:
+                    got = hits_of[unit.terms] = hits(spec, unit.terms)
+                elif plain_kept:
+                    twin = plain_kept.get(unit.terms)
+                p_coverage = got[1] / p_total if p_total else 1.0
+                c = Candidate(unit, m / total, p_coverage, got[0], unit.sentences, no_loss, u, got[2])
+                if twin is not None and (
+                    twin.sentences[0] != one or twin.coverage != c.coverage or not _plain(unit, entity_only)
+                ):
+                    twin = None
             key = (c.sentences[0], kind)
             if key not in seen:
                 seen.add(key)
                 kept.append(c)
+                if twin is not None:
+                    # the same sentence, hits and values, and no feature of its own: describe and the
+                    # ranker give it its twin's vector and score (speed: ~1 a question)
+                    c.twin = twin
+                elif one is not None and _plain(unit, entity_only):
+                    plain_kept.setdefault(unit.terms, c)
                 if len(kept) == RERANK:
                     break
         return kept, total
@@ -998,8 +1071,10 @@ class Matcher:
 
     def _ranked(self, found: list[Candidate], limit: int = 5) -> list[Candidate]:
         """Described candidates by the fitted ranker, one per quoted sentence, best first."""
-        for c, score in zip(found, self.model.scores([c.features for c in found]), strict=True):
-            c.score = score
+        # a twin (_first_pass) comes after the candidate it copies and scores as it does (speed)
+        scores = iter(self.model.scores([c.features for c in found if c.twin is None]))
+        for c in found:
+            c.score = next(scores) if c.twin is None else c.twin.score
         # by (-score, position): by position, then stably by score, highest first (speed: no key tuples)
         found.sort(key=_POSITION)
         found.sort(key=_SCORE, reverse=True)
@@ -1017,11 +1092,17 @@ class Matcher:
         to the answering threshold, only units already found are updated (MaxScore pruning)."""
         acc: dict[int, float] = {}
         remaining = total
-        for term in sorted(query.terms, key=lambda t: -t.weight):
+        weighted = self._weighted  # what _weighted_units made, read in C (speed)
+        # heaviest first, equal weights in the question's order: reverse keeps a sort stable (speed: a
+        # C key instead of a lambda call per term)
+        for term in sorted(query.terms, key=_WEIGHT, reverse=True):
             may_add = remaining >= PRUNE_BELOW * total
             remaining -= term.weight
             w = term.weight
-            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = self._postings_of(term)
+            # _postings_of, its key made once for both caches (speed)
+            key = (term.key, frozenset(term.kin), frozenset(term.alternatives), COMMON_POSTINGS)
+            got = self._postings.get(key) or self._postings_of(term)
+            post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = got
             # each unit at its best factor once: the word's own units, then its kin's, then its synonyms'
             # (speed: the lists merged per word once, not per question)
             groups = [(post, w)]
@@ -1030,13 +1111,13 @@ class Matcher:
             if synonym_only:
                 groups.append((synonym_only, SYNONYM_FACTOR * w))
             if may_add and not has_common:  # the usual case: every list adds its units
-                best = dict.fromkeys(post, w)
-                for units, value in groups[1:]:
-                    best.update(dict.fromkeys(units, value))
-                if acc:
-                    for u in best.keys() & acc.keys():
-                        best[u] += acc[u]
-                acc.update(best)
+                best = weighted.get((*key, w)) or self._weighted_units((*key, w), groups)
+                if acc:  # the same sums (best[u] + acc[u]), without changing the kept dict
+                    summed = {u: best[u] + acc[u] for u in best.keys() & acc.keys()}
+                    acc.update(best)
+                    acc.update(summed)
+                else:
+                    acc.update(best)
             elif may_add:
                 lists = [(post, w)]
                 lists += [(p, KIN_FACTOR * w) for p in kin_posts]
@@ -1056,11 +1137,31 @@ class Matcher:
                 for u in best.keys() & acc.keys():
                     best[u] += acc[u]
                 acc.update(best)
+            elif not has_common:  # only units already found gain, each once at its best factor
+                best = weighted.get((*key, w)) or self._weighted_units((*key, w), groups)
+                for u in acc.keys() & best.keys():
+                    acc[u] += best[u]
             else:  # only units already found gain: intersect in C instead of visiting each unit
                 for units, value in groups:  # disjoint: each unit gains once, at its best factor
                     for u in acc.keys() & units:
                         acc[u] += value
         return acc
+
+    def _weighted_units(self, key: tuple, groups: list[tuple[Sequence[int], float]]) -> dict[int, float]:
+        """Unit -> what a term adds to it: *groups* (its disjoint postings with their values, no list
+        common) merged into one dict, kept per word and weight (*key*: _postings_of's and the weight;
+        speed: made once, not once a question). Read only: callers copy from it."""
+        got = self._weighted.get(key)
+        if got is None:
+            got = {}
+            for units, value in groups:
+                got.update(dict.fromkeys(units, value))
+            if self._weighted_size + len(got) > WEIGHTED_KEPT:
+                self._weighted.clear()  # bounded by units kept, however many words users type
+                self._weighted_size = 0
+            self._weighted[key] = got
+            self._weighted_size += len(got)
+        return got
 
     def _postings_of(self, term: Term) -> _Postings:
         """The postings of *term*'s word, of its kin and of its other synonyms, each in a fixed order;
