@@ -1308,7 +1308,8 @@ class Matcher:
         for start, end in people:
             after = [i for i in range(end, min(end + 2, len(toks))) if toks[i] in _JOB_WORDS]
             before = start - 2 if start >= 2 and toks[start - 1] == "of" else -1
-            out.update(after[:1])
+            if after:  # the word before the job word too: "Rutte's current job", "Oza's official title"
+                out.update(range(end, after[0] + 1))
             if before >= 0 and toks[before] in _JOB_WORDS:
                 out.add(before)
         if len(people) == 1:  # "what about Ngo-Anh, what is her job": the one person named

@@ -265,3 +265,9 @@ def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> No
         "what about Oza, what is his job",  # a follow-up: "his" is the one person it names
     ):
         assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
+
+
+def test_a_word_between_the_name_and_the_job_asks_for_the_job_too(shipped_base) -> None:
+    # "what is Rutte's current job" met "current" in "current NATO Secretary General Jens Stoltenberg"
+    answer = shipped_base.answer("what is rutte's current job")
+    assert "the outgoing Dutch Prime Minister" in answer.citations[0].text
