@@ -84,6 +84,9 @@ _CHAT_WORDS = {
     "wut": "what",
     "wot": "what",
     "tix": "tickets",
+    "wud": "would",
+    "cud": "could",
+    "shud": "should",
 }
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.

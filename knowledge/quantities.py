@@ -40,7 +40,9 @@ _LENGTH_UNIT = (
 # "100 W Main St"), or the words ("50 megawatts", "2 kilowatt-hours").
 _ENERGY_UNIT = r"(?:\s?[kKMGT]?Wh(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)\b)"
 _POWER_UNIT = r"(?:\s?(?:[kKMGT]W|W(?!\.| [A-Z]))(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watts?)\b)"
-_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_TIME_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)"
+)
 _MASS_UNIT = (
     r"[- ]?(?:metric )?(?:tons?|tonnes?|kilograms?|kilos?|kg|grams?|milligrams?|mg|ounces?|oz|lbs?)\b"
 )
@@ -269,7 +271,7 @@ _MEASURING = frozenset(
     """old age time hour percentage percent proportion share fraction deep down depth big large small
     vast huge wide size area far tall high long length distance height many much year years date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
-    weigh weighs weighed weight mass""".split()
+    weigh weighs weighed weight mass width cheap expensive costly pricey pricy""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -283,10 +285,13 @@ _ASKS_PERCENT = re.compile(
 _ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
 _ASKS_MASS = re.compile(r"\bhow heavy\b|\bweigh(?:s|ed)?\b|\bwhat (?:weight|mass)\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
-_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge|wide)\b|\bwhat (?:size|area)\b")
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge)\b|\bwhat (?:size|area)\b")
+# "how wide is Europa": a length ("1,900-mile-wide"), not any amount (the "17 nights" they watched it)
 _ASKS_LENGTH = re.compile(
-    r"\bhow (?:far|tall|high|long is|long was|long are|long were)\b|\bwhat (?:length|distance|height)\b"
+    r"\bhow (?:far|tall|high|wide|long is|long was|long are|long were)\b"
+    r"|\bwhat (?:length|distance|height|width)\b"
 )
+_ASKS_PRICE = re.compile(r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b")
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 _ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
@@ -318,6 +323,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"temperature"})
     if _ASKS_MASS.search(text):
         return frozenset({"mass"})
+    if _ASKS_PRICE.search(text):  # "how cheap will modules get": a price
+        return frozenset({"money"})
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
     if _ASKS_SIZE.search(text):

@@ -86,6 +86,7 @@ def test_words_said_to_the_bot_are_not_asked_about(port: ArticleBase, tmp_path: 
     assert [t.key for t in terms] == ["strike", "end"]
     assert "peopl" in {t.key for t in matcher.analyse("how many ppl stopped work").terms}
     # "wut" and "wot" are two edits from "what": read as a rare word, they made the bot abstain
+    assert [t.key for t in matcher.analyse("when wud the strike end").terms] == ["strike", "end"]
     for typed in ("wut", "wot"):
         assert port.cited(f"{typed} did vosberg say about the strike") == ended
         assert typed not in {t.key for t in matcher.analyse(f"{typed} did vosberg say").terms}

@@ -138,6 +138,10 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much rain fell in Napa?", AMOUNT),
         ("What percentage did sales fall?", {"percent"}),
         ("How big is the site?", {"area", "length", "count", "money", "percent", "power", "energy"}),
+        # "how wide is Europa" had taken "17 nights" (a count) for the moon's size
+        ("how wide is europa", {"length"}),
+        ("how cheap will solar modules be by 2030", {"money"}),
+        ("How expensive is the laptop?", {"money"}),
         # power and energy: asked by name, or by the unit counted
         ("How much power does the plant make?", {"power", "energy"}),
         ("How much solar capacity does Korea have?", {"power", "energy"}),
@@ -321,3 +325,16 @@ def test_a_number_typed_without_its_thousands_comma_meets_the_number(tmp_path) -
     assert article.cited("when did the sensex hit 40816").startswith("The Sensex scaled")
     matcher = article.base._current().matcher
     assert [t.key for t in matcher.analyse("sensex 40816").terms if not t.entity] == ["40", "816"]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("Going upstairs to bed was a 30 min[ute] activity.", "30 min"),
+        ("The flight took 2 hrs.", "2 hrs"),
+        ("The alarm sounds after 15 secs.", "15 secs"),
+    ],
+)
+def test_a_time_written_short_is_a_duration(sentence: str, surface: str) -> None:
+    # "how long did it take him to climb the stairs" abstained: "30 min" was no duration
+    assert ("duration", surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
