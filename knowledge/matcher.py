@@ -637,6 +637,8 @@ class Matcher:
                         names = _capitalised(question)
                     as_name = tok in names
                 got, may_name = if_name if as_name else if_not
+                if may_name and as_name and names is not None and len(names) * 2 > len(toks):
+                    may_name = not is_english_word(tok)  # Title Case ("What Did The Bank Report"): no names
                 if may_name and self._is_unknown_name(toks, pos, as_name):
                     query.absent_name = query.absent_name or tok
                 if got is None:
@@ -681,9 +683,10 @@ class Matcher:
                 word = self._term(idx.stem_of.get(near, stem(near)), 0.9)
                 reading = (False, (word, False), (word, False))
             else:
-                # _is_unknown_name is False of these however the word is written
+                # _is_unknown_name is False of these however the word is written; written with a
+                # capital, an English word may be a name too ("did Smith take", "Mr Baker")
                 may_name = not (tok.isdigit() or len(tok) < 3 or is_english_word(tok))
-                as_name = (self._term(key, 1.0), may_name)  # a name is no misspelt word
+                as_name = (self._term(key, 1.0), not (tok.isdigit() or len(tok) < 3))
                 near = self._common_word(tok)
                 if near in STOPWORDS:
                     if_not: tuple[Term | None, bool] = (None, False)
@@ -691,9 +694,8 @@ class Matcher:
                     if_not = (self._term(stem(near), 0.9), False)
                 else:
                     if_not = (self._term(key, 1.0), may_name)
-                # an English word ("gave") reads the same either way and names nothing: no capital
-                # test (speed); _is_unknown_name reads the capital, so a word it may be asked of has one
-                reading = (as_name != if_not or may_name, as_name, if_not)
+                # _is_unknown_name reads the capital, so a word it may be asked of has one
+                reading = (as_name != if_not or as_name[1], as_name, if_not)
         if len(self._unknown_words) >= RELATED_KEPT:
             self._unknown_words.clear()
         self._unknown_words[tok] = reading
@@ -742,11 +744,14 @@ class Matcher:
 
     def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
-        something the base never mentions: written with a capital and no English word, or in lower case
-        and in no dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
+        something the base never mentions: written with a capital (an English word too: "Smith",
+        "Baker", unless the question capitalises most of its words), or in lower case and in no
+        dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
         Sullivan" of an article naming Raymond)."""
         token = toks[pos]
-        if token.isdigit() or len(token) < (3 if capitalised else 4) or is_english_word(token):
+        if token.isdigit() or len(token) < (3 if capitalised else 4):
+            return False
+        if not capitalised and is_english_word(token):
             return False
         if not capitalised and (token in dictionary().rank or not token.isalpha()):
             return False  # "1100s", "r&d": no name
