@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .index import Index, SentenceRec, Unit
 from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
-from .text import fold
+from .text import STOPWORDS, fold, tokens
 from .wordvectors import dot
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def describe(index: Index, query: Query, cands: list[Candidate], total: float | 
     article_weights: dict[str, tuple[list[float], float]] = {}
     # units quoting one sentence share its hits (the same dict, Matcher._candidate): summed once
     article_covs: dict[tuple[str, int], float] = {}
-    phrasing_of = _phrasing_scores(query, cands)
+    phrasing_of = _phrasing_scores(query, cands, index)
     entity_only, entities = query.entity_only, query.entities
     # of one article whose terms' df are their counts in it, _article_coverage's weights are the terms'
     # weights (rarity 1.0) summed in the same order as total and _hits' tally (speed: ~6 sums a question)
@@ -235,7 +235,7 @@ def _article_coverage(
     return matched / total
 
 
-def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:
+def _phrasing_scores(query: Query, cands: list[Candidate], index: Index | None = None) -> list[float]:
     """Per candidate, how well its best hand-written phrasing matches the question, 0..1 (0.0 for
     derived units). Speed: one rapidfuzz call over all of them prepares the question once."""
     out = [0.0] * len(cands)
@@ -244,11 +244,15 @@ def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:
     # speed: one pass over the candidates, lists extended in C
     owner: list[int] = []
     phrasings: list[str] = []
+    swapped: list[bool] = []  # the phrasing names another entity where the question names its own
+    named_asked = frozenset(query.entities)
     for k, c in enumerate(cands):
         unit = c.unit
         if unit.origin == "hand":
             phrasings += _sorted_words(unit.ask_terms)
             owner += [k] * len(unit.ask_terms)
+            for named in _phrasing_names(index, unit):
+                swapped.append(bool(named) and bool(named_asked) and not named & named_asked)
     if not owner:
         return out
     best = [0.0] * len(cands)
@@ -258,9 +262,41 @@ def _phrasing_scores(query: Query, cands: list[Candidate]) -> list[float]:
     scored = process.extract(asked, phrasings, scorer=fuzz.ratio, limit=None)
     for _, score, at in scored:
         k = owner[at]
+        if swapped[at]:  # "why did Slovakia change its mind" is no phrasing of "why did Orban..."
+            score *= SWAPPED_NAME_FACTOR
         if score > best[k]:
             best[k] = score
     return [score / 100 for score in best]
+
+
+SWAPPED_NAME_FACTOR = 0.5  # a phrasing's match when it names another entity than the question
+
+
+def _phrasing_names(index: Index | None, unit: Unit) -> tuple[frozenset[str], ...]:
+    """The entities each hand-written phrasing of *unit* names (by the base's aliases), kept per unit."""
+    if index is None:
+        return tuple(frozenset() for _ in unit.ask_terms)
+    got = index.phrasing_names.get(unit.fact_id)
+    if got is None:
+        aliases = index.alias_to_entity
+        longest = index.max_alias
+        found = []
+        for text in unit.ask:
+            words = tokens(text)
+            named: set[str] = set()
+            i = 0
+            while i < len(words):
+                for size in range(min(longest, len(words) - i), 0, -1):
+                    eid = aliases.get(tuple(words[i : i + size]))
+                    if eid and not (size == 1 and words[i] in STOPWORDS):
+                        named.add(eid)
+                        i += size
+                        break
+                else:
+                    i += 1
+            found.append(frozenset(named))
+        got = index.phrasing_names[unit.fact_id] = tuple(found)
+    return got
 
 
 _SORTED_KEPT = 50_000

@@ -597,6 +597,8 @@ class Index:
             u: (frozenset(terms), tuple(ask), tuple(ask_terms)) for u, terms, ask, ask_terms in h["hand"]
         }
         self.hand_units = sorted(self._hand)
+        # a hand-written unit's fact id -> the entities each of its phrasings names (features.py)
+        self.phrasing_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.n_sentences = max(1, h["n_sentences"])
         self.average_length = h["average_length"]
         self.sentences = Sentences(self, h["n_sentences"])

@@ -41,7 +41,14 @@ def test_the_paraphrase_and_word_overlap_features_are_their_plain_definitions(sh
             ratio = fuzz.token_set_ratio(query.content_text, index.stems(s)[1]) / 100
             assert c.features[FUZZ] == max(c.features[PHRASING], ratio)
             if c.unit.origin == "hand" and c.unit.ask_terms:
-                best = max(fuzz.token_sort_ratio(query.content_text, a) for a in c.unit.ask_terms)
+                # a phrasing naming another entity than the question's counts for half
+                asked = frozenset(query.entities)
+                scores = []
+                for a, raw in zip(c.unit.ask_terms, c.unit.ask, strict=True):
+                    named = set(matcher.analyse(raw).entities)
+                    swapped = asked and named and not named & asked
+                    scores.append(fuzz.token_sort_ratio(query.content_text, a) * (0.5 if swapped else 1))
+                best = max(scores)
                 assert c.features[PHRASING] == best / 100
                 hand += 1
             checked += 1
@@ -200,3 +207,21 @@ def test_unrelated_short_sentences_leave_an_articles_bm25_as_it_was(tmp_path) ->
         return best.features[bm25]
 
     assert best_bm25(crowded) == pytest.approx(best_bm25(alone), rel=0.02)
+
+
+def test_a_hand_phrasing_that_names_another_entity_counts_for_less(shipped_base: FactBase) -> None:
+    # the Slovakia fact's "why did slovakia change its mind" answered "why did orban change his mind"
+    # at 0.86: the phrasing match read the words, not who they are about
+    matcher = _shipped_matcher(shipped_base)
+    query = matcher.analyse("why did orban change his mind")
+    cands = matcher.candidates(query)
+    slovakia = next(i for i, c in enumerate(cands) if c.unit.fact_id == "slovakia-backs-rutte")
+    by_words = features._phrasing_scores(query, cands)[slovakia]
+    by_names = features._phrasing_scores(query, cands, matcher.index)[slovakia]
+    assert by_words > 0.6 and by_names < 0.6 * by_words
+    assert cands[slovakia].features[PHRASING] == by_names
+    # the same phrasing asked of Slovakia keeps its match
+    own = matcher.analyse("why did slovakia change its mind")
+    own_cands = matcher.candidates(own)
+    k = next(i for i, c in enumerate(own_cands) if c.unit.fact_id == "slovakia-backs-rutte")
+    assert features._phrasing_scores(own, own_cands, matcher.index)[k] == 1.0
