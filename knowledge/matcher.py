@@ -276,9 +276,9 @@ _CAPITALISED_RUN = re.compile(
 _ASKING_WHICH = frozenset({"which", "what"})
 
 
-def _in_capitals(question: str, folded: str) -> bool:
-    """Whether *question* writes the word *folded* in capitals ("SDNY", not "sdny")."""
-    return any(fold(w) == folded for w in re.findall(r"\b[A-Z]{2,}\b", question))
+# an acronym as typed ("SDNY", "DOJ"), and a number long enough to have lost its thousands comma
+_TYPED_IN_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
+_LONG_NUMBER = re.compile(r"\d{4}")
 
 
 def _tokenise(
@@ -420,10 +420,11 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re, self._phrase_firsts)
         self._read_question_word(toks)
-        if not self.index.vocab.keys() >= set(toks):  # speed: every word known, no acronym to spell out
+        vocab = self.index.vocab
+        if any([t not in vocab for t in toks]):  # speed: every word known, no acronym to spell out
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
-            if any([t.isdigit() and len(t) > 3 for t in toks]):
-                toks, possessive = self._group_thousands(toks, possessive)
+        if _LONG_NUMBER.search(question):
+            toks, possessive = self._group_thousands(toks, possessive)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
@@ -448,20 +449,24 @@ class Matcher:
         """An acronym the base never writes, read as the name whose initials it is: "SDNY" in an article
         that says "the Southern District of New York", "DOJ" for "the Department of Justice". Typed in
         lower case, a word that is a misspelling of a common word is not one ("teh")."""
+        typed: set[str] | None = None  # the words typed in capitals, read when first needed
+        vocab = self.index.vocab
         out: list[str] = []
         marks: set[int] = set()
         for i, tok in enumerate(toks):
             names = None
             if (
-                2 <= len(tok) <= 6
+                tok not in vocab
+                and 2 <= len(tok) <= 6
                 and tok.isalpha()
-                and tok not in self.index.vocab
                 and tok not in STOPWORDS
                 and tok not in self._alias_sizes
                 and not is_english_word(tok)
-                and (_in_capitals(question, tok) or self._common_word(tok) is None)
             ):
-                names = self._spelled_out_names().get(tok)
+                if typed is None:
+                    typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
+                if tok in typed or self._common_word(tok) is None:
+                    names = self._spelled_out_names().get(tok)
             if i in possessive:
                 marks.add(len(out) + (len(names) if names else 1) - 1)
             out.extend(names or (tok,))
