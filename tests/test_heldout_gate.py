@@ -24,10 +24,10 @@ FLOORS = {
     # it 0.59-0.65 on their own: up to 5 questions of 91)
     "heldout": (0.60, 0.68),
     # four held-out stories of the saved pages in one base; recorded 0.51 / 0.93, 0.46 / 0.93, then
-    # 0.46 / 0.91 (session 19, whose refits alone moved it 0.43-0.51: a threshold picked on a flat
+    # 0.47 / 0.91 (session 19, whose refits alone moved it 0.43-0.51: a threshold picked on a flat
     # optimum; the floor allows for that, not for a change that trades these stories away)
     "pages-heldout": (0.43, 0.87),
-    "dev-nato": (0.83, 0.80),  # the main article; recorded 0.88 / 0.84 (session 19)
+    "dev-nato": (0.83, 0.80),  # the main article; recorded 0.90 / 0.84 (session 19)
 }
 
 
