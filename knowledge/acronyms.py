@@ -55,7 +55,7 @@ def letters(acronym: str) -> str:
     return acronym.replace(".", "").removesuffix("s").upper()
 
 
-def _initials(words: list[str]) -> tuple[str, str]:
+def initials(words: list[str]) -> tuple[str, str]:
     """(initials of every word, initials of the words that are not minor); hyphenated parts count."""
     every, major = [], []
     for w in words:
@@ -71,7 +71,7 @@ def _initials(words: list[str]) -> tuple[str, str]:
 def expands(acronym: str, phrase: str) -> bool:
     """Whether *phrase* spells out *acronym*: "International Energy Agency" for "IEA"."""
     want = letters(acronym)
-    every, major = _initials(_WORD.findall(phrase))
+    every, major = initials(_WORD.findall(phrase))
     return want in (every, major)
 
 

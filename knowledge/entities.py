@@ -19,7 +19,7 @@ from .gazetteer import (
     WEEKDAYS,
 )
 from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR
-from .text import STOPWORDS, fold
+from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, fold
 
 _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
 _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
@@ -96,9 +96,7 @@ _DATE_PATTERNS = [
     re.compile(rf"\b\d{{1,2}} (?:{_MONTH_RE})(?: \d{{4}})?\b"),
     # "Sept. 12", "Nov 20, 2019": a month as the news abbreviates it, with its day (alone, "Dec" and
     # "Aug" were names)
-    re.compile(
-        r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}(?:st|nd|rd|th)?\b(?:,? \d{4}\b)?"
-    ),
+    re.compile(rf"\b(?:{MONTH_ABBREVIATION_PATTERN})\.? \d{{1,2}}(?:st|nd|rd|th)?\b(?:,? \d{{4}}\b)?"),
     re.compile(r"\b(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"),
     re.compile(r"\b(?:in |since |until |by |from )?(?:1[89]|20)\d{2}s?\b"),
     re.compile(

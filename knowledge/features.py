@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .index import Index, SentenceRec, Unit
 from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
-from .text import STOPWORDS, fold, tokens
+from .text import fold, tokens
 from .wordvectors import dot
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _article_coverage(
     return matched / total
 
 
-def _phrasing_scores(query: Query, cands: list[Candidate], index: Index | None = None) -> list[float]:
+def _phrasing_scores(query: Query, cands: list[Candidate], index: Index) -> list[float]:
     """Per candidate, how well its best hand-written phrasing matches the question, 0..1 (0.0 for
     derived units). Speed: one rapidfuzz call over all of them prepares the question once."""
     out = [0.0] * len(cands)
@@ -272,30 +272,12 @@ def _phrasing_scores(query: Query, cands: list[Candidate], index: Index | None =
 SWAPPED_NAME_FACTOR = 0.5  # a phrasing's match when it names another entity than the question
 
 
-def _phrasing_names(index: Index | None, unit: Unit) -> tuple[frozenset[str], ...]:
+def _phrasing_names(index: Index, unit: Unit) -> tuple[frozenset[str], ...]:
     """The entities each hand-written phrasing of *unit* names (by the base's aliases), kept per unit."""
-    if index is None:
-        return tuple(frozenset() for _ in unit.ask_terms)
     got = index.phrasing_names.get(unit.fact_id)
     if got is None:
-        aliases = index.alias_to_entity
-        longest = index.max_alias
-        found = []
-        for text in unit.ask:
-            words = tokens(text)
-            named: set[str] = set()
-            i = 0
-            while i < len(words):
-                for size in range(min(longest, len(words) - i), 0, -1):
-                    eid = aliases.get(tuple(words[i : i + size]))
-                    if eid and not (size == 1 and words[i] in STOPWORDS):
-                        named.add(eid)
-                        i += size
-                        break
-                else:
-                    i += 1
-            found.append(frozenset(named))
-        got = index.phrasing_names[unit.fact_id] = tuple(found)
+        got = tuple(frozenset(index.find_entities(tokens(text))) for text in unit.ask)
+        index.phrasing_names[unit.fact_id] = got
     return got
 
 

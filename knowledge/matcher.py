@@ -14,6 +14,7 @@ from operator import attrgetter, itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .acronyms import initials
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
@@ -271,14 +272,11 @@ _ACRONYM_MAX = 6  # capitalised words an acronym spells at most
 _CAPITALISED_RUN = re.compile(
     r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w\u2019'.-]*)+"
 )
-
-
-_ASKING_WHICH = frozenset({"which", "what"})
-
-
 # an acronym as typed ("SDNY", "DOJ"), and a number long enough to have lost its thousands comma
 _TYPED_IN_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _LONG_NUMBER = re.compile(r"\d{4}")
+# "which observatory", "what telescope": the word after asks for a kind of thing (_entity_terms)
+_ASKING_WHICH = frozenset({"which", "what"})
 
 
 def _tokenise(
@@ -502,9 +500,8 @@ class Matcher:
                     for a, start in enumerate(capital):
                         for end in capital[a + 1 : a + _ACRONYM_MAX]:
                             name = tuple(words[start : end + 1])
-                            caps = "".join(w[0] for w in name if w not in _ACRONYM_GLUE)
-                            for key in {caps, "".join(w[0] for w in name)}:
-                                found.setdefault(key, set()).add(name)
+                            for key in set(initials(list(name))):  # with and without "of", "and"...
+                                found.setdefault(key.lower(), set()).add(name)
             self._spelled_out = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
         return self._spelled_out
 

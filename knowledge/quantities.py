@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import strip_invisible, tokens
+from .text import MONTH_ABBREVIATION_PATTERN, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass".split()
@@ -48,7 +48,7 @@ _MASS_UNIT = (
 )
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    rf"{MONTH_ABBREVIATION_PATTERN})\.?"
 )
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 

@@ -228,10 +228,13 @@ _DERIVED = {
     "heights": "high",
     "breadth": "broad",
     "strength": "strong",
-    # months as the news abbreviates them ("Nov. 20", "Sept. 12") meet their full names; not "mar"
-    # and "may", which are words of their own
+}
+# Months as the news abbreviates them ("Nov. 20", "Sept. 12"): read as dates by quantities.py and
+# entities.py, and met by their full names in stem (all but "mar", a word of its own; "may" is whole)
+MONTH_ABBREVIATIONS = {
     "jan": "january",
     "feb": "february",
+    "mar": "march",
     "apr": "april",
     "jun": "june",
     "jul": "july",
@@ -242,6 +245,11 @@ _DERIVED = {
     "nov": "november",
     "dec": "december",
 }
+_DERIVED.update((short, month) for short, month in MONTH_ABBREVIATIONS.items() if short != "mar")
+# the abbreviations as a regular expression's alternatives, capitalised, longest first ("Sept|Sep")
+MONTH_ABBREVIATION_PATTERN = "|".join(
+    sorted((a.capitalize() for a in MONTH_ABBREVIATIONS), key=len, reverse=True)
+)
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # Invisible characters that web text leaves inside words: soft hyphen, zero-width space, non-joiner,
 # joiner, word joiner and byte-order mark.
