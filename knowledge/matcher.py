@@ -405,6 +405,7 @@ class Matcher:
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
         self._spelled_out: dict[str, tuple[str, ...]] | None = None  # see _spelled_out_names
+        self._no_acronym: set[str] = set()  # words _spell_out_acronyms reads as themselves in any question
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
             if self._phrases
@@ -418,8 +419,8 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re, self._phrase_firsts)
         self._read_question_word(toks)
-        vocab = self.index.vocab
-        if any([t not in vocab for t in toks]):  # speed: every word known, no acronym to spell out
+        # speed: a word known to read as itself (_spell_out_acronyms) is skipped in one C-level test
+        if not self._no_acronym.issuperset(toks):
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
         if _LONG_NUMBER.search(question):
             toks, possessive = self._group_thousands(toks, possessive)
@@ -449,6 +450,7 @@ class Matcher:
         lower case, a word that is a misspelling of a common word is not one ("teh")."""
         typed: set[str] | None = None  # the words typed in capitals, read when first needed
         vocab = self.index.vocab
+        no_acronym = self._no_acronym
         out: list[str] = []
         marks: set[int] = set()
         for i, tok in enumerate(toks):
@@ -465,10 +467,20 @@ class Matcher:
                     typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
                 if tok in typed or self._common_word(tok) is None:
                     names = self._spelled_out_names().get(tok)
+                if self._spelled_out is not None and tok not in self._spelled_out:
+                    self._add_no_acronym(tok)  # spells out no name of the base, however it is typed
+            else:  # the word's own tests: it reads as itself in any question
+                self._add_no_acronym(tok)
             if i in possessive:
                 marks.add(len(out) + (len(names) if names else 1) - 1)
             out.extend(names or (tok,))
         return out, marks
+
+    def _add_no_acronym(self, tok: str) -> None:
+        """Note *tok* as a word _spell_out_acronyms reads as itself whatever the question (bounded)."""
+        if len(self._no_acronym) >= RELATED_KEPT:
+            self._no_acronym.clear()  # bounded however many odd words users type
+        self._no_acronym.add(tok)
 
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
         """A number typed without its thousands commas, read as the article writes it: "40816" is the
