@@ -934,7 +934,10 @@ class Matcher:
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
-        confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features, query.asks))
+        # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
+        confidence = self.model.confidence_on_topic(
+            calibration_row(best.score, runner_up, best.features, query.asks)
+        )
         if confidence < self.model.threshold:
             return self._abstain(question, query, version)
         unit = best.unit
