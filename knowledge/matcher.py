@@ -14,7 +14,6 @@ from operator import attrgetter, itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .acronyms import initials
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
@@ -265,13 +264,6 @@ def _chat_word(m: re.Match[str]) -> str:
     return _CHAT_WORDS[m.group(0)]
 
 
-# Names an acronym may spell (Matcher._spell_out_acronyms): runs of capitalised words, with the glue
-# words a name holds between them ("Department of Justice", "Southern District of New York")
-_ACRONYM_GLUE = frozenset({"of", "and", "for", "the"})
-_ACRONYM_MAX = 6  # capitalised words an acronym spells at most
-_CAPITALISED_RUN = re.compile(
-    r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w\u2019'.-]*)+"
-)
 # an acronym as typed ("SDNY", "DOJ"), and a number long enough to have lost its thousands comma
 _TYPED_IN_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _LONG_NUMBER = re.compile(r"\d{4}")
@@ -404,7 +396,6 @@ class Matcher:
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
-        self._spelled_out: dict[str, tuple[str, ...]] | None = None  # see _spelled_out_names
         self._no_acronym: set[str] = set()  # words _spell_out_acronyms reads as themselves in any question
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
@@ -450,7 +441,6 @@ class Matcher:
         lower case, a word that is a misspelling of a common word is not one ("teh")."""
         typed: set[str] | None = None  # the words typed in capitals, read when first needed
         vocab = self.index.vocab
-        no_acronym = self._no_acronym
         out: list[str] = []
         marks: set[int] = set()
         for i, tok in enumerate(toks):
@@ -463,12 +453,14 @@ class Matcher:
                 and tok not in self._alias_sizes
                 and not is_english_word(tok)
             ):
-                if typed is None:
-                    typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
-                if tok in typed or self._common_word(tok) is None:
-                    names = self._spelled_out_names().get(tok)
-                if self._spelled_out is not None and tok not in self._spelled_out:
+                spelled = self.index.spelled_out.get(tok)
+                if spelled is None:
                     self._add_no_acronym(tok)  # spells out no name of the base, however it is typed
+                else:
+                    if typed is None:
+                        typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
+                    if tok in typed or self._common_word(tok) is None:
+                        names = spelled
             else:  # the word's own tests: it reads as itself in any question
                 self._add_no_acronym(tok)
             if i in possessive:
@@ -499,23 +491,6 @@ class Matcher:
             if i in possessive:
                 marks.add(len(out) - 1)
         return out, marks
-
-    def _spelled_out_names(self) -> dict[str, tuple[str, ...]]:
-        """Initials -> the one capitalised name of the base they spell, with or without its "of",
-        "and", "for" ("sdny" and "sdony": Southern District of New York); made on first need."""
-        if self._spelled_out is None:
-            found: dict[str, set[tuple[str, ...]]] = {}
-            for _, text, *_ in self.index.sentences.fields():
-                for run in _CAPITALISED_RUN.finditer(text):
-                    words = tokens(run.group(0))
-                    capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
-                    for a, start in enumerate(capital):
-                        for end in capital[a + 1 : a + _ACRONYM_MAX]:
-                            name = tuple(words[start : end + 1])
-                            for key in set(initials(list(name))):  # with and without "of", "and"...
-                                found.setdefault(key.lower(), set()).add(name)
-            self._spelled_out = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
-        return self._spelled_out
 
     def _read_question_word(self, toks: list[str]) -> None:
         """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks

@@ -38,10 +38,8 @@ class Tree:
         if fixed and int(f) in fixed:
             taken = self.left[node] if fixed[int(f)] <= self.threshold[node] else self.right[node]
             return self.expression(taken, fixed)
-        return (
-            f"({self.expression(self.left[node], fixed)} if x{int(f)} <= {float_literal(self.threshold[node])} "
-            f"else {self.expression(self.right[node], fixed)})"
-        )
+        left, right = self.expression(self.left[node], fixed), self.expression(self.right[node], fixed)
+        return f"({left} if x{int(f)} <= {float_literal(self.threshold[node])} else {right})"
 
 
 def float_literal(x: float) -> str:
@@ -50,7 +48,9 @@ def float_literal(x: float) -> str:
     return repr(x) if math.isfinite(x) else f"float('{x}')"
 
 
-def _compiled(trees: Sequence[Tree], fixed: Mapping[int, float] | None = None) -> Callable[[Sequence[float]], float]:
+def _compiled(
+    trees: Sequence[Tree], fixed: Mapping[int, float] | None = None
+) -> Callable[[Sequence[float]], float]:
     """The sum of a row's leaf values over *trees*, in tree order, as one compiled function (splits on
     *fixed* features taken when written: see Tree.expression)."""
     body = " + ".join(["0.0", *(t.expression(0, fixed) for t in trees)])
@@ -86,6 +86,7 @@ class BoostedTrees:
                     return general(row)
             return init + rate * leaf_sum(row)
 
+        raw.leaf_sum = leaf_sum  # type: ignore[attr-defined]
         return raw
 
     def compile(self) -> None:
