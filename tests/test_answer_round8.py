@@ -3,7 +3,9 @@ definition gives, and is used."""
 
 from __future__ import annotations
 
+import heapq
 import random
+from operator import itemgetter
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from reading_support import build_article
 
 from knowledge import FactBase, store
 from knowledge import index as index_module
+from knowledge import matcher as matcher_module
 from knowledge.evaluate import load_questions
 from knowledge.features import describe
 from knowledge.index import Index, spelled_out_names
@@ -177,3 +180,31 @@ def test_a_split_on_a_fixed_feature_is_taken_as_the_row_would_take_it() -> None:
         for x in (1.0, 2.0, 2.5):
             assert raw([x, fixed]) == trees.raw([x, fixed])
             assert raw([x, fixed + 1.0]) == trees.raw([x, fixed + 1.0])  # not the value fixed: read plainly
+
+
+def test_the_first_pass_ranks_units_by_weight_then_index_as_nlargest_does(shipped_base: FactBase) -> None:
+    m = Matcher(Index(store.read(shipped_base.db)))
+    got: list = []
+    real = m._ties_by_article
+    m._ties_by_article = lambda q, ranked, total: got.append(list(ranked)) or real(q, ranked, total)
+    ranked_questions = 0
+    for question in _questions():
+        query = m.analyse(question)
+        if not query.terms:
+            continue
+        acc = m._accumulate(query, sum(t.weight for t in query.terms))
+        plain = heapq.nlargest(len(acc), acc.items(), key=matcher_module._by_weight_then_order)
+        got.clear()
+        m._first_pass(query)
+        if got:
+            assert got[0] == plain, question
+            ranked_questions += 1
+    assert ranked_questions > 150
+    # equal weights in any order of the units: the lower unit first, as the pairs' sort would put them
+    rng = random.Random(8)
+    for _ in range(200):
+        pairs = [(u, rng.choice((0.5, 1.0, 1.5))) for u in rng.sample(range(1000), 40)]
+        by_unit = sorted(pairs, key=itemgetter(0))
+        assert sorted(by_unit, key=itemgetter(1), reverse=True) == sorted(
+            sorted(pairs), key=itemgetter(1), reverse=True
+        )
