@@ -192,7 +192,9 @@ def test_the_first_pass_ranks_units_by_weight_then_index_as_nlargest_does(shippe
         query = m.analyse(question)
         if not query.terms:
             continue
-        acc = m._accumulate(query, sum(t.weight for t in query.terms))
+        acc = m._accumulate(query, sum(t.weight for t in query.terms) or 1.0)
+        for u in acc.keys() & (m._units_holding(query.wanted) if query.wanted else set()):
+            acc[u] += matcher_module._TIE_BREAK  # as the first pass does
         plain = heapq.nlargest(len(acc), acc.items(), key=matcher_module._by_weight_then_order)
         got.clear()
         m._first_pass(query)
