@@ -16,11 +16,20 @@ from rapidfuzz.distance import OSA
 
 from .acronyms import initials
 from .features import Candidate, Tally, describe, matched_weight
-from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
+from .gazetteer import (
+    CAPITALS,
+    CITIES,
+    COUNTRIES,
+    GENERIC_ROLE_WORDS,
+    ROLE_WORDS,
+    SPECIFIC_ROLES,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
-from .quantities import MONEY_WORDS, is_tens, number_value, numbers_in, wanted_kind_of
+from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -60,7 +69,6 @@ _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "why
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
 _HIS_HER = frozenset({"his", "her", "their"})
-_STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
 _AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
@@ -150,6 +158,8 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
+    # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
+    name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def answerable(self) -> bool:
@@ -210,6 +220,12 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
             self.clear()
         self[u] = got
         return got
+
+
+# titles a question may put before a name (not "Dr", "Mr": a sentence writes those with the name)
+_TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS if len(w) > 3) - {"state", "general"}
+_DEMONYMS = frozenset(fold(n) for names in COUNTRIES.values() for n in names if " " not in n)
+_DATE_WORD = re.compile(r"(?:1[5-9]|20)\d\d|" + "|".join(stem(d) for d in WEEKDAYS))  # a year, a weekday
 
 
 def _plain(unit: Unit, entity_only: bool) -> bool:
@@ -426,9 +442,15 @@ class Matcher:
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
+        if spans and not self._one_article:  # for _drop_articles_lacking_names
+            query.name_stems = {
+                ENTITY_PREFIX + eid: frozenset([stem(w) for w in toks[a:b] if w not in STOPWORDS])
+                for a, b, eid in spans
+            }
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
+        used |= self._titles_before_people(toks, spans, used)
         query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
@@ -648,9 +670,9 @@ class Matcher:
                 word = got
             if word.key in [t.key for t in query.terms]:
                 continue
-            if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
+            if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
-                word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
+                word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
             query.terms.append(word)
 
     def _read_word(self, tok: str) -> _Reading:
@@ -674,7 +696,7 @@ class Matcher:
                 self._known_words.clear()  # bounded however many words users type
             self._known_words[tok] = word
             return False, (word, False), (word, False)
-        if self._is_misspelt_stopword(tok):
+        if self._is_misspelt_stopword(tok) and not is_english_word(tok):  # "Chile" is no "while"
             reading = (False, (None, False), (None, False))
         elif tok.isdigit():
             word = self._term(key, 1.0)
@@ -965,6 +987,8 @@ class Matcher:
         total = sum([t.weight for t in query.terms]) or 1.0
         p_total = sum([t.weight for t in query.terms if not t.entity and not t.light])
         acc = self._accumulate(query, total)
+        if not self._one_article:
+            self._drop_articles_lacking_names(query, acc)
         if query.wanted:  # of equally covering units, those holding the quantity asked for go first
             holding = self._units_holding(query.wanted)
             for u in acc.keys() & holding:
@@ -1326,6 +1350,24 @@ class Matcher:
             out.update(i for i in range(1, len(toks)) if toks[i] in _JOB_WORDS and toks[i - 1] in _HIS_HER)
         return out
 
+    def _titles_before_people(
+        self, toks: list[str], spans: list[tuple[int, int, str]], used: set[int]
+    ) -> set[int]:
+        """Positions of a title before a named person ("Prime Minister Orban", "Hungarian Prime Minister
+        Viktor Orban"): it says who is meant, not what is asked, so a sentence need not repeat it."""
+        known = self.index.entities
+        out: set[int] = set()
+        for start, _, eid in spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            i = start - 1
+            while i >= 0 and i not in used and toks[i] in _TITLE_TOKENS:
+                i -= 1
+            if i < start - 1 and i >= 0 and i not in used and toks[i] in _DEMONYMS:
+                i -= 1  # "Hungarian" of "Hungarian Prime Minister"
+            out.update(range(i + 1, start))
+        return out
+
     def _units_holding(self, kinds: frozenset[str]) -> frozenset[int]:
         """The units whose sentence states a quantity of one of *kinds*, kept per kinds."""
         got = self._holding.get(kinds)
@@ -1334,6 +1376,33 @@ class Matcher:
             got = frozenset().union(*(postings.get(QUANTITY_PREFIX + k, ()) for k in kinds))
             self._holding[kinds] = got
         return got
+
+    def _drop_articles_lacking_names(self, query: Query, acc: dict[int, float]) -> None:
+        """Leave out of *acc* the units of an article that never names a name, a year or a weekday the
+        question does: "how much did GiveWell decline" is not answered by the markets story of the base."""
+        # (not a name made of one everyday word, "the program": the word may mean anything there)
+        names = [
+            t
+            for t in query.terms
+            if (t.entity and not any(map(is_english_word, t.kin))) or _DATE_WORD.fullmatch(t.key)
+        ]
+        if not names:
+            return
+        terms = self.index.document_terms
+        said = query.name_stems
+        # an article holds a name under its id there, or in the words the question names it by ("Xi"
+        # of one article's "Xi Jinping", another's "Xi Jinping of China")
+        lacking = {
+            doc
+            for doc, held in terms.items()
+            if any(t.key not in held and not (t.key in said and said[t.key] <= held) for t in names)
+        }
+        if len(lacking) == len(terms):  # no article names them all: none can answer
+            acc.clear()
+        elif lacking:
+            docs = self.index.unit_documents
+            for u in [u for u in acc if docs[u] in lacking]:
+                del acc[u]
 
     def _ties_by_article(
         self, query: Query, ranked: list[tuple[int, float]], total: float
