@@ -408,6 +408,9 @@ class Matcher:
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        # (name term, the words naming it) of a question -> the articles naming all of them
+        self._articles_naming: dict[tuple[tuple[str, frozenset[str] | None], ...], tuple[str, ...]] = {}
+        self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
@@ -1388,21 +1391,43 @@ class Matcher:
         ]
         if not names:
             return
-        terms = self.index.document_terms
         said = query.name_stems
-        # an article holds a name under its id there, or in the words the question names it by ("Xi"
-        # of one article's "Xi Jinping", another's "Xi Jinping of China")
-        lacking = {
-            doc
-            for doc, held in terms.items()
-            if any(t.key not in held and not (t.key in said and said[t.key] <= held) for t in names)
-        }
-        if len(lacking) == len(terms):  # no article names them all: none can answer
+        asked = tuple((t.key, said.get(t.key)) for t in names)
+        keep = self._articles_naming.get(asked)
+        if keep is None:
+            # an article holds a name under its id there, or in the words the question names it by ("Xi"
+            # of one article's "Xi Jinping", another's "Xi Jinping of China")
+            keep = tuple(
+                doc
+                for doc, held in self.index.document_terms.items()
+                if all(key in held or (words is not None and words <= held) for key, words in asked)
+            )
+            if len(self._articles_naming) >= RELATED_KEPT:
+                self._articles_naming.clear()  # bounded however many names users type
+            self._articles_naming[asked] = keep
+        if len(keep) == len(self.index.document_terms):
+            return
+        if not keep:  # no article names them all: none can answer
             acc.clear()
-        elif lacking:
+            return
+        units = self._article_units()
+        if sum(len(units[doc]) for doc in keep) < len(acc):  # speed: the few units of the articles kept
+            kept = {u: acc[u] for doc in keep for u in units[doc] if u in acc}
+            acc.clear()
+            acc.update(kept)
+        else:
             docs = self.index.unit_documents
-            for u in [u for u in acc if docs[u] in lacking]:
+            kept_docs = frozenset(keep)
+            for u in [u for u in acc if docs[u] not in kept_docs]:
                 del acc[u]
+
+    def _article_units(self) -> dict[str, list[int]]:
+        """Each article's units, made when first needed."""
+        if self._units_by_article is None:
+            self._units_by_article = {}
+            for u, doc in enumerate(self.index.unit_documents):
+                self._units_by_article.setdefault(doc, []).append(u)
+        return self._units_by_article
 
     def _ties_by_article(
         self, query: Query, ranked: list[tuple[int, float]], total: float
