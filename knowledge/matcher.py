@@ -158,6 +158,7 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
+    name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -225,7 +226,17 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
 # titles a question may put before a name (not "Dr", "Mr": a sentence writes those with the name)
 _TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS if len(w) > 3) - {"state", "general"}
 _DEMONYMS = frozenset(fold(n) for names in COUNTRIES.values() for n in names if " " not in n)
+_TITLE_STEMS = frozenset(stem(fold(w)) for w in TITLE_WORDS)
 _DATE_WORD = re.compile(r"(?:1[5-9]|20)\d\d|" + "|".join(stem(d) for d in WEEKDAYS))  # a year, a weekday
+
+
+def _content_stem(toks: list[str], at: int, step: int) -> str:
+    """The stem of the first content word from *at* on, walking by *step*; "" at the question's end."""
+    while 0 <= at < len(toks):
+        if toks[at] not in STOPWORDS:
+            return stem(toks[at])
+        at += step
+    return ""
 
 
 def _plain(unit: Unit, entity_only: bool) -> bool:
@@ -411,6 +422,7 @@ class Matcher:
         # (name term, the words naming it) of a question -> the articles naming all of them
         self._articles_naming: dict[tuple[tuple[str, frozenset[str] | None], ...], tuple[str, ...]] = {}
         self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
+        self._name_word_sets: dict[str, frozenset[str]] = {}  # see _name_words
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
@@ -445,6 +457,11 @@ class Matcher:
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
+        query.name_neighbours = [  # (not a name of one everyday word, "the grant")
+            (eid, _content_stem(toks, a - 1, -1), _content_stem(toks, b, 1))
+            for a, b, eid in spans
+            if b - a > 1 or not is_english_word(toks[a])
+        ]
         if spans and not self._one_article:  # for _drop_articles_lacking_names
             query.name_stems = {
                 ENTITY_PREFIX + eid: frozenset([stem(w) for w in toks[a:b] if w not in STOPWORDS])
@@ -946,6 +963,8 @@ class Matcher:
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
+        if self.swapped_name(query, best.sentences[0]):  # the calibrator is not asked either
+            return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
         confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features, query.asks))
         if confidence < self.model.threshold:
@@ -1420,6 +1439,52 @@ class Matcher:
             kept_docs = frozenset(keep)
             for u in [u for u in acc if docs[u] not in kept_docs]:
                 del acc[u]
+
+    def swapped_name(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence puts another person where the question has its own ("When is Rutte due
+        to step down?" of "Stoltenberg is due to step down"): it is about someone else, and the bot
+        abstains (SQuAD 2.0's unanswerable questions swap names so)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        fixed = self.index.sentence_fixed(sentence)
+        stems = fixed.stems
+        for eid, before, after in query.name_neighbours:
+            # people only: places nest ("California", "Southern California")
+            if eid in s.entities or eid not in known or known[eid].kind != "person" or not (before or after):
+                continue
+            mine = self._name_words(eid)
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind != "person":
+                    continue
+                if not (known[eid].title or known[other].title):
+                    continue  # two capitalised words are not always a person's name: one has a title
+                theirs = self._name_words(other)
+                if theirs & mine:
+                    continue  # one person under two names
+                # the other name opens the sentence and the question's next word follows it ("Stoltenberg
+                # is due"), or it follows the question's word before ("backing Orban" for "backing Rutte")
+                start = 0
+                while start < len(stems) and stems[start] in _TITLE_STEMS:  # "Secretary General Jens Larsen"
+                    start += 1
+                lead = start
+                while lead < len(stems) and stems[lead] in theirs:
+                    lead += 1
+                if after and start < lead < len(stems) and stems[lead] == after:
+                    return True
+                if before and any(
+                    stems[i] == before and stems[i + 1] in theirs for i in range(len(stems) - 1)
+                ):
+                    return True
+        return False
+
+    def _name_words(self, eid: str) -> frozenset[str]:
+        """The stems of an entity's name and aliases, kept per entity."""
+        got = self._name_word_sets.get(eid)
+        if got is None:
+            e = self.index.entities[eid]
+            got = frozenset(stem(w) for a in [e.name, *e.aliases] for w in tokens(a) if w not in STOPWORDS)
+            self._name_word_sets[eid] = got
+        return got
 
     def _article_units(self) -> dict[str, list[int]]:
         """Each article's units, made when first needed."""

@@ -364,3 +364,37 @@ def test_a_name_one_article_never_mentions_is_not_answered_from_it(tmp_path: Pat
     # ("Xi Jinping of China" is the charity story's entity, the markets story writes the words)
     answer = base.answer("What has Xi Jinping of China been expected to sign?")
     assert answer.citations[0].text.startswith("Trump")
+
+
+SUCCESSION = (
+    "Alliance chief to leave\n\n"
+    "Secretary General Jens Larsen is due to step down in October.\n\n"
+    "Prime Minister Ana Smit has led the government since 2019.\n\n"
+    "Union President Kurt Vogel praised Smit on Friday."
+)
+
+
+def test_a_sentence_putting_another_person_where_the_question_has_its_own_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    # "When is Rutte due to step down?" quoted "Stoltenberg is due to step down in October." at 0.92:
+    # the article is about Rutte, so his name weighed little, and missing it cost little
+    article = build_article(tmp_path, SUCCESSION)
+    assert article.cited("When is Larsen due to step down?").startswith("Secretary General Jens Larsen")
+    assert article.cited("When is Smit due to step down?") == ""  # the other opens the sentence
+    assert article.cited("When did Vogel praise Larsen?") == ""  # the other follows the question's word
+    assert article.cited("When did Vogel praise Smit?").startswith("Union President Kurt Vogel")
+
+
+def test_two_capitalised_words_without_a_title_are_not_taken_for_a_swapped_person(tmp_path: Path) -> None:
+    # places are read as people's names ("Southern California"), and places nest: the region's figure
+    # answers a question about an area inside it
+    text = (
+        "Region grows\n\n"
+        "Inland Empire holds 2 million inhabitants, the survey found.\n\n"
+        "Orange Crest lies inside it, and Orange Crest has grown fastest."
+    )
+    article = build_article(tmp_path, text)
+    kinds = {name: kind for name, kind in article.rows("select name, kind from entities")}
+    assert kinds.get("Inland Empire") == kinds.get("Orange Crest") == "person"
+    assert article.cited("How many inhabitants does Orange Crest hold?").startswith("Inland Empire holds")
