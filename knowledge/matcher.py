@@ -452,6 +452,7 @@ class Matcher:
         vocab = self.index.vocab
         if any([t not in vocab for t in toks]):  # speed: every word known, no acronym to spell out
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
+            toks, possessive = self._split_joined_words(toks, possessive)
         if _LONG_NUMBER.search(question):
             toks, possessive = self._group_thousands(toks, possessive)
         qtype, form_at = _question_form(toks)
@@ -510,6 +511,34 @@ class Matcher:
             if i in possessive:
                 marks.add(len(out) + (len(names) if names else 1) - 1)
             out.extend(names or (tok,))
+        return out, marks
+
+    def _split_joined_words(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
+        """A word typed solid that the article writes as two ("wifi" for "Wi-Fi", "keytravel"): read as
+        those two words, when it is no English word, no name and no misspelling of a common word."""
+        vocab = self.index.vocab
+        out: list[str] = []
+        marks: set[int] = set()
+        for i, tok in enumerate(toks):
+            parts = [tok]
+            if (
+                tok not in vocab
+                and len(tok) >= 4
+                and tok.isalpha()
+                and tok not in STOPWORDS
+                and tok not in self._alias_sizes
+                and tok not in self._joined_aliases
+                and not is_english_word(tok)
+            ):
+                for cut in range(2, len(tok) - 1):
+                    head, tail = tok[:cut], tok[cut:]
+                    if head in vocab and tail in vocab and head not in STOPWORDS and tail not in STOPWORDS:
+                        if self._common_word(tok) is None:
+                            parts = [head, tail]
+                        break
+            out.extend(parts)
+            if i in possessive:
+                marks.add(len(out) - 1)
         return out, marks
 
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
@@ -581,6 +610,8 @@ class Matcher:
                 hit = None
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
+                if near and is_english_word(near) and self._common_word(toks[i]) == near:
+                    near = None  # "seson" is "season", not the last word of "No Lean Season"
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
             if hit is None:

@@ -101,7 +101,7 @@ _SCORE = re.compile(
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
-_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])))")  # "100Wh" too
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])))")  # "100Wh", "75C" too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
@@ -109,8 +109,11 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
-    # "107 degrees Fahrenheit", "-5°C"; not "a 45-degree angle"
-    ("temperature", re.compile(r"\s?°\s?[CF]?|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I)),
+    # "107 degrees Fahrenheit", "-5°C", "75C" (written on the number); not "a 45-degree angle"
+    (
+        "temperature",
+        re.compile(r"\s?°\s?[CF]?|(?-i:[CF])(?![\w])|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I),
+    ),
     ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),

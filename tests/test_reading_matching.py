@@ -398,3 +398,33 @@ def test_two_capitalised_words_without_a_title_are_not_taken_for_a_swapped_perso
     kinds = {name: kind for name, kind in article.rows("select name, kind from entities")}
     assert kinds.get("Inland Empire") == kinds.get("Orange Crest") == "person"
     assert article.cited("How many inhabitants does Orange Crest hold?").startswith("Inland Empire holds")
+
+
+LAPTOP = (
+    "Laptop review\n\n"
+    "Apple held back with 802.11ac Wi-Fi rather than the newer standard.\n\n"
+    "The key travel on the keyboard is 1 millimeter.\n\n"
+    "The battery lasts all season, Apple says."
+)
+
+
+def test_a_word_typed_solid_meets_the_two_the_article_writes(tmp_path: Path) -> None:
+    # "what wifi standard did apple hold back with" abstained: the article writes "Wi-Fi"
+    article = build_article(tmp_path, LAPTOP)
+    assert article.cited("what wifi standard did apple hold back with").startswith("Apple held back")
+    assert article.cited("how much keytravel does the keyboard have").startswith("The key travel")
+    matcher = article.base._current().matcher
+    assert "season" in [t.key for t in matcher.analyse("how long does the battery last this seson").terms]
+
+
+def test_a_misspelt_everyday_word_is_the_word_not_a_names_last_word(tmp_path: Path) -> None:
+    # "how many goals this seson" read "seson" as the "Season" of the charity "No Lean Season"
+    text = (
+        "Charity and hockey\n\n"
+        "GiveWell backed No Lean Season in 2018.\n\n"
+        "Nelson scored his sixth goal of the season on Tuesday."
+    )
+    article = build_article(tmp_path, text)
+    matcher = article.base._current().matcher
+    keys = [t.key for t in matcher.analyse("how many goals does nelson have this seson").terms]
+    assert "season" in keys and not [k for k in keys if "lean" in k]

@@ -384,3 +384,10 @@ def test_a_games_score_answers_what_the_score_was(tmp_path: Path) -> None:
     assert article.cited(
         "what was the final score between eastern michigan and northern illinois"
     ).startswith("Mike Glass")
+
+
+def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
+    # "at what temperature do the fans pick up speed" missed "at about 75C": no temperature
+    found = [(q.kind, q.surface) for q in find_quantities("The fans pick up speed at about 75C, or 167F.")]
+    assert found == [("temperature", "75C"), ("temperature", "167F")]
+    assert not [q for q in find_quantities("Apple's M2 chip on the 5G network") if q.kind == "temperature"]
