@@ -197,7 +197,9 @@ def _name_mentions(
                 spans.append(current)
                 current = []
         elif current and word.lower() in _CONNECTORS and i + 1 < len(words) and words[i + 1][0][:1].isupper():
-            institutional = any(fold(w) in _ORG_KEYS or fold(w) in _TITLE_KEYS for w, _, _ in current)
+            # "Secretary of State", "Bank of England": the word before "of" is a title's or a body's;
+            # not "President Xi Jinping of China", a person's name
+            institutional = fold(current[-1][0]) in _ORG_KEYS or fold(current[-1][0]) in _TITLE_KEYS
             if word.lower() in ("and", "of") and not institutional:
                 # "Hungary and Slovakia", "Kelvin Kiptum of Kenya": two names, not one
                 spans.append(current)

@@ -15,11 +15,20 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .features import Candidate, Tally, describe, matched_weight
-from .gazetteer import CAPITALS, CITIES, COUNTRIES, GENERIC_ROLE_WORDS, ROLE_WORDS, SPECIFIC_ROLES
+from .gazetteer import (
+    CAPITALS,
+    CITIES,
+    COUNTRIES,
+    GENERIC_ROLE_WORDS,
+    ROLE_WORDS,
+    SPECIFIC_ROLES,
+    TITLE_WORDS,
+    WEEKDAYS,
+)
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
-from .quantities import MONEY_WORDS, is_tens, number_value, numbers_in, wanted_kind_of
+from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -59,7 +68,6 @@ _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "why
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession".split())
 _HIS_HER = frozenset({"his", "her", "their"})
-_STATES_MONEY = frozenset({QUANTITY_PREFIX + "money"})
 _AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 # Chat shorthand for glue words ("where r u from", "how old is ur dad"), read as the words they stand
@@ -149,6 +157,9 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
+    name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
+    # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
+    name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def answerable(self) -> bool:
@@ -211,6 +222,22 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
         return got
 
 
+# titles a question may put before a name (not "Dr", "Mr": a sentence writes those with the name)
+_TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS if len(w) > 3) - {"state", "general"}
+_DEMONYMS = frozenset(fold(n) for names in COUNTRIES.values() for n in names if " " not in n)
+_TITLE_STEMS = frozenset(stem(fold(w)) for w in TITLE_WORDS)
+_DATE_WORD = re.compile(r"(?:1[5-9]|20)\d\d|" + "|".join(stem(d) for d in WEEKDAYS))  # a year, a weekday
+
+
+def _content_stem(toks: list[str], at: int, step: int) -> str:
+    """The stem of the first content word from *at* on, walking by *step*; "" at the question's end."""
+    while 0 <= at < len(toks):
+        if toks[at] not in STOPWORDS:
+            return stem(toks[at])
+        at += step
+    return ""
+
+
 def _plain(unit: Unit, entity_only: bool) -> bool:
     """Whether describe gives *unit* no feature of its own: no hand fact (phrasings), and no description
     of a name when the question names only (described); the rest of its vector is its sentence's, its
@@ -258,6 +285,14 @@ def _same_root(a: str, b: str) -> bool:
     """Two stems sharing most of the shorter one: "ratify"/"ratification", "critic"/"criticis"."""
     common = len(os.path.commonprefix([a, b]))
     return common >= 5 and common >= 0.8 * min(len(a), len(b))
+
+
+def _add_bounded(words: set[str], word: str) -> None:
+    """Add *word* to a per-base set of words, emptied first at RELATED_KEPT (however many odd words
+    users type)."""
+    if len(words) >= RELATED_KEPT:
+        words.clear()
+    words.add(word)
 
 
 def _chat_word(m: re.Match[str]) -> str:
@@ -384,6 +419,10 @@ class Matcher:
         self._name_stems: dict[str, set[str]] = {}
         self._related: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._holding: dict[frozenset[str], frozenset[int]] = {}
+        # (name term, the words naming it) of a question -> the articles naming all of them
+        self._articles_naming: dict[tuple[tuple[str, frozenset[str] | None], ...], tuple[str, ...]] = {}
+        self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
+        self._name_word_sets: dict[str, frozenset[str]] = {}  # see _name_words
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
@@ -397,6 +436,8 @@ class Matcher:
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
         self._no_acronym: set[str] = set()  # words _spell_out_acronyms reads as themselves in any question
+        # words both it and _split_joined_words read as themselves in any question (analyse's gate)
+        self._as_written: set[str] = set()
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
             if self._phrases
@@ -410,17 +451,29 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re, self._phrase_firsts)
         self._read_question_word(toks)
-        # speed: a word known to read as itself (_spell_out_acronyms) is skipped in one C-level test
-        if not self._no_acronym.issuperset(toks):
+        # speed: words known to read as themselves in both are passed in one C-level test
+        if not self._as_written.issuperset(toks):
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
+            toks, possessive = self._split_joined_words(toks, possessive)
         if _LONG_NUMBER.search(question):
             toks, possessive = self._group_thousands(toks, possessive)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         spans = self._entity_terms(query, toks, form_at)
+        query.name_neighbours = [  # (not a name of one everyday word, "the grant")
+            (eid, _content_stem(toks, a - 1, -1), _content_stem(toks, b, 1))
+            for a, b, eid in spans
+            if b - a > 1 or not is_english_word(toks[a])
+        ]
+        if spans and not self._one_article:  # for _drop_articles_lacking_names
+            query.name_stems = {
+                ENTITY_PREFIX + eid: frozenset([stem(w) for w in toks[a:b] if w not in STOPWORDS])
+                for a, b, eid in spans
+            }
         used = {pos for start, end, _ in spans for pos in range(start, end)}
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
+        used |= self._titles_before_people(toks, spans, used)
         query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
@@ -470,9 +523,37 @@ class Matcher:
 
     def _add_no_acronym(self, tok: str) -> None:
         """Note *tok* as a word _spell_out_acronyms reads as itself whatever the question (bounded)."""
-        if len(self._no_acronym) >= RELATED_KEPT:
-            self._no_acronym.clear()  # bounded however many odd words users type
-        self._no_acronym.add(tok)
+        _add_bounded(self._no_acronym, tok)
+
+    def _split_joined_words(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
+        """A word typed solid that the article writes as two ("wifi" for "Wi-Fi", "keytravel"): read as
+        those two words, when it is no English word, no name and no misspelling of a common word."""
+        vocab = self.index.vocab
+        out: list[str] = []
+        marks: set[int] = set()
+        for i, tok in enumerate(toks):
+            parts = [tok]
+            if (
+                tok not in vocab
+                and len(tok) >= 4
+                and tok.isalpha()
+                and tok not in STOPWORDS
+                and tok not in self._alias_sizes
+                and tok not in self._joined_aliases
+                and not is_english_word(tok)
+            ):
+                for cut in range(2, len(tok) - 1):
+                    head, tail = tok[:cut], tok[cut:]
+                    if head in vocab and tail in vocab and head not in STOPWORDS and tail not in STOPWORDS:
+                        if self._common_word(tok) is None:
+                            parts = [head, tail]
+                        break
+            out.extend(parts)
+            if i in possessive:
+                marks.add(len(out) - 1)
+            if len(parts) == 1 and tok in self._no_acronym:  # as written in both, whatever the question
+                _add_bounded(self._as_written, tok)
+        return out, marks
 
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
         """A number typed without its thousands commas, read as the article writes it: "40816" is the
@@ -526,6 +607,8 @@ class Matcher:
                 hit = None
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
+                if near and is_english_word(near) and self._common_word(toks[i]) == near:
+                    near = None  # "seson" is "season", not the last word of "No Lean Season"
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
             if hit is None:
@@ -635,9 +718,9 @@ class Matcher:
                 word = got
             if word.key in [t.key for t in query.terms]:
                 continue
-            if query.wanted and "money" in query.wanted and tok in MONEY_WORDS:
+            if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
-                word = replace(word, alternatives=word.alternatives | _STATES_MONEY)
+                word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
             query.terms.append(word)
 
     def _read_word(self, tok: str) -> _Reading:
@@ -661,7 +744,7 @@ class Matcher:
                 self._known_words.clear()  # bounded however many words users type
             self._known_words[tok] = word
             return False, (word, False), (word, False)
-        if self._is_misspelt_stopword(tok):
+        if self._is_misspelt_stopword(tok) and not is_english_word(tok):  # "Chile" is no "while"
             reading = (False, (None, False), (None, False))
         elif tok.isdigit():
             word = self._term(key, 1.0)
@@ -908,6 +991,8 @@ class Matcher:
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
+        if self.swapped_name(query, best.sentences[0]):  # the calibrator is not asked either
+            return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
         # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
         confidence = self.model.confidence_on_topic(
@@ -955,6 +1040,8 @@ class Matcher:
         total = sum([t.weight for t in query.terms]) or 1.0
         p_total = sum([t.weight for t in query.terms if not t.entity and not t.light])
         acc = self._accumulate(query, total)
+        if not self._one_article:
+            self._drop_articles_lacking_names(query, acc)
         if query.wanted:  # of equally covering units, those holding the quantity asked for go first
             holding = self._units_holding(query.wanted)
             for u in acc.keys() & holding:
@@ -1318,6 +1405,24 @@ class Matcher:
             out.update(i for i in range(1, len(toks)) if toks[i] in _JOB_WORDS and toks[i - 1] in _HIS_HER)
         return out
 
+    def _titles_before_people(
+        self, toks: list[str], spans: list[tuple[int, int, str]], used: set[int]
+    ) -> set[int]:
+        """Positions of a title before a named person ("Prime Minister Orban", "Hungarian Prime Minister
+        Viktor Orban"): it says who is meant, not what is asked, so a sentence need not repeat it."""
+        known = self.index.entities
+        out: set[int] = set()
+        for start, _, eid in spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            i = start - 1
+            while i >= 0 and i not in used and toks[i] in _TITLE_TOKENS:
+                i -= 1
+            if i < start - 1 and i >= 0 and i not in used and toks[i] in _DEMONYMS:
+                i -= 1  # "Hungarian" of "Hungarian Prime Minister"
+            out.update(range(i + 1, start))
+        return out
+
     def _units_holding(self, kinds: frozenset[str]) -> frozenset[int]:
         """The units whose sentence states a quantity of one of *kinds*, kept per kinds."""
         got = self._holding.get(kinds)
@@ -1326,6 +1431,101 @@ class Matcher:
             got = frozenset().union(*(postings.get(QUANTITY_PREFIX + k, ()) for k in kinds))
             self._holding[kinds] = got
         return got
+
+    def _drop_articles_lacking_names(self, query: Query, acc: dict[int, float]) -> None:
+        """Leave out of *acc* the units of an article that never names a name, a year or a weekday the
+        question does: "how much did GiveWell decline" is not answered by the markets story of the base."""
+        # (not a name made of one everyday word, "the program": the word may mean anything there)
+        names = [
+            t
+            for t in query.terms
+            if (t.entity and not any(map(is_english_word, t.kin))) or _DATE_WORD.fullmatch(t.key)
+        ]
+        if not names:
+            return
+        said = query.name_stems
+        asked = tuple((t.key, said.get(t.key)) for t in names)
+        keep = self._articles_naming.get(asked)
+        if keep is None:
+            # an article holds a name under its id there, or in the words the question names it by ("Xi"
+            # of one article's "Xi Jinping", another's "Xi Jinping of China")
+            keep = tuple(
+                doc
+                for doc, held in self.index.document_terms.items()
+                if all(key in held or (words is not None and words <= held) for key, words in asked)
+            )
+            if len(self._articles_naming) >= RELATED_KEPT:
+                self._articles_naming.clear()  # bounded however many names users type
+            self._articles_naming[asked] = keep
+        if len(keep) == len(self.index.document_terms):
+            return
+        if not keep:  # no article names them all: none can answer
+            acc.clear()
+            return
+        units = self._article_units()
+        if sum(len(units[doc]) for doc in keep) < len(acc):  # speed: the few units of the articles kept
+            kept = {u: acc[u] for doc in keep for u in units[doc] if u in acc}
+            acc.clear()
+            acc.update(kept)
+        else:
+            docs = self.index.unit_documents
+            kept_docs = frozenset(keep)
+            for u in [u for u in acc if docs[u] not in kept_docs]:
+                del acc[u]
+
+    def swapped_name(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence puts another person where the question has its own ("When is Rutte due
+        to step down?" of "Stoltenberg is due to step down"): it is about someone else, and the bot
+        abstains (SQuAD 2.0's unanswerable questions swap names so)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        fixed = self.index.sentence_fixed(sentence)
+        stems = fixed.stems
+        for eid, before, after in query.name_neighbours:
+            # people only: places nest ("California", "Southern California")
+            if eid in s.entities or eid not in known or known[eid].kind != "person" or not (before or after):
+                continue
+            mine = self._name_words(eid)
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind != "person":
+                    continue
+                if not (known[eid].title or known[other].title):
+                    continue  # two capitalised words are not always a person's name: one has a title
+                theirs = self._name_words(other)
+                if theirs & mine:
+                    continue  # one person under two names
+                # the other name opens the sentence and the question's next word follows it ("Stoltenberg
+                # is due"), or it follows the question's word before ("backing Orban" for "backing Rutte")
+                start = 0
+                while start < len(stems) and stems[start] in _TITLE_STEMS:  # "Secretary General Jens Larsen"
+                    start += 1
+                lead = start
+                while lead < len(stems) and stems[lead] in theirs:
+                    lead += 1
+                if after and start < lead < len(stems) and stems[lead] == after:
+                    return True
+                if before and any(
+                    stems[i] == before and stems[i + 1] in theirs for i in range(len(stems) - 1)
+                ):
+                    return True
+        return False
+
+    def _name_words(self, eid: str) -> frozenset[str]:
+        """The stems of an entity's name and aliases, kept per entity."""
+        got = self._name_word_sets.get(eid)
+        if got is None:
+            e = self.index.entities[eid]
+            got = frozenset(stem(w) for a in [e.name, *e.aliases] for w in tokens(a) if w not in STOPWORDS)
+            self._name_word_sets[eid] = got
+        return got
+
+    def _article_units(self) -> dict[str, list[int]]:
+        """Each article's units, made when first needed."""
+        if self._units_by_article is None:
+            self._units_by_article = {}
+            for u, doc in enumerate(self.index.unit_documents):
+                self._units_by_article.setdefault(doc, []).append(u)
+        return self._units_by_article
 
     def _ties_by_article(
         self, query: Query, ranked: list[tuple[int, float]], total: float

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .text import MONTH_ABBREVIATION_PATTERN, strip_invisible, tokens
 
 KINDS = tuple(
-    "age length area depth money percent count duration date time power energy temperature mass".split()
+    "age length area depth money percent count duration date time power energy temperature mass score".split()
 )
 
 _SMALL = (
@@ -81,9 +81,27 @@ _DATE_FORMS = (
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
 # "closed until March", "a deal until the end of the 2022/23 season": the date ends a stretch of time,
 # so it answers "how long" as a duration does
+# "after a year", "took an hour", "a decade ago": one unit of time said with "a"
+_BEFORE_ONE_UNIT = "after|for|within|in|over|about|nearly|almost|around|than|under|took|takes?|lasts?|lasted"
+_ONE_UNIT = re.compile(
+    rf"\b(?i:(?:{_BEFORE_ONE_UNIT}) (?:a|an) (?:full )?{_TIME_UNIT}|(?:a|an) {_TIME_UNIT} ago)\b(?!-)"
+)
+# "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
+_COUNTING_ORDINAL = rf"(?:{'|'.join(_ORDINALS[2:20])}|\d{{1,3}}(?:st|nd|rd|th))"
+_ORDINAL_COUNT = re.compile(
+    rf"\b(?i:(?:his|her|their|its|our|my|your) {_COUNTING_ORDINAL}(?= (?!centur|birthday|anniversary)[a-z])"
+    rf"|(?:the|a) {_COUNTING_ORDINAL} (?:straight|consecutive|successive)\b"
+    rf"|for the {_COUNTING_ORDINAL} time\b)"
+)
+# "rolled past Northern Illinois, 45-17", "led 14-7 at halftime": a game's score (not "20-of-24", "6-2-1")
+# and a roundup's "Bruins 5, Devils 1:"
+_SCORE = re.compile(
+    r"(?<![\d/.,-])\d{1,3}-\d{1,3}(?![\d/-]|\.\d)"
+    r"|\b\d{1,3}, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \d{1,3}(?=:)"
+)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
-_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])))")  # "100Wh" too
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])))")  # "100Wh", "75C" too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
@@ -91,8 +109,11 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
-    # "107 degrees Fahrenheit", "-5°C"; not "a 45-degree angle"
-    ("temperature", re.compile(r"\s?°\s?[CF]?|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I)),
+    # "107 degrees Fahrenheit", "-5°C", "75C" (written on the number); not "a 45-degree angle"
+    (
+        "temperature",
+        re.compile(r"\s?°\s?[CF]?|(?-i:[CF])(?![\w])|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I),
+    ),
     ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),
@@ -118,9 +139,10 @@ _TRIGGER_WORDS = frozenset(
     _SMALL[1:]
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
     tonight night morning afternoon evening week weekend month year decade century centuries summer
-    winter spring autumn fall monday
+    winter spring autumn fall monday hour minute second day
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    + _ORDINALS[2:20]
 )
 _DEPTH_CONTEXT = re.compile(
     r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
@@ -152,6 +174,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if _UNTIL_BEFORE.search(text, max(0, q.start - 40), q.start)
     ]
     found += [Quantity("time", m.group(0), *m.span()) for m in _CLOCK_WORD.finditer(text)]
+    found += [
+        Quantity("date" if m.group(0).lower().endswith("ago") else "duration", m.group(0), *m.span())
+        for m in _ONE_UNIT.finditer(text)
+    ]
+    found += [Quantity("count", m.group(0), *m.span()) for m in _ORDINAL_COUNT.finditer(text)]
     dates = sorted((q.start, q.end) for q in found)
     depth = None
     d = 0
@@ -169,6 +196,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if depth:
                 found.append(Quantity("depth", text[s:end], s, end))
         found.append(Quantity(kind, text[s:end], s, end))
+    found += [Quantity("score", m.group(0), *m.span()) for m in _SCORE.finditer(text)]
     found.sort(key=lambda q: (q.start, q.kind))
     return found
 
@@ -244,6 +272,9 @@ MONEY_WORDS = frozenset(
     "bid income earnings expenses give gave given donate donated "
     "dollars euros pounds yen yuan".split()
 )
+# The word that names a kind of quantity in a question, which a sentence stating one answers
+# ("how much did it cost": "a budget of $4m"; "what was the final score": "45-17")
+STATED_KINDS = {w: "money" for w in MONEY_WORDS} | {"score": "score", "scoreline": "score"}
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
 # "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
 _POWER_WORDS = frozenset(
@@ -271,7 +302,7 @@ _MEASURING = frozenset(
     """old age time hour percentage percent proportion share fraction deep down depth big large small
     vast huge wide size area far tall high long length distance height many much year years date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
-    weigh weighs weighed weight mass width cheap expensive costly pricey pricy""".split()
+    weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -292,6 +323,8 @@ _ASKS_LENGTH = re.compile(
     r"|\bwhat (?:length|distance|height|width)\b"
 )
 _ASKS_PRICE = re.compile(r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b")
+# "what was the final score", "what's the score": a game's score; "who scored" asks for a person
+_ASKS_SCORE = re.compile(r"\b(?:the|final|halftime|game|match) score(?:line)?\b|\bscoreline\b")
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 _ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
@@ -321,6 +354,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"percent"})
     if _ASKS_TEMPERATURE.search(text):
         return frozenset({"temperature"})
+    if _ASKS_SCORE.search(text):
+        return frozenset({"score"})
     if _ASKS_MASS.search(text):
         return frozenset({"mass"})
     if _ASKS_PRICE.search(text):  # "how cheap will modules get": a price

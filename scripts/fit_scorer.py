@@ -18,7 +18,7 @@ import math
 import re
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +87,7 @@ class Row:
     firsts: list[int]  # per candidate: the sentence it quotes first
     gated: bool = False  # the question names a place, name or number the base never names: the bot abstains
     asks: str = ""  # its question word (scoring.question_word)
+    swapped: list[bool] = field(default_factory=list)  # per candidate: Matcher.swapped_name (abstains)
 
 
 _ZERO = ScoringModel((0.0,) * len(RANK_FEATURES), 0.0, BoostedTrees(0.0, 1.0), 0.5)
@@ -127,7 +128,8 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
             firsts = [c.sentences[0] for c in cands]
             gated = bool(query.absent_place or query.absent_name or query.absent_number)
-            rows.append(Row(qs.name, group, q, feats, right, firsts, gated, query.asks))
+            swapped = [matcher.swapped_name(query, first) for first in firsts]
+            rows.append(Row(qs.name, group, q, feats, right, firsts, gated, query.asks, swapped))
     return rows
 
 
@@ -168,6 +170,8 @@ def top_rows(rows: list[Row], weights, bias) -> list[tuple[Row, list[float] | No
         best = order[0]
         others = [i for i in order if r.firsts[i] != r.firsts[best]]
         runner = scores[others[0]] if others else None
+        if r.swapped[best]:  # abstains by rule, as a name the base never names does
+            r = replace(r, gated=True)
         out.append((r, calibration_row(scores[best], runner, r.features[best], r.asks), r.right[best]))
     return out
 

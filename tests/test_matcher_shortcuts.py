@@ -144,3 +144,43 @@ def test_a_question_no_unit_covers_enough_abstains_before_any_candidate_is_made(
         assert matcher.answer(question).abstained, question
     assert made == []
     assert not matcher.answer("Who is the NATO secretary general?").abstained and made
+
+
+def test_the_articles_lacking_a_name_are_left_out_as_their_plain_definition_says(tmp_path: Path) -> None:
+    # the units of the articles kept are taken from a per-article list when fewer than those read,
+    # and the articles naming a question's names are kept per names: neither may change which stay
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    news = Path(__file__).parent / "data" / "news" / "dev"
+    for story in ("mourinho-tottenham", "emirates-boeing-order", "europa-water-vapor"):
+        (sources / f"{story}.txt").write_text((news / f"{story}.txt").read_text("utf-8"), "utf-8")
+    matcher = _matcher(FactBase.build(sources, tmp_path / "base.db"))
+    docs, terms = matcher.index.unit_documents, matcher.index.document_terms
+    questions = [
+        row["q"]
+        for story in ("mourinho-tottenham", "europa-water-vapor")
+        for row in load_questions(news / f"{story}.questions.jsonl")
+    ]
+    dropped = 0
+    for question in questions + ["how many planes did mourinho order", "who did Emirates sack in 2015"]:
+        query = matcher.analyse(question)
+        total = sum(t.weight for t in query.terms) or 1.0
+        acc = matcher._accumulate(query, total)
+        names = [
+            t
+            for t in query.terms
+            if (t.entity and not any(map(matcher_module.is_english_word, t.kin)))
+            or matcher_module._DATE_WORD.fullmatch(t.key)
+        ]
+        said = query.name_stems
+        plain = {
+            u: v
+            for u, v in acc.items()
+            if all(t.key in terms[docs[u]] or said.get(t.key, {""}) <= terms[docs[u]] for t in names)
+        }
+        for _ in range(2):  # the second time from the kept articles of the names
+            got = dict(acc)
+            matcher._drop_articles_lacking_names(query, got)
+            assert got == plain, question
+        dropped += len(acc) - len(plain)
+    assert dropped > 100

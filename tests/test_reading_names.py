@@ -380,3 +380,18 @@ def test_a_capitalised_english_word_the_article_never_writes_is_a_name_it_never_
     assert article.cited(asked).startswith("A 43-year-old man was signed off work")
     # a question in Title Case capitalises words, not names
     assert article.cited("How Many Days Off Work Did The Man Take").startswith("A 43-year-old man")
+
+
+def test_of_and_a_country_after_a_titled_persons_name_is_not_part_of_it(tmp_path: Path) -> None:
+    # "President Xi Jinping of China" was the entity "Xi Jinping of China", and "what is President Xi
+    # Jinping likely to do" found another article's "Xi Jinping" instead
+    text = (
+        "Crackdown feared\n\n"
+        "President Xi Jinping of China is likely to deploy the army.\n\n"
+        "The Secretary of State and the Bank of England said nothing."
+    )
+    article = build_article(tmp_path, text)
+    names = article.entity_names()
+    assert {"Xi Jinping", "China", "Bank of England"} <= names
+    assert "Xi Jinping of China" not in names
+    assert article.cited("what is xi jinping likely to do").startswith("President Xi Jinping")

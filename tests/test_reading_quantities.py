@@ -338,3 +338,56 @@ def test_a_number_typed_without_its_thousands_comma_meets_the_number(tmp_path) -
 def test_a_time_written_short_is_a_duration(sentence: str, surface: str) -> None:
     # "how long did it take him to climb the stairs" abstained: "30 min" was no duration
     assert ("duration", surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, surface",
+    [
+        ("Nelson tapped the rebound in for his sixth goal of the season.", "count", "his sixth"),
+        ("Carolina beat Chicago for their fourth straight victory.", "count", "their fourth"),
+        ("The club won the title for the 11th time.", "count", "for the 11th time"),
+        ("After a year, his symptoms completely cleared.", "duration", "After a year"),
+        ("The repair took an hour.", "duration", "took an hour"),
+        ("He left the company a decade ago.", "date", "a decade ago"),
+    ],
+)
+def test_an_ordinal_counts_and_one_unit_of_time_is_a_duration(sentence: str, kind: str, surface: str) -> None:
+    # "how many goals does Nelson have" was not answered by "his sixth goal", nor "how long till he
+    # recovered" by "After a year": neither held a number of the kind asked
+    assert (kind, surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["in the third quarter", "twice a day", "his 21st birthday", "a years-long fight"]
+)
+def test_an_ordinal_or_a_unit_that_counts_nothing_is_no_quantity(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_a_games_score_answers_what_the_score_was(tmp_path: Path) -> None:
+    # "what was the final score" abstained: "45-17" was two counts, and no sentence says "score"
+    roundup = find_quantities("Bruins 5, Devils 1: Pastrnak scored twice.")
+    assert ("score", "5, Devils 1") in [(q.kind, q.surface) for q in roundup]
+    assert ("score", "45-17") in [(q.kind, q.surface) for q in find_quantities("They won 45-17 on Tuesday.")]
+    assert not [
+        q for q in find_quantities("He was 20-of-24 passing, and they are 6-2-1.") if q.kind == "score"
+    ]
+    assert wanted_kind("What was the final score?") == {"score"}
+    assert wanted_kind("who scored the winning goal") is None
+    text = (
+        "Eagles rout Huskies\n\n"
+        "Mike Glass threw for three touchdowns and Eastern Michigan rolled past Northern Illinois, 45-17, "
+        "on Tuesday night.\n\n"
+        "The Eagles became bowl-eligible for the second straight season."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited(
+        "what was the final score between eastern michigan and northern illinois"
+    ).startswith("Mike Glass")
+
+
+def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
+    # "at what temperature do the fans pick up speed" missed "at about 75C": no temperature
+    found = [(q.kind, q.surface) for q in find_quantities("The fans pick up speed at about 75C, or 167F.")]
+    assert found == [("temperature", "75C"), ("temperature", "167F")]
+    assert not [q for q in find_quantities("Apple's M2 chip on the 5G network") if q.kind == "temperature"]
