@@ -607,8 +607,14 @@ class Matcher:
                 hit = None
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
-                if near and is_english_word(near) and self._common_word(toks[i]) == near:
-                    near = None  # "seson" is "season", not the last word of "No Lean Season"
+                # "seson" is "season", not the last word of "No Lean Season"; "Fmae" may be "Fame"
+                if (
+                    near
+                    and is_english_word(near)
+                    and self._common_word(toks[i]) == near
+                    and not any(w[:1].isupper() and fold(w) == toks[i] for w in query.text.split())
+                ):
+                    near = None
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
             if hit is None:
