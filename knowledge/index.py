@@ -212,14 +212,23 @@ def spelled_out_names(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     "for" ("sdny" and "sdony": Southern District of New York); initials of several names are left out."""
     found: dict[str, set[tuple[str, ...]]] = {}
     for text in texts:
-        for run in _CAPITALISED_RUN.finditer(text):
-            words = tokens(run.group(0))
-            capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
-            for a, start in enumerate(capital):
-                for end in capital[a + 1 : a + _ACRONYM_MAX]:
-                    name = tuple(words[start : end + 1])
-                    for key in set(initials(list(name))):  # with and without "of", "and"...
-                        found.setdefault(key.lower(), set()).add(name)
+        _add_spelled_out(text, found)
+    return _one_name_each(found)
+
+
+def _add_spelled_out(text: str, found: dict[str, set[tuple[str, ...]]]) -> None:
+    """Add to *found* the initials of each capitalised name in *text*, with the names they spell."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = tokens(run.group(0))
+        capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
+        for a, start in enumerate(capital):
+            for end in capital[a + 1 : a + _ACRONYM_MAX]:
+                name = tuple(words[start : end + 1])
+                for key in set(initials(list(name))):  # with and without "of", "and"...
+                    found.setdefault(key.lower(), set()).add(name)
+
+
+def _one_name_each(found: dict[str, set[tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
@@ -285,10 +294,10 @@ class _Indexer:
         pos: dict[str, int] = {}
         total_length = 0
         df = self.df
-        texts: list[str] = []  # for spelled_out_names, read once the sentences are
+        spelled: dict[str, set[tuple[str, ...]]] = {}  # spelled_out_names, as the sentences are read
         for n, row in enumerate(rows.sentences):
             text = row["text"]
-            texts.append(text)
+            _add_spelled_out(text, spelled)
             if not doc_slugs or doc_slugs[-1] != row["document"]:
                 if doc_slugs:
                     doc_ends.append(n)
@@ -365,7 +374,7 @@ class _Indexer:
             n_sentences=n_sentences,
             average_length=total_length / max(1, n_sentences),
             # made here, not when the first acronym is asked (reading every sentence: seconds on a big base)
-            spelled_out=list(spelled_out_names(texts).items()),
+            spelled_out=list(_one_name_each(spelled).items()),
             int_codes={"s_flags": "B", "u_kind": "B"},
         )
         s_cols["u_sentences"] = units.pop("u_sentences")
