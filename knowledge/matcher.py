@@ -720,7 +720,7 @@ class Matcher:
                 got, may_name = if_name if as_name else if_not
                 if may_name and as_name and names is not None and len(names) * 2 > len(toks):
                     may_name = not is_english_word(tok)  # Title Case ("What Did The Bank Report"): no names
-                if may_name and self._is_unknown_name(toks, pos, as_name):
+                if may_name and self._is_unknown_name(toks, pos, as_name, possessive):
                     query.absent_name = query.absent_name or tok
                 if got is None:
                     continue
@@ -823,12 +823,14 @@ class Matcher:
                 return tok
         return ""
 
-    def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
+    def _is_unknown_name(
+        self, toks: list[str], pos: int, capitalised: bool, possessive: set[int] = frozenset()
+    ) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
         something the base never mentions: written with a capital (an English word too: "Smith",
         "Baker", unless the question capitalises most of its words), or in lower case and in no
         dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
-        Sullivan" of an article naming Raymond)."""
+        Sullivan" of an article naming Raymond; "Japan's Jasdaq" is not one name)."""
         token = toks[pos]
         if token.isdigit() or len(token) < (3 if capitalised else 4):
             return False
@@ -836,7 +838,8 @@ class Matcher:
             return False
         if not capitalised and (token in dictionary().rank or not token.isalpha()):
             return False  # "1100s", "r&d": no name
-        beside = toks[pos - 1 : pos] + toks[pos + 1 : pos + 2] if pos else toks[1:2]
+        before = toks[pos - 1 : pos] if pos and pos - 1 not in possessive else []
+        beside = before + toks[pos + 1 : pos + 2] if pos not in possessive else before
         return not any(word in self._alias_word_set for word in beside)
 
     def _common_word_uncached(self, token: str) -> str | None:
