@@ -67,7 +67,7 @@ _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
-_JOB_WORDS = frozenset("job jobs role position occupation profession".split())
+_JOB_WORDS = frozenset("job jobs role position occupation profession work works".split())
 _HIS_HER = frozenset({"his", "her", "their"})
 _AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for

@@ -265,6 +265,8 @@ def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> No
         "what is oza's position",
         "what is the role of rusmik oza",
         "what about Oza, what is his job",  # a follow-up: "his" is the one person it names
+        "where does rusmik oza work",  # where someone works is the post the article gives them
+        "who does Oza work for",
     ):
         assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
 
