@@ -1518,11 +1518,10 @@ class Matcher:
         return False
 
     def _name_words(self, eid: str) -> frozenset[str]:
-        """The stems of an entity's name and aliases, kept per entity."""
+        """The stems of the words of an entity's aliases (its name among them), kept per entity."""
         got = self._name_word_sets.get(eid)
         if got is None:
-            e = self.index.entities[eid]
-            got = frozenset(stem(w) for a in [e.name, *e.aliases] for w in tokens(a) if w not in STOPWORDS)
+            got = frozenset(stem(w) for w in self._alias_words_of(eid) - STOPWORDS)
             self._name_word_sets[eid] = got
         return got
 
