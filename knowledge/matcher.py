@@ -66,7 +66,7 @@ _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 # Question words typed in chat without their apostrophe: "whens the game", "whos the coach".
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
-_JOB_WORDS = frozenset("job jobs role position occupation profession".split())
+_JOB_WORDS = frozenset("job jobs role position occupation profession work works".split())
 _HIS_HER = frozenset({"his", "her", "their"})
 _AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
@@ -717,7 +717,7 @@ class Matcher:
                 got, may_name = if_name if as_name else if_not
                 if may_name and as_name and names is not None and len(names) * 2 > len(toks):
                     may_name = not is_english_word(tok)  # Title Case ("What Did The Bank Report"): no names
-                if may_name and self._is_unknown_name(toks, pos, as_name):
+                if may_name and self._is_unknown_name(toks, pos, as_name, possessive):
                     query.absent_name = query.absent_name or tok
                 if got is None:
                     continue
@@ -820,12 +820,14 @@ class Matcher:
                 return tok
         return ""
 
-    def _is_unknown_name(self, toks: list[str], pos: int, capitalised: bool) -> bool:
+    def _is_unknown_name(
+        self, toks: list[str], pos: int, capitalised: bool, possessive: set[int] = frozenset()
+    ) -> bool:
         """Whether toks[pos], a word the base does not hold and no misspelling of its words, names
         something the base never mentions: written with a capital (an English word too: "Smith",
         "Baker", unless the question capitalises most of its words), or in lower case and in no
         dictionary at all (abbreviations aside), and not beside a name the base knows ("Raymond
-        Sullivan" of an article naming Raymond)."""
+        Sullivan" of an article naming Raymond; "Japan's Jasdaq" is not one name)."""
         token = toks[pos]
         if token.isdigit() or len(token) < (3 if capitalised else 4):
             return False
@@ -833,7 +835,8 @@ class Matcher:
             return False
         if not capitalised and (token in dictionary().rank or not token.isalpha()):
             return False  # "1100s", "r&d": no name
-        beside = toks[pos - 1 : pos] + toks[pos + 1 : pos + 2] if pos else toks[1:2]
+        before = toks[pos - 1 : pos] if pos and pos - 1 not in possessive else []
+        beside = before + toks[pos + 1 : pos + 2] if pos not in possessive else before
         return not any(word in self._alias_word_set for word in beside)
 
     def _common_word_uncached(self, token: str) -> str | None:
@@ -1517,11 +1520,10 @@ class Matcher:
         return False
 
     def _name_words(self, eid: str) -> frozenset[str]:
-        """The stems of an entity's name and aliases, kept per entity."""
+        """The stems of the words of an entity's aliases (its name among them), kept per entity."""
         got = self._name_word_sets.get(eid)
         if got is None:
-            e = self.index.entities[eid]
-            got = frozenset(stem(w) for a in [e.name, *e.aliases] for w in tokens(a) if w not in STOPWORDS)
+            got = frozenset(stem(w) for w in self._alias_words_of(eid) - STOPWORDS)
             self._name_word_sets[eid] = got
         return got
 

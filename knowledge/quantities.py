@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from .text import MONTH_ABBREVIATION_PATTERN, strip_invisible, tokens
 
 KINDS = tuple(
-    "age length area depth money percent count duration date time power energy temperature mass score".split()
+    "age length area depth money percent count duration date time power energy temperature mass score moment"
+    .split()
 )
 
 _SMALL = (
@@ -86,6 +87,15 @@ _BEFORE_ONE_UNIT = "after|for|within|in|over|about|nearly|almost|around|than|und
 _ONE_UNIT = re.compile(
     rf"\b(?i:(?:{_BEFORE_ONE_UNIT}) (?:a|an) (?:full )?{_TIME_UNIT}|(?:a|an) {_TIME_UNIT} ago)\b(?!-)"
 )
+# A moment told by another event, which answers "when" as a date does: "Three weeks before he died",
+# "After Epstein's death, Barr...", "the next day", "later that night"
+_MOMENT = re.compile(
+    r"(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) (?:before|after|later|earlier)\b"
+    r"|\b(?:the (?:next|following|previous) (?:day|morning|night|week|month|year)"
+    r"|later that (?:day|night|week|month|year)|that (?:night|morning|afternoon|evening))\b)"
+    r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
+)
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
 _COUNTING_ORDINAL = rf"(?:{'|'.join(_ORDINALS[2:20])}|\d{{1,3}}(?:st|nd|rd|th))"
 _ORDINAL_COUNT = re.compile(
@@ -143,6 +153,7 @@ _TRIGGER_WORDS = frozenset(
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
     + _ORDINALS[2:20]
+    + ["before", "after", "later", "earlier", "following", "during", "when"]
 )
 _DEPTH_CONTEXT = re.compile(
     r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
@@ -197,6 +208,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 found.append(Quantity("depth", text[s:end], s, end))
         found.append(Quantity(kind, text[s:end], s, end))
     found += [Quantity("score", m.group(0), *m.span()) for m in _SCORE.finditer(text)]
+    found += [Quantity("moment", m.group(0), *m.span()) for m in _MOMENT.finditer(text)]
     found.sort(key=lambda q: (q.start, q.kind))
     return found
 
@@ -394,7 +406,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     asks_when = "when" in words[:3]
     dated = _ASKS_DATE.search(text)
     if dated or asks_when:
-        return frozenset({"date", "time"}) if asks_when else frozenset({"date"})
+        return frozenset({"date", "time", "moment"}) if asks_when else frozenset({"date"})
     return None
 
 

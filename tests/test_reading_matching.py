@@ -265,6 +265,8 @@ def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> No
         "what is oza's position",
         "what is the role of rusmik oza",
         "what about Oza, what is his job",  # a follow-up: "his" is the one person it names
+        "where does rusmik oza work",  # where someone works is the post the article gives them
+        "who does Oza work for",
     ):
         assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
 
@@ -282,7 +284,9 @@ CLUB = (
     "Her first match will be away to Dunmore on Saturday.\n\n"
     "Rovers were inducted into the county Hall of Fame last year.\n\n"
     "Lind was out of work for months while she recovered from surgery.\n\n"
-    "The club's scouts used an observatory of talent in Portugal, said Lind."
+    "The club's scouts used an observatory of talent in Portugal, said Lind.\n\n"
+    "Sam Ode has been the CEO of Rovers since 2015.\n\n"
+    "Its Unite Connect app received FDA clearance on Monday."
 )
 
 
@@ -297,6 +301,8 @@ def club(tmp_path: Path) -> ArticleBase:
         ("When did Rovers fire Tom Reyes?", "Rovers sacked"),  # sack, fire, oust
         ("how long is Lind's contract", "Ana Lind has agreed a deal"),  # a contract is a deal
         ("who is lind's first game against", "Her first match"),  # a game is a match
+        ("who is the boss of rovers", "Sam Ode has been the CEO"),  # a boss leads, as a CEO does
+        ("has Unite Connect been approved", "Its Unite Connect app received"),  # approval, clearance
     ],
 )
 def test_everyday_paraphrases_of_sport_and_jobs_meet(club: ArticleBase, question: str, start: str) -> None:

@@ -395,3 +395,13 @@ def test_of_and_a_country_after_a_titled_persons_name_is_not_part_of_it(tmp_path
     assert {"Xi Jinping", "China", "Bank of England"} <= names
     assert "Xi Jinping of China" not in names
     assert article.cited("what is xi jinping likely to do").startswith("President Xi Jinping")
+
+
+def test_an_unknown_name_after_a_known_ones_possessive_is_a_name_the_base_never_mentions(
+    tmp_path: Path,
+) -> None:
+    # "how much did Japan's Jasdaq fall?" quoted the Nikkei's fall at 0.85: "Jasdaq" stood beside
+    # "Japan", a name of the base, and was taken for more of that name ("Raymond Sullivan")
+    article = build_article(tmp_path, "Markets\n\nJapan's Nikkei 225 declined 0.3% on Tuesday.")
+    assert article.cited("how much did Japan's Jasdaq decline?") == ""
+    assert article.cited("how much did Japan's Nikkei decline?").startswith("Japan's Nikkei")

@@ -156,7 +156,7 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How far up was the Hang Seng?", AMOUNT),
         ("How high did oil prices climb?", AMOUNT),
         ("How long did the talks last?", {"duration"}),
-        ("When did the plant close?", {"date", "time"}),
+        ("When did the plant close?", {"date", "time", "moment"}),
         ("What year did the law pass?", {"date"}),
         ("What time did police arrive?", {"time"}),
     ],
@@ -391,3 +391,25 @@ def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
     found = [(q.kind, q.surface) for q in find_quantities("The fans pick up speed at about 75C, or 167F.")]
     assert found == [("temperature", "75C"), ("temperature", "167F")]
     assert not [q for q in find_quantities("Apple's M2 chip on the 5G network") if q.kind == "temperature"]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        ("Three weeks before he died, Epstein had been found in his jail cell.", "Three weeks before"),
+        ("After Epstein's death, Barr reassigned the warden.", "After Epstein's death,"),
+        ("He resigned the next day.", "the next day"),
+        ("Later that night, police arrived.", "Later that night"),
+    ],
+)
+def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str) -> None:
+    # "when did Barr reassign the warden" abstained: the sentence held no date, only "After his death"
+    assert ("moment", surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
+    assert "moment" in wanted_kind("when did barr reassign the warden")
+    assert "moment" not in wanted_kind("what year did barr reassign the warden")
+
+
+def test_a_moment_keeps_the_duration_inside_it() -> None:
+    # "how long before his death was Epstein found": "Three weeks" is still a duration
+    found = [(q.kind, q.surface) for q in find_quantities("Three weeks before he died, he was found.")]
+    assert ("duration", "Three weeks") in found and ("moment", "Three weeks before") in found

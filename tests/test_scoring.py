@@ -97,7 +97,7 @@ def test_a_common_word_is_not_taken_for_a_misspelt_name(tmp_path: Path) -> None:
 def test_chat_spelling_without_apostrophes_is_understood(clinic: ArticleBase) -> None:
     # "whens" is "when is": the question asks for a date, which only the opening sentence gives
     matcher = Matcher(Index(store.read(clinic.db)))
-    assert matcher.analyse("whens the clinic opening").wanted == frozenset({"date", "time"})
+    assert matcher.analyse("whens the clinic opening").wanted == frozenset({"date", "time", "moment"})
     opened = "A new children's clinic opened in Brandvale on Tuesday."
     assert clinic.cited("whens the clinic opening") == opened
 
