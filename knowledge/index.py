@@ -19,6 +19,7 @@ from functools import cached_property
 from operator import countOf
 from typing import Any, TypeVar
 
+from .acronyms import initials
 from .columns import Ragged, RaggedBuilder, Strings, StringsBuilder, group
 from .model import Citation
 from .text import STOPWORDS, content_terms, stem, tokens
@@ -197,6 +198,40 @@ class _Made(dict[K, V]):
         return got
 
 
+# Names an acronym may spell (Matcher._spell_out_acronyms): runs of capitalised words, with the glue
+# words a name holds between them ("Department of Justice", "Southern District of New York")
+_ACRONYM_GLUE = frozenset({"of", "and", "for", "the"})
+_ACRONYM_MAX = 6  # capitalised words an acronym spells at most
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w\u2019'.-]*)+"
+)
+
+
+def spelled_out_names(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Initials -> the one capitalised name of *texts* they spell, with or without its "of", "and",
+    "for" ("sdny" and "sdony": Southern District of New York); initials of several names are left out."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for text in texts:
+        _add_spelled_out(text, found)
+    return _one_name_each(found)
+
+
+def _add_spelled_out(text: str, found: dict[str, set[tuple[str, ...]]]) -> None:
+    """Add to *found* the initials of each capitalised name in *text*, with the names they spell."""
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = tokens(run.group(0))
+        capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
+        for a, start in enumerate(capital):
+            for end in capital[a + 1 : a + _ACRONYM_MAX]:
+                name = tuple(words[start : end + 1])
+                for key in set(initials(list(name))):  # with and without "of", "and"...
+                    found.setdefault(key.lower(), set()).add(name)
+
+
+def _one_name_each(found: dict[str, set[tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
 def index_rows(rows: Rows) -> Columns:
     """Index *rows*: terms, postings, entity and alias maps, per-sentence features, as columns."""
     return _Indexer(rows).run()
@@ -259,8 +294,10 @@ class _Indexer:
         pos: dict[str, int] = {}
         total_length = 0
         df = self.df
+        spelled: dict[str, set[tuple[str, ...]]] = {}  # spelled_out_names, as the sentences are read
         for n, row in enumerate(rows.sentences):
             text = row["text"]
+            _add_spelled_out(text, spelled)
             if not doc_slugs or doc_slugs[-1] != row["document"]:
                 if doc_slugs:
                     doc_ends.append(n)
@@ -336,6 +373,8 @@ class _Indexer:
             hand=units.pop("_hand"),
             n_sentences=n_sentences,
             average_length=total_length / max(1, n_sentences),
+            # made here, not when the first acronym is asked (reading every sentence: seconds on a big base)
+            spelled_out=list(_one_name_each(spelled).items()),
             int_codes={"s_flags": "B", "u_kind": "B"},
         )
         s_cols["u_sentences"] = units.pop("u_sentences")
@@ -600,6 +639,8 @@ class Index:
         # a hand-written unit's fact id -> the entities each of its phrasings names (features.py)
         self.phrasing_names: dict[str, tuple[frozenset[str], ...]] = {}
         self.n_sentences = max(1, h["n_sentences"])
+        # initials -> the one capitalised name they spell (spelled_out_names; Matcher._spell_out_acronyms)
+        self.spelled_out: dict[str, tuple[str, ...]] = {k: tuple(name) for k, name in h["spelled_out"]}
         self.average_length = h["average_length"]
         self.sentences = Sentences(self, h["n_sentences"])
         self.units = _units(self)

@@ -14,7 +14,6 @@ from operator import attrgetter, itemgetter
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .acronyms import initials
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import (
     CAPITALS,
@@ -288,17 +287,18 @@ def _same_root(a: str, b: str) -> bool:
     return common >= 5 and common >= 0.8 * min(len(a), len(b))
 
 
+def _add_bounded(words: set[str], word: str) -> None:
+    """Add *word* to a per-base set of words, emptied first at RELATED_KEPT (however many odd words
+    users type)."""
+    if len(words) >= RELATED_KEPT:
+        words.clear()
+    words.add(word)
+
+
 def _chat_word(m: re.Match[str]) -> str:
     return _CHAT_WORDS[m.group(0)]
 
 
-# Names an acronym may spell (Matcher._spell_out_acronyms): runs of capitalised words, with the glue
-# words a name holds between them ("Department of Justice", "Southern District of New York")
-_ACRONYM_GLUE = frozenset({"of", "and", "for", "the"})
-_ACRONYM_MAX = 6  # capitalised words an acronym spells at most
-_CAPITALISED_RUN = re.compile(
-    r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w\u2019'.-]*)+"
-)
 # an acronym as typed ("SDNY", "DOJ"), and a number long enough to have lost its thousands comma
 _TYPED_IN_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 _LONG_NUMBER = re.compile(r"\d{4}")
@@ -435,7 +435,9 @@ class Matcher:
         # an idiom is rewritten only when the base has the word it becomes ("took part" stays
         # "took part" in an article that never says "participate")
         self._phrases = {p: t for p, t in PHRASES.items() if all(stem(w) in index.idf for w in t.split())}
-        self._spelled_out: dict[str, tuple[str, ...]] | None = None  # see _spelled_out_names
+        self._no_acronym: set[str] = set()  # words _spell_out_acronyms reads as themselves in any question
+        # words both it and _split_joined_words read as themselves in any question (analyse's gate)
+        self._as_written: set[str] = set()
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
             if self._phrases
@@ -449,8 +451,8 @@ class Matcher:
         """Question words, entities, kind of question and the ties between them."""
         toks, possessive = _tokenise(question, self._phrases, self._phrase_re, self._phrase_firsts)
         self._read_question_word(toks)
-        vocab = self.index.vocab
-        if any([t not in vocab for t in toks]):  # speed: every word known, no acronym to spell out
+        # speed: words known to read as themselves in both are passed in one C-level test
+        if not self._as_written.issuperset(toks):
             toks, possessive = self._spell_out_acronyms(question, toks, possessive)
             toks, possessive = self._split_joined_words(toks, possessive)
         if _LONG_NUMBER.search(question):
@@ -504,14 +506,24 @@ class Matcher:
                 and tok not in self._alias_sizes
                 and not is_english_word(tok)
             ):
-                if typed is None:
-                    typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
-                if tok in typed or self._common_word(tok) is None:
-                    names = self._spelled_out_names().get(tok)
+                spelled = self.index.spelled_out.get(tok)
+                if spelled is None:
+                    self._add_no_acronym(tok)  # spells out no name of the base, however it is typed
+                else:
+                    if typed is None:
+                        typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
+                    if tok in typed or self._common_word(tok) is None:
+                        names = spelled
+            else:  # the word's own tests: it reads as itself in any question
+                self._add_no_acronym(tok)
             if i in possessive:
                 marks.add(len(out) + (len(names) if names else 1) - 1)
             out.extend(names or (tok,))
         return out, marks
+
+    def _add_no_acronym(self, tok: str) -> None:
+        """Note *tok* as a word _spell_out_acronyms reads as itself whatever the question (bounded)."""
+        _add_bounded(self._no_acronym, tok)
 
     def _split_joined_words(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
         """A word typed solid that the article writes as two ("wifi" for "Wi-Fi", "keytravel"): read as
@@ -539,6 +551,8 @@ class Matcher:
             out.extend(parts)
             if i in possessive:
                 marks.add(len(out) - 1)
+            if len(parts) == 1 and tok in self._no_acronym:  # as written in both, whatever the question
+                _add_bounded(self._as_written, tok)
         return out, marks
 
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
@@ -558,23 +572,6 @@ class Matcher:
             if i in possessive:
                 marks.add(len(out) - 1)
         return out, marks
-
-    def _spelled_out_names(self) -> dict[str, tuple[str, ...]]:
-        """Initials -> the one capitalised name of the base they spell, with or without its "of",
-        "and", "for" ("sdny" and "sdony": Southern District of New York); made on first need."""
-        if self._spelled_out is None:
-            found: dict[str, set[tuple[str, ...]]] = {}
-            for _, text, *_ in self.index.sentences.fields():
-                for run in _CAPITALISED_RUN.finditer(text):
-                    words = tokens(run.group(0))
-                    capital = [i for i, w in enumerate(words) if w not in _ACRONYM_GLUE]
-                    for a, start in enumerate(capital):
-                        for end in capital[a + 1 : a + _ACRONYM_MAX]:
-                            name = tuple(words[start : end + 1])
-                            for key in set(initials(list(name))):  # with and without "of", "and"...
-                                found.setdefault(key.lower(), set()).add(name)
-            self._spelled_out = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
-        return self._spelled_out
 
     def _read_question_word(self, toks: list[str]) -> None:
         """Rewrite, in place, a misspelt question word among the first words ("wat happend" asks
@@ -1006,7 +1003,10 @@ class Matcher:
         if self.swapped_name(query, best.sentences[0]):  # the calibrator is not asked either
             return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
-        confidence = self.model.confidence(calibration_row(best.score, runner_up, best.features, query.asks))
+        # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
+        confidence = self.model.confidence_on_topic(
+            calibration_row(best.score, runner_up, best.features, query.asks)
+        )
         if confidence < self.model.threshold:
             return self._abstain(question, query, version)
         unit = best.unit
@@ -1067,8 +1067,10 @@ class Matcher:
             # thousands may tie at the floor: the first in the index win, as nlargest would pick them
             tied = heapq.nsmallest(CANDIDATES - len(items), [u for u, v in top if v == floor])
             items += [(u, floor) for u in tied]
-        # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit
-        ranked = self._ties_by_article(query, sorted(sorted(items), key=itemgetter(1), reverse=True), total)
+        # as nlargest by _by_weight_then_order: two sorts in C instead of a key call per unit; the first
+        # by unit alone (each is in one pair: the pairs' order), ints compared rather than pairs (speed)
+        by_unit = sorted(items, key=itemgetter(0))
+        ranked = self._ties_by_article(query, sorted(by_unit, key=itemgetter(1), reverse=True), total)
         ties = self._ties(query) if query.pairs else []
         spec = self._hit_spec(query)
         # units quoting one sentence share its terms (the same frozenset): their hits are found once

@@ -98,8 +98,9 @@ class ScoringModel:
             BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
         )
-        # compiled at load, so that the first question does not wait for it
-        model.calibrator.compile()
+        # compiled at load, so that the first question does not wait for it (the calibrator as answers
+        # read it; its plain form is compiled when first asked)
+        model._on_topic_raw  # noqa: B018 - the cached property compiles on first read
         model._weighted_sum  # noqa: B018 - the cached property compiles on first read
         return model
 
@@ -132,6 +133,15 @@ class ScoringModel:
     def confidence(self, calibration: list[float]) -> float:
         """Probability that the best candidate answers the question."""
         return _sigmoid(self.calibrator.raw(calibration))
+
+    def confidence_on_topic(self, calibration: list[float]) -> float:
+        """confidence of a best candidate that off_topic passed, so its quantity_miss is 0.0 (the same
+        value: the trees' splits on it are taken when compiled; any other row is read by confidence)."""
+        return _sigmoid(self._on_topic_raw(calibration))
+
+    @cached_property
+    def _on_topic_raw(self) -> Callable[[list[float]], float]:
+        return self.calibrator.raw_given({_CALIBRATED_QUANTITY_MISS: 0.0})
 
 
 TAUGHT = 0.85  # a hand-written or taught phrasing this close to the question is an answer given by a person
@@ -166,6 +176,7 @@ def calibration_row(
     return [best_score, min(lead, 4.0), float(lead < 0.5), *_ASKS.get(asks, _ASKS_NONE), *features]
 
 
+_CALIBRATED_QUANTITY_MISS = CALIBRATION_INPUTS.index("quantity_miss")
 _ASKED_MISSING = RANK_FEATURES.index("asked_missing")
 _UNPAIRED = RANK_FEATURES.index("unpaired")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")

@@ -59,8 +59,10 @@ def test_an_off_topic_best_abstains_without_asking_the_calibrator(
         ranked = matcher.rank(matcher.analyse(question))
         assert ranked and off_topic(ranked[0].features), question
     asked = []
-    real = matcher.model.confidence
-    monkeypatch.setattr(type(matcher.model), "confidence", lambda self, row: asked.append(row) or real(row))
+    real = matcher.model.confidence_on_topic  # what answers ask the calibrator through
+    monkeypatch.setattr(
+        type(matcher.model), "confidence_on_topic", lambda self, row: asked.append(row) or real(row)
+    )
     for question in ("How old is Stoltenberg?", "How much did the summit cost?"):
         answer = matcher.answer(question)
         assert answer.abstained and answer.confidence == 0.0 and not answer.citations

@@ -328,7 +328,7 @@ def test_an_acronym_the_article_never_writes_is_read_as_the_name_it_spells(tmp_p
         "The Department of Justice said the guards had slept on duty."
     )
     matcher = article.base._current().matcher
-    assert matcher._spelled_out_names()["doj"] == ("department", "of", "justice")
+    assert matcher.index.spelled_out["doj"] == ("department", "of", "justice")
 
 
 def test_a_word_alone_before_the_full_name_is_a_name_of_its_own(tmp_path: Path) -> None:
