@@ -1503,21 +1503,30 @@ class Matcher:
                 theirs = self._name_words(other)
                 if theirs & mine:
                     continue  # one person under two names
-                # the other name opens the sentence and the question's next word follows it ("Stoltenberg
-                # is due"), or it follows the question's word before ("backing Orban" for "backing Rutte")
-                start = 0
-                while start < len(stems) and stems[start] in _TITLE_STEMS:  # "Secretary General Jens Larsen"
-                    start += 1
+                # the other is the first person the sentence names and the question's next word follows
+                # ("Stoltenberg is due", "On Tuesday, Orban posted", "Although Stoltenberg had actually
+                # accepted"), or the other follows the question's word before ("backing Orban")
+                start = next((i for i, w in enumerate(stems) if w in theirs), len(stems))
                 lead = start
                 while lead < len(stems) and stems[lead] in theirs:
                     lead += 1
-                if after and start < lead < len(stems) and stems[lead] == after:
+                if (
+                    after
+                    and after in stems[lead : lead + 2]
+                    and not any(w in self._people_words(s.entities) - theirs for w in stems[:start])
+                ):
                     return True
                 if before and any(
                     stems[i] == before and stems[i + 1] in theirs for i in range(len(stems) - 1)
                 ):
                     return True
         return False
+
+    def _people_words(self, entities: frozenset[str]) -> frozenset[str]:
+        """The name words of the people among *entities*."""
+        known = self.index.entities
+        people = [e for e in entities if e in known and known[e].kind == "person"]
+        return frozenset().union(*map(self._name_words, people))
 
     def _name_words(self, eid: str) -> frozenset[str]:
         """The stems of the words of an entity's aliases (its name among them), kept per entity."""
