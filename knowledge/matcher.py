@@ -20,6 +20,8 @@ from .gazetteer import (
     CITIES,
     COUNTRIES,
     GENERIC_ROLE_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
     ROLE_WORDS,
     SPECIFIC_ROLES,
     TITLE_WORDS,
@@ -226,6 +228,7 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
 _TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS if len(w) > 3) - {"state", "general"}
 _DEMONYMS = frozenset(fold(n) for names in COUNTRIES.values() for n in names if " " not in n)
 _TITLE_STEMS = frozenset(stem(fold(w)) for w in TITLE_WORDS)
+_NAME_KIND_WORDS = frozenset(fold(w) for w in ORG_WORDS | PLACE_WORDS)  # "party", "bank", "street"...
 _DATE_WORD = re.compile(r"(?:1[5-9]|20)\d\d|" + "|".join(stem(d) for d in WEEKDAYS))  # a year, a weekday
 
 
@@ -837,7 +840,8 @@ class Matcher:
             return False  # "1100s", "r&d": no name
         before = toks[pos - 1 : pos] if pos and pos - 1 not in possessive else []
         beside = before + toks[pos + 1 : pos + 2] if pos not in possessive else before
-        return not any(word in self._alias_word_set for word in beside)
+        # (a word every name of a kind has is no evidence: "Labour Party" is not "People's Party")
+        return not any(word in self._alias_word_set and word not in _NAME_KIND_WORDS for word in beside)
 
     def _common_word_uncached(self, token: str) -> str | None:
         """The common English word a token that is no word at all was meant to be ("happend":

@@ -405,3 +405,12 @@ def test_an_unknown_name_after_a_known_ones_possessive_is_a_name_the_base_never_
     article = build_article(tmp_path, "Markets\n\nJapan's Nikkei 225 declined 0.3% on Tuesday.")
     assert article.cited("how much did Japan's Jasdaq decline?") == ""
     assert article.cited("how much did Japan's Nikkei decline?").startswith("Japan's Nikkei")
+
+
+def test_a_word_every_name_of_its_kind_has_does_not_make_an_unknown_name_known(tmp_path: Path) -> None:
+    # "How long has Rutte led the Labour Party?" quoted "...has led the People's Party..." at 0.92:
+    # "Labour" stood beside "Party", a word of a name the base knows, and was taken for more of it
+    text = "Dutch politics\n\nRutte has led the People's Party for Freedom and Democracy for 18 years."
+    article = build_article(tmp_path, text)
+    assert article.cited("How long has Rutte led the Labour Party?") == ""
+    assert article.cited("How long has Rutte led the People's Party?").startswith("Rutte has led")
