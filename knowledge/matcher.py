@@ -241,6 +241,30 @@ def _content_stem(toks: list[str], at: int, step: int) -> str:
     return ""
 
 
+# A time a question may pin its question to: a year, a weekday, "next month", "last year"
+_PINNED_TIME = re.compile(
+    r"\b(?:(?:1[5-9]|20)\d\d|"
+    + "|".join(WEEKDAYS)
+    + r"|(?:next|last|this|past) (?:week|month|year|decade))\b",
+    re.I,
+)
+
+
+def _swapped_date(question: str, sentence: str) -> bool:
+    """Whether the sentence states other times of the kind the question pins and not the question's
+    ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018")."""
+    asked = {m.lower() for m in _PINNED_TIME.findall(question)}
+    if not asked:
+        return False
+    said = {m.lower() for m in _PINNED_TIME.findall(sentence)}
+    return bool(said) and not asked & said and {_time_kind(t) for t in asked} <= {_time_kind(t) for t in said}
+
+
+def _time_kind(time: str) -> str:
+    """'year' for "2019", 'weekday' for "tuesday", 'relative' for "next month"."""
+    return "year" if time[:1].isdigit() else "relative" if " " in time else "weekday"
+
+
 def _plain(unit: Unit, entity_only: bool) -> bool:
     """Whether describe gives *unit* no feature of its own: no hand fact (phrasings), and no description
     of a name when the question names only (described); the rest of its vector is its sentence's, its
@@ -1004,7 +1028,7 @@ class Matcher:
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
-        if self.swapped_name(query, best.sentences[0]):  # the calibrator is not asked either
+        if self.swapped(query, best.sentences[0]):  # the calibrator is not asked either
             return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
         # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
@@ -1485,6 +1509,12 @@ class Matcher:
             kept_docs = frozenset(keep)
             for u in [u for u in acc if docs[u] not in kept_docs]:
                 del acc[u]
+
+    def swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence is about another person or another time than the question asks
+        (swapped_name, swapped_date): the bot abstains."""
+        text = self.index.sentences[sentence].text
+        return self.swapped_name(query, sentence) or _swapped_date(query.text, text)
 
     def swapped_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another person where the question has its own ("When is Rutte due

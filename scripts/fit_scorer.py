@@ -87,7 +87,7 @@ class Row:
     firsts: list[int]  # per candidate: the sentence it quotes first
     gated: bool = False  # the question names a place, name or number the base never names: the bot abstains
     asks: str = ""  # its question word (scoring.question_word)
-    swapped: list[bool] = field(default_factory=list)  # per candidate: Matcher.swapped_name (abstains)
+    swapped: list[bool] = field(default_factory=list)  # per candidate: Matcher.swapped (abstains)
 
 
 _ZERO = ScoringModel((0.0,) * len(RANK_FEATURES), 0.0, BoostedTrees(0.0, 1.0), 0.5)
@@ -128,7 +128,7 @@ def collect(sets: list[QuestionSet], work: Path) -> list[Row]:
             right = [q["kind"] != "out_of_scope" and _is_right(q, t) for t in texts]
             firsts = [c.sentences[0] for c in cands]
             gated = bool(query.absent_place or query.absent_name or query.absent_number)
-            swapped = [matcher.swapped_name(query, first) for first in firsts]
+            swapped = [matcher.swapped(query, first) for first in firsts]
             rows.append(Row(qs.name, group, q, feats, right, firsts, gated, query.asks, swapped))
     return rows
 

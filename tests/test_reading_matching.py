@@ -453,3 +453,18 @@ def test_a_person_named_after_others_in_a_list_is_not_taken_for_a_swap(tmp_path:
     article = build_article(tmp_path, text)
     cited = article.cited("Which founding members are reuniting for the Harbor Kings tour?")
     assert cited.startswith("To mark 50 years")
+
+
+def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_answer(tmp_path: Path) -> None:
+    # "Where will the NATO Summit be held next year?" quoted "...the NATO Summit in Washington next
+    # month" at 0.72; SQuAD's unanswerable questions move a year ("in 1974" of a paper of 1971)
+    text = (
+        "Summit plans\n\n"
+        "The alliance will meet at a summit in Washington next month.\n\n"
+        "Juris Hartmanis wrote the paper on time hierarchies in 1965."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where will the alliance summit be held next year?") == ""
+    assert article.cited("Where will the alliance summit be held next month?").startswith("The alliance will")
+    assert article.cited("What paper did Juris Hartmanis write in 1974?") == ""
+    assert article.cited("What paper did Juris Hartmanis write in 1965?").startswith("Juris Hartmanis")
