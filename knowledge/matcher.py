@@ -250,14 +250,36 @@ _PINNED_TIME = re.compile(
 )
 
 
+# An ordinal and what it orders: "the first period", "the 11th century"
+_ORDERED = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) (\w+)", re.I
+)
+
+
 def _swapped_date(question: str, sentence: str) -> bool:
     """Whether the sentence states other times of the kind the question pins and not the question's
-    ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018")."""
+    ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), or
+    orders the thing the question orders otherwise ("the first period" of "in the third period")."""
     asked = {m.lower() for m in _PINNED_TIME.findall(question)}
-    if not asked:
-        return False
-    said = {m.lower() for m in _PINNED_TIME.findall(sentence)}
-    return bool(said) and not asked & said and {_time_kind(t) for t in asked} <= {_time_kind(t) for t in said}
+    if asked:
+        said = {m.lower() for m in _PINNED_TIME.findall(sentence)}
+        kinds = {_time_kind(t) for t in said}
+        if said and not asked & said and {_time_kind(t) for t in asked} <= kinds:
+            return True
+    ordered = {(_order(o), stem(n.lower())) for o, n in _ORDERED.findall(question)}
+    if ordered:
+        said_order = {(_order(o), stem(n.lower())) for o, n in _ORDERED.findall(sentence)}
+        for order, noun in ordered:
+            others = {o for o, n in said_order if n == noun}
+            if others and order not in others:
+                return True
+    return False
+
+
+def _order(ordinal: str) -> int | str:
+    """The value of an ordinal ("third" and "3rd" are 3)."""
+    low = ordinal.lower()
+    return 2 if low == "second" else number_value(low) or low
 
 
 def _time_kind(time: str) -> str:

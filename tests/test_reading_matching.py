@@ -461,10 +461,14 @@ def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_a
     text = (
         "Summit plans\n\n"
         "The alliance will meet at a summit in Washington next month.\n\n"
-        "Juris Hartmanis wrote the paper on time hierarchies in 1965."
+        "Juris Hartmanis wrote the paper on time hierarchies in 1965.\n\n"
+        "Anders Nilsson made 15 saves in the third period."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Where will the alliance summit be held next year?") == ""
     assert article.cited("Where will the alliance summit be held next month?").startswith("The alliance will")
     assert article.cited("What paper did Juris Hartmanis write in 1974?") == ""
     assert article.cited("What paper did Juris Hartmanis write in 1965?").startswith("Juris Hartmanis")
+    # an ordinal too: "the first period" is not "the third period", which "the 3rd period" is
+    assert article.cited("How many saves did Nilsson make in the first period?") == ""
+    assert article.cited("How many saves did Nilsson make in the 3rd period?").startswith("Anders Nilsson")
