@@ -276,6 +276,24 @@ def _swapped_date(question: str, sentence: str) -> bool:
     return False
 
 
+_NEGATION = re.compile(
+    r"\b(?:not|never|no longer|nt|cannot|cant|didnt|doesnt|isnt|wasnt|unable|neither|nor)\b|n't\b", re.I
+)
+
+
+_NEGATION_CLAUSE = re.compile(r"\b(?:why|if|since|unless|until|whether)\b", re.I)
+
+
+def _negation_added(question: str, sentence: str) -> bool:
+    """Whether the question denies what a sentence saying no "not" asserts ("What would not be a
+    major breakthrough" of "...would be a major breakthrough"); not "why ... not", nor a "not" in a
+    clause of condition or time ("if Morgan can't play", "since when had they not won")."""
+    negation = _NEGATION.search(question)
+    if negation is None or _NEGATION_CLAUSE.search(question, 0, negation.start()):
+        return False
+    return not _NEGATION.search(sentence)
+
+
 def _order(ordinal: str) -> int | str:
     """The value of an ordinal ("third" and "3rd" are 3)."""
     low = ordinal.lower()
@@ -1533,10 +1551,15 @@ class Matcher:
                 del acc[u]
 
     def swapped(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence is about another person or another time than the question asks
-        (swapped_name, swapped_date): the bot abstains."""
+        """Whether the sentence is about another person or another time than the question asks, or
+        asserts what the question denies (swapped_name, _swapped_date, _negation_added): the bot
+        abstains."""
         text = self.index.sentences[sentence].text
-        return self.swapped_name(query, sentence) or _swapped_date(query.text, text)
+        return (
+            self.swapped_name(query, sentence)
+            or _swapped_date(query.text, text)
+            or _negation_added(query.text, text)
+        )
 
     def swapped_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another person where the question has its own ("When is Rutte due

@@ -472,3 +472,17 @@ def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_a
     # an ordinal too: "the first period" is not "the third period", which "the 3rd period" is
     assert article.cited("How many saves did Nilsson make in the first period?") == ""
     assert article.cited("How many saves did Nilsson make in the 3rd period?").startswith("Anders Nilsson")
+
+
+def test_a_question_denying_what_the_sentence_asserts_is_not_answered_by_it(tmp_path: Path) -> None:
+    # SQuAD 2.0's unanswerable "What would not be a major breakthrough in complexity theory?" quoted the
+    # sentence saying what would be one; a "not" of "why", "if" or "since" is the question's own
+    text = (
+        "Open problems\n\n"
+        "A proof that P equals NP would be a major breakthrough in complexity theory.\n\n"
+        "Vann will start at quarterback if Morgan is out on Saturday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What would not be a major breakthrough in complexity theory?") == ""
+    assert article.cited("What would be a major breakthrough in complexity theory?").startswith("A proof")
+    assert article.cited("who starts at quarterback if morgan cant play").startswith("Vann will start")
