@@ -679,7 +679,7 @@ class Matcher:
                     near
                     and is_english_word(near)
                     and self._common_word(toks[i]) == near
-                    and not any(w[:1].isupper() and fold(w) == toks[i] for w in query.text.split())
+                    and toks[i] not in _capitalised(query.text)
                 ):
                     near = None
                 eid = idx.alias_to_entity.get((near,)) if near else None
@@ -817,7 +817,7 @@ class Matcher:
                 self._known_words.clear()  # bounded however many words users type
             self._known_words[tok] = word
             return False, (word, False), (word, False)
-        if self._is_misspelt_stopword(tok) and not is_english_word(tok):  # "Chile" is no "while"
+        if self._is_misspelt_stopword(tok):
             reading = (False, (None, False), (None, False))
         elif tok.isdigit():
             word = self._term(key, 1.0)
@@ -937,8 +937,9 @@ class Matcher:
 
     @staticmethod
     def _is_misspelt_stopword(token: str) -> bool:
-        """'befor', 'abuot': glue words typed wrong should not become content words."""
-        return len(token) >= 5 and _near_long_stopword(token)
+        """'befor', 'abuot': glue words typed wrong should not become content words; an English word is
+        none ("Chile" is no "while", "bring" no "being")."""
+        return len(token) >= 5 and _near_long_stopword(token) and not is_english_word(token)
 
     def _related_words(self, key: str) -> tuple[frozenset[str], frozenset[str]]:
         """(synonyms and kin, kin) of *key* in this base; kept, as they depend on the base alone."""
