@@ -294,6 +294,17 @@ def _negation_added(question: str, sentence: str) -> bool:
     return not _NEGATION.search(sentence)
 
 
+# A question asking for a name ("what is the man's name", "the name of the firm"), not for a term ("the
+# name given to", "another name for")
+_ASKS_NAME = re.compile(
+    r"(?:\b(?:the|his|her|their|its)|'s|\ws)(?: full| first| last| real)? name\b(?! (?:given|for)\b)"
+    r"|\bname of\b",
+    re.I,
+)
+# the kinds of entity that are names: not dates and numbers
+_NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"})
+
+
 def _order(ordinal: str) -> int | str:
     """The value of an ordinal ("third" and "3rd" are 3)."""
     low = ordinal.lower()
@@ -1552,14 +1563,26 @@ class Matcher:
                 del acc[u]
 
     def swapped(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence is about another person or another time than the question asks, or
-        asserts what the question denies (swapped_name, _swapped_date, _negation_added): the bot
-        abstains."""
+        """Whether the sentence is about another person or another time than the question asks, asserts
+        what the question denies, or names nothing when a name is asked (swapped_name, _swapped_date,
+        _negation_added, name_missing): the bot abstains."""
         text = self.index.sentences[sentence].text
         return (
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
             or _negation_added(query.text, text)
+            or self.name_missing(query, sentence)
+        )
+
+    def name_missing(self, query: Query, sentence: int) -> bool:
+        """Whether the question asks for a name and the sentence names nothing but the question's own
+        ("What is the patient's name?" of "The patient was given steroids"): it does not say."""
+        if not _ASKS_NAME.search(query.text):
+            return False
+        known = self.index.entities
+        return not any(
+            e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
+            for e in self.index.sentences[sentence].entities
         )
 
     def swapped_name(self, query: Query, sentence: int) -> bool:

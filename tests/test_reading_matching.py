@@ -489,3 +489,20 @@ def test_a_question_denying_what_the_sentence_asserts_is_not_answered_by_it(tmp_
     assert article.cited("What would not be a major breakthrough in complexity theory?") == ""
     assert article.cited("What would be a major breakthrough in complexity theory?").startswith("A proof")
     assert article.cited("who starts at quarterback if morgan cant play").startswith("Vann will start")
+
+
+def test_a_sentence_naming_nothing_does_not_answer_what_someones_name_is(tmp_path: Path) -> None:
+    # "What is the patient's name?" quoted "The patient was given steroids" at 0.71, and "What was the name
+    # of Andrew's publicist?" a sentence naming only Andrew: the article never names them
+    text = (
+        "Duvet and lungs\n\n"
+        "The patient, a 43-year-old man, was given steroids in March.\n\n"
+        "His doctor, Mary Holt of the Aberdeen Royal Infirmary, changed his bedding.\n\n"
+        "A problem instance is the name given to the input string."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What is the patient's name?") == ""
+    assert article.cited("whats the name of the patient") == ""
+    assert article.cited("What is the name of his doctor?").startswith("His doctor, Mary Holt")
+    # a name given to a thing is a term, not a name
+    assert article.cited("What is the name given to the input string?").startswith("A problem instance")
