@@ -30,7 +30,7 @@ from .gazetteer import (
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
-from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
+from .quantities import CARDINAL_WORDS, STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -303,6 +303,47 @@ _ASKS_NAME = re.compile(
 )
 # the kinds of entity that are names: not dates and numbers
 _NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"})
+
+
+# A number and what it counts: "six people", "a 180-day cruise", "2.5 million people"
+_COUNTED = re.compile(
+    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|[a-z]+)(?:[- ](million|billion|thousand|hundred))?[- ]([a-z]+)\b",
+    re.I,
+)
+
+
+def _counts(text: str) -> set[tuple[str, str]]:
+    """(number, stem of the noun it counts) of each count in *text*, numbers as digits."""
+    out = set()
+    for m in _COUNTED.finditer(text):
+        number, scale, noun = m.group(1, 2, 3)
+        scale = scale or ""
+        before = text[: m.start()].split()
+        if before and before[-1][:1].isupper() and before[-1].lower() not in STOPWORDS:
+            continue  # a model's number ("the Thunderbolt 3 adapter"), not a count
+        low = number.lower()
+        if low[0].isdigit():
+            value: str | int | None = low.replace(",", "")
+        elif low in CARDINAL_WORDS:
+            value = number_value(low)
+        else:
+            continue
+        if noun.lower() in STOPWORDS:
+            continue
+        out.add((f"{value} {scale.lower()}".rstrip(), stem(noun.lower())))
+    return out
+
+
+def _swapped_count(question: str, sentence: str) -> bool:
+    """Whether the sentence counts the thing the question counts, by another number ("Where did police
+    arrest 32 people?" of "Police arrested six people Monday")."""
+    asked = _counts(question)
+    if not asked:
+        return False
+    said = _counts(sentence)
+    return any(
+        (number, noun) not in said and any(n == noun for _, n in said) for number, noun in asked
+    )
 
 
 def _order(ordinal: str) -> int | str:
@@ -1571,6 +1612,7 @@ class Matcher:
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
             or _negation_added(query.text, text)
+            or _swapped_count(query.text, text)
             or self.name_missing(query, sentence)
         )
 

@@ -246,6 +246,7 @@ _WORD_VALUES = {w: i + 1 for i, w in enumerate(_SMALL[:19])}
 _WORD_VALUES |= {w: 20 + 10 * i for i, w in enumerate(_SMALL[19:])}
 # "second" is left out: far more often a unit of time, or "the second half", than a number
 _ORDINAL_VALUES = {w: i + 1 for i, w in enumerate(_ORDINALS[:20]) if w != "second"}
+CARDINAL_WORDS = frozenset(_WORD_VALUES)  # "one" to "ninety": the words that count
 _NUMBER_TOKEN = re.compile(r"(\d+)(?:s|st|nd|rd|th)?")
 
 

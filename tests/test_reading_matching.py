@@ -506,3 +506,20 @@ def test_a_sentence_naming_nothing_does_not_answer_what_someones_name_is(tmp_pat
     assert article.cited("What is the name of his doctor?").startswith("His doctor, Mary Holt")
     # a name given to a thing is a term, not a name
     assert article.cited("What is the name given to the input string?").startswith("A problem instance")
+
+
+def test_a_sentence_counting_the_asked_thing_by_another_number_is_not_the_answer(tmp_path: Path) -> None:
+    # SQuAD 2.0's style: "Where did police arrest 32 people Monday?" quoted "Police arrested six people
+    # Monday" at 0.71 (32 is an age elsewhere in the story, so no number the base never states)
+    text = (
+        "Drug arrests\n\n"
+        "Police arrested six people Monday during a narcotics investigation at a local home.\n\n"
+        "Elizabeth Tays, 32, of Franklin was held on a warrant.\n\n"
+        "The $49 Apple Thunderbolt 2 to Thunderbolt 3 adapter will connect an older dock."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where did police arrest 32 people Monday?") == ""
+    assert article.cited("Where did police arrest seven people Monday?") == ""
+    assert article.cited("Where did police arrest 6 people Monday?").startswith("Police arrested six")
+    # a number after a name is a model's, not a count
+    assert article.cited("how much is the thunderbolt 2 adapter").startswith("The $49 Apple")
