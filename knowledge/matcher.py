@@ -40,7 +40,7 @@ from .scoring import (
     off_topic_by,
     question_word,
 )
-from .text import STOPWORDS, fold, is_english_word, stem, tokens
+from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, is_english_word, stem, tokens
 from .wordvectors import cosine, default_vectors
 
 MAX_TOKENS = 60
@@ -310,6 +310,45 @@ _COUNTED = re.compile(
     r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|[a-z]+)(?:[- ](million|billion|thousand|hundred))?[- ]([a-z]+)\b",
     re.I,
 )
+
+
+# A month, and the day of it when given: "Nov. 18", "November 18", "18 November", "in July"; "March" and
+# "May" only capitalised (a verb, a modal)
+_MONTH_DAY = re.compile(
+    r"(?:\b(\d{1,2}) )?\b((?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|Mar(?:ch)?|May)\b\.?"
+    r"(?: (\d{1,2})(?:st|nd|rd|th)?\b(?!,\d))?"
+)
+
+
+_MONTH_STEMS = {short[:3]: month for short, month in MONTH_ABBREVIATIONS.items()} | {"may": "may"}
+
+
+def _month_days(text: str) -> set[tuple[str, str]]:
+    """(month, day) of each date *text* names by its month; day "" when not given."""
+    out = set()
+    for before, month, after in _MONTH_DAY.findall(text):
+        low = month.lower()
+        if not _MONTH_STEMS.get(low[:3], "").startswith(low):
+            continue  # "junior", "octane": not a month
+        out.add((low[:3], before or after))
+    return out
+
+
+def _swapped_day(question: str, sentence: str) -> bool:
+    """Whether the question pins a month (or a day of it) the sentence does not state while it states
+    another ("kicking off in July 2020" of "June 9, 2020"; "Nov. 28" of "Monday night (Nov. 18)")."""
+    asked = _month_days(question)
+    if not asked:
+        return False
+    said = _month_days(sentence)
+    months = {m for m, _ in said}
+    for month, day in asked:
+        if months and month not in months:
+            return True
+        days = {d for m, d in said if m == month and d}
+        if day and days and day not in days:
+            return True
+    return False
 
 
 def _counts(text: str) -> set[tuple[str, str]]:
@@ -1613,6 +1652,7 @@ class Matcher:
             or _swapped_date(query.text, text)
             or _negation_added(query.text, text)
             or _swapped_count(query.text, text)
+            or _swapped_day(query.text, text)
             or self.name_missing(query, sentence)
         )
 
