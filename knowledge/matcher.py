@@ -277,9 +277,14 @@ def _swapped_date(question: str, sentence: str) -> bool:
 
 
 _NEGATION = re.compile(
-    r"\b(?:not|never|no longer|nt|cannot|cant|didnt|doesnt|isnt|wasnt|unable|neither|nor)\b|n't\b", re.I
+    r"\b(?:not|never|no|nt|cannot|cant|didnt|doesnt|isnt|wasnt|unable|neither|nor|lack(?:s|ed|ing)?|"
+    r"fail(?:s|ed)? to)\b|n't\b",
+    re.I,
 )
 
+
+# a sentence saying something failed denies it as "did not" does ("...to carve out a state, but failed")
+_FAILED = re.compile(r"\b(?:fail(?:s|ed|ure)?|unsuccessful(?:ly)?)\b", re.I)
 
 _NEGATION_CLAUSE = re.compile(r"\b(?:why|if|since|unless|until|whether)\b", re.I)
 
@@ -291,7 +296,7 @@ def _negation_added(question: str, sentence: str) -> bool:
     negation = _NEGATION.search(question)
     if negation is None or _NEGATION_CLAUSE.search(question, 0, negation.start()):
         return False
-    return not _NEGATION.search(sentence)
+    return not _NEGATION.search(sentence) and not _FAILED.search(sentence)
 
 
 # A question asking for a name ("what is the man's name", "the name of the firm"), not for a term ("the

@@ -544,3 +544,18 @@ def test_a_sentence_of_another_month_or_day_than_the_question_pins_is_not_the_an
     )
     assert article.cited("Kicking off in July 2020, how many stops is the tour?") == ""
     assert article.cited("kicking off in june 2020 how many stops is the tour").startswith("The four-time")
+
+
+def test_no_lack_and_fail_to_deny_as_not_does(tmp_path: Path) -> None:
+    # "What do most major medical centers have no protocols for?" quoted "Most major medical centers have
+    # protocols for inducing hypothermia" at 0.89; a sentence saying it failed denies as "not" does
+    text = (
+        "Hibernation\n\n"
+        "Most major medical centers have protocols for inducing hypothermia in patients.\n\n"
+        "In 1018, Roger de Tosny travelled to Iberia to carve out a state for himself, but failed."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What do most major medical centers have no protocols for?") == ""
+    assert article.cited("What do most major medical centers lack protocols for?") == ""
+    assert article.cited("What do most major medical centers have protocols for?").startswith("Most major")
+    assert article.cited("What year did Roger de Tosny fail to carve out a state?").startswith("In 1018")
