@@ -115,6 +115,9 @@ _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "w
 _QUESTION_WORD_AT = 3  # a question word is looked for among a question's first words
 _QUESTION_WORD_SET = frozenset(_QUESTION_SPELLINGS)
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+\b")
+# A model's name: letters then two digits or more ("a220", "f35", "mh17"); chat's "gr8" and units ("30min",
+# "4k") are none
+_MODEL_CODE = re.compile(r"[a-z]{1,4}\d{2,}[a-z]?")
 _new_tuple = tuple.__new__
 _POSITION = attrgetter("position")
 _SCORE = attrgetter("score")
@@ -868,6 +871,8 @@ class Matcher:
                 continue
             word = self._known_words.get(tok)  # speed: a word of the base is read once per base
             if word is None:
+                if _MODEL_CODE.fullmatch(tok):
+                    query.absent_name = query.absent_name or tok  # "A220" of an article on the A350
                 # a word the base lacks: what it is read as is the word's alone, but for whether it is
                 # written with a capital (speed: worked out once per word, kept)
                 reading = self._unknown_words.get(tok) or self._read_word(tok)

@@ -559,3 +559,16 @@ def test_no_lack_and_fail_to_deny_as_not_does(tmp_path: Path) -> None:
     assert article.cited("What do most major medical centers lack protocols for?") == ""
     assert article.cited("What do most major medical centers have protocols for?").startswith("Most major")
     assert article.cited("What year did Roger de Tosny fail to carve out a state?").startswith("In 1018")
+
+
+def test_a_model_the_base_never_names_is_a_name_it_never_mentions(tmp_path: Path) -> None:
+    # "Why has the A220 program faced delays?" quoted "The 777 program has faced delays" at 0.84
+    text = (
+        "Airline order\n\n"
+        "The 777 program has faced delays due to engine problems.\n\n"
+        "The airline also ordered 50 A350 jets from Airbus."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Why has the A220 program faced delays?") == ""
+    assert article.cited("Why has the 777 program faced delays?").startswith("The 777 program")
+    assert article.cited("how many a350 jets did the airline order").startswith("The airline also")
