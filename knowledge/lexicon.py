@@ -15,6 +15,7 @@ from .text import STOPWORDS, stem, tokens
 
 # WordNet synonyms of everyday words, derived by scripts/derive_synonyms.py (stem -> synonym stems).
 SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
+ANTONYMS_PATH = Path(__file__).parent / "data" / "antonyms.txt"
 # English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
 ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
@@ -198,3 +199,13 @@ def dictionary() -> Dictionary:
 def synonyms() -> dict[str, frozenset[str]]:
     """Stem -> the stems that may stand for it: WordNet's, the groups above, acronyms (read once)."""
     return _build()
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of its opposites (scripts/derive_antonyms.py; read once, empty without the file)."""
+    if not ANTONYMS_PATH.exists():
+        return {}
+    with open(ANTONYMS_PATH, encoding="utf-8") as lines:
+        pairs = (line.rstrip("\n").partition("\t") for line in lines)
+        return {key: frozenset(words.split()) for key, _, words in pairs}

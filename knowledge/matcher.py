@@ -28,7 +28,7 @@ from .gazetteer import (
     WEEKDAYS,
 )
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, dictionary, synonyms
+from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
 from .quantities import CARDINAL_WORDS, STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
@@ -1663,8 +1663,25 @@ class Matcher:
             or _negation_added(query.text, text)
             or _swapped_count(query.text, text)
             or _swapped_day(query.text, text)
+            or self.opposite_said(query, sentence)
             or self.name_missing(query, sentence)
         )
+
+    def opposite_said(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence says the opposite of a word of the question and not the word ("Which
+        panel rejected..." of "...recommended by the panel"; "the smallest" of "the largest")."""
+        if _NEGATION.search(query.text):
+            return False  # "who isn't able to" asks for the "unable"
+        stems = set(self.index.sentence_fixed(sentence).stems)
+        keys = {t.key for t in query.terms}
+        opposites = antonyms()
+        for t in query.terms:
+            if t.entity or t.key in stems or not t.alternatives.isdisjoint(stems):
+                continue
+            opposite = opposites.get(t.key)
+            if opposite and not opposite.isdisjoint(stems) and opposite.isdisjoint(keys):
+                return True
+        return False
 
     def name_missing(self, query: Query, sentence: int) -> bool:
         """Whether the question asks for a name and the sentence names nothing but the question's own

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
-from knowledge.lexicon import QUESTION_FORMS
+from knowledge.lexicon import QUESTION_FORMS, antonyms
 from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form
 from knowledge.text import is_english_word
 
@@ -572,3 +572,27 @@ def test_a_model_the_base_never_names_is_a_name_it_never_mentions(tmp_path: Path
     assert article.cited("Why has the A220 program faced delays?") == ""
     assert article.cited("Why has the 777 program faced delays?").startswith("The 777 program")
     assert article.cited("how many a350 jets did the airline order").startswith("The airline also")
+
+
+def test_a_sentence_saying_the_opposite_of_a_question_word_is_not_the_answer(tmp_path: Path) -> None:
+    # SQuAD 2.0's style: "Who is the smallest international carrier in the world?" quoted "...the world's
+    # largest international carrier" at 0.76; an opposite with a "not" asks for it ("isn't able")
+    text = (
+        "Airline order\n\n"
+        "Emirates, the world's largest international carrier, ordered 30 jets on Wednesday.\n\n"
+        "Doctors are unable to stem the disorder, the study says."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who is the smallest international carrier in the world?") == ""
+    assert article.cited("Who is the largest international carrier in the world?").startswith("Emirates")
+    assert article.cited("who is able to stem the disorder") == ""
+    assert article.cited("who isnt able to stem the disorder").startswith("Doctors are unable")
+
+
+def test_opposites_are_of_adjectives_and_negations_not_of_roles() -> None:
+    # "X sold the rights to Y" answers "who bought the rights"; "the last time" is "the first time since"
+    opposites = antonyms()
+    assert "small" in opposites["larg"] and "unsolv" in opposites["solv"]
+    assert "decreas" in opposites["increas"]
+    for word, other in (("buy", "sell"), ("win", "lose"), ("come", "go"), ("first", "last"), ("pass", "run")):
+        assert other not in opposites.get(word, frozenset())
