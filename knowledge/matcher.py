@@ -393,6 +393,11 @@ def _swapped_count(question: str, sentence: str) -> bool:
     )
 
 
+_POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
+_DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
+_BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
+
+
 def _order(ordinal: str) -> int | str:
     """The value of an ordinal ("third" and "3rd" are 3)."""
     low = ordinal.lower()
@@ -1664,8 +1669,74 @@ class Matcher:
             or _swapped_count(query.text, text)
             or _swapped_day(query.text, text)
             or self.opposite_said(query, sentence)
+            or self.role_swapped(query, sentence)
             or self.name_missing(query, sentence)
         )
+
+    def role_swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence gives a name of the question the other role in the same act ("Who did
+        Battin arrest?" of "Officers arrested Battin"; "Who replaced the Normans?" of "The Normans
+        replaced the Anglo-Saxons"): it answers another question."""
+        asked = self._asked_role(query)
+        if asked is None:
+            return False
+        words, verb, role = asked
+        toks = [stem(w) for w in tokens(self.index.sentences[sentence].text)]
+        at_verb = [i for i, w in enumerate(toks) if w == verb]
+        at_name = [i for i, w in enumerate(toks) if w in words]
+        if len(at_verb) != 1 or not at_name:
+            return False
+        v = at_verb[0]
+        e = min(at_name, key=lambda i: abs(i - v))
+        if abs(e - v) > 4:
+            return False  # another clause, maybe
+        passive = any(w in _BE for w in toks[max(0, v - 2) : v])
+        if e < v:
+            if any(w not in STOPWORDS and w not in words for w in toks[e + 1 : v]):
+                return False  # another name or noun acts ("In a profile of Rutte, analysts described him")
+            said = "object" if passive else "subject"
+        else:
+            said = "subject" if passive and "by" in toks[v:e] else "object"
+        return said != role
+
+    def _asked_role(self, query: Query) -> tuple[frozenset[str], str, str] | None:
+        """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME
+        VERB", "who VERBed NAME" or "who was VERBed by NAME"; None for any other."""
+        toks = tokens(query.text)
+        if len(toks) < 3 or toks[0] not in ("who", "whom", "what", "which"):
+            return None
+        names = [self._name_words(e) for e in query.entities if e in self.index.entities]
+
+        def name_at(i: int) -> tuple[frozenset[str], int] | None:
+            """The name starting at toks[i] (after "the" or a title) and where it ends; an initial
+            inside it is part of it ("Christopher D. Battin")."""
+            i += toks[i : i + 1] == ["the"]
+            for words in names:
+                j = i
+                while j < len(toks) and (
+                    stem(toks[j]) in words
+                    or (j == i and toks[j] in _TITLE_TOKENS)
+                    or (len(toks[j]) == 1 and j > i and toks[j + 1 : j + 2] and stem(toks[j + 1]) in words)
+                ):
+                    j += 1
+                if j > i and stem(toks[j - 1]) in words:
+                    return words, j
+            return None
+
+        second = toks[1]
+        if second in _DID and not _POSSESSIVE.search(query.text):  # "who did Battin arrest": the name acts
+            found = name_at(2)
+            if found and found[1] < len(toks):
+                return found[0], stem(toks[found[1]]), "subject"
+        elif second in _BE and len(toks) > 4 and toks[3] == "by":  # "who was arrested by Battin"
+            found = name_at(4)
+            if found:
+                return found[0], stem(toks[2]), "subject"
+        elif second not in STOPWORDS:  # "who arrested Battin": the name is acted on
+            found = name_at(2)
+            if found:
+                return found[0], stem(second), "object"
+        return None
 
     def opposite_said(self, query: Query, sentence: int) -> bool:
         """Whether the sentence says the opposite of a word of the question and not the word ("Which

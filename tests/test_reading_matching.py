@@ -596,3 +596,24 @@ def test_opposites_are_of_adjectives_and_negations_not_of_roles() -> None:
     assert "decreas" in opposites["increas"]
     for word, other in (("buy", "sell"), ("win", "lose"), ("come", "go"), ("first", "last"), ("pass", "run")):
         assert other not in opposites.get(word, frozenset())
+
+
+def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(tmp_path: Path) -> None:
+    # SQuAD 2.0's style: "Who did Christopher D. Battin arrest?" and "Who did King Charles III swear
+    # fealty to?" were answered by the sentences saying who arrested Battin and who swore fealty to Charles
+    text = (
+        "Drug arrests\n\n"
+        "Officers arrested Christopher D. Battin, 33, who resides at 2134 Caldwell Place, Harris said.\n\n"
+        "Rollo agreed to swear fealty to King Charles III in 911.\n\n"
+        "Mourinho was hired by Tottenham on Wednesday.\n\n"
+        "In a profile of Rutte, analysts described him as a savvy operator."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who did Christopher D. Battin arrest?") == ""
+    assert article.cited("Who was arrested by Christopher D. Battin?") == ""
+    assert article.cited("Who arrested Christopher D. Battin?").startswith("Officers arrested")
+    assert article.cited("Who did King Charles III swear fealty to?") == ""
+    assert article.cited("Who did Mourinho hire?") == ""
+    assert article.cited("Who did Tottenham hire?").startswith("Mourinho was hired")  # the passive's agent
+    assert article.cited("Who hired Mourinho?").startswith("Mourinho was hired")
+    assert article.cited("Who described Rutte as a savvy operator?").startswith("In a profile")
