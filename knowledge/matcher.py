@@ -393,6 +393,7 @@ def _swapped_count(question: str, sentence: str) -> bool:
     )
 
 
+_MODIFIER_KINDS = frozenset({"country", "organisation"})
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
@@ -1670,8 +1671,31 @@ class Matcher:
             or _swapped_day(query.text, text)
             or self.opposite_said(query, sentence)
             or self.role_swapped(query, sentence)
+            or self.swapped_modifier(query, sentence)
             or self.name_missing(query, sentence)
         )
+
+    def swapped_modifier(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence puts another country or organisation right before the word the
+        question's own stands before ("the American manufacturer" of "the French manufacturer")."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = self.index.sentence_fixed(sentence).stems
+        for eid, _, after in query.name_neighbours:
+            if not after or eid in s.entities or eid not in known:
+                continue
+            kind = known[eid].kind
+            if kind not in _MODIFIER_KINDS:
+                continue
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind != kind:
+                    continue
+                theirs = self._name_words(other)
+                if theirs & self._name_words(eid):
+                    continue
+                if any(w in theirs and stems[i + 1] == after for i, w in enumerate(stems[:-1])):
+                    return True
+        return False
 
     def role_swapped(self, query: Query, sentence: int) -> bool:
         """Whether the sentence gives a name of the question the other role in the same act ("Who did

@@ -617,3 +617,17 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
     assert article.cited("Who did Tottenham hire?").startswith("Mourinho was hired")  # the passive's agent
     assert article.cited("Who hired Mourinho?").startswith("Mourinho was hired")
     assert article.cited("Who described Rutte as a savvy operator?").startswith("In a profile")
+
+
+def test_another_country_or_organisation_before_the_questions_word_is_a_swap(tmp_path: Path) -> None:
+    # "What did the American manufacturer announce it would scrap?" quoted "...led the French
+    # manufacturer to announce it would scrap its production" at 0.69 (the story names America too)
+    text = (
+        "Jet order\n\n"
+        "The order is crucial for the American manufacturing giant, whose sales have been badly hit.\n\n"
+        "Cutbacks on orders of the jumbo jet led the French manufacturer to announce it would scrap its "
+        "production."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What did the American manufacturer announce it would scrap?") == ""
+    assert article.cited("What did the French manufacturer announce it would scrap?").startswith("Cutbacks")
