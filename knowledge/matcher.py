@@ -1720,7 +1720,7 @@ class Matcher:
                 return False  # another name or noun acts ("In a profile of Rutte, analysts described him")
             said = "object" if passive else "subject"
         else:
-            said = "subject" if passive and "by" in toks[v:e] else "object"
+            said = "subject" if "by" in toks[v:e] else "object"  # "announced by MOTIE": its agent
         return said != role
 
     def _asked_role(self, query: Query) -> tuple[frozenset[str], str, str] | None:

@@ -606,7 +606,8 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
         "Officers arrested Christopher D. Battin, 33, who resides at 2134 Caldwell Place, Harris said.\n\n"
         "Rollo agreed to swear fealty to King Charles III in 911.\n\n"
         "Mourinho was hired by Tottenham on Wednesday.\n\n"
-        "In a profile of Rutte, analysts described him as a savvy operator."
+        "In a profile of Rutte, analysts described him as a savvy operator.\n\n"
+        "The plan matches one announced by MOTIE in March, which aimed to introduce carbon rules."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who did Christopher D. Battin arrest?") == ""
@@ -617,6 +618,7 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
     assert article.cited("Who did Tottenham hire?").startswith("Mourinho was hired")  # the passive's agent
     assert article.cited("Who hired Mourinho?").startswith("Mourinho was hired")
     assert article.cited("Who described Rutte as a savvy operator?").startswith("In a profile")
+    assert article.cited("what did MOTIE announce in March").startswith("The plan matches one announced")
 
 
 def test_another_country_or_organisation_before_the_questions_word_is_a_swap(tmp_path: Path) -> None:
