@@ -1676,25 +1676,28 @@ class Matcher:
         )
 
     def swapped_modifier(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence puts another country or organisation right before the word the
-        question's own stands before ("the American manufacturer" of "the French manufacturer")."""
+        """Whether the sentence puts another name of the kind of the question's right before the word
+        the question's stands before ("the American manufacturer" of "the French manufacturer", of
+        countries and organisations), or right after the word it stands after ("observe Enceladus" of
+        "observed Europa", of any kind)."""
         s = self.index.sentences[sentence]
         known = self.index.entities
         stems = self.index.sentence_fixed(sentence).stems
-        for eid, _, after in query.name_neighbours:
-            if not after or eid in s.entities or eid not in known:
+        for eid, before, after in query.name_neighbours:
+            if eid in s.entities or eid not in known:
                 continue
             kind = known[eid].kind
-            if kind not in _MODIFIER_KINDS:
-                continue
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind != kind:
                     continue
                 theirs = self._name_words(other)
                 if theirs & self._name_words(eid):
-                    continue
-                if any(w in theirs and stems[i + 1] == after for i, w in enumerate(stems[:-1])):
-                    return True
+                    continue  # one under two names
+                for i, w in enumerate(stems[:-1]):
+                    if after and kind in _MODIFIER_KINDS and w in theirs and stems[i + 1] == after:
+                        return True
+                    if before and w == before and stems[i + 1] in theirs:
+                        return True
         return False
 
     def role_swapped(self, query: Query, sentence: int) -> bool:

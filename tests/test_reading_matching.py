@@ -633,3 +633,16 @@ def test_another_country_or_organisation_before_the_questions_word_is_a_swap(tmp
     article = build_article(tmp_path, text)
     assert article.cited("What did the American manufacturer announce it would scrap?") == ""
     assert article.cited("What did the French manufacturer announce it would scrap?").startswith("Cutbacks")
+
+
+def test_another_name_right_after_the_questions_word_is_a_swap(tmp_path: Path) -> None:
+    # "How many nights did the researchers observe Enceladus?" quoted "The researchers observed Europa
+    # for 17 nights" at 0.91 (the story names Enceladus elsewhere)
+    text = (
+        "Water on Europa\n\n"
+        "The researchers observed Europa for 17 nights, from February 2016 through May 2017.\n\n"
+        "Geysers have also been seen on Enceladus, a moon of Saturn."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many nights did the researchers observe Enceladus?") == ""
+    assert article.cited("How many nights did the researchers observe Europa?").startswith("The researchers")
