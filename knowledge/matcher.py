@@ -393,6 +393,12 @@ def _swapped_count(question: str, sentence: str) -> bool:
     )
 
 
+_DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
+_WHO_WHICH = re.compile(r"\s*(?:who|whom|which)\b", re.I)
+_NT_STEMS = frozenset(
+    "didn doesn don isn wasn weren aren can won couldn wouldn hasn haven hadn shouldn".split()
+)
+_NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
@@ -1672,8 +1678,27 @@ class Matcher:
             or self.opposite_said(query, sentence)
             or self.role_swapped(query, sentence)
             or self.swapped_modifier(query, sentence)
+            or self.denied(query, sentence)
             or self.name_missing(query, sentence)
         )
+
+    def denied(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence denies what a "who" or "which" question with no negation asks about
+        ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty"; "Which officer accepted a plea
+        agreement?" of "chose not to accept"), and does not assert it too."""
+        if not _WHO_WHICH.match(query.text) or _NEGATION.search(query.text):
+            return False
+        keys = {t.key for t in query.terms if not t.entity}
+        toks = tokens(self.index.sentences[sentence].text)
+        denied: dict[int, str] = {}  # position -> stem of each word a negation denies
+        for i, w in enumerate(toks):
+            if w in _DENYING or (w == "t" and i and toks[i - 1] in _NT_STEMS):
+                ahead = range(i + 1, min(i + 4, len(toks)))
+                at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
+                if at is not None:
+                    denied[at] = stem(toks[at])
+        said = {stem(w) for i, w in enumerate(toks) if i not in denied}
+        return any(k in keys and k not in said for k in denied.values())
 
     def swapped_modifier(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another name of the kind of the question's right before the word

@@ -646,3 +646,17 @@ def test_another_name_right_after_the_questions_word_is_a_swap(tmp_path: Path) -
     article = build_article(tmp_path, text)
     assert article.cited("How many nights did the researchers observe Enceladus?") == ""
     assert article.cited("How many nights did the researchers observe Europa?").startswith("The researchers")
+
+
+def test_a_sentence_denying_what_a_who_question_asks_about_is_not_its_answer(tmp_path: Path) -> None:
+    # "Who pleaded guilty in Manhattan federal court Tuesday afternoon?" quoted "Noel and Thomas pleaded
+    # not guilty in Manhattan federal court Tuesday afternoon" at 0.90; a yes-no question is answered by it
+    text = (
+        "Guards charged\n\n"
+        "Tova Noel and Michael Thomas pleaded not guilty in Manhattan federal court Tuesday afternoon.\n\n"
+        "Tays was held in jail with no bond."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
+    assert article.cited("Who pleaded not guilty in Manhattan federal court?").startswith("Tova Noel")
+    assert article.cited("Did Noel plead guilty in Manhattan federal court?").startswith("Tova Noel")
