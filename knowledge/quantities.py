@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import MONTH_ABBREVIATION_PATTERN, strip_invisible, tokens
+from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass score moment"
@@ -62,13 +62,19 @@ _ORDINALS = (
 EARLY_YEAR = r"(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)"
 EARLY_DECADE = r"1[0-4]\d0s\b"
 CENTURY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[- ]centur(?:y|ies)\b"
+# a unit after a number like a year makes it a measure ("2000 kilometres", "1500 tons")
+_MEASURED_AFTER_YEAR = (
+    r"(?i:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|yards?|square|hectares?|acres?|tons?|tonnes?|"
+    r"kilograms?|kg|pounds|lbs?)\b"
+)
 _DATE_FORMS = (
     rf"(?:early |mid-?|late )?{_MONTHS} \d{{4}}",
     rf"{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,? \d{{4}})?",
     rf"\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}(?: \d{{4}})?",
     _WEEKDAYS,
     r"(?:January|February|March|April|June|July|August|September|October|November|December)",
-    r"(?:1[5-9]|20)\d{2}s?(?!\d|,\d)",
+    r"(?:in|since|until|by|from|before|after|during|through|early|late|mid-) May\b(?! \d)",  # not the verb
+    r"(?:1[5-9]|20)\d{2}s?(?!\d|,\d|[- ]" + _MEASURED_AFTER_YEAR + r")",
     r"\d{1,2}/\d{1,2}/\d{2,4}",
     r"(?i:yesterday|today|tomorrow|tonight)\b",
     # history: a year before 1500 after a preposition ("in 1066"), its decades ("the 1050s"), centuries
@@ -295,6 +301,7 @@ _POWER_WORDS = frozenset(
     kw mw gw tw kwh mwh gwh twh""".split()
 )
 _POWER_OR_ENERGY = frozenset({"power", "energy"})
+_LENGTH_WORDS = frozenset("miles mile kilometers kilometres km feet foot meters metres yards inches".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
@@ -315,7 +322,8 @@ _MEASURING = frozenset(
     """old age time hour percentage percent proportion share fraction deep down depth big large small
     vast huge wide size area far tall high long length distance height many much year years date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
-    weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline""".split()
+    weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
+    radius circumference""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -333,7 +341,7 @@ _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge)\b|\bwhat (?:size|a
 # "how wide is Europa": a length ("1,900-mile-wide"), not any amount (the "17 nights" they watched it)
 _ASKS_LENGTH = re.compile(
     r"\bhow (?:far|tall|high|wide|long is|long was|long are|long were)\b"
-    r"|\bwhat (?:length|distance|height|width)\b"
+    r"|\bwhat (?:length|distance|height|width)\b|\b(?:diameter|radius|circumference)\b"
 )
 _ASKS_PRICE = re.compile(r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b")
 # "what was the final score", "what's the score": a game's score; "who scored" asks for a person
@@ -399,8 +407,10 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
             return _AMOUNT
-        if counted & _POWER_WORDS:
-            return _POWER_OR_ENERGY
+        if counted & _LENGTH_WORDS:  # "how many miles wide is it"
+            return frozenset({"length"})
+        if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
+            return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")

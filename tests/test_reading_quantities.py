@@ -58,6 +58,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Herve served as a general in the 1050s.", "date", "1050s"),
         ("The dukes began a reform in the early 11th century.", "date", "11th century"),
         ("Abbeys flourished in the eleventh and twelfth centuries.", "date", "twelfth centuries"),
+        # "May" after a preposition is the month, not the verb; a unit after a year-like number measures
+        ("The club sacked coach Peter Lund in May after a poor run.", "date", "in May"),
+        ("Is there a route of at most 2000 kilometres through Germany?", "length", "2000 kilometres"),
     ],
 )
 def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
@@ -146,6 +149,11 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much power does the plant make?", {"power", "energy"}),
         ("How much solar capacity does Korea have?", {"power", "energy"}),
         ("How many gigawatts were installed?", {"power", "energy"}),
+        # a word of power before another noun names what is counted
+        ("how many energy technology priorities did MOTIE identify", {"count"}),
+        # lengths counted in their unit, and a diameter
+        ("how many miles wide is europa", {"length"}),
+        ("what is the diameter of europa", {"length"}),
         ("How much solar was installed?", AMOUNT),
         ("How much does the electricity cost?", {"money"}),
         ("How deep is the cave?", {"depth"}),
