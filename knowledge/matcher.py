@@ -97,7 +97,11 @@ _CHAT_WORDS = {
     "wud": "would",
     "cud": "could",
     "shud": "should",
+    "howmany": "how many",
+    "howmuch": "how much",
+    "utd": "united",
 }
+_US = re.compile(r"\bUS\b")
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
@@ -492,6 +496,8 @@ def _tokenise(
 ) -> tuple[list[str], set[int]]:
     """Folded words of *question* (idioms rewritten) and the positions written with a possessive 's;
     *firsts* are the idioms' first words (_first_words), or None to try the idioms' pattern always."""
+    if "US" in question and not question.isupper():
+        question = _US.sub("U.S.", question)  # "the US attorney": not "us"
     folded = fold(question)
     raw = _WORDS.findall(folded)
     # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none

@@ -3,6 +3,7 @@ tolerance, roles, capitals and idioms."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
 from knowledge.lexicon import QUESTION_FORMS, antonyms
-from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form
+from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form, _tokenise
 from knowledge.text import is_english_word
 
 PORT = (
@@ -660,3 +661,14 @@ def test_a_sentence_denying_what_a_who_question_asks_about_is_not_its_answer(tmp
     assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
     assert article.cited("Who pleaded not guilty in Manhattan federal court?").startswith("Tova Noel")
     assert article.cited("Did Noel plead guilty in Manhattan federal court?").startswith("Tova Noel")
+
+
+def test_chat_spellings_of_how_many_utd_and_us_are_read() -> None:
+    # round 11: "howmany nights did they observe europa" and "when did mourinho go to man utd" abstained;
+    # "who is the US attorney" read "us" and quoted another sentence
+    tokenise = partial(_tokenise, phrases={}, pattern=None)
+    assert tokenise("howmany nights did they observe europa")[0][:2] == ["how", "many"]
+    assert tokenise("howmuch did it cost")[0][:2] == ["how", "much"]
+    assert tokenise("when did mourinho go to man utd")[0][-1] == "united"
+    assert tokenise("who is the US attorney")[0] == tokenise("who is the U.S. attorney")[0]
+    assert tokenise("TELL US ABOUT IT")[0] == ["tell", "us", "about", "it"]
