@@ -64,6 +64,7 @@ _GROUPS = [
     "summit conference meeting",
     "company firm corporation business giant",
     "spokesperson spokesman spokeswoman representative",
+    "lawyer attorney counsel represent",
     "withdraw pull drop",
     "extend extension prolong renew",
     "require need must necessary demand condition insist request",

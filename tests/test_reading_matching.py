@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
-from knowledge.lexicon import QUESTION_FORMS, antonyms
+from knowledge.lexicon import QUESTION_FORMS, antonyms, synonyms
 from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form, _tokenise
 from knowledge.text import is_english_word
 
@@ -672,3 +672,9 @@ def test_chat_spellings_of_how_many_utd_and_us_are_read() -> None:
     assert tokenise("when did mourinho go to man utd")[0][-1] == "united"
     assert tokenise("who is the US attorney")[0] == tokenise("who is the U.S. attorney")[0]
     assert tokenise("TELL US ABOUT IT")[0] == ["tell", "us", "about", "it"]
+
+
+def test_a_lawyer_is_who_represents_someone() -> None:
+    # round 11: "who is noel's lawyer" abstained against "said Jason Foy, who represents Noel"
+    related = synonyms()
+    assert "repres" in related["lawyer"] and "repres" in related["attorney"] and "lawyer" in related["repres"]
