@@ -1023,8 +1023,12 @@ class Matcher:
             return False  # "1100s", "r&d": no name
         before = toks[pos - 1 : pos] if pos and pos - 1 not in possessive else []
         beside = before + toks[pos + 1 : pos + 2] if pos not in possessive else before
-        # (a word every name of a kind has is no evidence: "Labour Party" is not "People's Party")
-        return not any(word in self._alias_word_set and word not in _NAME_KIND_WORDS for word in beside)
+        # (an English word is no evidence, as a word every name of a kind has is not: "Labour Party" is
+        # not "People's Party", the "ESA telescope" not "NASA's Hubble Space Telescope")
+        return not any(
+            word in self._alias_word_set and word not in _NAME_KIND_WORDS and not is_english_word(word)
+            for word in beside
+        )
 
     def _common_word_uncached(self, token: str) -> str | None:
         """The common English word a token that is no word at all was meant to be ("happend":

@@ -678,3 +678,16 @@ def test_a_lawyer_is_who_represents_someone() -> None:
     # round 11: "who is noel's lawyer" abstained against "said Jason Foy, who represents Noel"
     related = synonyms()
     assert "repres" in related["lawyer"] and "repres" in related["attorney"] and "lawyer" in related["repres"]
+
+
+def test_an_english_word_beside_an_unknown_name_is_no_sign_it_is_more_of_a_known_one(tmp_path: Path) -> None:
+    # "Which ESA telescope has spotted indirect evidence of plumes on Europa?" quoted NASA's Hubble Space
+    # Telescope at 0.82: "telescope" is a word of a known name, but any telescope has it
+    text = (
+        "Water on Europa\n\n"
+        "NASA's Hubble Space Telescope has spotted indirect evidence of plumes on Europa.\n\n"
+        "The team observed the moon for 17 nights from Hawaii."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Which ESA telescope has spotted indirect evidence of plumes on Europa?") == ""
+    assert article.cited("Which NASA telescope spotted evidence of plumes on Europa?").startswith("NASA")
