@@ -1731,9 +1731,19 @@ class Matcher:
                 for i, w in enumerate(stems[:-1]):
                     if after and kind in _MODIFIER_KINDS and w in theirs and stems[i + 1] == after:
                         return True
-                    if before and w == before and stems[i + 1] in theirs:
+                    if before and w == before and stems[i + 1] in theirs and self._may_swap(eid, other):
                         return True
         return False
+
+    def _may_swap(self, eid: str, other: str) -> bool:
+        """Whether two names of one kind may stand for each other: not places (they nest: "Southern
+        California", "California"), and people only when one is titled (two capitalised words are not
+        always a person's name)."""
+        known = self.index.entities
+        kind = known[eid].kind
+        if kind == "person":
+            return bool(known[eid].title or known[other].title)
+        return kind != "place"
 
     def role_swapped(self, query: Query, sentence: int) -> bool:
         """Whether the sentence gives a name of the question the other role in the same act ("Who did

@@ -691,3 +691,21 @@ def test_an_english_word_beside_an_unknown_name_is_no_sign_it_is_more_of_a_known
     article = build_article(tmp_path, text)
     assert article.cited("Which ESA telescope has spotted indirect evidence of plumes on Europa?") == ""
     assert article.cited("Which NASA telescope spotted evidence of plumes on Europa?").startswith("NASA")
+
+
+def test_places_and_untitled_people_are_not_taken_for_swapped_names(tmp_path: Path) -> None:
+    # places nest ("Southern California", "California") and two capitalised words are not always a
+    # person ("Inland Empire"): only other names, and people one of whom is titled, may swap
+    text = (
+        "Region and people\n\n"
+        "President Anna Berg met Tom Cole in Lyon and Paris on Monday.\n\n"
+        "Jon Dale and the Europa Clipper team went to Nevada and Arizona."
+    )
+    article = build_article(tmp_path, text)
+    matcher = article.base._current().matcher
+    kinds = {e.name: (eid, e.kind, e.title) for eid, e in matcher.index.entities.items()}
+    assert kinds["Lyon"][1] == kinds["Paris"][1] == "place"
+    assert not matcher._may_swap(kinds["Lyon"][0], kinds["Paris"][0])
+    assert kinds["Europa Clipper"][1] == "person"  # two capitalised words
+    assert not matcher._may_swap(kinds["Jon Dale"][0], kinds["Europa Clipper"][0])
+    assert matcher._may_swap(kinds["Jon Dale"][0], kinds["Anna Berg"][0])
