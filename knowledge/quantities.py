@@ -301,7 +301,6 @@ _POWER_WORDS = frozenset(
     kw mw gw tw kwh mwh gwh twh""".split()
 )
 _POWER_OR_ENERGY = frozenset({"power", "energy"})
-_LENGTH_WORDS = frozenset("miles mile kilometers kilometres km feet foot meters metres yards inches".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
@@ -407,8 +406,6 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
             return _AMOUNT
-        if counted & _LENGTH_WORDS:  # "how many miles wide is it"
-            return frozenset({"length"})
         if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
             return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
