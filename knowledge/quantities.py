@@ -336,6 +336,7 @@ _ASKS_PERCENT = re.compile(
 _ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
 _ASKS_MASS = re.compile(r"\bhow heavy\b|\bweigh(?:s|ed)?\b|\bwhat (?:weight|mass)\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
+_ASKS_SIZE_OF_NAME = re.compile(r"how (?:big|large|small|vast|huge) (?:is|was|are|were) (?!the\b|it\b)\w+")
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge)\b|\bwhat (?:size|area)\b")
 # "how wide is Europa": a length ("1,900-mile-wide"), not any amount (the "17 nights" they watched it)
 _ASKS_LENGTH = re.compile(
@@ -382,6 +383,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"money"})
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
+    if _ASKS_SIZE_OF_NAME.fullmatch(text):  # "how big is europa": a place or a body, not a fleet
+        return frozenset({"area", "length"})
     if _ASKS_SIZE.search(text):
         # the size of a place is an area or a length; of a fleet, an order or a plant, a count, money or watts
         return frozenset({"area", "length", "count", "money", "percent", "power", "energy"})

@@ -141,6 +141,10 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much rain fell in Napa?", AMOUNT),
         ("What percentage did sales fall?", {"percent"}),
         ("How big is the site?", {"area", "length", "count", "money", "percent", "power", "energy"}),
+        # the size of a name asked alone is an area or a length: "how big is europa" had taken "17 nights"
+        ("how big is europa", {"area", "length"}),
+        ("How large was Tokyo?", {"area", "length"}),
+        ("how big is it", {"area", "length", "count", "money", "percent", "power", "energy"}),
         # "how wide is Europa" had taken "17 nights" (a count) for the moon's size
         ("how wide is europa", {"length"}),
         ("how cheap will solar modules be by 2030", {"money"}),
