@@ -348,6 +348,7 @@ _ABBREVIATIONS = frozenset(
         "no",
         "vs",
         "etc",
+        "al",  # "et al."
         "e.g",
         "i.e",
         "jan",

@@ -92,6 +92,18 @@ def _stored(article: ArticleBase) -> list[str]:
     return [text for (text,) in article.rows("select text from sentences order by ordinal")]
 
 
+def test_et_al_ends_no_sentence(tmp_path: Path) -> None:
+    # "Who wrote Hibernation and Torpor?" quoted the title cut from its authors at "et al."
+    article = build_article(
+        tmp_path,
+        "Hibernation\n\n"
+        "ESA studied crew hibernation for Mars missions.\n\n"
+        "More information: G. Petit et al. Hibernation and Torpor: Prospects for Spaceflight (2018).",
+    )
+    whole = "More information: G. Petit et al. Hibernation and Torpor: Prospects for Spaceflight (2018)."
+    assert whole in _stored(article)
+
+
 @pytest.mark.parametrize("initials", ["R.", "R.T.", "J.R.R."])
 def test_initials_end_no_sentence(tmp_path: Path, initials: str) -> None:
     article = build_article(
