@@ -109,6 +109,14 @@ _ORDINAL_COUNT = re.compile(
     rf"|(?:the|a) {_COUNTING_ORDINAL} (?:straight|consecutive|successive)\b"
     rf"|for the {_COUNTING_ORDINAL} time\b)"
 )
+# A share said as a fraction: "reduced by a third", "two-thirds of", "by half"; not an ordinal ("a
+# third straight win", "the third quarter")
+_FRACTION_WORD = r"(?:a|one|two|three|four)[- ](?:third|quarter|fifth|tenth)s?"
+_FRACTION = re.compile(
+    rf"\b(?i:(?:by|than|nearly|almost|about|around|roughly|over|under) {_FRACTION_WORD}"
+    rf"|{_FRACTION_WORD} of"
+    r"|(?:by|in|nearly|almost|about|around|roughly|than|over|under) half)\b"
+)
 # "rolled past Northern Illinois, 45-17", "led 14-7 at halftime": a game's score (not "20-of-24", "6-2-1")
 # and a roundup's "Bruins 5, Devils 1:"
 _SCORE = re.compile(
@@ -157,7 +165,8 @@ _TRIGGER_WORDS = frozenset(
     tonight night morning afternoon evening week weekend month year decade century centuries summer
     winter spring autumn fall monday hour minute second day
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
+    quarter quarters fifth fifths tenth tenths""".split()
     + _ORDINALS[2:20]
     + ["before", "after", "later", "earlier", "following", "during", "when"]
 )
@@ -196,6 +205,7 @@ def find_quantities(text: str) -> list[Quantity]:
         for m in _ONE_UNIT.finditer(text)
     ]
     found += [Quantity("count", m.group(0), *m.span()) for m in _ORDINAL_COUNT.finditer(text)]
+    found += [Quantity("percent", m.group(0), *m.span()) for m in _FRACTION.finditer(text)]
     dates = sorted((q.start, q.end) for q in found)
     depth = None
     d = 0

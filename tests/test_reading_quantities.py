@@ -60,6 +60,10 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Abbeys flourished in the eleventh and twelfth centuries.", "date", "twelfth centuries"),
         # "May" after a preposition is the month, not the verb; a unit after a year-like number measures
         ("The club sacked coach Peter Lund in May after a poor run.", "date", "in May"),
+        # a share said as a fraction answers "how much"
+        ("The mass could be reduced by a third by removing the crew quarters.", "percent", "by a third"),
+        ("Two-thirds of the staff worked overtime.", "percent", "Two-thirds of"),
+        ("The price was cut in half.", "percent", "in half"),
         ("Is there a route of at most 2000 kilometres through Germany?", "length", "2000 kilometres"),
     ],
 )
@@ -73,6 +77,7 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
     [
         ("The river is 6,650 km long.", "depth"),  # a length with nothing going down
         ("One of them said so.", "count"),  # "one" is a pronoun here
+        ("They won a third straight title in the third quarter.", "percent"),  # ordinals, no fractions
         ("The law passed in 2019.", "count"),  # a year is a date
         ("Orders rose in 2019, two years ago.", "count"),
         ("A 20-year-old man was arrested.", "duration"),
