@@ -405,6 +405,11 @@ _NT_STEMS = frozenset(
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
+# acts both sides do to each other: the roles answer the same question
+_SYMMETRIC = frozenset(
+    stem(w) for w in "meet met marry married wed face faced play played fight fought battle talk negotiate "
+    "ally partner merge tie tied draw drew date divorce".split()
+)
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
@@ -1753,6 +1758,8 @@ class Matcher:
         if asked is None:
             return False
         words, verb, role = asked
+        if verb in _SYMMETRIC:
+            return False  # "Y married X" answers "who did X marry"
         toks = [stem(w) for w in tokens(self.index.sentences[sentence].text)]
         at_verb = [i for i, w in enumerate(toks) if w == verb]
         at_name = [i for i, w in enumerate(toks) if w in words]
