@@ -69,6 +69,10 @@ _ROLE_STEMS = {stem(w): w for w in ROLE_WORDS}
 _CHAT_CONTRACTIONS = frozenset({"whens", "whats", "wheres", "whos", "hows", "whys"})
 # Asked of a person, these ask what they are: the title the article gives them ("Head of Research")
 _JOB_WORDS = frozenset("job jobs role position occupation profession work works".split())
+# Asked "which X is <person> with", these ask whom the person works for
+_EMPLOYER_WORDS = frozenset(
+    "organization organisation company firm agency employer institution university team club outlet".split()
+)
 _HIS_HER = frozenset({"his", "her", "their"})
 _AGE = frozenset({"age"})  # the quantity "what age is Blair" wants
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
@@ -1595,7 +1599,7 @@ class Matcher:
     def _job_words(self, toks: list[str], spans: list[tuple[int, int, str]]) -> set[int]:
         """Positions of words asking what a named person is ("Oza's job", "the role of Oza"): the title
         the article gives them answers it, not the word."""
-        if _JOB_WORDS.isdisjoint(toks):
+        if _JOB_WORDS.isdisjoint(toks) and _EMPLOYER_WORDS.isdisjoint(toks[1:2]):
             return set()  # speed: the usual case
         known = self.index.entities
         out = set()
@@ -1607,6 +1611,15 @@ class Matcher:
                 out.update(range(end, after[0] + 1))
             if before >= 0 and toks[before] in _JOB_WORDS:
                 out.add(before)
+        for start, _ in people:  # "which organization is Biesbroek with": whom they work for
+            if (
+                start in (2, 3)
+                and toks[0] in ("which", "what")
+                and toks[1] in _EMPLOYER_WORDS
+                and toks[start - 1] in ("is", "was", "are", "were")
+                and toks[-1] in ("with", "at", "from")
+            ):
+                out.add(1)
         if len(people) == 1:  # "what about Ngo-Anh, what is her job": the one person named
             out.update(i for i in range(1, len(toks)) if toks[i] in _JOB_WORDS and toks[i - 1] in _HIS_HER)
         return out

@@ -271,6 +271,8 @@ def test_a_persons_job_is_the_title_the_article_gives_them(tmp_path: Path) -> No
         "what about Oza, what is his job",  # a follow-up: "his" is the one person it names
         "where does rusmik oza work",  # where someone works is the post the article gives them
         "who does Oza work for",
+        "Which organization is Rusmik Oza with?",  # whom they work for
+        "which company is oza from",
     ):
         assert article.cited(question).endswith("Head of Fundamental Research at Kotak Securities."), question
 
