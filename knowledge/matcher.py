@@ -153,6 +153,20 @@ class Term:
         return KIN_FACTOR if not self.kin.isdisjoint(terms) else SYNONYM_FACTOR
 
 
+@dataclass(frozen=True, slots=True)
+class _QuestionGates:
+    """What the abstention rules of Matcher.swapped read of a question, read once: most questions give
+    most rules nothing to check, and the sentence is then not read for them (speed)."""
+
+    negated: bool  # it says "not", "never", "no"...
+    counts: frozenset[tuple[str, str]]  # _counts
+    month_days: frozenset[tuple[str, str]]  # _month_days
+    asks_name: bool  # _ASKS_NAME
+    who_which: bool  # it asks "who" or "which"
+    opposed: tuple[tuple[str, frozenset[str], frozenset[str]], ...]  # (term, its alternatives, opposites)
+    role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
+
+
 @dataclass(slots=True)
 class Query:
     text: str
@@ -173,6 +187,7 @@ class Query:
     name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    gates: _QuestionGates | None = None  # what Matcher.swapped reads of the question, made when first asked
 
     @property
     def answerable(self) -> bool:
@@ -337,6 +352,7 @@ _MONTH_DAY = re.compile(
 
 
 _MONTH_STEMS = {short[:3]: month for short, month in MONTH_ABBREVIATIONS.items()} | {"may": "may"}
+_MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.values()) | {"may"}
 
 
 def _month_days(text: str) -> set[tuple[str, str]]:
@@ -350,12 +366,10 @@ def _month_days(text: str) -> set[tuple[str, str]]:
     return out
 
 
-def _swapped_day(question: str, sentence: str) -> bool:
-    """Whether the question pins a month (or a day of it) the sentence does not state while it states
-    another ("kicking off in July 2020" of "June 9, 2020"; "Nov. 28" of "Monday night (Nov. 18)")."""
-    asked = _month_days(question)
-    if not asked:
-        return False
+def _swapped_day(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
+    """Whether the question pins a month (or a day of it; *asked*: its _month_days) the sentence does not
+    state while it states another ("kicking off in July 2020" of "June 9, 2020"; "Nov. 28" of "Monday
+    night (Nov. 18)")."""
     said = _month_days(sentence)
     months = {m for m, _ in said}
     for month, day in asked:
@@ -389,12 +403,9 @@ def _counts(text: str) -> set[tuple[str, str]]:
     return out
 
 
-def _swapped_count(question: str, sentence: str) -> bool:
-    """Whether the sentence counts the thing the question counts, by another number ("Where did police
-    arrest 32 people?" of "Police arrested six people Monday")."""
-    asked = _counts(question)
-    if not asked:
-        return False
+def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
+    """Whether the sentence counts the thing the question counts (*asked*: its _counts) by another
+    number ("Where did police arrest 32 people?" of "Police arrested six people Monday")."""
     said = _counts(sentence)
     return any(
         (number, noun) not in said and any(n == noun for _, n in said) for number, noun in asked
@@ -402,7 +413,6 @@ def _swapped_count(question: str, sentence: str) -> bool:
 
 
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
-_WHO_WHICH = re.compile(r"\s*(?:who|whom|which)\b", re.I)
 _NT_STEMS = frozenset(
     "didn doesn don isn wasn weren aren can won couldn wouldn hasn haven hadn shouldn".split()
 )
@@ -1697,25 +1707,50 @@ class Matcher:
         what the question denies, or names nothing when a name is asked (swapped_name, _swapped_date,
         _negation_added, name_missing): the bot abstains."""
         text = self.index.sentences[sentence].text
+        gates = self.gates(query)
         return (
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
-            or _negation_added(query.text, text)
-            or _swapped_count(query.text, text)
-            or _swapped_day(query.text, text)
-            or self.opposite_said(query, sentence)
-            or self.role_swapped(query, sentence)
+            or (gates.negated and _negation_added(query.text, text))
+            or (bool(gates.counts) and _swapped_count(gates.counts, text))
+            or (bool(gates.month_days) and _swapped_day(gates.month_days, text))
+            or (bool(gates.opposed) and self.opposite_said(query, sentence))
+            or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
-            or self.denied(query, sentence)
-            or self.name_missing(query, sentence)
+            or (gates.who_which and self.denied(query, sentence))
+            or (gates.asks_name and self.name_missing(query, sentence))
         )
+
+    def gates(self, query: Query) -> _QuestionGates:
+        """What the rules of swapped read of the question, read when first asked and kept on it."""
+        if query.gates is None:
+            text = query.text
+            negated = bool(_NEGATION.search(text))
+            toks = tokens(text)
+            counted = any(t[0].isdigit() or t in CARDINAL_WORDS for t in toks)
+            opposites = antonyms()
+            keys = {t.key for t in query.terms}
+            opposed = tuple(
+                (t.key, t.alternatives, opposites[t.key])
+                for t in query.terms
+                if not t.entity and t.key in opposites and opposites[t.key].isdisjoint(keys)
+            )
+            query.gates = _QuestionGates(
+                negated=negated,
+                counts=frozenset(_counts(text)) if counted else frozenset(),
+                month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
+                asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
+                who_which=not negated and toks[:1] in (["who"], ["whom"], ["which"]),
+                opposed=() if negated else opposed,  # "who isn't able to" asks for the "unable"
+                role=self._asked_role(query, toks),
+            )
+        return query.gates
 
     def denied(self, query: Query, sentence: int) -> bool:
         """Whether the sentence denies what a "who" or "which" question with no negation asks about
+        (gates.who_which)
         ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty"; "Which officer accepted a plea
         agreement?" of "chose not to accept"), and does not assert it too."""
-        if not _WHO_WHICH.match(query.text) or _NEGATION.search(query.text):
-            return False
         keys = {t.key for t in query.terms if not t.entity}
         toks = tokens(self.index.sentences[sentence].text)
         denied: dict[int, str] = {}  # position -> stem of each word a negation denies
@@ -1767,7 +1802,7 @@ class Matcher:
         """Whether the sentence gives a name of the question the other role in the same act ("Who did
         Battin arrest?" of "Officers arrested Battin"; "Who replaced the Normans?" of "The Normans
         replaced the Anglo-Saxons"): it answers another question."""
-        asked = self._asked_role(query)
+        asked = self.gates(query).role
         if asked is None:
             return False
         words, verb, role = asked
@@ -1791,10 +1826,9 @@ class Matcher:
             said = "subject" if "by" in toks[v:e] else "object"  # "announced by MOTIE": its agent
         return said != role
 
-    def _asked_role(self, query: Query) -> tuple[frozenset[str], str, str] | None:
+    def _asked_role(self, query: Query, toks: list[str]) -> tuple[frozenset[str], str, str] | None:
         """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME
-        VERB", "who VERBed NAME" or "who was VERBed by NAME"; None for any other."""
-        toks = tokens(query.text)
+        VERB", "who VERBed NAME" or "who was VERBed by NAME" (*toks*: its tokens); None for any other."""
         if len(toks) < 3 or toks[0] not in ("who", "whom", "what", "which"):
             return None
         names = [self._name_words(e) for e in query.entities if e in self.index.entities]
@@ -1833,24 +1867,15 @@ class Matcher:
     def opposite_said(self, query: Query, sentence: int) -> bool:
         """Whether the sentence says the opposite of a word of the question and not the word ("Which
         panel rejected..." of "...recommended by the panel"; "the smallest" of "the largest")."""
-        if _NEGATION.search(query.text):
-            return False  # "who isn't able to" asks for the "unable"
         stems = set(self.index.sentence_fixed(sentence).stems)
-        keys = {t.key for t in query.terms}
-        opposites = antonyms()
-        for t in query.terms:
-            if t.entity or t.key in stems or not t.alternatives.isdisjoint(stems):
-                continue
-            opposite = opposites.get(t.key)
-            if opposite and not opposite.isdisjoint(stems) and opposite.isdisjoint(keys):
-                return True
-        return False
+        return any(
+            key not in stems and alternatives.isdisjoint(stems) and not opposite.isdisjoint(stems)
+            for key, alternatives, opposite in self.gates(query).opposed
+        )
 
     def name_missing(self, query: Query, sentence: int) -> bool:
         """Whether the question asks for a name and the sentence names nothing but the question's own
-        ("What is the patient's name?" of "The patient was given steroids"): it does not say."""
-        if not _ASKS_NAME.search(query.text):
-            return False
+        ("What is the patient's name?" of "The patient was given steroids"; gates.asks_name)."""
         known = self.index.entities
         return not any(
             e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
