@@ -304,7 +304,7 @@ def _swapped_date(question: str, sentence: str) -> bool:
 
 _NEGATION = re.compile(
     r"\b(?:not|never|no|nt|cannot|cant|didnt|doesnt|isnt|wasnt|unable|neither|nor|lack(?:s|ed|ing)?|"
-    r"fail(?:s|ed)? to)\b|n't\b",
+    r"fail(?:s|ed)? to)\b|n['\u2019]t\b",
     re.I,
 )
 
@@ -337,8 +337,9 @@ _NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"}
 
 
 # A number and what it counts: "six people", "a 180-day cruise", "2.5 million people"
-_COUNTED = re.compile(
-    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|[a-z]+)(?:[- ](million|billion|thousand|hundred))?[- ]([a-z]+)\b",
+_COUNTED = re.compile(  # the noun is looked ahead at, not taken: "last seven-game" holds "seven-game"
+    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|[a-z]+)"
+    r"(?:[- ](million|billion|thousand|hundred))?[- ](?=([a-z]+)\b)",
     re.I,
 )
 
@@ -388,13 +389,17 @@ def _counts(text: str) -> set[tuple[str, str]]:
         number, scale, noun = m.group(1, 2, 3)
         scale = scale or ""
         before = text[: m.start()].split()
-        if before and before[-1][:1].isupper() and before[-1].lower() not in STOPWORDS:
-            continue  # a model's number ("the Thunderbolt 3 adapter"), not a count
+        last = before[-1] if before else ""
+        named = last[:1].isupper() and last.lower() not in STOPWORDS
+        if named or last[:1].isdigit() or last.lower() in CARDINAL_WORDS:
+            continue  # a model's number ("the Thunderbolt 3 adapter", "five 787 Dreamliner sales")
         low = number.lower()
         if low[0].isdigit():
             value: str | int | None = low.replace(",", "")
-        elif low in CARDINAL_WORDS:
+        elif low in CARDINAL_WORDS and low != "one":  # "what is one indicator": any one, not a count
             value = number_value(low)
+        elif "-" in low and all(w in CARDINAL_WORDS for w in low.split("-")):  # "twenty-five"
+            value = sum(number_value(w) or 0 for w in low.split("-"))
         else:
             continue
         if noun.lower() in STOPWORDS:

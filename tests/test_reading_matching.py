@@ -13,7 +13,7 @@ from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
 from knowledge.lexicon import QUESTION_FORMS, antonyms, synonyms
-from knowledge.matcher import _LONG_STOPWORDS, Matcher, _question_form, _tokenise
+from knowledge.matcher import _LONG_STOPWORDS, Matcher, _counts, _negation_added, _question_form, _tokenise
 from knowledge.text import is_english_word
 
 PORT = (
@@ -714,3 +714,13 @@ def test_places_and_untitled_people_are_not_taken_for_swapped_names(tmp_path: Pa
     assert kinds["Europa Clipper"][1] == "person"  # two capitalised words
     assert not matcher._may_swap(kinds["Jon Dale"][0], kinds["Europa Clipper"][0])
     assert matcher._may_swap(kinds["Jon Dale"][0], kinds["Anna Berg"][0])
+
+
+def test_counts_are_read_beside_each_other_and_not_of_one_or_a_models_number() -> None:
+    # "When did New Jersey last have a seven-game winning streak?" was answered by the three-game streak:
+    # "last seven" had been read as a count and hidden "seven-game"; "what is one positive indicator"
+    # asks for any one; "five 787 Dreamliner sales" counts sales, 787 is a model
+    assert ("7", "game") in _counts("When did New Jersey last have a seven-game winning streak?")
+    assert _counts("What is one positive indicator for growth?") == set()
+    assert _counts("It comes in addition to five 787 Dreamliner sales.") == set()
+    assert _negation_added("What doesn\u2019t seem like a point in his favor?", "It seems like a point.")
