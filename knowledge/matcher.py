@@ -1903,18 +1903,28 @@ class Matcher:
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind != "person":
                     continue
-                if not (known[eid].title or known[other].title):
-                    continue  # two capitalised words are not always a person's name: one has a title
                 theirs = self._name_words(other)
                 if theirs & mine:
                     continue  # one person under two names
-                # the other is the first person the sentence names and the question's next word follows
-                # ("Stoltenberg is due", "On Tuesday, Orban posted", "Although Stoltenberg had actually
-                # accepted"), or the other follows the question's word before ("backing Orban")
                 start = next((i for i, w in enumerate(stems) if w in theirs), len(stems))
                 lead = start
                 while lead < len(stems) and stems[lead] in theirs:
                     lead += 1
+                # two capitalised words are not always a person's name: one has a title, or the other
+                # speaks here ("Graham said she once encountered backlash")
+                speaks = stems[lead : lead + 1] == ["say"] or (start and stems[start - 1] == "say")
+                if not (known[eid].title or known[other].title or speaks):
+                    continue
+                # the other is the first person the sentence names and the question's next word follows
+                # ("Stoltenberg is due", "On Tuesday, Orban posted", "Although Stoltenberg had actually
+                # accepted", "Graham said she once encountered"), or the other follows the question's word
+                # before ("backing Orban")
+                if (
+                    speaks
+                    and after in stems[lead + 1 : lead + 3]
+                    and not any(w in self._people_words(s.entities) - theirs for w in stems[:start])
+                ):
+                    return True
                 if (
                     after
                     and after in stems[lead : lead + 2]

@@ -724,3 +724,16 @@ def test_counts_are_read_beside_each_other_and_not_of_one_or_a_models_number() -
     assert _counts("What is one positive indicator for growth?") == set()
     assert _counts("It comes in addition to five 787 Dreamliner sales.") == set()
     assert _negation_added("What doesn\u2019t seem like a point in his favor?", "It seems like a point.")
+
+
+def test_another_person_speaking_where_the_question_has_its_own_is_a_swap(tmp_path: Path) -> None:
+    # "What campaign did Hege once encounter backlash for?" quoted "Graham said she once encountered
+    # backlash for an HIV prevention campaign" at 0.89; neither is titled, but Graham speaks there
+    text = (
+        "Meth ads\n\n"
+        "Michelle Hege of the state agency praised the ads on Tuesday.\n\n"
+        "Julie Graham said she once encountered backlash for an HIV prevention campaign."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What campaign did Hege once encounter backlash for?") == ""
+    assert article.cited("What campaign did Graham once encounter backlash for?").startswith("Julie Graham")
