@@ -429,6 +429,7 @@ _SYMMETRIC = frozenset(
     stem(w) for w in "meet met marry married wed face faced play played fight fought battle talk negotiate "
     "ally partner merge tie tied draw drew date divorce".split()
 )
+_OPENING_PRONOUN = re.compile(r"[^\"“”‘’']{0,40}?\b(?:he|she|He|She)\b")  # within the first words, no quote
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
@@ -1935,7 +1936,33 @@ class Matcher:
                     stems[i] == before and stems[i + 1] in theirs for i in range(len(stems) - 1)
                 ):
                     return True
+            if after and self._pronoun_acts(query, sentence, after):
+                return True
         return False
+
+    def _pronoun_acts(self, query: Query, sentence: int, after: str) -> bool:
+        """Whether the sentence opens with "he" or "she" for another person, and the question's word after
+        its own person follows ("When did Hege post materials?" of "On Tuesday morning, he posted
+        materials", he being Sanborn)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = set(self.index.sentence_fixed(sentence).stems)
+        meant = [
+            e
+            for e in s.entities
+            if e in known and known[e].kind == "person" and self._name_words(e).isdisjoint(stems)
+        ]
+        if len(meant) != 1 or meant[0] in query.entities:
+            return False
+        opening = _OPENING_PRONOUN.match(s.text)
+        if opening is None:
+            return False  # none, or inside a quotation, where "he" is whoever the speaker means
+        toks = tokens(s.text)[:8]
+        at = next((i for i, w in enumerate(toks) if w in ("he", "she")), None)
+        if at is None:
+            return False
+        follows = [stem(w) for w in toks[at + 1 : at + 4] if w not in STOPWORDS][:2]
+        return after in follows
 
     def _people_words(self, entities: frozenset[str]) -> frozenset[str]:
         """The name words of the people among *entities*."""

@@ -13,7 +13,15 @@ from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
 from knowledge.lexicon import QUESTION_FORMS, antonyms, synonyms
-from knowledge.matcher import _LONG_STOPWORDS, Matcher, _counts, _negation_added, _question_form, _tokenise
+from knowledge.matcher import (
+    _LONG_STOPWORDS,
+    _OPENING_PRONOUN,
+    Matcher,
+    _counts,
+    _negation_added,
+    _question_form,
+    _tokenise,
+)
 from knowledge.text import is_english_word
 
 PORT = (
@@ -737,3 +745,20 @@ def test_another_person_speaking_where_the_question_has_its_own_is_a_swap(tmp_pa
     article = build_article(tmp_path, text)
     assert article.cited("What campaign did Hege once encounter backlash for?") == ""
     assert article.cited("What campaign did Graham once encounter backlash for?").startswith("Julie Graham")
+
+
+def test_he_or_she_opening_the_sentence_for_another_person_is_a_swap(tmp_path: Path) -> None:
+    # "When did Hege post materials from the campaign on the wall?" quoted "On Tuesday morning, he
+    # posted materials from the campaign on the wall" at 0.93: "he" is Sanborn
+    text = (
+        "Meth ads\n\n"
+        "Michelle Hege of the state agency praised the ads.\n\n"
+        "Jeff Sanborn, president of the firm, spoke on Monday about the campaign.\n\n"
+        "On Tuesday morning, he posted materials from the campaign on the wall."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did Hege post materials from the campaign on the wall?") == ""
+    assert article.cited("When did Sanborn post materials from the campaign?").startswith("On Tuesday")
+    # inside a quotation "he" is whoever the speaker means, not who was named last
+    assert _OPENING_PRONOUN.match('"He has won a domestic title in four countries," Levy said.') is None
+    assert _OPENING_PRONOUN.match("On Tuesday morning, he posted materials.") is not None
