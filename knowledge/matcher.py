@@ -163,7 +163,8 @@ class _QuestionGates:
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
     who_which: bool  # it asks "who" or "which"
-    opposed: tuple[tuple[str, frozenset[str], frozenset[str]], ...]  # (term, its alternatives, opposites)
+    # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
+    opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
     role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
 
 
@@ -432,6 +433,15 @@ _SYMMETRIC = frozenset(
 _OPENING_PRONOUN = re.compile(r"[^\"“”‘’']{0,40}?\b(?:he|she|He|She)\b")  # within the first words, no quote
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
+
+
+def _next_stem(toks: list[str], key: str) -> str:
+    """The stem of the word right after the first token whose stem is *key*, when it is a content word
+    ("low valuations": "valuat"); "" for none."""
+    for i, w in enumerate(toks[:-1]):
+        if stem(w) == key:
+            return "" if toks[i + 1] in STOPWORDS else stem(toks[i + 1])
+    return ""
 
 
 def _order(ordinal: str) -> int | str:
@@ -1737,7 +1747,7 @@ class Matcher:
             opposites = antonyms()
             keys = {t.key for t in query.terms}
             opposed = tuple(
-                (t.key, t.alternatives, opposites[t.key])
+                (t.key, t.alternatives, opposites[t.key], _next_stem(toks, t.key))
                 for t in query.terms
                 if not t.entity and t.key in opposites and opposites[t.key].isdisjoint(keys)
             )
@@ -1871,13 +1881,21 @@ class Matcher:
         return None
 
     def opposite_said(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence says the opposite of a word of the question and not the word ("Which
-        panel rejected..." of "...recommended by the panel"; "the smallest" of "the largest")."""
-        stems = set(self.index.sentence_fixed(sentence).stems)
-        return any(
-            key not in stems and alternatives.isdisjoint(stems) and not opposite.isdisjoint(stems)
-            for key, alternatives, opposite in self.gates(query).opposed
-        )
+        """Whether the sentence says the opposite of a word of the question and not the word ("the
+        smallest" of "the largest"), or says it of the thing the question says its word of ("the
+        market's low valuations" of "high valuations... low bond yields")."""
+        said = self.index.sentence_fixed(sentence).stems
+        stems = set(said)
+        for key, alternatives, opposite, following in self.gates(query).opposed:
+            if opposite.isdisjoint(stems):
+                continue
+            if key not in stems and alternatives.isdisjoint(stems):
+                return True
+            # the word is said of something else: "low bond yields", "high valuations" for "low valuations"
+            pairs = zip(said, said[1:], strict=False)
+            if following and any(a in opposite and b == following for a, b in pairs):
+                return True
+        return False
 
     def name_missing(self, query: Query, sentence: int) -> bool:
         """Whether the question asks for a name and the sentence names nothing but the question's own

@@ -762,3 +762,18 @@ def test_he_or_she_opening_the_sentence_for_another_person_is_a_swap(tmp_path: P
     # inside a quotation "he" is whoever the speaker means, not who was named last
     assert _OPENING_PRONOUN.match('"He has won a domestic title in four countries," Levy said.') is None
     assert _OPENING_PRONOUN.match("On Tuesday morning, he posted materials.") is not None
+
+
+def test_an_opposite_said_of_the_same_thing_is_not_the_answer_though_the_word_is_elsewhere(
+    tmp_path: Path,
+) -> None:
+    # "What factors are supporting the Indian market's low valuations?" quoted "The Indian market's high
+    # valuations are being supported by ... low bond yields" at 0.70
+    text = (
+        "Sensex record\n\n"
+        "The Indian market's high valuations are being supported by low global bond yields.\n\n"
+        "The Sensex closed at a record on Wednesday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What is supporting the Indian market's low valuations?") == ""
+    assert article.cited("What is supporting the Indian market's high valuations?").startswith("The Indian")
