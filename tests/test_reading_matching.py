@@ -683,6 +683,8 @@ def test_chat_spellings_of_how_many_utd_and_us_are_read() -> None:
     assert tokenise("howmany nights did they observe europa")[0][:2] == ["how", "many"]
     assert tokenise("howmuch did it cost")[0][:2] == ["how", "much"]
     assert tokenise("when did mourinho go to man utd")[0][-1] == "united"
+    assert tokenise("how many yds did he run for")[0][2] == "yards"
+    assert tokenise("wat did teh intl scan show")[0][2:4] == ["the", "international"]
     assert tokenise("who is the US attorney")[0] == tokenise("who is the U.S. attorney")[0]
     assert tokenise("TELL US ABOUT IT")[0] == ["tell", "us", "about", "it"]
 
