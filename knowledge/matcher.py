@@ -1935,7 +1935,7 @@ class Matcher:
                 # two capitalised words are not always a person's name: one has a title, or the other
                 # speaks here ("Graham said she once encountered backlash")
                 speaks = stems[lead : lead + 1] == ["say"] or (start and stems[start - 1] == "say")
-                if not (known[eid].title or known[other].title or speaks):
+                if not (known[eid].title or known[other].title or speaks or self._surely_people(eid, other)):
                     continue
                 # the other is the first person the sentence names and the question's next word follows
                 # ("Stoltenberg is due", "On Tuesday, Orban posted", "Although Stoltenberg had actually
@@ -1960,6 +1960,15 @@ class Matcher:
             if after and self._pronoun_acts(query, sentence, after):
                 return True
         return False
+
+    def _surely_people(self, *eids: str) -> bool:
+        """Whether each is a person's name of two words or more, none of them an English word ("Sergei
+        Bobrovsky", not "Southern California" or "Inland Empire")."""
+        for eid in eids:
+            words = tokens(self.index.entities[eid].name)
+            if len(words) < 2 or any(is_english_word(w) for w in words):
+                return False
+        return True
 
     def _pronoun_acts(self, query: Query, sentence: int, after: str) -> bool:
         """Whether the sentence opens with "he" or "she" for another person, and the question's word after

@@ -779,3 +779,16 @@ def test_an_opposite_said_of_the_same_thing_is_not_the_answer_though_the_word_is
     article = build_article(tmp_path, text)
     assert article.cited("What is supporting the Indian market's low valuations?") == ""
     assert article.cited("What is supporting the Indian market's high valuations?").startswith("The Indian")
+
+
+def test_two_names_of_no_english_word_are_surely_people_for_a_swap(tmp_path: Path) -> None:
+    # "How many shots did Rask stop?" quoted "Sergei Bobrovsky stopped 35 shots." at 0.73: neither is
+    # titled, but no word of either name is an English word ("Southern California" has one)
+    text = (
+        "Hockey roundup\n\n"
+        "Sergei Bobrovsky stopped 35 shots in the win.\n\n"
+        "Tuukka Rask made 25 saves for Boston."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many shots did Rask stop in the win?") == ""
+    assert article.cited("How many shots did Bobrovsky stop in the win?").startswith("Sergei Bobrovsky")
