@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -156,10 +157,9 @@ class Term:
         return KIN_FACTOR if not self.kin.isdisjoint(terms) else SYNONYM_FACTOR
 
 
-@dataclass(frozen=True, slots=True)
-class _QuestionGates:
+class _QuestionGates(NamedTuple):
     """What the abstention rules of Matcher.swapped read of a question, read once: most questions give
-    most rules nothing to check, and the sentence is then not read for them (speed)."""
+    most rules nothing to check, and the sentence is then not read for them (speed; a tuple, made in C)."""
 
     negated: bool  # it says "not", "never", "no"...
     counts: frozenset[tuple[str, str]]  # _counts
@@ -192,6 +192,7 @@ class Query:
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
     gates: _QuestionGates | None = None  # what Matcher.swapped reads of the question, made when first asked
+    toks: list[str] = field(default_factory=list)  # its words as analyse read them
 
     @property
     def answerable(self) -> bool:
@@ -316,7 +317,24 @@ _NEGATION = re.compile(
 # a sentence saying something failed denies it as "did not" does ("...to carve out a state, but failed")
 _FAILED = re.compile(r"\b(?:fail(?:s|ed|ure)?|unsuccessful(?:ly)?)\b", re.I)
 
+_FAILS = frozenset({"fail", "fails", "failed"})
 _NEGATION_CLAUSE = re.compile(r"\b(?:why|if|since|unless|until|whether)\b", re.I)
+
+
+_NEGATION_TOKENS = frozenset(
+    "not never no nt cannot cant didnt doesnt isnt wasnt unable neither nor lack lacks lacked lacking".split()
+)
+
+
+def _says_no(toks: list[str]) -> bool:
+    """_NEGATION.search of the text *toks* are the tokens of, read from the tokens (speed): "didn't" is
+    "didn", "t"; "fail to" two words."""
+    if not _NEGATION_TOKENS.isdisjoint(toks):
+        return True
+    if "t" not in toks and "to" not in toks:
+        return False
+    pairs = zip(toks, toks[1:], strict=False)
+    return any((a == "n" or a.endswith("n")) and b == "t" or a in _FAILS and b == "to" for a, b in pairs)
 
 
 def _negation_added(question: str, sentence: str) -> bool:
@@ -341,8 +359,11 @@ _NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"}
 
 
 # A number and what it counts: "six people", "a 180-day cruise", "2.5 million people"
+_DIGIT = re.compile(r"\d")
 _COUNTED = re.compile(  # the noun is looked ahead at, not taken: "last seven-game" holds "seven-game"
-    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|[a-z]+)"
+    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
+    + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
+    + r")"
     r"(?:[- ](million|billion|thousand|hundred))?[- ](?=([a-z]+)\b)",
     re.I,
 )
@@ -392,8 +413,8 @@ def _counts(text: str) -> set[tuple[str, str]]:
     for m in _COUNTED.finditer(text):
         number, scale, noun = m.group(1, 2, 3)
         scale = scale or ""
-        before = text[: m.start()].split()
-        last = before[-1] if before else ""
+        start = m.start()
+        last = text[text.rfind(" ", 0, max(0, start - 1)) + 1 : start].strip()
         named = last[:1].isupper() and last.lower() not in STOPWORDS
         if named or last[:1].isdigit() or last.lower() in CARDINAL_WORDS:
             continue  # a model's number ("the Thunderbolt 3 adapter", "five 787 Dreamliner sales")
@@ -434,6 +455,9 @@ _SYMMETRIC = frozenset(
     "ally partner merge tie tied draw drew date divorce".split()
 )
 _OPENING_PRONOUN = re.compile(r"[^\"“”‘’']{0,40}?\b(?:he|she|He|She)\b")  # within the first words, no quote
+_SAYING = frozenset(
+    stem(w) for w in "say said says tell told add added note noted explain write wrote ask".split()
+)
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
@@ -629,6 +653,10 @@ class Matcher:
         }
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
+        # a sentence's tokens stemmed, stopwords kept (role_swapped reads "was ... by"), kept per sentence
+        self._stemmed_tokens = lru_cache(maxsize=4096)(
+            lambda sentence: tuple(map(stem, tokens(index.sentences[sentence].text)))
+        )
         self._common_word = lru_cache(maxsize=4096)(self._common_word_uncached)
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
@@ -645,6 +673,7 @@ class Matcher:
         self._articles_naming: dict[tuple[tuple[str, frozenset[str] | None], ...], tuple[str, ...]] = {}
         self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
         self._name_word_sets: dict[str, frozenset[str]] = {}  # see _name_words
+        self._surely_person: dict[str, bool] = {}  # see _surely_people
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
@@ -681,6 +710,7 @@ class Matcher:
             toks, possessive = self._group_thousands(toks, possessive)
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
+        query.toks = toks
         spans = self._entity_terms(query, toks, form_at)
         query.name_neighbours = [  # (not a name of one everyday word, "the grant")
             (eid, _content_stem(toks, a - 1, -1), _content_stem(toks, b, 1))
@@ -1744,9 +1774,9 @@ class Matcher:
         """What the rules of swapped read of the question, read when first asked and kept on it."""
         if query.gates is None:
             text = query.text
-            negated = bool(_NEGATION.search(text))
-            toks = tokens(text)
-            counted = any(t[0].isdigit() or t in CARDINAL_WORDS for t in toks)
+            toks = query.toks or tokens(text)
+            negated = _says_no(toks)
+            counted = _DIGIT.search(text) is not None or not CARDINAL_WORDS.isdisjoint(toks)
             opposites = antonyms()
             keys = {t.key for t in query.terms}
             opposed = tuple(
@@ -1825,9 +1855,11 @@ class Matcher:
         if asked is None:
             return False
         words, verb, role = asked
-        if verb in _SYMMETRIC:
-            return False  # "Y married X" answers "who did X marry"
-        toks = [stem(w) for w in tokens(self.index.sentences[sentence].text)]
+        if verb in _SYMMETRIC or verb in _SAYING:
+            return False  # "Y married X" answers "who did X marry"; "said X" puts its subject last
+        toks = self._stemmed_tokens(sentence)
+        if verb not in toks:
+            return False
         at_verb = [i for i, w in enumerate(toks) if w == verb]
         at_name = [i for i, w in enumerate(toks) if w in words]
         if len(at_verb) != 1 or not at_name:
@@ -1848,39 +1880,41 @@ class Matcher:
     def _asked_role(self, query: Query, toks: list[str]) -> tuple[frozenset[str], str, str] | None:
         """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME
         VERB", "who VERBed NAME" or "who was VERBed by NAME" (*toks*: its tokens); None for any other."""
-        if len(toks) < 3 or toks[0] not in ("who", "whom", "what", "which"):
+        if len(toks) < 3 or toks[0] not in ("who", "whom", "what", "which") or not query.entities:
             return None
-        names = [self._name_words(e) for e in query.entities if e in self.index.entities]
-
-        def name_at(i: int) -> tuple[frozenset[str], int] | None:
-            """The name starting at toks[i] (after "the" or a title) and where it ends; an initial
-            inside it is part of it ("Christopher D. Battin")."""
-            i += toks[i : i + 1] == ["the"]
-            for words in names:
-                j = i
-                while j < len(toks) and (
-                    stem(toks[j]) in words
-                    or (j == i and toks[j] in _TITLE_TOKENS)
-                    or (len(toks[j]) == 1 and j > i and toks[j + 1 : j + 2] and stem(toks[j + 1]) in words)
-                ):
-                    j += 1
-                if j > i and stem(toks[j - 1]) in words:
-                    return words, j
-            return None
-
         second = toks[1]
-        if second in _DID and not _POSSESSIVE.search(query.text):  # "who did Battin arrest": the name acts
-            found = name_at(2)
+        if second in _DID:  # "who did Battin arrest": the name acts
+            if _POSSESSIVE.search(query.text):
+                return None
+            found = self._name_at(query, toks, 2)
             if found and found[1] < len(toks):
                 return found[0], stem(toks[found[1]]), "subject"
         elif second in _BE and len(toks) > 4 and toks[3] == "by":  # "who was arrested by Battin"
-            found = name_at(4)
+            found = self._name_at(query, toks, 4)
             if found:
                 return found[0], stem(toks[2]), "subject"
         elif second not in STOPWORDS:  # "who arrested Battin": the name is acted on
-            found = name_at(2)
+            found = self._name_at(query, toks, 2)
             if found:
                 return found[0], stem(second), "object"
+        return None
+
+    def _name_at(self, query: Query, toks: list[str], i: int) -> tuple[frozenset[str], int] | None:
+        """The stems of the question's name starting at toks[i] (after "the" or a title) and where it
+        ends; an initial inside it is part of it ("Christopher D. Battin")."""
+        i += toks[i : i + 1] == ["the"]
+        if i >= len(toks):
+            return None
+        for words in [self._name_words(e) for e in query.entities if e in self.index.entities]:
+            j = i
+            while j < len(toks) and (
+                stem(toks[j]) in words
+                or (j == i and toks[j] in _TITLE_TOKENS)
+                or (len(toks[j]) == 1 and j > i and toks[j + 1 : j + 2] and stem(toks[j + 1]) in words)
+            ):
+                j += 1
+            if j > i and stem(toks[j - 1]) in words:
+                return words, j
         return None
 
     def opposite_said(self, query: Query, sentence: int) -> bool:
@@ -1965,8 +1999,11 @@ class Matcher:
         """Whether each is a person's name of two words or more, none of them an English word ("Sergei
         Bobrovsky", not "Southern California" or "Inland Empire")."""
         for eid in eids:
-            words = tokens(self.index.entities[eid].name)
-            if len(words) < 2 or any(is_english_word(w) for w in words):
+            sure = self._surely_person.get(eid)
+            if sure is None:
+                words = tokens(self.index.entities[eid].name)
+                sure = self._surely_person[eid] = len(words) >= 2 and not any(map(is_english_word, words))
+            if not sure:
                 return False
         return True
 
@@ -1984,8 +2021,7 @@ class Matcher:
         ]
         if len(meant) != 1 or meant[0] in query.entities:
             return False
-        opening = _OPENING_PRONOUN.match(s.text)
-        if opening is None:
+        if _OPENING_PRONOUN.match(s.text) is None:
             return False  # none, or inside a quotation, where "he" is whoever the speaker means
         toks = tokens(s.text)[:8]
         at = next((i for i, w in enumerate(toks) if w in ("he", "she")), None)

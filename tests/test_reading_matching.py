@@ -619,7 +619,8 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
         "Mourinho was hired by Tottenham on Wednesday.\n\n"
         "In a profile of Rutte, analysts described him as a savvy operator.\n\n"
         "The plan matches one announced by MOTIE in March, which aimed to introduce carbon rules.\n\n"
-        "Governor Ed Lund met Prime Minister Carl Rask in Oslo on Friday."
+        "Governor Ed Lund met Prime Minister Carl Rask in Oslo on Friday.\n\n"
+        '"Hospitals will focus on alarm fatigue," said Sales Director Tom Halley.'
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who did Christopher D. Battin arrest?") == ""
@@ -629,6 +630,8 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
     assert article.cited("Who did Mourinho hire?") == ""
     # both sides of a meeting meet: "Orban met Stoltenberg" answers "who did Stoltenberg meet"
     assert article.cited("Who did Carl Rask meet in Oslo?").startswith("Governor Ed Lund met")
+    # "said Halley" puts its subject after the verb: no other role
+    assert article.cited("what does halley say hospitals will focus on").startswith('"Hospitals will')
     assert article.cited("Who did Tottenham hire?").startswith("Mourinho was hired")  # the passive's agent
     assert article.cited("Who hired Mourinho?").startswith("Mourinho was hired")
     assert article.cited("Who described Rutte as a savvy operator?").startswith("In a profile")
