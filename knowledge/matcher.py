@@ -331,7 +331,7 @@ def _says_no(toks: list[str]) -> bool:
     "didn", "t"; "fail to" two words."""
     if not _NEGATION_TOKENS.isdisjoint(toks):
         return True
-    if "t" not in toks and "to" not in toks:
+    if "t" not in toks and _FAILS.isdisjoint(toks):
         return False
     pairs = zip(toks, toks[1:], strict=False)
     return any((a == "n" or a.endswith("n")) and b == "t" or a in _FAILS and b == "to" for a, b in pairs)
@@ -462,12 +462,13 @@ _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should"
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
 
-def _next_stem(toks: list[str], key: str) -> str:
-    """The stem of the word right after the first token whose stem is *key*, when it is a content word
-    ("low valuations": "valuat"); "" for none."""
-    for i, w in enumerate(toks[:-1]):
-        if stem(w) == key:
-            return "" if toks[i + 1] in STOPWORDS else stem(toks[i + 1])
+def _next_stem(stems: list[str], toks: list[str], key: str) -> str:
+    """The stem of the word right after the first token whose stem (*stems*: the tokens') is *key*, when
+    it is a content word ("low valuations": "valuat"); "" for none."""
+    if key in stems:
+        i = stems.index(key) + 1
+        if i < len(toks) and toks[i] not in STOPWORDS:
+            return stems[i]
     return ""
 
 
@@ -1778,19 +1779,23 @@ class Matcher:
             negated = _says_no(toks)
             counted = _DIGIT.search(text) is not None or not CARDINAL_WORDS.isdisjoint(toks)
             opposites = antonyms()
-            keys = {t.key for t in query.terms}
-            opposed = tuple(
-                (t.key, t.alternatives, opposites[t.key], _next_stem(toks, t.key))
-                for t in query.terms
-                if not t.entity and t.key in opposites and opposites[t.key].isdisjoint(keys)
-            )
+            opposable = [t for t in query.terms if not t.entity and t.key in opposites]
+            opposed: tuple = ()
+            if opposable and not negated:  # "who isn't able to" asks for the "unable"
+                keys = {t.key for t in query.terms}
+                stems = list(map(stem, toks))
+                opposed = tuple(
+                    (t.key, t.alternatives, opposites[t.key], _next_stem(stems, toks, t.key))
+                    for t in opposable
+                    if opposites[t.key].isdisjoint(keys)
+                )
             query.gates = _QuestionGates(
                 negated=negated,
                 counts=frozenset(_counts(text)) if counted else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
                 who_which=not negated and toks[:1] in (["who"], ["whom"], ["which"]),
-                opposed=() if negated else opposed,  # "who isn't able to" asks for the "unable"
+                opposed=opposed,
                 role=self._asked_role(query, toks),
             )
         return query.gates
