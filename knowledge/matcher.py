@@ -307,10 +307,11 @@ def _swapped_date(question: str, sentence: str) -> bool:
     return False
 
 
+_NEGATION_TOKENS = frozenset(
+    "not never no nt cannot cant didnt doesnt isnt wasnt unable neither nor lack lacks lacked lacking".split()
+)
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|nt|cannot|cant|didnt|doesnt|isnt|wasnt|unable|neither|nor|lack(?:s|ed|ing)?|"
-    r"fail(?:s|ed)? to)\b|n['\u2019]t\b",
-    re.I,
+    r"\b(?:" + "|".join(sorted(_NEGATION_TOKENS)) + r"|fail(?:s|ed)? to)\b|n['\u2019]t\b", re.I
 )
 
 
@@ -319,11 +320,6 @@ _FAILED = re.compile(r"\b(?:fail(?:s|ed|ure)?|unsuccessful(?:ly)?)\b", re.I)
 
 _FAILS = frozenset({"fail", "fails", "failed"})
 _NEGATION_CLAUSE = re.compile(r"\b(?:why|if|since|unless|until|whether)\b", re.I)
-
-
-_NEGATION_TOKENS = frozenset(
-    "not never no nt cannot cant didnt doesnt isnt wasnt unable neither nor lack lacks lacked lacking".split()
-)
 
 
 def _says_no(toks: list[str]) -> bool:
@@ -1838,19 +1834,15 @@ class Matcher:
                 for i, w in enumerate(stems[:-1]):
                     if after and kind in _MODIFIER_KINDS and w in theirs and stems[i + 1] == after:
                         return True
-                    if before and w == before and stems[i + 1] in theirs and self._may_swap(eid, other):
+                    if before and w == before and stems[i + 1] in theirs and self._may_swap(eid):
                         return True
         return False
 
-    def _may_swap(self, eid: str, other: str) -> bool:
-        """Whether two names of one kind may stand for each other: not places (they nest: "Southern
-        California", "California"), and people only when one is titled (two capitalised words are not
-        always a person's name)."""
-        known = self.index.entities
-        kind = known[eid].kind
-        if kind == "person":
-            return bool(known[eid].title or known[other].title)
-        return kind != "place"
+    def _may_swap(self, eid: str) -> bool:
+        """Whether swapped_modifier reads names of *eid*'s kind as standing for each other: not places
+        (they nest: "Southern California", "California"); people are swapped_name's, which asks more of
+        them (two capitalised words are not always a person's name)."""
+        return self.index.entities[eid].kind not in ("place", "person")
 
     def role_swapped(self, query: Query, sentence: int) -> bool:
         """Whether the sentence gives a name of the question the other role in the same act ("Who did
