@@ -311,6 +311,8 @@ _POWER_WORDS = frozenset(
     kw mw gw tw kwh mwh gwh twh""".split()
 )
 _POWER_OR_ENERGY = frozenset({"power", "energy"})
+# a run of games or results, whose length is counted ("an 11-game losing streak")
+_STRETCH_WORDS = frozenset("streak streaks skid drought slump".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
@@ -398,6 +400,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if _ASKS_SIZE.search(text):
         # the size of a place is an area or a length; of a fleet, an order or a plant, a count, money or watts
         return frozenset({"area", "length", "count", "money", "percent", "power", "energy"})
+    if "long" in words and not _STRETCH_WORDS.isdisjoint(words) and _ASKS_HOW_LONG.search(text):
+        return frozenset({"duration", "count"})  # "how long is the streak": "15 games" answers it
     if _ASKS_LENGTH.search(text):
         if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
             return _AMOUNT

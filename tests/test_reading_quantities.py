@@ -172,6 +172,8 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How far up was the Hang Seng?", AMOUNT),
         ("How high did oil prices climb?", AMOUNT),
         ("How long did the talks last?", {"duration"}),
+        # a streak's length is counted in games: "an 11-game losing streak"
+        ("how long was the losing streak", {"duration", "count"}),
         ("When did the plant close?", {"date", "time", "moment"}),
         ("What year did the law pass?", {"date"}),
         ("What time did police arrive?", {"time"}),
