@@ -1876,10 +1876,18 @@ class Matcher:
 
     def _asked_role(self, query: Query, toks: list[str]) -> tuple[frozenset[str], str, str] | None:
         """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME
-        VERB", "who VERBed NAME" or "who was VERBed by NAME" (*toks*: its tokens); None for any other."""
-        if len(toks) < 3 or toks[0] not in ("who", "whom", "what", "which") or not query.entities:
+        VERB", "who VERBed NAME", "who was VERBed by NAME" or "when (where, why) did NAME VERB" (*toks*:
+        its tokens); None for any other."""
+        if len(toks) < 3 or not query.entities:
             return None
-        second = toks[1]
+        first, second = toks[0], toks[1]
+        if first in ("when", "where", "why") and second in _DID:  # "when did Harold conquer England"
+            found = None if _POSSESSIVE.search(query.text) else self._name_at(query, toks, 2)
+            if found and found[1] < len(toks):
+                return found[0], stem(toks[found[1]]), "subject"
+            return None
+        if first not in ("who", "whom", "what", "which"):
+            return None
         if second in _DID:  # "who did Battin arrest": the name acts
             if _POSSESSIVE.search(query.text):
                 return None

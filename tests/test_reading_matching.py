@@ -628,6 +628,9 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
     assert article.cited("Who arrested Christopher D. Battin?").startswith("Officers arrested")
     assert article.cited("Who did King Charles III swear fealty to?") == ""
     assert article.cited("Who did Mourinho hire?") == ""
+    # asked when, where or why, the name that acts is the same question's
+    assert article.cited("Where did Christopher D. Battin arrest the officers?") == ""
+    assert article.cited("When did Tottenham hire Mourinho?").startswith("Mourinho was hired")
     # both sides of a meeting meet: "Orban met Stoltenberg" answers "who did Stoltenberg meet"
     assert article.cited("Who did Carl Rask meet in Oslo?").startswith("Governor Ed Lund met")
     # "said Halley" puts its subject after the verb: no other role
