@@ -454,6 +454,7 @@ _OPENING_PRONOUN = re.compile(r"[^\"“”‘’']{0,40}?\b(?:he|she|He|She)\b")
 _SAYING = frozenset(
     stem(w) for w in "say said says tell told add added note noted explain write wrote ask".split()
 )
+_DETERMINERS = frozenset("the a an its his her their this that these those".split())
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
@@ -1862,6 +1863,8 @@ class Matcher:
         if len(at_verb) != 1 or not at_name:
             return False
         v = at_verb[0]
+        if v and toks[v - 1] in _DETERMINERS:
+            return False  # "the port of Ostend": a noun, not the question's verb ("did ostend port reopen")
         e = min(at_name, key=lambda i: abs(i - v))
         if abs(e - v) > 4:
             return False  # another clause, maybe
