@@ -1750,9 +1750,10 @@ class Matcher:
                 del acc[u]
 
     def swapped(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence is about another person or another time than the question asks, asserts
-        what the question denies, or names nothing when a name is asked (swapped_name, _swapped_date,
-        _negation_added, name_missing): the bot abstains."""
+        """Whether the best sentence answers another question than the one asked, as SQuAD 2.0's
+        unanswerable questions are made: another person, name, time or count, the other role, an
+        opposite, a denial, or no name when a name is asked (the rules below); the bot abstains.
+        Each rule the question gives nothing to check (gates) does not read the sentence."""
         text = self.index.sentences[sentence].text
         gates = self.gates(query)
         return (
@@ -1798,10 +1799,9 @@ class Matcher:
         return query.gates
 
     def denied(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence denies what a "who" or "which" question with no negation asks about
-        (gates.who_which)
-        ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty"; "Which officer accepted a plea
-        agreement?" of "chose not to accept"), and does not assert it too."""
+        """Whether the sentence denies what a "who" or "which" question with no negation asks about, and
+        does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty"; "Which
+        officer accepted a plea agreement?" of "chose not to accept")."""
         keys = {t.key for t in query.terms if not t.entity}
         toks = tokens(self.index.sentences[sentence].text)
         denied: dict[int, str] = {}  # position -> stem of each word a negation denies
@@ -1818,7 +1818,7 @@ class Matcher:
         """Whether the sentence puts another name of the kind of the question's right before the word
         the question's stands before ("the American manufacturer" of "the French manufacturer", of
         countries and organisations), or right after the word it stands after ("observe Enceladus" of
-        "observed Europa", of any kind)."""
+        "observed Europa"; see _may_swap)."""
         s = self.index.sentences[sentence]
         known = self.index.entities
         stems = self.index.sentence_fixed(sentence).stems
