@@ -110,6 +110,7 @@ _CHAT_WORDS = {
     "utd": "united",
 }
 _US = re.compile(r"\bUS\b")
+_THE_US = re.compile(r"\b(the) us\b", re.I)
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
@@ -558,6 +559,8 @@ def _tokenise(
     *firsts* are the idioms' first words (_first_words), or None to try the idioms' pattern always."""
     if "US" in question and not question.isupper():
         question = _US.sub("U.S.", question)  # "the US attorney": not "us"
+    if " us" in question.lower():
+        question = _THE_US.sub(r"\1 U.S.", question)  # "who is the us attorney": no "the" before "us"
     folded = fold(question)
     raw = _WORDS.findall(folded)
     # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none

@@ -693,6 +693,8 @@ def test_chat_spellings_of_how_many_utd_and_us_are_read() -> None:
     assert tokenise("wat did teh intl scan show")[0][2:4] == ["the", "international"]
     assert tokenise("who is the US attorney")[0] == tokenise("who is the U.S. attorney")[0]
     assert tokenise("TELL US ABOUT IT")[0] == ["tell", "us", "about", "it"]
+    assert tokenise("who is the us attorney")[0] == tokenise("who is the U.S. attorney")[0]  # no "the us"
+    assert tokenise("give us the news")[0] == ["give", "us", "the", "news"]
 
 
 def test_a_lawyer_is_who_represents_someone() -> None:
