@@ -166,7 +166,7 @@ class _QuestionGates(NamedTuple):
     counts: frozenset[tuple[str, str]]  # _counts
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
-    who_which: bool  # it asks "who" or "which"
+    asks_what: bool  # it asks "who", "which" or "what", with no negation
     # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
     role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
@@ -1768,7 +1768,7 @@ class Matcher:
             or (bool(gates.opposed) and self.opposite_said(query, sentence))
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
-            or (gates.who_which and self.denied(query, sentence))
+            or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
         )
 
@@ -1795,16 +1795,16 @@ class Matcher:
                 counts=frozenset(_counts(text)) if counted else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
-                who_which=not negated and toks[:1] in (["who"], ["whom"], ["which"]),
+                asks_what=not negated and toks[:1] in (["who"], ["whom"], ["which"], ["what"]),
                 opposed=opposed,
                 role=self._asked_role(query, toks),
             )
         return query.gates
 
     def denied(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence denies what a "who" or "which" question with no negation asks about, and
-        does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty"; "Which
-        officer accepted a plea agreement?" of "chose not to accept")."""
+        """Whether the sentence denies what a "who", "which" or "what" question with no negation asks
+        about, and does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty";
+        "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
         keys = {t.key for t in query.terms if not t.entity}
         toks = tokens(self.index.sentences[sentence].text)
         denied: dict[int, str] = {}  # position -> stem of each word a negation denies

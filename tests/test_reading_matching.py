@@ -674,12 +674,17 @@ def test_a_sentence_denying_what_a_who_question_asks_about_is_not_its_answer(tmp
     text = (
         "Guards charged\n\n"
         "Tova Noel and Michael Thomas pleaded not guilty in Manhattan federal court Tuesday afternoon.\n\n"
-        "Tays was held in jail with no bond."
+        "Tays was held in jail with no bond.\n\n"
+        "South Dakota has a meth problem, so that is not the best thing for the South Dakota brand.\n\n"
+        "Hege said she does not think the ads hurt the brand."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
     assert article.cited("Who pleaded not guilty in Manhattan federal court?").startswith("Tova Noel")
     assert article.cited("Did Noel plead guilty in Manhattan federal court?").startswith("Tova Noel")
+    # "what" too; a denial asserted again elsewhere in the sentence is no denial
+    assert article.cited("What is the best thing for the South Dakota brand?") == ""
+    assert article.cited("What did Hege say about the brand?").startswith("Hege said")
 
 
 def test_chat_spellings_of_how_many_utd_and_us_are_read() -> None:
