@@ -152,12 +152,7 @@ FORM_WORDS = frozenset({"time", "year", "date", "day", "month", "reason", "many"
 
 
 def _build() -> dict[str, frozenset[str]]:
-    related: dict[str, set[str]] = {}
-    if SYNONYMS_PATH.exists():
-        with open(SYNONYMS_PATH, encoding="utf-8") as lines:
-            for line in lines:
-                key, _, words = line.rstrip("\n").partition("\t")
-                related[key] = set(words.split())
+    related = _read_word_table(SYNONYMS_PATH)
     for group in _GROUPS:
         stems = {stem(w) for w in group.split()}
         for s in stems:
@@ -205,8 +200,13 @@ def synonyms() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def antonyms() -> dict[str, frozenset[str]]:
     """Stem -> the stems of its opposites (scripts/derive_antonyms.py; read once, empty without the file)."""
-    if not ANTONYMS_PATH.exists():
+    return {key: frozenset(words) for key, words in _read_word_table(ANTONYMS_PATH).items()}
+
+
+def _read_word_table(path: Path) -> dict[str, set[str]]:
+    """A stem, a tab and its related stems on each line (the scripts/derive_*.py tables); {} without it."""
+    if not path.exists():
         return {}
-    with open(ANTONYMS_PATH, encoding="utf-8") as lines:
+    with open(path, encoding="utf-8") as lines:
         pairs = (line.rstrip("\n").partition("\t") for line in lines)
-        return {key: frozenset(words.split()) for key, _, words in pairs}
+        return {key: set(words.split()) for key, _, words in pairs}

@@ -369,7 +369,9 @@ _COUNTED = re.compile(  # the noun is looked ahead at, not taken: "last seven-ga
 # A month, and the day of it when given: "Nov. 18", "November 18", "18 November", "in July"; "March" and
 # "May" only capitalised (a verb, a modal)
 _MONTH_DAY = re.compile(
-    r"(?:\b(\d{1,2}) )?\b((?i:jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)[a-z]*|Mar(?:ch)?|May)\b\.?"
+    r"(?:\b(\d{1,2}) )?\b((?i:"
+    + "|".join(sorted((m for m in MONTH_ABBREVIATIONS if m != "mar"), key=len, reverse=True))
+    + r")[a-z]*|Mar(?:ch)?|May)\b\.?"
     r"(?: (\d{1,2})(?:st|nd|rd|th)?\b(?!,\d))?"
 )
 
@@ -440,9 +442,6 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 
 
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
-_NT_STEMS = frozenset(
-    "didn doesn don isn wasn weren aren can won couldn wouldn hasn haven hadn shouldn".split()
-)
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
@@ -654,9 +653,13 @@ class Matcher:
         }
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
-        # a sentence's tokens stemmed, stopwords kept (role_swapped reads "was ... by"), kept per sentence
+        # a sentence's words, and their stems, stopwords kept (role_swapped reads "was ... by", denied
+        # "not"), kept per sentence
+        self._sentence_words = lru_cache(maxsize=4096)(
+            lambda sentence: tuple(tokens(index.sentences[sentence].text))
+        )
         self._stemmed_tokens = lru_cache(maxsize=4096)(
-            lambda sentence: tuple(map(stem, tokens(index.sentences[sentence].text)))
+            lambda sentence: tuple(map(stem, self._sentence_words(sentence)))
         )
         self._common_word = lru_cache(maxsize=4096)(self._common_word_uncached)
         self._english = default_vectors().index  # the common English words the vectors know
@@ -1805,16 +1808,21 @@ class Matcher:
         """Whether the sentence denies what a "who", "which" or "what" question with no negation asks
         about, and does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty";
         "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
-        keys = {t.key for t in query.terms if not t.entity}
-        toks = tokens(self.index.sentences[sentence].text)
+        toks = self._sentence_words(sentence)
+        if _DENYING.isdisjoint(toks) and "t" not in toks:
+            return False  # no negation to read (speed: most sentences)
+        stems = self._stemmed_tokens(sentence)
         denied: dict[int, str] = {}  # position -> stem of each word a negation denies
         for i, w in enumerate(toks):
-            if w in _DENYING or (w == "t" and i and toks[i - 1] in _NT_STEMS):
+            if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
                 ahead = range(i + 1, min(i + 4, len(toks)))
                 at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
                 if at is not None:
-                    denied[at] = stem(toks[at])
-        said = {stem(w) for i, w in enumerate(toks) if i not in denied}
+                    denied[at] = stems[at]
+        if not denied:
+            return False
+        keys = {t.key for t in query.terms if not t.entity}
+        said = {w for i, w in enumerate(stems) if i not in denied}
         return any(k in keys and k not in said for k in denied.values())
 
     def swapped_modifier(self, query: Query, sentence: int) -> bool:
