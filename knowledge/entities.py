@@ -17,9 +17,10 @@ from .gazetteer import (
     STATES,
     TITLE_WORDS,
     WEEKDAYS,
+    first_names,
 )
 from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR
-from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, fold
+from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, fold, is_english_word
 
 _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
 _COUNTRY_KEYS = {fold(c): c for c in COUNTRIES} | _DEMONYM_TO_COUNTRY
@@ -228,6 +229,17 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
     return key in STOPWORDS or key in _STARTERS or key in common or key.endswith("ly")
 
 
+NOT_A_PERSON = "other"
+
+
+def _may_be_personal(span: list[tuple[str, int, int]]) -> bool:
+    """Whether capitalised words may be a person's name: a given name first ("Mark Rutte", "Sanjiv
+    Bhasin"), or no English word in it ("Rusmik Oza"); not "Kotak Securities" or "Orange Crest".
+    (A surname last was measured too: "Real Madrid" and "Inter Milan" end in surnames.)"""
+    words = [fold(w) for w, _, _ in span]
+    return words[0] in first_names() or not any(map(is_english_word, words))
+
+
 def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> list[Mention]:
     keys = [fold(w) for w, _, _ in span]
     out: list[Mention] = []
@@ -291,7 +303,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     elif len(name_span) >= 2 and fold(name_span[0][0]) in _CITY_KEYS:
         kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
     elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
-        kind = "person"
+        kind = "person" if title or _may_be_personal(name_span) else NOT_A_PERSON
     else:
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from .text import is_english_word
@@ -11,6 +13,8 @@ from .text import is_english_word
 # cold `citebot ask`. tests/test_gazetteer.py checks that it is what the libraries give today, and
 # write_country_tables() writes it again.
 COUNTRY_TABLES = Path(__file__).parent / "data" / "countries.json"
+# Given names from names-dataset (scripts/derive_first_names.py): "Sanjiv", "Tuukka"; not "Kotak", "Orange"
+FIRST_NAMES_PATH = Path(__file__).parent / "data" / "first-names.txt.gz"
 
 # Countries, their adjectives (demonyms) and capitals come from libraries: pycountry says which
 # countries exist today (ISO 3166-1), countryinfo gives their English names, demonyms and capitals.
@@ -44,6 +48,15 @@ _EXTRA_CAPITALS = {
     "Kiev": "Ukraine",
     "Washington": "United States",
 }
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The folded given names of FIRST_NAMES_PATH, read once."""
+    try:
+        return frozenset(gzip.decompress(FIRST_NAMES_PATH.read_bytes()).decode("utf-8").split())
+    except FileNotFoundError:  # a checkout without the data: no word is taken for a given name
+        return frozenset()
 
 
 def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
@@ -288,6 +301,12 @@ TITLE_WORDS = frozenset(
         "Archbishop",
         "Rev",
         "Reverend",
+        "Councillor",
+        "Councilor",
+        "Councilman",
+        "Councilwoman",
+        "Commissioner",
+        "Professor",
     ]
 )
 

@@ -27,6 +27,7 @@ from .gazetteer import (
     SPECIFIC_ROLES,
     TITLE_WORDS,
     WEEKDAYS,
+    first_names,
 )
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, dictionary, synonyms
@@ -41,7 +42,7 @@ from .scoring import (
     off_topic_by,
     question_word,
 )
-from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, is_english_word, stem, tokens
+from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
 MAX_TOKENS = 60
@@ -54,6 +55,7 @@ KIN_FACTOR = 0.9
 RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are kept
 WEIGHTED_KEPT = 200_000  # units in the per-word dicts of what a term adds to each (_weighted_units)
 SYNONYM_FACTOR = 0.75
+ALIKE_NAMES_COSINE = 0.8  # swapped_agent: two names this alike may name one thing ("Spurs", "Tottenham")
 COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
@@ -444,6 +446,11 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
+# swapped_agent: the kinds of name whose act it reads, and the kinds that may act instead
+_AGENT_KINDS = frozenset({"organisation", "other"})
+_ACTING_KINDS = frozenset({"organisation", "other"})
+# punctuation between two words: not an apostrophe or a hyphen ("Boeing's", "Wi-Fi"), but a spaced dash
+_PAUSE = re.compile(r"[^\w\s'\u2019-]|\s-|-\s")
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
 # acts both sides do to each other: the roles answer the same question
 _SYMMETRIC = frozenset(
@@ -1771,6 +1778,7 @@ class Matcher:
             or (bool(gates.opposed) and self.opposite_said(query, sentence))
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
+            or self.swapped_agent(query, sentence)
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
         )
@@ -2014,6 +2022,37 @@ class Matcher:
                 return True
         return False
 
+    def swapped_agent(self, query: Query, sentence: int) -> bool:
+        """Whether another name acts in the sentence where the question's organisation does, right
+        before the question's next word ("What did Nomura call the decision?" of "JP Morgan had called
+        the decision"). People are swapped_name's."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = self.index.sentence_fixed(sentence).stems
+        for eid, _before, after in query.name_neighbours:
+            if not after or eid in s.entities or eid not in known or known[eid].kind not in _AGENT_KINDS:
+                continue
+            mine = self._name_words(eid)
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind not in _ACTING_KINDS:
+                    continue
+                theirs = self._name_words(other)
+                if theirs & mine or self._alike_names(eid, other):
+                    continue  # one under two names
+                for i, w in enumerate(stems[:-1]):
+                    # (stems are the content words: "Winnipeg has won" is "winnipeg", "win")
+                    # not across a comma or a quotation ("beyond Earth," study lead author)
+                    if w in theirs and stems[i + 1] == after and not _PAUSE.search(word_gaps(s.text)[i]):
+                        return True
+        return False
+
+    def _alike_names(self, eid: str, other: str) -> bool:
+        """Whether the word vectors find two names nearly alike, as a team's nickname and its town are
+        ("Spurs", "Tottenham"; not "Nashville", "Winnipeg")."""
+        vectors = default_vectors()
+        mine, theirs = (vectors.mean(tokens(self.index.entities[e].name)) for e in (eid, other))
+        return mine is not None and theirs is not None and cosine(mine, theirs) >= ALIKE_NAMES_COSINE
+
     def _surely_people(self, *eids: str) -> bool:
         """Whether each is a person's name of two words or more, none of them an English word ("Sergei
         Bobrovsky", not "Southern California" or "Inland Empire")."""
@@ -2021,7 +2060,9 @@ class Matcher:
             sure = self._surely_person.get(eid)
             if sure is None:
                 words = tokens(self.index.entities[eid].name)
-                sure = self._surely_person[eid] = len(words) >= 2 and not any(map(is_english_word, words))
+                sure = self._surely_person[eid] = len(words) >= 2 and (
+                    words[0] in first_names() or not any(map(is_english_word, words))
+                )
             if not sure:
                 return False
         return True

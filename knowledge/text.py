@@ -296,6 +296,15 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(fold(text)) if t != "s"]
 
 
+def word_gaps(text: str, skip: frozenset[str] = STOPWORDS) -> list[str]:
+    """What stands between each word of tokens(text) not in *skip* and the next such word (spaces, a
+    comma, skipped words), folded; "" after the last."""
+    folded = fold(text)
+    spans = [m.span() for m in _TOKEN.finditer(folded) if m.group() != "s" and m.group() not in skip]
+    gaps = [folded[end:start] for (_, end), (start, _) in zip(spans, spans[1:], strict=False)]
+    return gaps + [""] if spans else []
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The shared form of a folded word's inflections: 'went'/'go', 'biggest'/'big', 'nicknamed'/'nickname'.

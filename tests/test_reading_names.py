@@ -8,7 +8,7 @@ import pytest
 from reading_support import build_article
 
 from knowledge import acronyms
-from knowledge.gazetteer import CAPITALS, COUNTRIES
+from knowledge.gazetteer import CAPITALS, COUNTRIES, first_names
 
 DRONES = (
     "Drone Use Rising In States Where Rules Are Loose\n\n"
@@ -414,3 +414,27 @@ def test_a_word_every_name_of_its_kind_has_does_not_make_an_unknown_name_known(t
     article = build_article(tmp_path, text)
     assert article.cited("How long has Rutte led the Labour Party?") == ""
     assert article.cited("How long has Rutte led the People's Party?").startswith("Rutte has led")
+
+
+MARKETS = (
+    "Banks lift shares\n\n"
+    "Sanjiv Bhasin of Kotak Securities expects a rally, and Rusmik Oza agrees.\n\n"
+    "Essar Steel fell, and Orange Crest said nothing.\n\n"
+    "Councillor Per Lund said he would buy more."
+)
+
+
+def test_capitalised_words_are_a_persons_name_when_a_given_name_opens_them(tmp_path: Path) -> None:
+    # "Kotak Securities", "Essar Steel" and "Economy Slows" had been read as people, and "he" could
+    # mean them; a given name first (names-dataset's), or no English word at all, makes a person
+    article = build_article(tmp_path, MARKETS)
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Sanjiv Bhasin"] == kinds["Rusmik Oza"] == kinds["Per Lund"] == "person"
+    assert kinds["Kotak Securities"] != "person" and kinds["Essar Steel"] != "person"
+    assert kinds["Orange Crest"] != "person"  # "Orange" is a given name, but rarer than the fruit
+
+
+def test_given_names_come_from_names_dataset_and_common_english_words_only_when_common_names() -> None:
+    names = first_names()
+    assert {"sanjiv", "tuukka", "mark", "matt", "jose"} <= names
+    assert not {"kotak", "economy", "fundamental", "orange", "inland"} & names
