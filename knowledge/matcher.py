@@ -1816,22 +1816,28 @@ class Matcher:
         """Whether the sentence denies what a "who", "which" or "what" question with no negation asks
         about, and does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty";
         "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
+        denied = self._denials(sentence)
+        if not denied:
+            return False
+        stems = self._stemmed_tokens(sentence)
+        keys = {t.key for t in query.terms if not t.entity}
+        said = {w for i, w in enumerate(stems) if i not in denied}
+        return any(k in keys and k not in said for k in denied.values())
+
+    def _denials(self, sentence: int) -> dict[int, str]:
+        """Position -> stem of each word of the sentence that a negation denies ("did not accept")."""
         toks = self._sentence_words(sentence)
         if _DENYING.isdisjoint(toks) and "t" not in toks:
-            return False  # no negation to read (speed: most sentences)
+            return {}  # no negation to read (speed: most sentences)
         stems = self._stemmed_tokens(sentence)
-        denied: dict[int, str] = {}  # position -> stem of each word a negation denies
+        denied: dict[int, str] = {}
         for i, w in enumerate(toks):
             if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
                 ahead = range(i + 1, min(i + 4, len(toks)))
                 at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
                 if at is not None:
                     denied[at] = stems[at]
-        if not denied:
-            return False
-        keys = {t.key for t in query.terms if not t.entity}
-        said = {w for i, w in enumerate(stems) if i not in denied}
-        return any(k in keys and k not in said for k in denied.values())
+        return denied
 
     def swapped_modifier(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another name of the kind of the question's right before the word
@@ -1953,6 +1959,11 @@ class Matcher:
         for key, alternatives, opposite, following in self.gates(query).opposed:
             if opposite.isdisjoint(stems):
                 continue
+            denied = self._denials(sentence)
+            if denied and all(
+                i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite
+            ):
+                continue  # the opposite denied is the word: "chose not to accept" for "refuse"
             if key not in stems and alternatives.isdisjoint(stems):
                 return True
             # the word is said of something else: "low bond yields", "high valuations" for "low valuations"

@@ -32,6 +32,25 @@ from knowledge.text import STOPWORDS, stem  # noqa: E402
 from knowledge.wordvectors import default_vectors  # noqa: E402
 
 NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "dis", "non")
+# Opposite nouns and verbs of one act or tie seen from its two sides (converses): the sentence with the
+# one answers a question with the other ("X sold the rights to Y" answers "who bought the rights";
+# "Anna's husband Tom" answers "who is Tom's wife"); and pairs whose everyday senses are no opposites
+# ("who runs the company" is no question about idling, "where does she stand" none about sitting), or
+# whose stems are an adjective's too ("different" is "differ", "generally" is "general").
+CONVERSES = frozenset(
+    tuple(sorted(pair.split("/")))
+    for pair in """
+    buy/sell borrow/lend lose/win lose/profit keep/lose attack/defend defend/prosecute export/import
+    come/go arrive/leave follow/precede precede/succeed give/take give/receive send/receive teach/learn
+    child/parent husband/wife employee/employer creditor/debtor borrower/lender loser/winner
+    defeat/victory defendant/plaintiff defense/prosecution defence/offence host/parasite answer/question
+    ancestor/descendant follower/leader asset/liability cash/credit credit/debit demand/supply
+    idle/run idle/work lie/sit lie/stand sit/stand ride/walk ignore/know issue/recall let/prevent
+    level/raise have/lack fail/manage back/front back/veer background/foreground express/local
+    general/particular general/specific particular/universal former/latter here/there nay/yea no/yes
+    kern/kern change/stay move/stay left/right hit/miss attend/miss differ/equal generalize/specify
+    """.split()
+)
 ORDER_WORDS = frozenset({"first", "last", "next", "previous", "former", "latter", "initial", "final"})
 
 
@@ -78,7 +97,7 @@ def derive(folder: Path, senses: int) -> dict[str, set[str]]:
             if (word, source) not in frequent or not usable(other):
                 continue
             if not _negates(word, other) and (
-                part not in ("adj", "adv") or word.endswith("ing") or other.endswith("ing")
+                word.endswith("ing") or other.endswith("ing") or tuple(sorted((word, other))) in CONVERSES
             ):
                 continue  # "winning" / "losing", "passing" / "running": verbs' roles, under their stems
             for mate in synsets[source] if part in ("adj", "adv") else [word]:

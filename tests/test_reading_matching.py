@@ -616,6 +616,26 @@ def test_opposites_are_of_adjectives_and_negations_not_of_roles() -> None:
         assert other not in opposites.get(word, frozenset())
 
 
+def test_opposite_verbs_and_nouns_count_and_an_opposite_denied_is_the_word(tmp_path: Path) -> None:
+    # "What did the HIV prevention campaign discourage those released from jail from doing?" quoted "an
+    # HIV prevention campaign that encouraged those released from jail to get tested" at 0.76; converses
+    # are no opposites (see above), nor "chose not to accept" the opposite of "refuse"
+    opposites = antonyms()
+    assert "discourag" in opposites["encourag"] and "fall" in opposites["rise"]
+    assert "lend" not in opposites.get("borrow", frozenset()) and "wife" not in opposites.get("husband", ())
+    text = (
+        "Campaigns\n\n"
+        "Graham's HIV prevention campaign encouraged those released from jail to get tested.\n\n"
+        "Thomas chose not to accept a plea deal because he wants a trial, his lawyer said."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What did the HIV campaign discourage those released from jail from doing?") == ""
+    assert article.cited("What did the HIV campaign encourage those released from jail to do?").startswith(
+        "Graham's HIV"
+    )
+    assert article.cited("Why did Thomas refuse a plea deal?").startswith("Thomas chose not to accept")
+
+
 def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(tmp_path: Path) -> None:
     # SQuAD 2.0's style: "Who did Christopher D. Battin arrest?" and "Who did King Charles III swear
     # fealty to?" were answered by the sentences saying who arrested Battin and who swore fealty to Charles
