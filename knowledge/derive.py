@@ -109,6 +109,8 @@ def derive(sources: SourceSet) -> Derived:
             s.mentions = [
                 m for m in find_mentions(s.plain, True, common, known) if not _ordinary_word(m, common)
             ]
+    _read_openings_again(per_doc, common, known)
+    for article in sources.articles:
         _confirm_names(per_doc[article.slug], known)
         for s in per_doc[article.slug]:
             registry.learn_aliases(s.plain, s.mentions)
@@ -252,6 +254,33 @@ def _pieces(text: str, start: int, end: int, limit: int, cut: str) -> list[tuple
 def _confirm_names(sentences: list[_Sentence], known: dict[str, str]) -> None:
     """Drop the capitalised phrases the article does not confirm as names (see names.confirm_names)."""
     confirm_names([Line(s.plain, s.is_headline, s.mentions) for s in sentences], known)
+
+
+def _read_openings_again(
+    per_doc: dict[str, list[_Sentence]], common: frozenset[str], known: dict[str, str]
+) -> None:
+    """Read again a sentence opening with a name of several words that the base writes inside a
+    sentence too, its first word an ordinary one: "Evidence Action Beta's parent organization" had
+    been read as "Action Beta", the opening "Evidence" taken for the everyday word."""
+    inside: dict[str, dict[str, str]] = defaultdict(dict)  # first folded word -> folded name -> kind
+    for sentences in per_doc.values():
+        for s in sentences:
+            for m in s.mentions:
+                if m.start > 0 and " " in m.surface and m.kind in _NAMED_KINDS:
+                    inside[fold(m.surface.split()[0])][fold(m.surface)] = m.kind
+    for sentences in per_doc.values():
+        for s in sentences:
+            first = s.plain.split(" ", 1)[0]
+            names = inside.get(fold(first))
+            if not names or not first[:1].isupper() or any(m.start == 0 for m in s.mentions):
+                continue  # (a name read from the start already)
+            opening = fold(s.plain)
+            if any(opening.startswith(n) and not opening[len(n) : len(n) + 1].isalnum() for n in names):
+                s.mentions = [
+                    m
+                    for m in find_mentions(s.plain, False, common, known | names)
+                    if not _ordinary_word(m, common)
+                ]
 
 
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:

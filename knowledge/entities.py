@@ -88,6 +88,7 @@ _STARTERS = frozenset(
 _CONNECTORS = {"of", "for", "and", "the", "de", "van", "der", "von", "la", "le", "du", "al", "bin"}
 
 _INITIAL = re.compile(r"[A-Z](?:\.[A-Z])*")  # "D", "P.J" as _WORD reads them (their last period left out)
+_NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft"})  # Saint, Mount, Fort: "St. Louis", "Mt. Everest"
 _WORD = re.compile(r"[^\W\d_][\w\-.\u2019'&]*[\w]|[^\W\d_]", re.UNICODE)  # "PG&E" is one word
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 
@@ -187,8 +188,10 @@ def _name_mentions(
             possessive = False  # "People's Party" is one name
             bare = word
         gap = text[current[-1][2] : start] if current else ""
-        if current and gap.strip() == "." and _INITIAL.fullmatch(current[-1][0]) and is_cap:
-            gap = " "  # "Christopher D. Battin", "P.J. Fleck": an initial's period ends no name
+        if current and gap.strip() == "." and is_cap and (
+            _INITIAL.fullmatch(current[-1][0]) or current[-1][0] in _NAME_ABBREVIATIONS
+        ):
+            gap = " "  # "Christopher D. Battin", "P.J. Fleck", "St. Louis": the period ends no name
         if current and gap.strip() not in ("", "-"):
             spans.append(current)
             current = []
@@ -297,6 +300,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     key = fold(name)
     if key in _CITY_KEYS or key in _REGION_KEYS or key in _STATE_KEYS or keys[-1] in _PLACE_KEYS:
         kind = "place"
+    elif name_span[0][0] in _NAME_ABBREVIATIONS and len(name_span) > 1:
+        kind = "place"  # "St. Louis", "Mt. Vernon", "Ft. Worth"
     elif key in _COUNTRY_KEYS:
         kind = "country"
         name = _COUNTRY_KEYS[key]

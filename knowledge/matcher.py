@@ -192,6 +192,7 @@ class Query:
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
     name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
+    name_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity) in toks
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
     name_stems: dict[str, frozenset[str]] = field(default_factory=dict)
     gates: _QuestionGates | None = None  # what Matcher.swapped reads of the question, made when first asked
@@ -448,6 +449,11 @@ _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", 
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
 # swapped_agent: the kinds of name whose act it reads, and the kinds that may act instead
 _AGENT_KINDS = frozenset({"organisation", "other"})
+# swapped_object: the kinds of name read after a preposition, and the prepositions
+_OBJECT_KINDS = frozenset({"organisation", "other", "country"})
+_SWAP_PREPOSITIONS = frozenset(
+    {"for", "at", "on", "with", "by", "from", "against", "of", "over", "past", "to"}
+)
 _ACTING_KINDS = frozenset({"organisation", "other"})
 # punctuation between two words: not an apostrophe or a hyphen ("Boeing's", "Wi-Fi"), but a spaced dash
 _PAUSE = re.compile(r"[^\w\s'\u2019-]|\s-|-\s")
@@ -723,6 +729,7 @@ class Matcher:
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         query.toks = toks
         spans = self._entity_terms(query, toks, form_at)
+        query.name_spans = spans
         query.name_neighbours = [  # (not a name of one everyday word, "the grant")
             (eid, _content_stem(toks, a - 1, -1), _content_stem(toks, b, 1))
             for a, b, eid in spans
@@ -1779,6 +1786,8 @@ class Matcher:
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
             or self.swapped_agent(query, sentence)
+            or self.swapped_object(query, sentence)
+            or self.order_swapped(query, sentence)
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
         )
@@ -2057,11 +2066,78 @@ class Matcher:
                         return True
         return False
 
+    def swapped_object(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence has another organisation or country after the preposition the question
+        has its own after ("Who stopped 22 shots for the Wild?" of "for the Sabres"; "What is Pandey's
+        position at Kotak Securities?" of "Head of Research at ICICI Securities")."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        toks = query.toks
+        words = stems = None
+        for a, _b, eid in query.name_spans:
+            at = a - 1 - (a >= 2 and toks[a - 1] == "the")
+            if at < 0 or toks[at] not in _SWAP_PREPOSITIONS or eid in s.entities:
+                continue
+            if eid not in known or known[eid].kind not in _OBJECT_KINDS:
+                continue
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind not in _OBJECT_KINDS:
+                    continue
+                theirs = self._name_words(other)
+                if self._one_name(eid, other) or self._alike_names(eid, other):
+                    continue
+                if words is None:
+                    words, stems = self._sentence_words(sentence), self._stemmed_tokens(sentence)
+                for i, w in enumerate(stems):
+                    if w in theirs and (i == 0 or stems[i - 1] not in theirs):
+                        j = i - 1 - (i >= 2 and words[i - 1] == "the")
+                        if j >= 0 and words[j] == toks[at]:
+                            return True
+        return False
+
+    def order_swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence has two names of the question the other way round about the same words
+        ("Who scored to lead Tampa Bay past St. Louis?" of "scored to lead St. Louis past Tampa Bay")."""
+        spans = query.name_spans
+        if len(spans) < 2:
+            return False
+        s = self.index.sentences[sentence]
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+            between = tuple(query.toks[end:start])
+            if not (0 < len(between) <= 3 and first in s.entities and second in s.entities):
+                continue
+            swapped = self._joined(sentence, second, between, first)
+            if swapped and not self._joined(sentence, first, between, second):
+                return True
+        return False
+
+    def _joined(self, sentence: int, first: str, between: tuple[str, ...], second: str) -> bool:
+        """Whether the sentence names *first*, then the words *between*, then *second*."""
+        words, stems = self._sentence_words(sentence), self._stemmed_tokens(sentence)
+        mine, theirs = self._name_words(first), self._name_words(second)
+        n = len(between)
+        return any(
+            stems[i - 1] in mine
+            and (i == len(stems) or stems[i] not in mine)
+            and words[i : i + n] == between
+            and i + n < len(stems)
+            and stems[i + n] in theirs
+            for i in range(1, len(stems))
+        )
+
+    def _one_name(self, eid: str, other: str) -> bool:
+        """Whether two names may name one thing: they share a word of their own, not an English word
+        ("ICICI Bank", "ICICI Securities"; not "Kotak Securities", "ICICI Securities")."""
+        shared = self._alias_words_of(eid) & self._alias_words_of(other)
+        return any(not is_english_word(w) for w in shared - STOPWORDS)
+
     def _alike_names(self, eid: str, other: str) -> bool:
         """Whether the word vectors find two names nearly alike, as a team's nickname and its town are
         ("Spurs", "Tottenham"; not "Nashville", "Winnipeg")."""
         vectors = default_vectors()
-        mine, theirs = (vectors.mean(tokens(self.index.entities[e].name)) for e in (eid, other))
+        words = [tokens(self.index.entities[e].name) for e in (eid, other)]
+        shared = set(words[0]) & set(words[1])  # "Securities" of "Kotak Securities" and "ICICI Securities"
+        mine, theirs = (vectors.mean([w for w in ws if w not in shared]) for ws in words)
         return mine is not None and theirs is not None and cosine(mine, theirs) >= ALIKE_NAMES_COSINE
 
     def _surely_people(self, *eids: str) -> bool:

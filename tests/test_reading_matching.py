@@ -872,3 +872,40 @@ def test_a_given_name_first_makes_two_names_surely_people(tmp_path: Path) -> Non
     article = build_article(tmp_path, text)
     assert article.cited("How many shots did Murray stop?") == ""
     assert article.cited("How many shots did Bobrovsky stop?").startswith("Sergei Bobrovsky")
+
+
+def test_another_organisation_after_the_questions_preposition_is_a_swap(tmp_path: Path) -> None:
+    # "Who stopped 22 shots for the Wild?" quoted "Linus Ullmark stopped 22 shots for the Sabres" at 0.77;
+    # "What is Pankaj Pandey's position at Kotak Securities?" quoted "Pankaj Pandey, Head of Research at
+    # ICICI Securities" at 0.42: an English word both names share does not make them one
+    text = (
+        "Hockey and markets\n\n"
+        "Linus Ullmark stopped 22 shots for the Sabres on Monday.\n\n"
+        "The Wild lost again.\n\n"
+        "Pankaj Pandey, Head of Research at ICICI Securities, expects gains.\n\n"
+        "Analysts at Kotak Securities disagree, and ICICI Bank rose."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who stopped 22 shots for the Wild?") == ""
+    assert article.cited("Who stopped 22 shots for the Sabres?").startswith("Linus Ullmark")
+    assert article.cited("What is Pankaj Pandey's position at Kotak Securities?") == ""
+    assert article.cited("What is Pankaj Pandey's position at ICICI Securities?").startswith("Pankaj Pandey")
+    matcher = article.base._current().matcher
+    ids = {e.name: eid for eid, e in matcher.index.entities.items()}
+    assert not matcher._one_name(ids["Kotak Securities"], ids["ICICI Securities"])
+    assert matcher._one_name(ids["ICICI Bank"], ids["ICICI Securities"])
+
+
+def test_two_names_of_the_question_the_other_way_round_are_another_question(tmp_path: Path) -> None:
+    # "Who scored to lead Tampa Bay past St. Louis?" quoted "Oskar Sundqvist and David Perron scored to
+    # lead St. Louis past Tampa Bay" at 0.72; "St." ends no name, and "St. Louis" is a place
+    text = (
+        "NHL roundup\n\n"
+        "Oskar Sundqvist and David Perron scored to lead St. Louis past Tampa Bay on Monday.\n\n"
+        "Tampa Bay visits Boston next."
+    )
+    article = build_article(tmp_path, text)
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["St. Louis"] == "place"
+    assert article.cited("Who scored to lead Tampa Bay past St. Louis?") == ""
+    assert article.cited("Who scored to lead St. Louis past Tampa Bay?").startswith("Oskar Sundqvist")

@@ -438,3 +438,18 @@ def test_given_names_come_from_names_dataset_and_common_english_words_only_when_
     names = first_names()
     assert {"sanjiv", "tuukka", "mark", "matt", "jose"} <= names
     assert not {"kotak", "economy", "fundamental", "orange", "inland"} & names
+
+
+def test_a_name_opening_a_sentence_with_an_everyday_word_first_is_the_whole_name(tmp_path: Path) -> None:
+    # "Evidence Action Beta's parent organization, Evidence Action, leads..." had been read as "Action
+    # Beta": "evidence" is an everyday word, so the capital at the sentence's start proved nothing
+    article = build_article(
+        tmp_path,
+        "Grant news\n\n"
+        "GiveWell gave a grant to Evidence Action Beta in July.\n\n"
+        "The evidence for the program is strong.\n\n"
+        "Evidence Action Beta's parent organization, Evidence Action, runs two charities.",
+    )
+    assert "Evidence Action Beta" in article.entities_in("Evidence Action Beta's parent organization")
+    assert "Action Beta" not in article.entity_names()
+    assert article.cited("what is evidence action beta's parent org").startswith("Evidence Action Beta's")
