@@ -16,6 +16,7 @@ from .text import STOPWORDS, stem, tokens
 # WordNet synonyms of everyday words, derived by scripts/derive_synonyms.py (stem -> synonym stems).
 SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
 ANTONYMS_PATH = Path(__file__).parent / "data" / "antonyms.txt"
+CONVERSES_PATH = Path(__file__).parent / "data" / "converses.txt"
 # English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
 ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
@@ -201,6 +202,12 @@ def synonyms() -> dict[str, frozenset[str]]:
 def antonyms() -> dict[str, frozenset[str]]:
     """Stem -> the stems of its opposites (scripts/derive_antonyms.py; read once, empty without the file)."""
     return {key: frozenset(words) for key, words in _read_word_table(ANTONYMS_PATH).items()}
+
+
+@lru_cache(maxsize=1)
+def converses() -> dict[str, frozenset[str]]:
+    """Verb stem -> the stems of the verbs that say its act from the other side ("win": "lose"; read once)."""
+    return {key: frozenset(words) for key, words in _read_word_table(CONVERSES_PATH).items()}
 
 
 def _read_word_table(path: Path) -> dict[str, set[str]]:

@@ -30,7 +30,7 @@ from .gazetteer import (
     first_names,
 )
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, dictionary, synonyms
+from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, converses, dictionary, synonyms
 from .model import IDK, IDK_MANY, Answer, FactRef
 from .quantities import CARDINAL_WORDS, STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
@@ -172,6 +172,7 @@ class _QuestionGates(NamedTuple):
     # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
     role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
+    quoted: tuple[tuple[str, ...], ...]  # the words of each phrase it quotes ("a crisis of public trust")
 
 
 @dataclass(slots=True)
@@ -381,6 +382,14 @@ _MONTH_DAY = re.compile(
 
 _MONTH_STEMS = {short[:3]: month for short, month in MONTH_ABBREVIATIONS.items()} | {"may": "may"}
 _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.values()) | {"may"}
+
+
+_QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
+
+
+def _quoted_phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase of two words or more *text* puts in double quotation marks."""
+    return tuple(phrase for m in _QUOTED.finditer(text) if len(phrase := tuple(tokens(m.group(1)))) >= 2)
 
 
 def _month_days(text: str) -> set[tuple[str, str]]:
@@ -1786,10 +1795,12 @@ class Matcher:
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
             or self.swapped_agent(query, sentence)
+            or self.opposite_act(query, sentence)
             or self.swapped_object(query, sentence)
             or self.order_swapped(query, sentence)
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
+            or (bool(gates.quoted) and self.quote_missing(query, sentence))
         )
 
     def gates(self, query: Query) -> _QuestionGates:
@@ -1818,6 +1829,7 @@ class Matcher:
                 asks_what=not negated and toks[:1] in (["who"], ["whom"], ["which"], ["what"]),
                 opposed=opposed,
                 role=self._asked_role(query, toks),
+                quoted=_quoted_phrases(text),
             )
         return query.gates
 
@@ -1981,6 +1993,15 @@ class Matcher:
                 return True
         return False
 
+    def quote_missing(self, query: Query, sentence: int) -> bool:
+        """Whether the question quotes words the sentence does not write ("Who called Epstein's death
+        'a crisis of public health'?" of "called his death 'a crisis of public trust'")."""
+        words = self._sentence_words(sentence)
+        return any(
+            not any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
+            for phrase in self.gates(query).quoted
+        )
+
     def name_missing(self, query: Query, sentence: int) -> bool:
         """Whether the question asks for a name and the sentence names nothing but the question's own
         ("What is the patient's name?" of "The patient was given steroids"; gates.asks_name)."""
@@ -2064,6 +2085,26 @@ class Matcher:
                     # not across a comma or a quotation ("beyond Earth," study lead author)
                     if w in theirs and stems[i + 1] == after and not _PAUSE.search(word_gaps(s.text)[i]):
                         return True
+        return False
+
+    def opposite_act(self, query: Query, sentence: int) -> bool:
+        """Whether the question's name does in the sentence what the question's verb says from the other
+        side, and not that ("How many matches have Spurs lost?" of "Spurs have won just five matches")."""
+        s = self.index.sentences[sentence]
+        table = converses()
+        stems = None
+        for _start, end, eid in query.name_spans:
+            after = _content_stem(query.toks, end, 1)
+            others = table.get(after)
+            if not others or eid not in s.entities:
+                continue
+            if stems is None:
+                stems = self.index.sentence_fixed(sentence).stems
+                if any(w == after for w in stems):
+                    return False  # it says the question's verb too
+            mine = self._name_words(eid)
+            if any(w in mine and stems[i + 1] in others for i, w in enumerate(stems[:-1])):
+                return True
         return False
 
     def swapped_object(self, query: Query, sentence: int) -> bool:

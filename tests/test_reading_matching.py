@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
-from knowledge.lexicon import QUESTION_FORMS, antonyms, synonyms
+from knowledge.lexicon import QUESTION_FORMS, antonyms, converses, synonyms
 from knowledge.matcher import (
     _LONG_STOPWORDS,
     _OPENING_PRONOUN,
@@ -909,3 +909,32 @@ def test_two_names_of_the_question_the_other_way_round_are_another_question(tmp_
     assert kinds["St. Louis"] == "place"
     assert article.cited("Who scored to lead Tampa Bay past St. Louis?") == ""
     assert article.cited("Who scored to lead St. Louis past Tampa Bay?").startswith("Oskar Sundqvist")
+
+
+def test_words_the_question_quotes_must_be_written_in_the_sentence(tmp_path: Path) -> None:
+    # "Who called Epstein's death "a crisis of public health"?" quoted 'called his death "a crisis of
+    # public trust"' at 0.70: what the question quotes is what it asks about
+    text = (
+        "Epstein guards\n\n"
+        'Sen. Ben Sasse called his death "a crisis of public trust" within the prison system.\n\n'
+        "The guards were charged on Tuesday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited('Who called his death "a crisis of public health"?') == ""
+    assert article.cited("Who called his death \u201ca crisis of public trust\u201d?").startswith("Sen. Ben")
+
+
+def test_a_name_doing_the_other_side_of_the_questions_act_is_another_question(tmp_path: Path) -> None:
+    # "How many matches have Spurs lost this season?" quoted "Spurs have won just five matches this season"
+    # at 0.91: of one subject, the two sides of an act contradict (the table comes from WordNet)
+    assert "lose" in converses()["win"] and "sell" in converses()["buy"]
+    text = (
+        "Spurs news\n\n"
+        "Spurs have won just five matches this season.\n\n"
+        "West Ham lost to Spurs in March, and Spurs sold a striker to Leeds."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many matches have Spurs lost this season?") == ""
+    assert article.cited("How many matches have Spurs won this season?").startswith("Spurs have won")
+    # the other side of the act with another subject answers: West Ham lost, so Spurs won
+    assert article.cited("Who did Spurs beat in March?").startswith("West Ham lost to Spurs")
