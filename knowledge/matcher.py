@@ -361,8 +361,9 @@ _NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"}
 
 # A number and what it counts: "six people", "a 180-day cruise", "2.5 million people"
 _DIGIT = re.compile(r"\d")
-_COUNTED = re.compile(  # the noun is looked ahead at, not taken: "last seven-game" holds "seven-game"
-    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
+# the noun is looked ahead at, not taken: "last seven-game" holds "seven-game"; "a 55% chance" counts too
+_COUNTED = re.compile(
+    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?%?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
     + r")"
     r"(?:[- ](million|billion|thousand|hundred))?[- ](?=([a-z]+)\b)",

@@ -20,6 +20,7 @@ from knowledge.matcher import (
     _counts,
     _negation_added,
     _question_form,
+    _swapped_count,
     _tokenise,
 )
 from knowledge.text import is_english_word
@@ -773,6 +774,8 @@ def test_counts_are_read_beside_each_other_and_not_of_one_or_a_models_number() -
     assert ("7", "game") in _counts("When did New Jersey last have a seven-game winning streak?")
     assert _counts("What is one positive indicator for growth?") == set()
     assert _counts("It comes in addition to five 787 Dreamliner sales.") == set()
+    # a share counts what it is a share of: "What did they forecast a 45% chance of?" of "a 55% chance"
+    assert _swapped_count(frozenset(_counts("a 45% chance of what?")), "We forecast a 55% chance of it.")
     assert _negation_added("What doesn\u2019t seem like a point in his favor?", "It seems like a point.")
 
 
