@@ -457,6 +457,8 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
+# two capitals chat writes that name nothing ("OK", "AM" are glue words already): "on TV", "at 5 PM"
+_CHAT_CAPITALS = frozenset({"tv", "pm", "id"})
 # swapped_agent: the kinds of name whose act it reads, and the kinds that may act instead
 _AGENT_KINDS = frozenset({"organisation", "other"})
 # swapped_object: the kinds of name read after a preposition, and the prepositions
@@ -999,7 +1001,8 @@ class Matcher:
                 got, may_name = if_name if as_name else if_not
                 if may_name and as_name and names is not None and len(names) * 2 > len(toks):
                     may_name = not is_english_word(tok)  # Title Case ("What Did The Bank Report"): no names
-                if may_name and self._is_unknown_name(toks, pos, as_name, possessive):
+                unknown = may_name and self._is_unknown_name(toks, pos, as_name, possessive)
+                if unknown or self._absent_capitals(tok, question):
                     query.absent_name = query.absent_name or tok
                 if got is None:
                     continue
@@ -1101,6 +1104,17 @@ class Matcher:
             if value not in self._base_numbers:
                 return tok
         return ""
+
+    def _absent_capitals(self, tok: str, question: str) -> bool:
+        """Whether *tok* is a name of two capitals the base never writes ("When does the UK license
+        expire?"), not one chat writes for no name ("on TV")."""
+        return (
+            len(tok) == 2
+            and tok.isalpha()
+            and tok not in _CHAT_CAPITALS
+            and tok not in self._alias_word_set
+            and re.search(rf"\b{tok.upper()}\b", question) is not None
+        )
 
     def _is_unknown_name(
         self, toks: list[str], pos: int, capitalised: bool, possessive: set[int] = frozenset()

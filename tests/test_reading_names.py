@@ -453,3 +453,18 @@ def test_a_name_opening_a_sentence_with_an_everyday_word_first_is_the_whole_name
     assert "Evidence Action Beta" in article.entities_in("Evidence Action Beta's parent organization")
     assert "Action Beta" not in article.entity_names()
     assert article.cited("what is evidence action beta's parent org").startswith("Evidence Action Beta's")
+
+
+def test_a_name_of_two_capitals_the_base_never_writes_is_a_name_it_never_mentions(tmp_path: Path) -> None:
+    # "When does the UK license expire?" quoted the US license's expiry at 0.90: two capitals had been
+    # too short to be a name; chat's "OK" or "TV" name nothing
+    article = build_article(
+        tmp_path,
+        "Huawei license\n\n"
+        "The US government extended a license for Huawei on Monday.\n\n"
+        "The license is now set to expire in February.",
+    )
+    assert article.cited("When does the UK license expire?") == ""
+    assert article.cited("When does the license expire?").startswith("The license is now")
+    assert article.cited("is it OK to ask when the license expires").startswith("The license is now")
+    assert article.cited("when does the license expire, saw it on TV").startswith("The license is now")
