@@ -261,7 +261,8 @@ class _UnitReads(dict[int, tuple[Unit, str, "int | None"]]):
 
 
 # titles a question may put before a name (not "Dr", "Mr": a sentence writes those with the name)
-_TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS if len(w) > 3) - {"state", "general"}
+# titles as a question writes them before a name: "Prime Minister Orban", "Mr. Battin", "Sen. Sasse"
+_TITLE_TOKENS = frozenset(fold(w) for w in TITLE_WORDS) - {"state", "general"}
 _DEMONYMS = frozenset(fold(n) for names in COUNTRIES.values() for n in names if " " not in n)
 _TITLE_STEMS = frozenset(stem(fold(w)) for w in TITLE_WORDS)
 _NAME_KIND_WORDS = frozenset(fold(w) for w in ORG_WORDS | PLACE_WORDS)  # "party", "bank", "street"...
@@ -880,7 +881,8 @@ class Matcher:
             if i in skip or toks[i] in names_nothing:  # speed: most words, met before
                 i += 1
                 continue
-            hit = self._alias_at(toks, i) if toks[i] in self._alias_sizes else None
+            initial = self._initial_before(toks, i)  # "C. Battin" of Christopher D. Battin
+            hit = initial or (self._alias_at(toks, i) if toks[i] in self._alias_sizes else None)
             if hit is None and toks[i] in self._joined_aliases and toks[i] not in idx.vocab:
                 hit = (self._joined_aliases[toks[i]], 1)  # "jpmorgan" for "JP Morgan"
             if hit and hit[1] == 1 and i and toks[i - 1] in _ASKING_WHICH and is_english_word(toks[i]):
@@ -910,7 +912,7 @@ class Matcher:
                 i += 1
                 continue
             eid, size = hit
-            entity_term, alias_terms = self._named(tuple(toks[i : i + size]), eid)
+            entity_term, alias_terms = self._named(tuple(toks[i + bool(initial) : i + size]), eid)
             if eid not in query.entities:
                 query.entities.append(eid)
                 query.terms.append(entity_term)
@@ -920,6 +922,21 @@ class Matcher:
                     query.terms.append(term)
             i += size
         return spans
+
+    def _initial_before(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """(person, length with the initial) when toks[i] is the initial of a given name of the person
+        named right after it ("C. Battin", "E. Burton" of Elizabeth A. Burton); None otherwise."""
+        letter = toks[i]
+        if len(letter) != 1 or i + 1 >= len(toks) or toks[i + 1] not in self._alias_sizes:
+            return None
+        after = self._alias_at(toks, i + 1)
+        if after is None:
+            return None
+        entity = self.index.entities.get(after[0])
+        if entity is None or entity.kind != "person":
+            return None
+        given = tokens(entity.name)[:-1]
+        return (after[0], after[1] + 1) if any(w.startswith(letter) for w in given) else None
 
     def _alias_at(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """(entity, length) of the longest alias starting at toks[i]; a lone stopword names none.

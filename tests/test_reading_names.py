@@ -468,3 +468,16 @@ def test_a_name_of_two_capitals_the_base_never_writes_is_a_name_it_never_mention
     assert article.cited("When does the license expire?").startswith("The license is now")
     assert article.cited("is it OK to ask when the license expires").startswith("The license is now")
     assert article.cited("when does the license expire, saw it on TV").startswith("The license is now")
+
+
+def test_an_honorific_or_a_given_names_initial_before_a_name_is_part_of_naming_them(tmp_path: Path) -> None:
+    # "how old is Mr. Battin" and "how old is C. Battin" abstained where "how old is battin" answered
+    article = build_article(
+        tmp_path,
+        "Drug arrests\n\n"
+        "Officers arrested Christopher D. Battin, 33, on Monday.\n\n"
+        "Battin was held in the county jail.",
+    )
+    for question in ("how old is Mr. Battin", "how old is C. Battin", "how old is Christopher Battin"):
+        assert article.cited(question).startswith("Officers arrested"), question
+    assert article.cited("how old is X. Battin") == ""  # no given name of his starts with X
