@@ -160,7 +160,7 @@ _APPOSITION = re.compile(r"[A-Za-z], $")  # "Maria Lopez, 35, said"
 _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
 _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
 _TRIGGER_WORDS = frozenset(
-    _SMALL[1:]
+    _SMALL
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
     tonight night morning afternoon evening week weekend month year decade century centuries summer
     winter spring autumn fall monday hour minute second day
@@ -249,7 +249,16 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
         and _APPOSITION.search(text, before, start)
     ):
         return "age", end
+    if number.lower() == "one":  # "exactly one unit", not "one of", "no one", "one day"
+        m = _ONE_THING.match(text, end)
+        counted = m is not None and m.group(1).lower() not in STOPWORDS | _ONE_IDIOMS
+        return ("count", end) if counted and not _NO_ONE.search(text, max(0, start - 4), start) else (None, end)
     return ("count", end) if _is_count(number) else (None, end)
+
+
+_ONE_THING = re.compile(r" ([a-z]+)\b")  # the lower-case word after "one": what it counts
+_ONE_IDIOMS = frozenset({"day", "time", "way", "thing", "point", "side", "hand", "another", "more", "last"})
+_NO_ONE = re.compile(r"\b(?:no|any|the|every|some)\s+$", re.I)
 
 
 def _is_count(surface: str) -> bool:

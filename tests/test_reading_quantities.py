@@ -431,3 +431,11 @@ def test_a_moment_keeps_the_duration_inside_it() -> None:
     # "how long before his death was Epstein found": "Three weeks" is still a duration
     found = [(q.kind, q.surface) for q in find_quantities("Three weeks before he died, he was found.")]
     assert ("duration", "Three weeks") in found and ("moment", "Three weeks before") in found
+
+
+def test_one_counts_the_thing_after_it_but_not_in_one_of_or_no_one() -> None:
+    # "how many units had to be replaced" abstained: "exactly one unit" had been no count ("one" is so
+    # often a pronoun); "one millimeter" is a length
+    assert quantity_kinds("Exactly one unit had to be replaced.") == ["count"]
+    assert quantity_kinds("The key travel is one millimeter.") == ["length"]
+    assert quantity_kinds("It is one of the best.") == quantity_kinds("No one came.") == []
