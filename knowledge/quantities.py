@@ -252,7 +252,8 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
     if number.lower() == "one":  # "exactly one unit", not "one of", "no one", "one day"
         m = _ONE_THING.match(text, end)
         counted = m is not None and m.group(1).lower() not in STOPWORDS | _ONE_IDIOMS
-        return ("count", end) if counted and not _NO_ONE.search(text, max(0, start - 4), start) else (None, end)
+        counted = counted and not _NO_ONE.search(text, max(0, start - 7), start)
+        return ("count" if counted else None), end
     return ("count", end) if _is_count(number) else (None, end)
 
 
