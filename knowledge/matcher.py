@@ -743,6 +743,7 @@ class Matcher:
         query.toks = toks
         spans = self._entity_terms(query, toks, form_at)
         query.name_spans = spans
+        query.absent_name = self._another_given_name(question, toks, spans)
         query.name_neighbours = [  # (not a name of one everyday word, "the grant")
             (eid, _content_stem(toks, a - 1, -1), _content_stem(toks, b, 1))
             for a, b, eid in spans
@@ -922,6 +923,30 @@ class Matcher:
                     query.terms.append(term)
             i += size
         return spans
+
+    def _another_given_name(self, question: str, toks: list[str], spans: list[tuple[int, int, str]]) -> str:
+        """A person's name the base never gives: a given name before the surname of a person whose full
+        name has other given names ("How old is Matt Burton?" of Elizabeth A. Burton); ""."""
+        known = self.index.entities
+        named = {i for a, b, _ in spans for i in range(a, b)}
+        for start, stop, eid in spans:
+            entity = known.get(eid)
+            if start == 0 or start - 1 in named or entity is None or entity.kind != "person":
+                continue  # ("Danish Vikings": a country's adjective, no given name)
+            given = toks[start - 1]
+            if (
+                given in STOPWORDS
+                or given in _TITLE_TOKENS
+                or is_english_word(given)  # "Mr.", "General", "Basic": given names too, in the long tail
+                or given not in first_names()
+                # as the question writes a name: "Elizabeth Harris", not "is harris" or "ESA's"
+                or re.search(rf"\b{given.capitalize()}\b", question) is None
+            ):
+                continue
+            words = tokens(entity.name)
+            if len(words) >= 2 and given not in self._alias_words_of(eid) | set(words):
+                return " ".join(toks[start - 1 : stop])
+        return ""
 
     def _initial_before(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """(person, length with the initial) when toks[i] is the initial of a given name of the person

@@ -481,3 +481,15 @@ def test_an_honorific_or_a_given_names_initial_before_a_name_is_part_of_naming_t
     for question in ("how old is Mr. Battin", "how old is C. Battin", "how old is Christopher Battin"):
         assert article.cited(question).startswith("Officers arrested"), question
     assert article.cited("how old is X. Battin") == ""  # no given name of his starts with X
+
+
+def test_a_given_name_before_another_persons_surname_is_a_name_the_base_never_gives(tmp_path: Path) -> None:
+    # "How old is Elizabeth Harris?" quoted Elizabeth A. Burton's age, in a sentence naming Lt. Matt Harris
+    article = build_article(
+        tmp_path,
+        "Drug arrests\n\n"
+        "Elizabeth A. Burton, 27, was arrested, Lt. Matt Harris said.\n\n"
+        "Harris leads the unit.",
+    )
+    assert article.cited("How old is Elizabeth Harris?") == ""
+    assert article.cited("How old is Elizabeth Burton?").startswith("Elizabeth A. Burton, 27")
