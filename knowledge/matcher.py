@@ -704,6 +704,7 @@ class Matcher:
         self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
         self._name_word_sets: dict[str, frozenset[str]] = {}  # see _name_words
         self._surely_person: dict[str, bool] = {}  # see _surely_people
+        self._given: dict[str, frozenset[str]] | None = None  # _given_names, made when first needed
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked
@@ -925,28 +926,35 @@ class Matcher:
         return spans
 
     def _another_given_name(self, question: str, toks: list[str], spans: list[tuple[int, int, str]]) -> str:
-        """A person's name the base never gives: a given name before the surname of a person whose full
-        name has other given names ("How old is Matt Burton?" of Elizabeth A. Burton); ""."""
+        """A name mixed of two people the base names: one's given name before the other's surname ("How
+        old is Elizabeth Harris?" of Elizabeth A. Burton and Matt Harris); "". A given name the base
+        never writes is taken for a slip ("Greta Vosberg" of Marta Vosberg)."""
         known = self.index.entities
         named = {i for a, b, _ in spans for i in range(a, b)}
         for start, stop, eid in spans:
             entity = known.get(eid)
             if start == 0 or start - 1 in named or entity is None or entity.kind != "person":
-                continue  # ("Danish Vikings": a country's adjective, no given name)
-            given = toks[start - 1]
-            if (
-                given in STOPWORDS
-                or given in _TITLE_TOKENS
-                or is_english_word(given)  # "Mr.", "General", "Basic": given names too, in the long tail
-                or given not in first_names()
-                # as the question writes a name: "Elizabeth Harris", not "is harris" or "ESA's"
-                or re.search(rf"\b{given.capitalize()}\b", question) is None
-            ):
                 continue
-            words = tokens(entity.name)
-            if len(words) >= 2 and given not in self._alias_words_of(eid) | set(words):
+            given = toks[start - 1]
+            others = self._given_names().get(given, ())
+            surname = set(toks[start:stop])
+            if any(surname & set(tokens(known[other].name)) for other in others):
+                continue  # "Victor Burton" is Victor N. Burton, whoever "Burton" alone was read as
+            # written as a name: "Matt Burton", not "how old is matt burton" read for chat
+            if others and eid not in others and re.search(rf"\b{given.capitalize()}\b", question):
                 return " ".join(toks[start - 1 : stop])
         return ""
+
+    def _given_names(self) -> dict[str, frozenset[str]]:
+        """The folded first word of each person's name of two words or more -> those people."""
+        if self._given is None:
+            found: dict[str, set[str]] = {}
+            for eid, entity in self.index.entities.items():
+                words = tokens(entity.name)
+                if entity.kind == "person" and len(words) >= 2 and words[0] not in STOPWORDS:
+                    found.setdefault(words[0], set()).add(eid)
+            self._given = {w: frozenset(e) for w, e in found.items()}
+        return self._given
 
     def _initial_before(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """(person, length with the initial) when toks[i] is the initial of a given name of the person

@@ -483,13 +483,18 @@ def test_an_honorific_or_a_given_names_initial_before_a_name_is_part_of_naming_t
     assert article.cited("how old is X. Battin") == ""  # no given name of his starts with X
 
 
-def test_a_given_name_before_another_persons_surname_is_a_name_the_base_never_gives(tmp_path: Path) -> None:
+def test_one_persons_given_name_before_anothers_surname_names_no_one_the_base_knows(tmp_path: Path) -> None:
     # "How old is Elizabeth Harris?" quoted Elizabeth A. Burton's age, in a sentence naming Lt. Matt Harris
     article = build_article(
         tmp_path,
         "Drug arrests\n\n"
         "Elizabeth A. Burton, 27, was arrested, Lt. Matt Harris said.\n\n"
+        "Victor N. Burton, 30, was arrested too.\n\n"
         "Harris leads the unit.",
     )
     assert article.cited("How old is Elizabeth Harris?") == ""
     assert article.cited("How old is Elizabeth Burton?").startswith("Elizabeth A. Burton, 27")
+    matcher = article.base._current().matcher
+    assert matcher.analyse("How old is Matt Burton?").absent_name == "matt burton"
+    # Victor N. Burton, whoever "Burton" alone is read as
+    assert matcher.analyse("How old is Victor Burton?").absent_name == ""
