@@ -10,6 +10,7 @@ from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass score moment"
+    " loudness"
     .split()
 )
 
@@ -133,6 +134,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
+    ("loudness", re.compile(r"[- ]?(?:dBA?|decibels?)\b", re.I)),  # "41 dBa", "a 90-decibel roar"
     # "107 degrees Fahrenheit", "-5°C", "75C" (written on the number); not "a 45-degree angle"
     (
         "temperature",
@@ -344,7 +346,7 @@ _MEASURING = frozenset(
     vast huge wide size area far tall high long length distance height many much year years date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
     weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
-    radius circumference""".split()
+    radius circumference loud noisy quiet decibels""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -356,6 +358,7 @@ _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
 )
 _ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
+_ASKS_LOUDNESS = re.compile(r"\bhow (?:loud|noisy|quiet)\b|\bhow many decibels\b")
 _ASKS_MASS = re.compile(r"\bhow heavy\b|\bweigh(?:s|ed)?\b|\bwhat (?:weight|mass)\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
 _ASKS_SIZE_OF_NAME = re.compile(r"how (?:big|large|small|vast|huge) (?:is|was|are|were) (?!the\b|it\b)\w+")
@@ -399,6 +402,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"temperature"})
     if _ASKS_SCORE.search(text):
         return frozenset({"score"})
+    if _ASKS_LOUDNESS.search(text):
+        return frozenset({"loudness"})
     if _ASKS_MASS.search(text):
         return frozenset({"mass"})
     if _ASKS_PRICE.search(text):  # "how cheap will modules get": a price

@@ -53,6 +53,8 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The bells rang at noon.", "time", "noon"),
         ("The keyboard hit 107 degrees Fahrenheit.", "temperature", "107 degrees Fahrenheit"),
         ("Lows of 5°C are forecast.", "temperature", "5°C"),
+        ("Typing on it measured 41 dBa.", "loudness", "41 dBa"),
+        ("The crowd made a 90-decibel roar.", "loudness", "90-decibel"),
         # history: years before 1500 after a preposition, their decades, centuries
         ("In 1066, Duke William invaded England.", "date", "1066"),
         ("Herve served as a general in the 1050s.", "date", "1050s"),
@@ -167,6 +169,8 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How deep is the cave?", {"depth"}),
         ("How hot did the keyboard get?", {"temperature"}),
         ("what temperature did it reach", {"temperature"}),
+        ("how loud do the fans get", {"loudness"}),
+        ("how many decibels is typing", {"loudness"}),
         ("How far is the port from Lyon?", {"length"}),
         # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
         ("How far up was the Hang Seng?", AMOUNT),
