@@ -458,6 +458,7 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # two capitals chat writes that name nothing ("OK", "AM" are glue words already): "on TV", "at 5 PM"
 _CHAT_CAPITALS = frozenset({"tv", "pm", "id"})
 # swapped_agent: the kinds of name whose act it reads, and the kinds that may act instead
@@ -1861,6 +1862,7 @@ class Matcher:
             or self.swapped_modifier(query, sentence)
             or self.swapped_agent(query, sentence)
             or self.opposite_act(query, sentence)
+            or self.about_another_person(query, sentence)
             or self.swapped_object(query, sentence)
             or self.order_swapped(query, sentence)
             or (gates.asks_what and self.denied(query, sentence))
@@ -2151,6 +2153,28 @@ class Matcher:
                     if w in theirs and stems[i + 1] == after and not _PAUSE.search(word_gaps(s.text)[i]):
                         return True
         return False
+
+    def about_another_person(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence is about another person than the question's one person, who it neither
+        names nor may mean ("How many senior trophies has Pochettino won?" of "Jose is one of the
+        world's most accomplished managers having won 25 senior trophies"). Both must surely be people
+        (_surely_people); a "he" or "she" may mean the question's, and a "who" question asks for another."""
+        if query.asks in ("who", "whom", "whose"):
+            return False  # another person is what it asks for ("Who will replace Stoltenberg?")
+        known = self.index.entities
+        people = [e for e in query.entities if e in known and known[e].kind == "person"]
+        if len(people) != 1 or not self._surely_people(people[0]):
+            return False
+        s = self.index.sentences[sentence]
+        if people[0] in s.entities:
+            return False
+        words = set(self._sentence_words(sentence))
+        if not words.isdisjoint(_THIRD_PERSON) or not words.isdisjoint(tokens(known[people[0]].name)):
+            return False  # "he" may be them; a word of their name may be them under another entity
+        return any(
+            e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
+            for e in s.entities
+        )
 
     def opposite_act(self, query: Query, sentence: int) -> bool:
         """Whether the question's name does in the sentence what the question's verb says from the other

@@ -941,3 +941,23 @@ def test_a_name_doing_the_other_side_of_the_questions_act_is_another_question(tm
     assert article.cited("How many matches have Spurs won this season?").startswith("Spurs have won")
     # the other side of the act with another subject answers: West Ham lost, so Spurs won
     assert article.cited("Who did Spurs beat in March?").startswith("West Ham lost to Spurs")
+
+
+def test_a_sentence_about_another_person_does_not_answer_a_question_about_one(tmp_path: Path) -> None:
+    # "How many senior trophies has Pochettino won?" quoted 'Tottenham said: "Jose Mourinho is one of the
+    # most accomplished managers, having won 25 senior trophies."' at 0.89
+    text = (
+        "Spurs news\n\n"
+        'Tottenham said: "Jose Mourinho is one of the most accomplished managers, having won 25 senior '
+        'trophies."\n\n'
+        "Mauricio Pochettino was sacked on Tuesday.\n\n"
+        "Jose Mourinho will replace the sacked manager, Tottenham said.\n\n"
+        '"He was unlucky with injuries this season," Harry Kane said.'
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many senior trophies has Pochettino won?") == ""
+    assert article.cited("How many senior trophies has Mourinho won?").startswith("Tottenham said")
+    # another person is what a "who" question asks for
+    assert article.cited("Who will replace Pochettino?").startswith("Jose Mourinho will replace")
+    # "he" may be the question's person
+    assert article.cited("Why was Pochettino unlucky this season?").startswith('"He was unlucky')
