@@ -168,7 +168,7 @@ class _QuestionGates(NamedTuple):
     counts: frozenset[tuple[str, str]]  # _counts
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
-    asks_what: bool  # it asks "who", "which" or "what", with no negation
+    asks_what: bool  # it asks "who", "which", "what", "where", "when", "why" or "how", with no negation
     # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
     role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
@@ -455,6 +455,10 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
     )
 
 
+# a question denied reads: who, which, what, where, when, why and how; a yes-no question is answered by
+# the denial ("Did X plead guilty?" of "X pleaded not guilty")
+_ASKING_WORDS = tuple([w] for w in ("who", "whom", "which", "what", "where", "when", "why", "how"))
+_UNTIL = frozenset({"until", "till", "before"})
 _DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
 _NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
@@ -1893,7 +1897,7 @@ class Matcher:
                 counts=frozenset(_counts(text)) if counted else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
-                asks_what=not negated and toks[:1] in (["who"], ["whom"], ["which"], ["what"]),
+                asks_what=not negated and toks[:1] in _ASKING_WORDS,
                 opposed=opposed,
                 role=self._asked_role(query, toks),
                 quoted=_quoted_phrases(text),
@@ -1901,8 +1905,9 @@ class Matcher:
         return query.gates
 
     def denied(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence denies what a "who", "which" or "what" question with no negation asks
-        about, and does not assert it too ("Who pleaded guilty?" of "Noel and Thomas pleaded not guilty";
+        """Whether the sentence denies what a question with no negation asks about (a "who", "what",
+        "when"... question: a yes-no question is answered by the denial), and does not assert it too ("Who
+        pleaded guilty?" of "Noel and Thomas pleaded not guilty";
         "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
         denied = self._denials(sentence)
         if not denied:
@@ -1923,8 +1928,8 @@ class Matcher:
             if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
                 ahead = range(i + 1, min(i + 4, len(toks)))
                 at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
-                if at is not None:
-                    denied[at] = stems[at]
+                if at is not None and _UNTIL.isdisjoint(toks[at + 1 : at + 3]):
+                    denied[at] = stems[at]  # (not "will not begin until": it begins then)
         return denied
 
     def swapped_modifier(self, query: Query, sentence: int) -> bool:

@@ -696,7 +696,7 @@ def test_another_name_right_after_the_questions_word_is_a_swap(tmp_path: Path) -
     assert article.cited("How many nights did the researchers observe Europa?").startswith("The researchers")
 
 
-def test_a_sentence_denying_what_a_who_question_asks_about_is_not_its_answer(tmp_path: Path) -> None:
+def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_path: Path) -> None:
     # "Who pleaded guilty in Manhattan federal court Tuesday afternoon?" quoted "Noel and Thomas pleaded
     # not guilty in Manhattan federal court Tuesday afternoon" at 0.90; a yes-no question is answered by it
     text = (
@@ -704,10 +704,15 @@ def test_a_sentence_denying_what_a_who_question_asks_about_is_not_its_answer(tmp
         "Tova Noel and Michael Thomas pleaded not guilty in Manhattan federal court Tuesday afternoon.\n\n"
         "Tays was held in jail with no bond.\n\n"
         "South Dakota has a meth problem, so that is not the best thing for the South Dakota brand.\n\n"
-        "Hege said she does not think the ads hurt the brand."
+        "Hege said she does not think the ads hurt the brand.\n\n"
+        "Rutte's tenure will not begin until October 1, after the summit."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
+    # where, when, why and how too ("When did Noel and Thomas plead guilty?" quoted it at 0.93)
+    assert article.cited("When did Noel and Thomas plead guilty in Manhattan federal court?") == ""
+    # "will not begin until" says when it begins
+    assert article.cited("When will Rutte's tenure begin?").startswith("Rutte's tenure")
     assert article.cited("Who pleaded not guilty in Manhattan federal court?").startswith("Tova Noel")
     assert article.cited("Did Noel plead guilty in Manhattan federal court?").startswith("Tova Noel")
     # "what" too; a denial asserted again elsewhere in the sentence is no denial
