@@ -173,6 +173,9 @@ class _QuestionGates(NamedTuple):
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
     role: tuple[frozenset[str], str, str] | None  # Matcher._asked_role
     quoted: tuple[tuple[str, ...], ...]  # the words of each phrase it quotes ("a crisis of public trust")
+    person: str  # its one person, surely a person, unless it asks "who" (about_another_person)
+    acts: tuple[tuple[str, str, frozenset[str]], ...]  # (name, verb after it, the verb's converses)
+    objects: tuple[tuple[str, str], ...]  # (name, the preposition before it) of swapped_object's kinds
 
 
 @dataclass(slots=True)
@@ -1865,10 +1868,10 @@ class Matcher:
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
             or self.swapped_agent(query, sentence)
-            or self.opposite_act(query, sentence)
-            or self.about_another_person(query, sentence)
-            or self.swapped_object(query, sentence)
-            or self.order_swapped(query, sentence)
+            or (bool(gates.acts) and self.opposite_act(query, sentence))
+            or (bool(gates.person) and self.about_another_person(query, sentence))
+            or (bool(gates.objects) and self.swapped_object(query, sentence))
+            or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
@@ -1901,6 +1904,9 @@ class Matcher:
                 opposed=opposed,
                 role=self._asked_role(query, toks),
                 quoted=_quoted_phrases(text),
+                person=self._asked_person(query),
+                acts=self._asked_acts(query),
+                objects=self._asked_objects(query),
             )
         return query.gates
 
@@ -2159,22 +2165,54 @@ class Matcher:
                         return True
         return False
 
+    def _asked_person(self, query: Query) -> str:
+        """The question's one person when surely a person, unless it asks "who": another person is what
+        it asks for then ("Who will replace Stoltenberg?"); "" otherwise."""
+        if query.asks in ("who", "whom", "whose"):
+            return ""
+        known = self.index.entities
+        people = [e for e in query.entities if e in known and known[e].kind == "person"]
+        return people[0] if len(people) == 1 and self._surely_people(people[0]) else ""
+
+    def _asked_acts(self, query: Query) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """(name, the verb after it, the verb's converses) of each name of the question a verb with
+        converses follows ("have Spurs lost": "lose", {"win", ...})."""
+        table = converses()
+        found = []
+        for _start, end, eid in query.name_spans:
+            after = _content_stem(query.toks, end, 1)
+            if after in table:
+                found.append((eid, after, table[after]))
+        return tuple(found)
+
+    def _asked_objects(self, query: Query) -> tuple[tuple[str, str], ...]:
+        """(name, preposition) of each organisation, country or other name the question puts right after
+        a preposition ("for the Wild", "at Kotak Securities")."""
+        known = self.index.entities
+        toks = query.toks
+        found = []
+        for a, _b, eid in query.name_spans:
+            at = a - 1 - (a >= 2 and toks[a - 1] == "the")
+            if at < 0 or toks[at] not in _SWAP_PREPOSITIONS:
+                continue
+            if eid in known and known[eid].kind in _OBJECT_KINDS:
+                found.append((eid, toks[at]))
+        return tuple(found)
+
     def about_another_person(self, query: Query, sentence: int) -> bool:
         """Whether the sentence is about another person than the question's one person, who it neither
         names nor may mean ("How many senior trophies has Pochettino won?" of "Jose is one of the
         world's most accomplished managers having won 25 senior trophies"). Both must surely be people
         (_surely_people); a "he" or "she" may mean the question's, and a "who" question asks for another."""
-        if query.asks in ("who", "whom", "whose"):
-            return False  # another person is what it asks for ("Who will replace Stoltenberg?")
-        known = self.index.entities
-        people = [e for e in query.entities if e in known and known[e].kind == "person"]
-        if len(people) != 1 or not self._surely_people(people[0]):
+        person = self.gates(query).person
+        if not person:
             return False
+        known = self.index.entities
         s = self.index.sentences[sentence]
-        if people[0] in s.entities:
+        if person in s.entities:
             return False
         words = set(self._sentence_words(sentence))
-        if not words.isdisjoint(_THIRD_PERSON) or not words.isdisjoint(tokens(known[people[0]].name)):
+        if not words.isdisjoint(_THIRD_PERSON) or not words.isdisjoint(tokens(known[person].name)):
             return False  # "he" may be them; a word of their name may be them under another entity
         return any(
             e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
@@ -2185,12 +2223,9 @@ class Matcher:
         """Whether the question's name does in the sentence what the question's verb says from the other
         side, and not that ("How many matches have Spurs lost?" of "Spurs have won just five matches")."""
         s = self.index.sentences[sentence]
-        table = converses()
         stems = None
-        for _start, end, eid in query.name_spans:
-            after = _content_stem(query.toks, end, 1)
-            others = table.get(after)
-            if not others or eid not in s.entities:
+        for eid, after, others in self.gates(query).acts:
+            if eid not in s.entities:
                 continue
             if stems is None:
                 stems = self.index.sentence_fixed(sentence).stems
@@ -2207,13 +2242,9 @@ class Matcher:
         position at Kotak Securities?" of "Head of Research at ICICI Securities")."""
         s = self.index.sentences[sentence]
         known = self.index.entities
-        toks = query.toks
         words = stems = None
-        for a, _b, eid in query.name_spans:
-            at = a - 1 - (a >= 2 and toks[a - 1] == "the")
-            if at < 0 or toks[at] not in _SWAP_PREPOSITIONS or eid in s.entities:
-                continue
-            if eid not in known or known[eid].kind not in _OBJECT_KINDS:
+        for eid, preposition in self.gates(query).objects:
+            if eid in s.entities:
                 continue
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind not in _OBJECT_KINDS:
@@ -2226,7 +2257,7 @@ class Matcher:
                 for i, w in enumerate(stems):
                     if w in theirs and (i == 0 or stems[i - 1] not in theirs):
                         j = i - 1 - (i >= 2 and words[i - 1] == "the")
-                        if j >= 0 and words[j] == toks[at]:
+                        if j >= 0 and words[j] == preposition:
                             return True
         return False
 
