@@ -462,8 +462,12 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 # the denial ("Did X plead guilty?" of "X pleaded not guilty")
 _ASKING_WORDS = tuple([w] for w in ("who", "whom", "which", "what", "where", "when", "why", "how"))
 _UNTIL = frozenset({"until", "till", "before"})
-_DENYING = frozenset({"not", "never"})  # "no bond" answers "what is his bond": it has none
-_NEGATED_GLUE = frozenset({"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"})
+# "no bond" answers "what is his bond": it has none; "Neither is likely to inspire confidence" denies
+_DENYING = frozenset({"not", "never", "neither", "nor"})
+_NEGATED_GLUE = frozenset(
+    {"to", "be", "been", "have", "a", "an", "the", "yet", "even", "ever", "also"}
+    | {"is", "are", "was", "were", "likely", "can", "could", "will", "would", "has", "had"}
+)
 _MODIFIER_KINDS = frozenset({"country", "organisation"})
 _THIRD_PERSON = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 # two capitals chat writes that name nothing ("OK", "AM" are glue words already): "on TV", "at 5 PM"
@@ -1932,7 +1936,7 @@ class Matcher:
         denied: dict[int, str] = {}
         for i, w in enumerate(toks):
             if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
-                ahead = range(i + 1, min(i + 4, len(toks)))
+                ahead = range(i + 1, min(i + 5, len(toks)))
                 at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
                 if at is not None and _UNTIL.isdisjoint(toks[at + 1 : at + 3]):
                     denied[at] = stems[at]  # (not "will not begin until": it begins then)

@@ -705,7 +705,8 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
         "Tays was held in jail with no bond.\n\n"
         "South Dakota has a meth problem, so that is not the best thing for the South Dakota brand.\n\n"
         "Hege said she does not think the ads hurt the brand.\n\n"
-        "Rutte's tenure will not begin until October 1, after the summit."
+        "Rutte's tenure will not begin until October 1, after the summit.\n\n"
+        '"Neither is likely to inspire the confidence of market participants," Halley said.'
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
@@ -713,6 +714,11 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
     assert article.cited("When did Noel and Thomas plead guilty in Manhattan federal court?") == ""
     # "will not begin until" says when it begins
     assert article.cited("When will Rutte's tenure begin?").startswith("Rutte's tenure")
+    # "neither" and "nor" deny, past "is likely to"
+    assert article.cited("What will inspire the confidence of market participants?") == ""
+    assert article.cited("What is not likely to inspire the confidence of market participants?").startswith(
+        '"Neither'
+    )
     assert article.cited("Who pleaded not guilty in Manhattan federal court?").startswith("Tova Noel")
     assert article.cited("Did Noel plead guilty in Manhattan federal court?").startswith("Tova Noel")
     # "what" too; a denial asserted again elsewhere in the sentence is no denial
