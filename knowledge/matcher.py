@@ -176,6 +176,7 @@ class _QuestionGates(NamedTuple):
     person: str  # its one person, surely a person, unless it asks "who" (about_another_person)
     acts: tuple[tuple[str, str, frozenset[str]], ...]  # (name, verb after it, the verb's converses)
     objects: tuple[tuple[str, str], ...]  # (name, the preposition before it) of swapped_object's kinds
+    models: tuple[tuple[str, str], ...]  # (word, number) of each capitalised word a number follows
 
 
 @dataclass(slots=True)
@@ -390,6 +391,21 @@ _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.va
 
 
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
+
+
+_NUMBERED_NAME = re.compile(r"\b([A-Z][A-Za-z]+) (\d{1,4})\b(?![,.]\d)")  # "Thunderbolt 3", "iPhone 11"
+
+
+def _numbered_names(text: str) -> tuple[tuple[str, str], ...]:
+    """(folded word, number) of each capitalised word, not the question's first, a number follows."""
+    return tuple(
+        (fold(m.group(1)), m.group(2))
+        for m in _NUMBERED_NAME.finditer(text)
+        if m.start() > 0 and not _YEAR_LIKE.fullmatch(m.group(2)) and fold(m.group(1)) not in STOPWORDS
+    )
+
+
+_YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
 def _quoted_phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -1876,6 +1892,7 @@ class Matcher:
             or (bool(gates.person) and self.about_another_person(query, sentence))
             or (bool(gates.objects) and self.swapped_object(query, sentence))
             or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
+            or (bool(gates.models) and self.swapped_model(query, sentence))
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
@@ -1911,6 +1928,7 @@ class Matcher:
                 person=self._asked_person(query),
                 acts=self._asked_acts(query),
                 objects=self._asked_objects(query),
+                models=_numbered_names(text),
             )
         return query.gates
 
@@ -2263,6 +2281,16 @@ class Matcher:
                         j = i - 1 - (i >= 2 and words[i - 1] == "the")
                         if j >= 0 and words[j] == preposition:
                             return True
+        return False
+
+    def swapped_model(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence numbers the question's named thing otherwise, and never as the question
+        does ("How much do Thunderbolt 2 docks start at?" of "Thunderbolt 3 docks start at $199")."""
+        words = self._sentence_words(sentence)
+        for word, number in self.gates(query).models:
+            after = [words[i + 1] for i in range(len(words) - 1) if words[i] == word]
+            if number not in after and any(w.isdigit() for w in after):
+                return True
         return False
 
     def order_swapped(self, query: Query, sentence: int) -> bool:

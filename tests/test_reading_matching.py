@@ -972,3 +972,16 @@ def test_a_sentence_about_another_person_does_not_answer_a_question_about_one(tm
     assert article.cited("Who will replace Pochettino?").startswith("Jose Mourinho will replace")
     # "he" may be the question's person
     assert article.cited("Why was Pochettino unlucky this season?").startswith('"He was unlucky')
+
+
+def test_a_named_thing_numbered_otherwise_is_another_thing(tmp_path: Path) -> None:
+    # "How much do Thunderbolt 2 docks start at?" quoted "Thunderbolt 3 docks start at $199 retail" at 0.48
+    text = (
+        "MacBook review\n\n"
+        "Thunderbolt 3 docks start at $199 retail, and adapters cost $49.\n\n"
+        "The laptop has four ports."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much do Thunderbolt 2 docks start at?") == ""
+    assert article.cited("How much do Thunderbolt 3 docks start at?").startswith("Thunderbolt 3 docks")
+    assert article.cited("How much do Thunderbolt docks start at?").startswith("Thunderbolt 3 docks")
