@@ -979,7 +979,7 @@ def test_a_named_thing_numbered_otherwise_is_another_thing(tmp_path: Path) -> No
     text = (
         "MacBook review\n\n"
         "Thunderbolt 3 docks start at $199 retail, and adapters cost $49.\n\n"
-        "The laptop has four ports."
+        "The laptop has 2 fans and four ports."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How much do Thunderbolt 2 docks start at?") == ""
