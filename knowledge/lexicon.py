@@ -34,7 +34,7 @@ _GROUPS = [
     "government administration cabinet coalition",
     "elect election reelection re-election vote ballot run stand standing",
     "decide decision decided choose chose agree",
-    "begin start started commence enter entering launch",
+    "begin start started commence enter entering launch introduce debut",
     "end finish conclude conclusion over",
     "collapse fall fell fail failure break",
     "competitor rival opponent challenger candidate contender",

@@ -747,6 +747,17 @@ def test_a_lawyer_is_who_represents_someone() -> None:
     assert "repres" in related["lawyer"] and "repres" in related["attorney"] and "lawyer" in related["repres"]
 
 
+def test_a_campaign_launched_is_one_introduced(tmp_path: Path) -> None:
+    # rounds 6 and 18: "when was the meth campaign launched" abstained against "since introduced on Monday"
+    text = (
+        "Meth ads\n\n"
+        "The awareness campaign has faced backlash since introduced on Monday.\n\n"
+        "The state spent $449,000 on it."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("when was the campaign launched").startswith("The awareness campaign")
+
+
 def test_an_english_word_beside_an_unknown_name_is_no_sign_it_is_more_of_a_known_one(tmp_path: Path) -> None:
     # "Which ESA telescope has spotted indirect evidence of plumes on Europa?" quoted NASA's Hubble Space
     # Telescope at 0.82: "telescope" is a word of a known name, but any telescope has it
