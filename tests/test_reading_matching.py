@@ -751,11 +751,14 @@ def test_a_campaign_launched_is_one_introduced(tmp_path: Path) -> None:
     # rounds 6 and 18: "when was the meth campaign launched" abstained against "since introduced on Monday"
     text = (
         "Meth ads\n\n"
-        "The awareness campaign has faced backlash since introduced on Monday.\n\n"
+        "The awareness campaign was introduced on Monday.\n\n"
+        "The awareness campaign was mocked on Tuesday.\n\n"
         "The state spent $449,000 on it."
     )
+    assert "introduc" in synonyms()["launch"]
     article = build_article(tmp_path, text)
-    assert article.cited("when was the campaign launched").startswith("The awareness campaign")
+    cited = article.cited("when was the awareness campaign launched")
+    assert cited.startswith("The awareness campaign was introduced")
 
 
 def test_an_english_word_beside_an_unknown_name_is_no_sign_it_is_more_of_a_known_one(tmp_path: Path) -> None:
