@@ -2164,9 +2164,9 @@ class Matcher:
         return False
 
     def swapped_agent(self, query: Query, sentence: int) -> bool:
-        """Whether another name acts in the sentence where the question's organisation does, right
-        before the question's next word ("What did Nomura call the decision?" of "JP Morgan had called
-        the decision"). People are swapped_name's."""
+        """Whether another organisation (or other name) acts in the sentence where the question's does,
+        right before the question's next word ("How many games in a row has Nashville won?" of "Winnipeg
+        has won three in a row"). People are swapped_name's and about_another_person's."""
         s = self.index.sentences[sentence]
         known = self.index.entities
         stems = self.index.sentence_fixed(sentence).stems
