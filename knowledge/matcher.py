@@ -390,6 +390,7 @@ _MONTH_STEMS = {short[:3]: month for short, month in MONTH_ABBREVIATIONS.items()
 _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.values()) | {"may"}
 
 
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')  # speed: most questions quote nothing
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
 
@@ -1924,11 +1925,11 @@ class Matcher:
                 asks_what=not negated and toks[:1] in _ASKING_WORDS,
                 opposed=opposed,
                 role=self._asked_role(query, toks),
-                quoted=_quoted_phrases(text),
+                quoted=_quoted_phrases(text) if _QUOTE_MARKS.search(text) else (),
                 person=self._asked_person(query),
                 acts=self._asked_acts(query),
                 objects=self._asked_objects(query),
-                models=_numbered_names(text),
+                models=_numbered_names(text) if counted else (),
             )
         return query.gates
 
