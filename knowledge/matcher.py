@@ -2174,13 +2174,12 @@ class Matcher:
         for eid, _before, after in query.name_neighbours:
             if not after or eid in s.entities or eid not in known or known[eid].kind not in _AGENT_KINDS:
                 continue
-            mine = self._name_words(eid)
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind not in _ACTING_KINDS:
                     continue
-                theirs = self._name_words(other)
-                if theirs & mine or self._alike_names(eid, other):
+                if self._one_name(eid, other) or self._alike_names(eid, other):
                     continue  # one under two names
+                theirs = self._name_words(other)
                 for i, w in enumerate(stems[:-1]):
                     # (stems are the content words: "Winnipeg has won" is "winnipeg", "win")
                     # not across a comma or a quotation ("beyond Earth," study lead author)
@@ -2326,9 +2325,11 @@ class Matcher:
 
     def _one_name(self, eid: str, other: str) -> bool:
         """Whether two names may name one thing: they share a word of their own, not an English word
-        ("ICICI Bank", "ICICI Securities"; not "Kotak Securities", "ICICI Securities")."""
-        shared = self._alias_words_of(eid) & self._alias_words_of(other)
-        return any(not is_english_word(w) for w in shared - STOPWORDS)
+        ("ICICI Bank", "ICICI Securities"; not "Kotak Securities", "ICICI Securities"), or one's words
+        are all the other's ("Champions League", "UEFA Champions League")."""
+        mine, theirs = self._alias_words_of(eid) - STOPWORDS, self._alias_words_of(other) - STOPWORDS
+        shared = mine & theirs
+        return any(not is_english_word(w) for w in shared) or (bool(shared) and shared in (mine, theirs))
 
     def _alike_names(self, eid: str, other: str) -> bool:
         """Whether the word vectors find two names nearly alike, as a team's nickname and its town are

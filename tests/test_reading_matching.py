@@ -999,3 +999,19 @@ def test_a_named_thing_numbered_otherwise_is_another_thing(tmp_path: Path) -> No
     assert article.cited("How much do Thunderbolt 2 docks start at?") == ""
     assert article.cited("How much do Thunderbolt 3 docks start at?").startswith("Thunderbolt 3 docks")
     assert article.cited("How much do Thunderbolt docks start at?").startswith("Thunderbolt 3 docks")
+
+
+def test_a_name_whose_words_are_all_anothers_may_be_that_one(tmp_path: Path) -> None:
+    # "how many managers have won the champions league twice with two clubs" stopped answering once an
+    # English word two names share no longer made them one: "Champions League" is the UEFA Champions League
+    text = (
+        "Mourinho hired\n\n"
+        "He has won the UEFA Champions League twice with two clubs.\n\n"
+        "Spurs reached the final of the Champions League in June.\n\n"
+        "The Premier League table has Spurs 14th."
+    )
+    article = build_article(tmp_path, text)
+    matcher = article.base._current().matcher
+    ids = {e.name: eid for eid, e in matcher.index.entities.items()}
+    assert matcher._one_name(ids["Champions League"], ids["UEFA Champions League"])
+    assert not matcher._one_name(ids["Premier League"], ids["UEFA Champions League"])
