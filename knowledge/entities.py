@@ -235,12 +235,11 @@ def _is_common(word: str, common: frozenset[str]) -> bool:
 NOT_A_PERSON = "other"
 
 
-def _may_be_personal(span: list[tuple[str, int, int]]) -> bool:
-    """Whether capitalised words may be a person's name: a given name first ("Mark Rutte", "Sanjiv
-    Bhasin"), or no English word in it ("Rusmik Oza"); not "Kotak Securities" or "Orange Crest".
+def may_be_personal(words: list[str]) -> bool:
+    """Whether capitalised words (folded) may be a person's name: a given name first ("Mark Rutte",
+    "Sanjiv Bhasin"), or no English word in it ("Rusmik Oza"); not "Kotak Securities" or "Orange Crest".
     (A surname last was measured too: "Real Madrid" and "Inter Milan" end in surnames.)"""
-    words = [fold(w) for w, _, _ in span]
-    return words[0] in first_names() or not any(map(is_english_word, words))
+    return bool(words) and (words[0] in first_names() or not any(map(is_english_word, words)))
 
 
 def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> list[Mention]:
@@ -308,7 +307,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     elif len(name_span) >= 2 and fold(name_span[0][0]) in _CITY_KEYS:
         kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
     elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
-        kind = "person" if title or _may_be_personal(name_span) else NOT_A_PERSON
+        kind = "person" if title or may_be_personal([fold(w) for w, _, _ in name_span]) else NOT_A_PERSON
     else:
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))

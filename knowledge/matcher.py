@@ -15,6 +15,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .entities import may_be_personal
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import (
     CAPITALS,
@@ -27,7 +28,6 @@ from .gazetteer import (
     SPECIFIC_ROLES,
     TITLE_WORDS,
     WEEKDAYS,
-    first_names,
 )
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
 from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, converses, dictionary, synonyms
@@ -733,6 +733,7 @@ class Matcher:
         self._units_by_article: dict[str, list[int]] | None = None  # see _article_units
         self._name_word_sets: dict[str, frozenset[str]] = {}  # see _name_words
         self._surely_person: dict[str, bool] = {}  # see _surely_people
+        self._alike: dict[tuple[str, str], bool] = {}  # see _alike_names (it depends on the base alone)
         self._given: dict[str, frozenset[str]] | None = None  # _given_names, made when first needed
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
@@ -2251,7 +2252,7 @@ class Matcher:
                 continue
             if stems is None:
                 stems = self.index.sentence_fixed(sentence).stems
-                if any(w == after for w in stems):
+                if after in stems:
                     return False  # it says the question's verb too
             mine = self._name_words(eid)
             if any(w in mine and stems[i + 1] in others for i, w in enumerate(stems[:-1])):
@@ -2271,9 +2272,9 @@ class Matcher:
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind not in _OBJECT_KINDS:
                     continue
-                theirs = self._name_words(other)
                 if self._one_name(eid, other) or self._alike_names(eid, other):
                     continue
+                theirs = self._name_words(other)
                 if words is None:
                     words, stems = self._sentence_words(sentence), self._stemmed_tokens(sentence)
                 for i, w in enumerate(stems):
@@ -2316,7 +2317,7 @@ class Matcher:
         n = len(between)
         return any(
             stems[i - 1] in mine
-            and (i == len(stems) or stems[i] not in mine)
+            and stems[i] not in mine
             and words[i : i + n] == between
             and i + n < len(stems)
             and stems[i + n] in theirs
@@ -2334,22 +2335,26 @@ class Matcher:
     def _alike_names(self, eid: str, other: str) -> bool:
         """Whether the word vectors find two names nearly alike, as a team's nickname and its town are
         ("Spurs", "Tottenham"; not "Nashville", "Winnipeg")."""
-        vectors = default_vectors()
-        words = [tokens(self.index.entities[e].name) for e in (eid, other)]
-        shared = set(words[0]) & set(words[1])  # "Securities" of "Kotak Securities" and "ICICI Securities"
-        mine, theirs = (vectors.mean([w for w in ws if w not in shared]) for ws in words)
-        return mine is not None and theirs is not None and cosine(mine, theirs) >= ALIKE_NAMES_COSINE
+        got = self._alike.get((eid, other))
+        if got is None:
+            vectors = default_vectors()
+            words = [tokens(self.index.entities[e].name) for e in (eid, other)]
+            shared = set(words[0]) & set(words[1])  # "Securities" of Kotak and ICICI Securities
+            mine, theirs = (vectors.mean([w for w in ws if w not in shared]) for ws in words)
+            got = mine is not None and theirs is not None and cosine(mine, theirs) >= ALIKE_NAMES_COSINE
+            if len(self._alike) >= RELATED_KEPT:
+                self._alike.clear()  # bounded however many names questions bring
+            self._alike[(eid, other)] = got
+        return got
 
     def _surely_people(self, *eids: str) -> bool:
-        """Whether each is a person's name of two words or more, none of them an English word ("Sergei
-        Bobrovsky", not "Southern California" or "Inland Empire")."""
+        """Whether each is a person's name of two words or more, as entities reads one (a given name
+        first, or no English word: "Sergei Bobrovsky", not "Southern California" or "Inland Empire")."""
         for eid in eids:
             sure = self._surely_person.get(eid)
             if sure is None:
                 words = tokens(self.index.entities[eid].name)
-                sure = self._surely_person[eid] = len(words) >= 2 and (
-                    words[0] in first_names() or not any(map(is_english_word, words))
-                )
+                sure = self._surely_person[eid] = len(words) >= 2 and may_be_personal(words)
             if not sure:
                 return False
         return True
