@@ -177,6 +177,7 @@ class _QuestionGates(NamedTuple):
     acts: tuple[tuple[str, str, frozenset[str]], ...]  # (name, verb after it, the verb's converses)
     objects: tuple[tuple[str, str], ...]  # (name, the preposition before it) of swapped_object's kinds
     models: tuple[tuple[str, str], ...]  # (word, number) of each capitalised word a number follows
+    which: str  # the stems of the words a "which N" question asks for ("sector stock"), "" for none
 
 
 @dataclass(slots=True)
@@ -464,6 +465,18 @@ def _counts(text: str) -> set[tuple[str, str]]:
             continue
         out.add((f"{value} {scale.lower()}".rstrip(), stem(noun.lower())))
     return out
+
+
+def _which_noun(toks: list[str]) -> str:
+    """The stems of the one or two words a question asks for with "which" among its first words ("In
+    which city", "Which sector stocks"), "" for none."""
+    for i, w in enumerate(toks[:3]):
+        if w == "which" and i + 1 < len(toks) and toks[i + 1] not in STOPWORDS:
+            words = [toks[i + 1]]
+            if i + 2 < len(toks) and toks[i + 2] not in STOPWORDS:  # "which sector stocks"
+                words.append(toks[i + 2])
+            return " ".join(map(stem, words))
+    return ""
 
 
 def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
@@ -1897,6 +1910,7 @@ class Matcher:
             or (bool(gates.models) and self.swapped_model(query, sentence))
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
+            or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
         )
 
@@ -1931,6 +1945,7 @@ class Matcher:
                 acts=self._asked_acts(query),
                 objects=self._asked_objects(query),
                 models=_numbered_names(text) if counted else (),
+                which=_which_noun(toks),
             )
         return query.gates
 
@@ -2112,6 +2127,22 @@ class Matcher:
             e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
             for e in self.index.sentences[sentence].entities
         )
+
+    def which_unpicked(self, query: Query, noun: str, sentence: int) -> bool:
+        """Whether a "which N" question meets a sentence that says of N nothing that picks one out: no
+        name or number beyond the question's own, and N only after "a" or "the" ("Which drug would be
+        used?" of "a drug would be administered"; "Bank and financial stocks" picks some out)."""
+        if not self.name_missing(query, sentence):
+            return False
+        text = self.index.sentences[sentence].text
+        if _DIGIT.search(text) or not CARDINAL_WORDS.isdisjoint(toks := tokens(text)):
+            return False
+        asked = set(query.toks)
+        nouns = noun.split()
+        for i, w in enumerate(toks):
+            if stem(w) in nouns and i and toks[i - 1] not in _DETERMINERS and toks[i - 1] not in asked:
+                return False
+        return True
 
     def swapped_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another person where the question has its own ("When is Rutte due
