@@ -38,10 +38,15 @@ _ROLE_NOUNS = frozenset(
 _ROLE_DESCRIPTION = re.compile(r"\bthe\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
 
 
-def person_reference(text: str) -> int | None:
-    """Where *text* first refers to a person by pronoun, or None."""
+def person_pronoun(text: str) -> tuple[int, str] | None:
+    """(where, "m" or "f") of the first pronoun in *text* that refers to a person, or None."""
     m = _PERSON.search(text)
-    return m.start() if m else None
+    if m is None:
+        return None
+    return m.start(), "f" if m.group().lower() in _FEMININE else "m"
+
+
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
 
 
 def organisation_reference(text: str, plural_too: bool = False) -> int | None:

@@ -12,12 +12,12 @@ from . import acronyms, coref
 from .acronyms import TITLE_ACRONYMS
 from .entities import Mention, find_mentions, is_title
 from .errors import KnowledgeError
-from .gazetteer import COUNTRIES, ORGANISATIONS, TITLE_WORDS
+from .gazetteer import COUNTRIES, ORGANISATIONS, TITLE_WORDS, given_name_gender
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
 from .names import Line, confirm_names
 from .quantities import quantity_kinds
 from .sources import Article, HandFact, SourceSet
-from .text import fold, quote_flags, split_sentences, strip_invisible, tokens
+from .text import STOPWORDS, fold, is_english_word, quote_flags, split_sentences, strip_invisible, tokens
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z']+\b")
 _LINE_END = re.compile(r"[.!?:][\"'\u201d\u2019)\]]*$")
@@ -515,7 +515,7 @@ def _common_acronym_aliases(name: str) -> list[str]:
 
 def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> None:
     """Map mentions to entities; resolve he/his and quotations' speakers to the salient person."""
-    salient: str | None = None
+    salient: list[str] = []  # the people a pronoun may mean, the likeliest first
     last_speaker: str | None = None
     previous_paragraph = -1
     memory = _Memory()
@@ -548,13 +548,8 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                     for eid, m in zip(s.entity_ids, s.mentions, strict=True)
                     if m.start >= speech.start() - 40 and registry.entities[eid]["kind"] == "person"
                 ]
-                speaker = (
-                    after[-1]
-                    if after
-                    else salient
-                    if re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.plain, re.I)
-                    else None
-                )
+                said = re.search(r"\b(he|she)\s+(said|added|says|told|wrote)", s.plain, re.I)
+                speaker = after[-1] if after else _meant(salient, said.group(1), registry) if said else None
             if speaker is None and s.paragraph in (previous_paragraph, previous_paragraph + 1):
                 speaker = last_speaker
             s.speaker = speaker
@@ -563,9 +558,9 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                 if speaker not in s.entity_ids:
                     s.implicit.append(speaker)
         if people:
-            salient = people[0]
+            salient = list(dict.fromkeys(people + salient))[:_SALIENT]
         elif implicit := [e for e in s.implicit if registry.entities[e]["kind"] != "organisation"]:
-            salient = implicit[0]
+            salient = list(dict.fromkeys(implicit[:1] + salient))[:_SALIENT]
         memory.remember(s, registry)
         previous_paragraph = s.paragraph
     # a speaker named at a quotation's end speaks its earlier sentences too
@@ -583,12 +578,15 @@ class _Memory:
     organisation: str | None = None
     organisation_latest: bool = False  # named after the last person: "they" may be it
     roles: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person titled so
+    heads: dict[str, str] = field(default_factory=dict)  # "fire" -> the last named so ("Cedar Ridge Fire")
 
     def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
         ents = registry.entities
         named = sorted(zip(s.mentions, s.entity_ids, strict=True), key=lambda pair: pair[0].start)
         for m, eid in named:
             kind = ents[eid]["kind"]
+            if kind in _DESCRIBED_KINDS and (head := _head_noun(ents[eid]["name"])):
+                self.heads[head] = eid
             if kind == "organisation":
                 self.organisation, self.organisation_latest = eid, True
             elif kind == "person":
@@ -597,17 +595,42 @@ class _Memory:
                     self.roles[word] = eid
 
 
+_SALIENT = 4  # people a pronoun may refer back to: the last sentence's, then those before
+_DESCRIBED_KINDS = frozenset({"organisation", "place", "other"})  # "the fire", "the bank", "the lake"
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?([a-z]+)\b")
+
+
+def _head_noun(name: str) -> str:
+    """The everyday noun a name of several words ends in, by which a later "the fire" means it ("Cedar
+    Ridge Fire", "Danske Bank"), or ""."""
+    words = name.split()
+    head = fold(words[-1]) if len(words) > 1 and words[-1][:1].isupper() else ""
+    return head if head.isalpha() and head not in STOPWORDS and is_english_word(head) else ""
+
+
+def _meant(salient: list[str], pronoun: str, registry: _EntityRegistry) -> str | None:
+    """The person "he" or "she" (*pronoun*, or "m" / "f") refers to: the likeliest of *salient* whose
+    given name is not the other gender's ("He faces" after "Judge Miriam Holt ordered Haldane held")."""
+    gender = {"he": "m", "she": "f"}.get(pronoun.lower(), pronoun.lower())
+    for eid in salient:
+        first = registry.entities[eid]["name"].split()[0]
+        if given_name_gender(fold(first)) not in ("", gender):
+            continue
+        return eid
+    return None
+
+
 def _refer_back(
-    s: _Sentence, registry: _EntityRegistry, salient: str | None, first_person: int, memory: _Memory
+    s: _Sentence, registry: _EntityRegistry, salient: list[str], first_person: int, memory: _Memory
 ) -> None:
     """Implicit mentions where *s* refers back without a name: "she", "her budget" to the salient
     person, "the minister" to the person last titled so, "its", "it said", "the company" to the
     last organisation; only before the sentence names one of that kind itself."""
     ents = registry.entities
     found: list[str] = []
-    at = coref.person_reference(s.plain) if salient else None
-    if salient and at is not None and at < first_person:
-        found.append(salient)
+    pronoun = coref.person_pronoun(s.plain) if salient else None
+    if pronoun and pronoun[0] < first_person and (meant := _meant(salient, pronoun[1], registry)):
+        found.append(meant)
     for at, role in coref.role_references(s.plain, memory.roles.keys()) if memory.roles else ():
         if at < first_person:
             found.append(memory.roles[role])
@@ -617,6 +640,11 @@ def _refer_back(
         at = coref.organisation_reference(s.plain, plural_too=memory.organisation_latest)
         if at is not None and at < first_org:
             found.append(memory.organisation)
+    for m in _DESCRIPTION.finditer(s.plain) if memory.heads else ():
+        # "the fire", "the fire started", "the wind-driven fire"
+        eid = memory.heads.get(m.group(2)) or memory.heads.get(m.group(1) or "")
+        if eid and eid not in found:
+            found.append(eid)
     for eid in found:
         if eid not in s.entity_ids and eid not in s.implicit:
             s.implicit.append(eid)

@@ -51,12 +51,24 @@ _EXTRA_CAPITALS = {
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
-    """The folded given names of FIRST_NAMES_PATH, read once."""
+def _given_names() -> dict[str, str]:
+    """Folded given name -> "m", "f" or "" (either), from FIRST_NAMES_PATH, read once."""
     try:
-        return frozenset(gzip.decompress(FIRST_NAMES_PATH.read_bytes()).decode("utf-8").split())
+        text = gzip.decompress(FIRST_NAMES_PATH.read_bytes()).decode("utf-8")
     except FileNotFoundError:  # a checkout without the data: no word is taken for a given name
-        return frozenset()
+        return {}
+    return {name: gender for name, _, gender in (line.partition("\t") for line in text.splitlines())}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The folded given names of FIRST_NAMES_PATH."""
+    return frozenset(_given_names())
+
+
+def given_name_gender(name: str) -> str:
+    """"m" or "f" when nearly all who bear the folded given name *name* are men or women, else ""."""
+    return _given_names().get(name, "")
 
 
 def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:

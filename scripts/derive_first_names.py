@@ -7,7 +7,9 @@ ranks in the top RANK of at least one country, written in letters only, and when
 word ("Mark", "Orange", "Will") only in the top ENGLISH_RANK: "Orange Crest" is no person's name.
 knowledge.entities reads capitalised words as a person's name when a given name comes first.
 (Its surnames were measured too and left out: "Real Madrid" and "Inter Milan" end in surnames.)
-One folded name a line, sorted. Needs the `dev` extra:
+One folded name a line, sorted, followed by a tab and "m" or "f" when at least GENDER_SHARE of those
+who bear it are men or women: "he" in the next sentence is not "Miriam" (knowledge.derive). Needs the
+`dev` extra:
 
     python scripts/derive_first_names.py [--rank 2000] [--english-rank 100] [--out PATH]
 """
@@ -29,25 +31,35 @@ from knowledge.gazetteer import FIRST_NAMES_PATH  # noqa: E402
 from knowledge.text import fold, is_english_word  # noqa: E402
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+GENDER_SHARE = 0.9
 
 
 def derive(rank: int, english_rank: int) -> list[str]:
-    """The folded given names ranked within *rank* in some country (*english_rank* for English words)."""
+    """The lines of the folded given names ranked within *rank* in some country (*english_rank* for
+    English words), each with its gender when GENDER_SHARE of its bearers share one."""
     spec = importlib.util.find_spec("names_dataset")
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("names-dataset is not installed: pip install -e '.[dev]'")
     folder = Path(next(iter(spec.submodule_search_locations))) / "v3"
     with gzip.open(folder / "first_names.pkl.gz") as f:
         names = pickle.load(f)  # the package's own data file, as its NameDataset() reads it
-    kept = set()
+    kept: dict[str, set[str]] = {}
     for name, about in names.items():
         ranks = (about.get("rank") or {}).values()
         if not ranks or not _LETTERS.fullmatch(name):
             continue
         best = min(ranks)
         if best <= rank and (best <= english_rank or not is_english_word(name)):
-            kept.add(fold(name))
-    return sorted(kept)
+            shares = about.get("gender") or {}
+            gender = {"M": "m", "F": "f"}.get(max(shares, key=shares.get)) if shares else None
+            genders = kept.setdefault(fold(name), set())
+            # two spellings folding to one name keep a gender only when they agree
+            genders.add(gender if gender and shares[max(shares, key=shares.get)] >= GENDER_SHARE else "")
+    lines = []
+    for name, genders in sorted(kept.items()):
+        gender = next(iter(genders)) if len(genders) == 1 else ""
+        lines.append(f"{name}\t{gender}" if gender else name)
+    return lines
 
 
 def main() -> None:

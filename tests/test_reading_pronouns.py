@@ -66,3 +66,33 @@ def test_the_owner_of_a_title_is_not_a_role(tmp_path: Path) -> None:
     )
     assert "Jonas Lie" not in article.entities_in("will meet the unions")
     assert "Jonas Lie" in article.entities_in("The chairman expects", implicit=1)
+
+
+def test_he_or_she_refers_to_the_person_whose_given_name_fits(tmp_path: Path) -> None:
+    # "He faces up to 20 years" after "Judge Miriam Holt ordered Haldane held" was read as the judge, and
+    # the bot abstained on "what does haldane face" as a question about another person
+    text = (
+        "Treasurer convicted\n\n"
+        "A jury found former treasurer Gregory Haldane guilty of theft on Thursday.\n\n"
+        "Judge Miriam Holt ordered Haldane held without bail. He faces up to 20 years in prison.\n\n"
+        "Lawyer Victor Ruiz spoke with Dana Price after the verdict. She said the town would appeal."
+    )
+    article = build_article(tmp_path, text)
+    assert "Gregory Haldane" in article.entities_in("He faces", implicit=1)
+    assert "Miriam Holt" not in article.entities_in("He faces")
+    assert article.cited("what does haldane face") == "He faces up to 20 years in prison."
+    # a given name the data gives both genders ("Dana") may be either
+    assert "Dana Price" in article.entities_in("She said the town", implicit=1)
+
+
+def test_the_last_word_of_a_name_refers_back_to_it(tmp_path: Path) -> None:
+    # "when did the cedar ridge fire start" quoted another sentence: "The fire started..." never names it
+    text = (
+        "Wildfire forces evacuations\n\n"
+        "The Cedar Ridge Fire had burned 18,400 acres by Wednesday evening.\n\n"
+        "Crews from three counties joined the effort overnight.\n\n"
+        "The fire started shortly after 1 p.m. Tuesday near a turnout on a county road."
+    )
+    article = build_article(tmp_path, text)
+    assert "Cedar Ridge Fire" in article.entities_in("The fire started", implicit=1)
+    assert article.cited("when did the cedar ridge fire start").startswith("The fire started")
