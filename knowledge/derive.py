@@ -579,10 +579,13 @@ class _Memory:
     organisation_latest: bool = False  # named after the last person: "they" may be it
     roles: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person titled so
     heads: dict[str, str] = field(default_factory=dict)  # "fire" -> the last named so ("Cedar Ridge Fire")
+    opening: str | None = None  # what the last sentence named first, when a thing: a next "It" is it
 
     def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
         ents = registry.entities
         named = sorted(zip(s.mentions, s.entity_ids, strict=True), key=lambda pair: pair[0].start)
+        if named := [(m, eid) for m, eid in named if ents[eid]["kind"] in _NAMED_KINDS]:
+            self.opening = named[0][1] if ents[named[0][1]]["kind"] != "person" else None
         for m, eid in named:
             kind = ents[eid]["kind"]
             if kind in _DESCRIBED_KINDS and (head := _head_noun(ents[eid]["name"])):
@@ -597,6 +600,11 @@ class _Memory:
 
 _SALIENT = 4  # people a pronoun may refer back to: the last sentence's, then those before
 _DESCRIBED_KINDS = frozenset({"organisation", "place", "other"})  # "the fire", "the bank", "the lake"
+# "It" opening a sentence, unless it stands for what follows ("It is likely that", "It was hard to")
+_OPENING_IT = re.compile(
+    r"(?:It|Its)\b(?!\s+(?:is|was|will be|would be|has been|had been|seems|seemed|appears|appeared)\s+"
+    r"(?:\w+\s+){0,2}(?:that|to)\b)"
+)
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?([a-z]+)\b")
 
 
@@ -640,6 +648,8 @@ def _refer_back(
         at = coref.organisation_reference(s.plain, plural_too=memory.organisation_latest)
         if at is not None and at < first_org:
             found.append(memory.organisation)
+    if memory.opening and _OPENING_IT.match(s.plain):  # "It weighs 229 grams", "Its founding was..."
+        found.append(memory.opening)
     for m in _DESCRIPTION.finditer(s.plain) if memory.heads else ():
         # "the fire", "the fire started", "the wind-driven fire"
         eid = memory.heads.get(m.group(2)) or memory.heads.get(m.group(1) or "")

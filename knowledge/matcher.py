@@ -166,6 +166,7 @@ class _QuestionGates(NamedTuple):
 
     negated: bool  # it says "not", "never", "no"...
     counts: frozenset[tuple[str, str]]  # _counts
+    measured: frozenset[tuple[str, str]]  # _measured
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
     asks_what: bool  # it asks "who", "which", "what", "where", "when", "why" or "how", with no negation
@@ -285,7 +286,7 @@ def _content_stem(toks: list[str], at: int, step: int) -> str:
 
 # A time a question may pin its question to: a year, a weekday, "next month", "last year"
 _PINNED_TIME = re.compile(
-    r"\b(?:(?:1[5-9]|20)\d\d|"
+    r"\b(?:(?:1[5-9]|20)\d0s|(?:1[5-9]|20)\d\d|"
     + "|".join(WEEKDAYS)
     + r"|(?:next|last|this|past) (?:week|month|year|decade))\b",
     re.I,
@@ -488,6 +489,31 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
     )
 
 
+# "grams of heroin", "tons of water": a measure and what it is of
+_MEASURE_OF = re.compile(
+    r"\b(tons?|tonnes?|grams?|kilograms?|kilos?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|"
+    r"acres?|hectares?|doses?|pieces?|bags?|bottles?)\s+of\s+([a-z][\w-]*)",
+    re.I,
+)
+
+
+def _measured(text: str) -> frozenset[tuple[str, str]]:
+    """(stem of the unit, stem of what it measures) of each "grams of heroin" in *text*."""
+    return frozenset((stem(u.lower()), stem(w.lower())) for u, w in _MEASURE_OF.findall(text))
+
+
+def _swapped_measure(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
+    """Whether the sentence measures another thing in the question's unit, and never names the
+    question's ("How many grams of heroin?" of "nearly 30 grams of methamphetamine")."""
+    said = _measured(sentence)
+    if not said:
+        return False
+    stems = {stem(w) for w in tokens(sentence)}
+    return any(
+        what not in stems and any(u == unit and w != what for u, w in said) for unit, what in asked
+    )
+
+
 # a question denied reads: who, which, what, where, when, why and how; a yes-no question is answered by
 # the denial ("Did X plead guilty?" of "X pleaded not guilty")
 _ASKING_WORDS = tuple([w] for w in ("who", "whom", "which", "what", "where", "when", "why", "how"))
@@ -544,8 +570,10 @@ def _order(ordinal: str) -> int | str:
 
 
 def _time_kind(time: str) -> str:
-    """'year' for "2019", 'weekday' for "tuesday", 'relative' for "next month"."""
-    return "year" if time[:1].isdigit() else "relative" if " " in time else "weekday"
+    """'year' for "2019", 'decade' for "1950s", 'weekday' for "tuesday", 'relative' for "next month"."""
+    if time[:1].isdigit():
+        return "decade" if time.endswith("s") else "year"
+    return "relative" if " " in time else "weekday"
 
 
 def _plain(unit: Unit, entity_only: bool) -> bool:
@@ -1898,6 +1926,7 @@ class Matcher:
             or _swapped_date(query.text, text)
             or (gates.negated and _negation_added(query.text, text))
             or (bool(gates.counts) and _swapped_count(gates.counts, text))
+            or (bool(gates.measured) and _swapped_measure(gates.measured, text))
             or (bool(gates.month_days) and _swapped_day(gates.month_days, text))
             or (bool(gates.opposed) and self.opposite_said(query, sentence))
             or (gates.role is not None and self.role_swapped(query, sentence))
@@ -1935,6 +1964,7 @@ class Matcher:
             query.gates = _QuestionGates(
                 negated=negated,
                 counts=frozenset(_counts(text)) if counted else frozenset(),
+                measured=_measured(text) if " of " in text else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
                 asks_what=not negated and toks[:1] in _ASKING_WORDS,

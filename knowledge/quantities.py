@@ -148,6 +148,16 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
     ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
 ]
+# a unit a "how many" question counts in, and the kind of quantity it measures
+_UNIT_KINDS = {
+    word: kind
+    for kind, unit in (("area", _AREA_UNIT), ("length", _LENGTH_UNIT), ("mass", _MASS_UNIT))
+    for word in (
+        "acres hectares miles kilometres kilometers km metres meters feet inches yards centimetres "
+        "centimeters millimetres millimeters tons tonnes kilograms kilos kg grams milligrams ounces lbs"
+    ).split()
+    if re.fullmatch(unit.removeprefix("[- ]?").removesuffix(r"\b"), word)
+}
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
 # "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
@@ -440,6 +450,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             return _AMOUNT
         if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
             return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"
+        if counted and (unit := _UNIT_KINDS.get(next(iter(counted)))):
+            return frozenset({unit, "count"})  # "how many acres burned": "18,400 acres"
         return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")

@@ -1032,3 +1032,20 @@ def test_a_name_whose_words_are_all_anothers_may_be_that_one(tmp_path: Path) -> 
     ids = {e.name: eid for eid, e in matcher.index.entities.items()}
     assert matcher._one_name(ids["Champions League"], ids["UEFA Champions League"])
     assert not matcher._one_name(ids["Premier League"], ids["UEFA Champions League"])
+
+
+def test_a_decade_the_sentence_does_not_hold_is_another_time(tmp_path: Path) -> None:
+    # "Who first described Creutzfeldt-Jakob disease in the 1950s?" quoted "first described ... in the
+    # early 1920s" at 0.76
+    text = (
+        "Prion disease\n\n"
+        "Creutzfeldt-Jakob disease was first described by German neurologists in the early 1920s.\n\n"
+        "Kuru declined after the practice was abandoned in the late 1950s.\n\n"
+        "Carleton Gajdusek described kuru in 1957."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who first described Creutzfeldt-Jakob disease in the 1950s?") == ""
+    for when in (" in the 1920s", ""):
+        assert article.cited(f"Who first described Creutzfeldt-Jakob disease{when}?").startswith("Creutz")
+    # a year of the decade is in it
+    assert article.cited("Who described kuru in the 1950s?") == "Carleton Gajdusek described kuru in 1957."

@@ -96,3 +96,18 @@ def test_the_last_word_of_a_name_refers_back_to_it(tmp_path: Path) -> None:
     article = build_article(tmp_path, text)
     assert "Cedar Ridge Fire" in article.entities_in("The fire started", implicit=1)
     assert article.cited("when did the cedar ridge fire start").startswith("The fire started")
+
+
+def test_it_opening_a_sentence_refers_to_what_the_sentence_before_named_first(tmp_path: Path) -> None:
+    # "how heavy is the vireo flex" abstained: "It weighs 229 grams" never names it
+    text = (
+        "Lumen unveils a foldable\n\n"
+        "Lumen Corporation said sales would start in May.\n\n"
+        "The Vireo Flex has a 7.8-inch display. It weighs 229 grams.\n\n"
+        "The Vireo Flex will be sold in May. It is likely that rivals will follow."
+    )
+    article = build_article(tmp_path, text)
+    assert "Vireo Flex" in article.entities_in("It weighs", implicit=1)
+    assert article.cited("how heavy is the vireo flex") == "It weighs 229 grams."
+    # "It is likely that..." stands for what follows
+    assert "Vireo Flex" not in article.entities_in("It is likely")

@@ -443,3 +443,33 @@ def test_one_counts_the_thing_after_it_but_not_in_one_of_or_no_one() -> None:
     assert quantity_kinds("Exactly one unit had to be replaced.") == ["count"]
     assert quantity_kinds("The key travel is one millimeter.") == ["length"]
     assert quantity_kinds("It is one of the best.") == quantity_kinds("No one came.") == []
+
+
+def test_how_many_of_a_unit_asks_for_a_measure_in_it(tmp_path: Path) -> None:
+    # "how many acres" wanted a count, and "18,400 acres" is an area: the bot abstained
+    assert wanted_kind_of(tokens("how many acres did the fire burn")) == {"area", "count"}
+    assert wanted_kind_of(tokens("how many miles north is harlow")) == {"length", "count"}
+    assert wanted_kind_of(tokens("how many tonnes of explosives did it carry")) == {"mass", "count"}
+    text = (
+        "Wildfire grows\n\n"
+        "The Cedar Ridge Fire burned 18,400 acres.\n\n"
+        "Evacuees went to Lincoln High School in Harlow, about 25 miles north.\n\n"
+        "Crews from three counties worked overnight on the fire lines."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many acres did the cedar ridge fire burn").endswith("burned 18,400 acres.")
+    assert article.cited("how many miles north is harlow").startswith("Evacuees went to")
+
+
+def test_a_measure_of_another_thing_does_not_answer(tmp_path: Path) -> None:
+    # "How many grams of heroin did the search yield?" quoted "nearly 30 grams of methamphetamine" at 0.87
+    text = (
+        "Drug arrests\n\n"
+        "A search of the vehicle yielded nearly 30 grams of methamphetamine.\n\n"
+        "Police also found heroin in the garage on Monday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many grams of heroin did the search of the vehicle yield?") == ""
+    assert article.cited("How many grams of methamphetamine did the search of the vehicle yield?").startswith(
+        "A search of the vehicle"
+    )
