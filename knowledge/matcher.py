@@ -2058,6 +2058,8 @@ class Matcher:
         v = at_verb[0]
         if v and toks[v - 1] in _DETERMINERS:
             return False  # "the port of Ostend": a noun, not the question's verb ("did ostend port reopen")
+        if verb in _TITLE_STEMS and v + 1 < len(toks) and self._names_person(sentence, toks[v + 1]):
+            return False  # "Gulls coach Renata Solberg": a title, not "who coaches the Gulls"
         e = min(at_name, key=lambda i: abs(i - v))
         if abs(e - v) > 4:
             return False  # another clause, maybe
@@ -2069,6 +2071,14 @@ class Matcher:
         else:
             said = "subject" if "by" in toks[v:e] else "object"  # "announced by MOTIE": its agent
         return said != role
+
+    def _names_person(self, sentence: int, word: str) -> bool:
+        """Whether the stem *word* is a word of the name of a person the sentence names."""
+        known = self.index.entities
+        return any(
+            e in known and known[e].kind == "person" and word in self._name_words(e)
+            for e in self.index.sentences[sentence].entities
+        )
 
     def _asked_role(self, query: Query, toks: list[str]) -> tuple[frozenset[str], str, str] | None:
         """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME

@@ -1049,3 +1049,29 @@ def test_a_decade_the_sentence_does_not_hold_is_another_time(tmp_path: Path) -> 
         assert article.cited(f"Who first described Creutzfeldt-Jakob disease{when}?").startswith("Creutz")
     # a year of the decade is in it
     assert article.cited("Who described kuru in the 1950s?") == "Carleton Gajdusek described kuru in 1957."
+
+
+def test_a_title_before_a_name_is_not_the_questions_verb(tmp_path: Path) -> None:
+    # "who coaches the gulls" abstained: "Gulls coach Renata Solberg" was read as the Gulls coaching her
+    text = (
+        "Gulls win\n\n"
+        "The Harbor City Gulls beat the Lakeshore Comets 101-96 on Saturday.\n\n"
+        "The Gulls have won five straight games.\n\n"
+        "Gulls coach Renata Solberg called a timeout and switched to a zone defense.\n\n"
+        "Officers arrested Mark Battin on Monday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who coaches the gulls").startswith("Gulls coach Renata Solberg")
+    assert article.cited("Who did Mark Battin arrest?") == ""
+
+
+def test_a_title_abbreviated_before_a_name_meets_the_title(tmp_path: Path) -> None:
+    # "who is the governor" found nothing in "Gov. Elena Marquez declared a state of emergency"
+    text = (
+        "Wildfire emergency\n\n"
+        "Gov. Elena Marquez declared a state of emergency on Wednesday.\n\n"
+        "Sen. Ben Sasse called the death a crisis of public trust."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who is the governor").startswith("Gov. Elena Marquez")
+    assert article.cited("who is the senator").startswith("Sen. Ben Sasse")
