@@ -17,6 +17,8 @@ from .text import STOPWORDS, stem, tokens
 SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
 ANTONYMS_PATH = Path(__file__).parent / "data" / "antonyms.txt"
 CONVERSES_PATH = Path(__file__).parent / "data" / "converses.txt"
+# Words WordNet uses mostly as verbs or adverbs (scripts/derive_word_classes.py), one lemma a line.
+VERBS_ADVERBS_PATH = Path(__file__).parent / "data" / "verbs-adverbs.txt"
 # English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
 ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
@@ -218,6 +220,14 @@ def antonyms() -> dict[str, frozenset[str]]:
 def converses() -> dict[str, frozenset[str]]:
     """Verb stem -> the stems of the verbs that say its act from the other side ("win": "lose"; read once)."""
     return {key: frozenset(words) for key, words in _read_word_table(CONVERSES_PATH).items()}
+
+
+@lru_cache(maxsize=1)
+def verbs_and_adverbs() -> frozenset[str]:
+    """Lemmas WordNet gives more senses as verbs or adverbs than as nouns or adjectives (read once)."""
+    if not VERBS_ADVERBS_PATH.exists():
+        return frozenset()
+    return frozenset(VERBS_ADVERBS_PATH.read_text("utf-8").split())
 
 
 def _read_word_table(path: Path) -> dict[str, set[str]]:

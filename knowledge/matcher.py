@@ -30,7 +30,18 @@ from .gazetteer import (
     WEEKDAYS,
 )
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
-from .lexicon import FORM_WORDS, LIGHT, PHRASES, QUESTION_FORMS, antonyms, converses, dictionary, synonyms
+from .lemmas import lemma
+from .lexicon import (
+    FORM_WORDS,
+    LIGHT,
+    PHRASES,
+    QUESTION_FORMS,
+    antonyms,
+    converses,
+    dictionary,
+    synonyms,
+    verbs_and_adverbs,
+)
 from .model import IDK, IDK_MANY, Answer, FactRef
 from .quantities import CARDINAL_WORDS, STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .scoring import (
@@ -179,6 +190,9 @@ class _QuestionGates(NamedTuple):
     objects: tuple[tuple[str, str], ...]  # (name, the preposition before it) of swapped_object's kinds
     models: tuple[tuple[str, str], ...]  # (word, number) of each capitalised word a number follows
     which: str  # the stems of the words a "which N" question asks for ("sector stock"), "" for none
+    # (stem of a word, its stems as the question may be matched, stem of the word right after it) of each
+    # everyday word the question puts right before another: "quiet sleep" (swapped_neighbour)
+    neighbours: tuple[tuple[str, str, frozenset[str], str], ...]  # (its word too, first)
 
 
 @dataclass(slots=True)
@@ -490,6 +504,31 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
 
 
 # "grams of heroin", "tons of water": a measure and what it is of
+_AUXILIARIES = frozenset("did does do will would can could should may might must has have had".split())
+
+
+def _after_auxiliary(toks: list[str], at: int) -> bool:
+    """Whether the word at *at* is the first content word after an auxiliary ("did the clinic")."""
+    while at > 0 and toks[at - 1] in STOPWORDS:
+        at -= 1
+        if toks[at] in _AUXILIARIES:
+            return True
+    return False
+
+
+def _verbal(word: str) -> bool:
+    """Whether the word is a verb's "-ed" or "-ing" form, or one WordNet uses mostly as a verb or an
+    adverb ("get", "play", "besides"): no word naming a kind of the thing after it ("quiet sleep")."""
+    table = verbs_and_adverbs()
+    base = lemma(word)
+    return word in table or base in table or (base != word and word.endswith(("ed", "ing")))
+
+
+# two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
+# leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
+NEIGHBOUR_ALIKE_COSINE = 0.5
+# words that ask how, not what kind: "how long", "how many"
+_NOT_MODIFIERS = frozenset("many much long big old kind type sort far high often large small".split())
 _MEASURE_OF = re.compile(
     r"\b(tons?|tonnes?|grams?|kilograms?|kilos?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|"
     r"acres?|hectares?|doses?|pieces?|bags?|bottles?)\s+of\s+([a-z][\w-]*)",
@@ -1940,6 +1979,7 @@ class Matcher:
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
+            or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
         )
 
@@ -1976,6 +2016,7 @@ class Matcher:
                 objects=self._asked_objects(query),
                 models=_numbered_names(text) if counted else (),
                 which=_which_noun(toks),
+                neighbours=self._asked_neighbours(query),
             )
         return query.gates
 
@@ -2167,6 +2208,70 @@ class Matcher:
             e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
             for e in self.index.sentences[sentence].entities
         )
+
+    def _asked_neighbours(self, query: Query) -> tuple[tuple[str, str, frozenset[str], str], ...]:
+        """gates.neighbours: each everyday word right before another word of the question (no glue word
+        or comma between), with the stems it matches by (the word's, its synonyms', its forms')."""
+        every = tokens(query.text)
+        at = [i for i, t in enumerate(every) if t not in STOPWORDS]  # where each content word stands
+        toks = [every[i] for i in at]
+        gaps = word_gaps(query.text)
+        terms = {t.key: t for t in query.terms if not t.entity}
+        found = []
+        for i in range(len(toks) - 1):
+            word, a, b = toks[i], at[i], at[i + 1]
+            if gaps[i].strip(" -") or word in _NOT_MODIFIERS or not is_english_word(word):
+                continue
+            if _verbal(word) or (a and every[a - 1] in ("to", "who")) or word in CARDINAL_WORDS:
+                continue  # a verb ("did graham get backlash", "who scored late") names no kind of thing
+            if _after_auxiliary(every, a) and (b + 1 == len(every) or every[b + 1] in STOPWORDS):
+                continue  # "did the clinic cost", "did the team use it": a subject and its verb
+            term = terms.get(key := stem(word))
+            if term is not None:
+                found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
+        return tuple(found)
+
+    def swapped_neighbour(
+        self, query: Query, asked: tuple[tuple[str, str, frozenset[str], str], ...], sentence: int
+    ) -> bool:
+        """Whether the sentence puts another everyday word right before the word the question's stands
+        before, and lacks the question's ("How long did quiet sleep episodes last?" of "Active sleep
+        episodes lasted about 70 seconds"): it is about another kind of the thing."""
+        text = self.index.sentences[sentence].text
+        stems = self.index.sentence_fixed(sentence).stems
+        present = set(stems)
+        asked_stems = {t.key for t in query.terms} | {stem(w) for w in query.words}
+        for word, _key, matched, after in asked:
+            if after not in present or not matched.isdisjoint(present):
+                continue
+            words = [t for t in tokens(text) if t not in STOPWORDS]
+            gaps = word_gaps(text)
+            if len(words) != len(stems):
+                return False
+            names = self._sentence_name_words(sentence)
+            for i in range(1, len(stems)):
+                other = stems[i - 1]
+                if stems[i] != after or other in asked_stems or other in names or other[:1].isdigit():
+                    continue  # a name is other rules' ("the Halifax explosion", "Manchester United")
+                if gaps[i - 1].strip(" -"):
+                    continue  # a glue word or a comma between: not one phrase
+                if not self._alike_words(word, words[i - 1]):
+                    return True
+        return False
+
+    def _sentence_name_words(self, sentence: int) -> frozenset[str]:
+        """The stems of the words naming the sentence's entities."""
+        return frozenset().union(*(self._name_words(e) for e in self.index.sentences[sentence].entities))
+
+    def _alike_words(self, word: str, other: str) -> bool:
+        """Whether two words may say the same: synonyms, one typed for the other, or near in meaning."""
+        if stem(other) in synonyms().get(stem(word), ()) or stem(word) in synonyms().get(stem(other), ()):
+            return True
+        if OSA.distance(word, other, score_cutoff=1) <= 1:
+            return True
+        vectors = default_vectors()
+        a, b = vectors.vec(word), vectors.vec(other)
+        return a is None or b is None or cosine(a, b) >= NEIGHBOUR_ALIKE_COSINE
 
     def which_unpicked(self, query: Query, noun: str, sentence: int) -> bool:
         """Whether a "which N" question meets a sentence that says of N nothing that picks one out: no
