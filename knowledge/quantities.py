@@ -440,7 +440,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         # the noun right after "how many" / "how much" is what is measured: "how many years"
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
-        if counted & _TIME_WORDS:
+        if (counted | set(words[at + 2 : at + 3])) & _TIME_WORDS:  # "how much prison time"
             return frozenset({"duration"})
         if words[at] == "much":
             if after & MONEY_WORDS and not after & _CHANGE_WORDS:
