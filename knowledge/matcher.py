@@ -1973,6 +1973,7 @@ class Matcher:
             or self.swapped_agent(query, sentence)
             or (bool(gates.acts) and self.opposite_act(query, sentence))
             or (bool(gates.person) and self.about_another_person(query, sentence))
+            or self.about_another_country(query, sentence)
             or (bool(gates.objects) and self.swapped_object(query, sentence))
             or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
             or (bool(gates.models) and self.swapped_model(query, sentence))
@@ -2417,6 +2418,18 @@ class Matcher:
             e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
             for e in s.entities
         )
+
+    def about_another_country(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence names another country and not the question's ("How many French soldiers
+        died of disease?" of "of roughly 21,000 British deaths, about 16,000 were caused by illness")."""
+        known = self.index.entities
+        mine = [e for e in query.entities if e in known and known[e].kind == "country"]
+        if not mine:
+            return False
+        s = self.index.sentences[sentence]
+        if any(e in s.entities for e in mine):
+            return False
+        return any(e not in query.entities and e in known and known[e].kind == "country" for e in s.entities)
 
     def opposite_act(self, query: Query, sentence: int) -> bool:
         """Whether the question's name does in the sentence what the question's verb says from the other

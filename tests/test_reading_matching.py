@@ -1096,3 +1096,16 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
     # a verb names no kind of what follows it; a word near in meaning may name the same kind
     assert article.cited("what campaign did graham get backlash for").startswith("Graham said")
     assert article.cited("Where did the survey find huge deposits of ice?").startswith("The survey found")
+
+
+def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_path: Path) -> None:
+    # SQuAD 2.0's style: "How many French soldiers died of disease?" quoted the sentence on British deaths
+    text = (
+        "The Crimean War\n\n"
+        "Of roughly 21,000 British deaths in the war, about 16,000 soldiers died of disease.\n\n"
+        "France sent more troops than any other ally.\n\n"
+        "Disease killed more soldiers than battle did in every army."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many French soldiers died of disease?") == ""
+    assert article.cited("How many British soldiers died of disease?").startswith("Of roughly 21,000")
