@@ -212,6 +212,7 @@ class Query:
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
+    absent_counted: str = ""  # what "how many" counts when the base never names it ("how many doctors")
     name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
     name_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity) in toks
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only
@@ -228,6 +229,7 @@ class Query:
             and not self.absent_place
             and not self.absent_name
             and not self.absent_number
+            and not self.absent_counted
         )
 
 
@@ -529,6 +531,8 @@ def _verbal(word: str) -> bool:
 NEIGHBOUR_ALIKE_COSINE = 0.5
 # words that ask how, not what kind: "how long", "how many"
 _NOT_MODIFIERS = frozenset("many much long big old kind type sort far high often large small".split())
+# what "how many" may count whatever words the article uses: "people" are its deaths, voters or fans
+_ANY_COUNT = STOPWORDS | frozenset({"people", "persons", "times"})
 _MEASURE_OF = re.compile(
     r"\b(tons?|tonnes?|grams?|kilograms?|kilos?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|"
     r"acres?|hectares?|doses?|pieces?|bags?|bottles?)\s+of\s+([a-z][\w-]*)",
@@ -871,6 +875,7 @@ class Matcher:
         used |= self._titles_before_people(toks, spans, used)
         query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
+        query.absent_counted = self._absent_counted(query, toks)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
         query.content_text = " ".join([stem(t) for t in query.words])
@@ -1233,6 +1238,18 @@ class Matcher:
             weight *= 0.25
         alts, kin = self._related_words(key)
         return Term(key, weight, False, alts, light, kin=kin)
+
+    def _absent_counted(self, query: Query, toks: list[str]) -> str:
+        """The word a "how many" question counts when the base never names it or anything it may stand
+        for ("How many doctors did Labor promise to hire?" of an article on nurses), else ""."""
+        for i in range(len(toks) - 2):
+            if toks[i] == "how" and toks[i + 1] == "many" and toks[i + 2] not in _ANY_COUNT:
+                key = stem(toks[i + 2])
+                term = next((t for t in query.terms if t.key == key and not t.entity), None)
+                idf = self.index.idf
+                if term is not None and key not in idf and not any(a in idf for a in term.alternatives):
+                    return toks[i + 2]
+        return ""
 
     def _absent_number(self, toks: list[str], skip: set[int]) -> str:
         """The first number of the question the base states nowhere, in digits or words ("fourth" or

@@ -1109,3 +1109,17 @@ def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_
     article = build_article(tmp_path, text)
     assert article.cited("How many French soldiers died of disease?") == ""
     assert article.cited("How many British soldiers died of disease?").startswith("Of roughly 21,000")
+
+
+def test_how_many_of_a_thing_the_base_never_names_is_not_answered(tmp_path: Path) -> None:
+    # "How many doctors did Labor promise to hire?" quoted "Labor promised to hire 300 additional nurses"
+    text = (
+        "Labor wins\n\n"
+        "Labor promised to hire 300 additional nurses over four years.\n\n"
+        "About 2,000 supporters attended the rally in Hobart."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many doctors did Labor promise to hire?") == ""
+    assert article.cited("How many nurses did Labor promise to hire?").startswith("Labor promised")
+    # people are what an article counts under many words
+    assert article.cited("How many people did Labor promise to hire?").startswith("Labor promised")
