@@ -19,6 +19,8 @@ ANTONYMS_PATH = Path(__file__).parent / "data" / "antonyms.txt"
 CONVERSES_PATH = Path(__file__).parent / "data" / "converses.txt"
 # Words WordNet uses mostly as verbs or adverbs (scripts/derive_word_classes.py), one lemma a line.
 VERBS_ADVERBS_PATH = Path(__file__).parent / "data" / "verbs-adverbs.txt"
+# Verbs that say of an object what they say of a subject: "the museum began it", "it began".
+ERGATIVE_VERBS_PATH = Path(__file__).parent / "data" / "ergative-verbs.txt"
 # English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
 ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
@@ -228,6 +230,14 @@ def verbs_and_adverbs() -> frozenset[str]:
     if not VERBS_ADVERBS_PATH.exists():
         return frozenset()
     return frozenset(VERBS_ADVERBS_PATH.read_text("utf-8").split())
+
+
+@lru_cache(maxsize=1)
+def ergative_verbs() -> frozenset[str]:
+    """Verbs whose subject may be what another subject acts on ("the project began"; read once)."""
+    if not ERGATIVE_VERBS_PATH.exists():
+        return frozenset()
+    return frozenset(ERGATIVE_VERBS_PATH.read_text("utf-8").split())
 
 
 def _read_word_table(path: Path) -> dict[str, set[str]]:

@@ -39,6 +39,7 @@ from .lexicon import (
     antonyms,
     converses,
     dictionary,
+    ergative_verbs,
     synonyms,
     verbs_and_adverbs,
 )
@@ -2149,6 +2150,8 @@ class Matcher:
         if first in ("when", "where", "why") and second in _DID:  # "when did Harold conquer England"
             found = None if _POSSESSIVE.search(query.text) else self._name_at(query, toks, 2)
             if found and found[1] < len(toks):
+                if found[1] + 1 == len(toks) and toks[found[1]] in ergative_verbs():
+                    return None  # "When did Operation Night Watch begin?" of "the museum began it"
                 return found[0], stem(toks[found[1]]), "subject"
             return None
         if first not in ("who", "whom", "what", "which"):

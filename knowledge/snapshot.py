@@ -55,6 +55,7 @@ _CODE = (
     "limits.py",
     "data/countries.json",
     "data/lemmas.txt.gz",
+    "data/first-names.txt.gz",  # who is a person, and who "he" and "she" may be
 )
 
 

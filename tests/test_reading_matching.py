@@ -1123,3 +1123,17 @@ def test_how_many_of_a_thing_the_base_never_names_is_not_answered(tmp_path: Path
     assert article.cited("How many nurses did Labor promise to hire?").startswith("Labor promised")
     # people are what an article counts under many words
     assert article.cited("How many people did Labor promise to hire?").startswith("Labor promised")
+
+
+def test_a_verb_saying_of_its_object_what_it_says_of_its_subject_is_no_role_swap(tmp_path: Path) -> None:
+    # "When did Operation Night Watch begin?" abstained on "the museum began Operation Night Watch": the
+    # name after the verb was read as the other role (WordNet's frames: "Something begins", "Somebody
+    # begins something")
+    text = (
+        "Night Watch\n\n"
+        "In July 2019 the museum began Operation Night Watch, a public restoration project.\n\n"
+        "Officers arrested Mark Battin on Monday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did Operation Night Watch begin?").startswith("In July 2019")
+    assert article.cited("When did Mark Battin arrest?") == ""
