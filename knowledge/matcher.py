@@ -2431,13 +2431,22 @@ class Matcher:
         s = self.index.sentences[sentence]
         if person in s.entities:
             return False
-        words = set(self._sentence_words(sentence))
-        if not words.isdisjoint(_THIRD_PERSON) or not words.isdisjoint(tokens(known[person].name)):
-            return False  # "he" may be them; a word of their name may be them under another entity
-        return any(
-            e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
+        words = self._sentence_words(sentence)
+        if not set(words).isdisjoint(tokens(known[person].name)):
+            return False  # a word of their name may be them under another entity
+        others = [
+            e
             for e in s.entities
-        )
+            if e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
+        ]
+        if not others:
+            return False
+        # "he" may be them, unless another person is named before it ("Pelletier tied it, his 12th goal")
+        first = next((i for i, w in enumerate(words) if w in _THIRD_PERSON), None)
+        if first is None:
+            return True
+        named = set().union(*(self._name_words(e) for e in others))
+        return any(stem(w) in named for w in words[:first])
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers

@@ -1137,3 +1137,16 @@ def test_a_verb_saying_of_its_object_what_it_says_of_its_subject_is_no_role_swap
     article = build_article(tmp_path, text)
     assert article.cited("When did Operation Night Watch begin?").startswith("In July 2019")
     assert article.cited("When did Mark Battin arrest?") == ""
+
+
+def test_a_pronoun_after_another_persons_name_is_that_persons(tmp_path: Path) -> None:
+    # "how many goals did Okafor score" quoted "Pelletier tied it again..., his 12th goal": the "his" was
+    # taken for Okafor's, and the sentence for one about him
+    text = (
+        "Gulls win\n\n"
+        "Danny Okafor opened the scoring for the Gulls in the first period.\n\n"
+        "Jean Pelletier tied it again in the third period, his 12th goal of the season."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many goals has Danny Okafor scored this season?") == ""
+    assert article.cited("How many goals has Jean Pelletier scored this season?").startswith("Jean Pelletier")
