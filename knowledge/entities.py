@@ -239,7 +239,11 @@ def may_be_personal(words: list[str]) -> bool:
     """Whether capitalised words (folded) may be a person's name: a given name first ("Mark Rutte",
     "Sanjiv Bhasin"), or no English word in it ("Rusmik Oza"); not "Kotak Securities" or "Orange Crest".
     (A surname last was measured too: "Real Madrid" and "Inter Milan" end in surnames.)"""
-    return bool(words) and (words[0] in first_names() or not any(map(is_english_word, words)))
+    if not words:
+        return False
+    # a word of office is no given name, whatever names-dataset holds ("General Motors", "Judge Street")
+    given = words[0] in first_names() and words[0] not in _TITLE_KEYS
+    return given or not any(map(is_english_word, words))
 
 
 def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]) -> list[Mention]:
@@ -285,6 +289,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     for word, start, end in span[:cut]:
         if _is_acronym(word) and fold(word) not in _COUNTRY_KEYS and fold(word) not in _TITLE_KEYS:
             out.append(Mention(word, "organisation", start, end))
+    if cut == 1 and keys[0] == "general" and len(span) == 2 and is_english_word(keys[1]):
+        cut = 0  # "General Motors", "General Electric": a company's name, not a general's
     name_span = span[cut:]
     if not name_span:
         return out
@@ -307,7 +313,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     elif len(name_span) >= 2 and fold(name_span[0][0]) in _CITY_KEYS:
         kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
     elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
-        kind = "person" if title or may_be_personal([fold(w) for w, _, _ in name_span]) else NOT_A_PERSON
+        personal = may_be_personal([fold(w) for w, _, _ in name_span]) and not _is_acronym(name_span[0][0])
+        kind = "person" if title or personal else NOT_A_PERSON  # "NSU Motorenwerke" is no one's name
     else:
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))

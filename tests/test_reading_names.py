@@ -434,6 +434,24 @@ def test_capitalised_words_are_a_persons_name_when_a_given_name_opens_them(tmp_p
     assert kinds["Orange Crest"] != "person"  # "Orange" is a given name, but rarer than the fruit
 
 
+def test_a_company_named_like_a_title_or_by_an_acronym_is_no_person(tmp_path: Path) -> None:
+    # "General Motors" was the person "Motors" titled General, "NSU Motorenwerke" and "JP Morgan" people;
+    # so "When did Mercedes-Benz cancel its programme?" was not read as another company's act
+    text = (
+        "Rotary engines\n\n"
+        "General Motors cancelled its rotary programme in 1974.\n\n"
+        "NSU Motorenwerke built the first prototype, and JP Morgan lent it the money.\n\n"
+        "Mercedes-Benz tested a rotary car, and General Patrice Moreau drove it."
+    )
+    article = build_article(tmp_path, text)
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["General Motors"] != "person"
+    assert kinds["NSU Motorenwerke"] != "person" and kinds["JP Morgan"] != "person"
+    assert kinds["Patrice Moreau"] == "person"
+    assert article.cited("When did Mercedes-Benz cancel its rotary programme?") == ""
+    assert article.cited("When did General Motors cancel its rotary programme?").startswith("General Motors")
+
+
 def test_given_names_come_from_names_dataset_and_common_english_words_only_when_common_names() -> None:
     names = first_names()
     assert {"sanjiv", "tuukka", "mark", "matt", "jose"} <= names
