@@ -243,13 +243,13 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | None, int]:
     """(kind, end of the quantity) for the number at text[start:end], judged by its neighbours."""
+    before = max(0, start - 8)
+    if _CURRENCY_BEFORE.search(text, before, start):
+        return "money", end  # "$6 million in tax breaks": not six million inches
     for kind, pattern in _AFTER:
         m = pattern.match(text, end)
         if m:
             return kind, m.end()
-    before = max(0, start - 8)
-    if _CURRENCY_BEFORE.search(text, before, start):
-        return "money", end
     if _AGE_BEFORE.search(text, before, start):
         return "age", end
     if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):

@@ -29,6 +29,8 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The farm covers 300 acres.", "area", "300 acres"),
         ("The cave descends 300 meters below the surface.", "depth", "300 meters"),
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
+        # a currency sign before: not "6 million in(ches)"
+        ("The city had given Norvale $6 million in tax breaks.", "money", "6 million"),
         ("The fine was 5 million euros.", "money", "5 million euros"),
         ("The deal is worth €2.5bn.", "money", "2.5bn"),
         # a sum without its currency, after a verb of money
