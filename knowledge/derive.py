@@ -632,8 +632,9 @@ def _refer_back(
     s: _Sentence, registry: _EntityRegistry, salient: list[str], first_person: int, memory: _Memory
 ) -> None:
     """Implicit mentions where *s* refers back without a name: "she", "her budget" to the salient
-    person, "the minister" to the person last titled so, "its", "it said", "the company" to the
-    last organisation; only before the sentence names one of that kind itself."""
+    person whose given name fits, "the minister" to the person last titled so, "its", "it said", "the
+    company" to the last organisation (only before the sentence names one of that kind itself); "It"
+    opening the sentence to what the one before named first; "the fire" to the last "Cedar Ridge Fire"."""
     ents = registry.entities
     found: list[str] = []
     pronoun = coref.person_pronoun(s.plain) if salient else None

@@ -191,9 +191,9 @@ class _QuestionGates(NamedTuple):
     objects: tuple[tuple[str, str], ...]  # (name, the preposition before it) of swapped_object's kinds
     models: tuple[tuple[str, str], ...]  # (word, number) of each capitalised word a number follows
     which: str  # the stems of the words a "which N" question asks for ("sector stock"), "" for none
-    # (stem of a word, its stems as the question may be matched, stem of the word right after it) of each
+    # (word, its stem, the stems it may be matched by, the stem of the word right after it) of each
     # everyday word the question puts right before another: "quiet sleep" (swapped_neighbour)
-    neighbours: tuple[tuple[str, str, frozenset[str], str], ...]  # (its word too, first)
+    neighbours: tuple[tuple[str, str, frozenset[str], str], ...]
 
 
 @dataclass(slots=True)
@@ -506,7 +506,6 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
     )
 
 
-# "grams of heroin", "tons of water": a measure and what it is of
 _AUXILIARIES = frozenset("did does do will would can could should may might must has have had".split())
 
 
@@ -534,6 +533,7 @@ NEIGHBOUR_ALIKE_COSINE = 0.5
 _NOT_MODIFIERS = frozenset("many much long big old kind type sort far high often large small".split())
 # what "how many" may count whatever words the article uses: "people" are its deaths, voters or fans
 _ANY_COUNT = STOPWORDS | frozenset({"people", "persons", "times"})
+# "grams of heroin", "tons of water": a measure and what it is of
 _MEASURE_OF = re.compile(
     r"\b(tons?|tonnes?|grams?|kilograms?|kilos?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|"
     r"acres?|hectares?|doses?|pieces?|bags?|bottles?)\s+of\s+([a-z][\w-]*)",
@@ -2262,14 +2262,16 @@ class Matcher:
         stems = self.index.sentence_fixed(sentence).stems
         present = set(stems)
         asked_stems = {t.key for t in query.terms} | {stem(w) for w in query.words}
+        words: list[str] = []  # the sentence's content words, gaps and names: read when first needed
         for word, _key, matched, after in asked:
             if after not in present or not matched.isdisjoint(present):
                 continue
-            words = [t for t in tokens(text) if t not in STOPWORDS]
-            gaps = word_gaps(text)
+            if not words:
+                words = [t for t in tokens(text) if t not in STOPWORDS]
+                gaps = word_gaps(text)
+                names = self._sentence_name_words(sentence)
             if len(words) != len(stems):
                 return False
-            names = self._sentence_name_words(sentence)
             for i in range(1, len(stems)):
                 other = stems[i - 1]
                 if stems[i] != after or other in asked_stems or other in names or other[:1].isdigit():

@@ -148,15 +148,16 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
     ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
 ]
-# a unit a "how many" question counts in, and the kind of quantity it measures
+# a unit a "how many" question counts in, and the kind of quantity it measures ("how many acres")
 _UNIT_KINDS = {
     word: kind
-    for kind, unit in (("area", _AREA_UNIT), ("length", _LENGTH_UNIT), ("mass", _MASS_UNIT))
-    for word in (
-        "acres hectares miles kilometres kilometers km metres meters feet inches yards centimetres "
-        "centimeters millimetres millimeters tons tonnes kilograms kilos kg grams milligrams ounces lbs"
-    ).split()
-    if re.fullmatch(unit.removeprefix("[- ]?").removesuffix(r"\b"), word)
+    for kind, words in (
+        ("area", "acres hectares"),
+        ("length", "miles kilometres kilometers km metres meters feet inches yards centimetres centimeters "
+         "millimetres millimeters"),
+        ("mass", "tons tonnes kilograms kilos kg grams milligrams ounces lbs"),
+    )
+    for word in words.split()
 }
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
