@@ -616,6 +616,15 @@ def _head_noun(name: str) -> str:
     return head if head.isalpha() and head not in STOPWORDS and is_english_word(head) else ""
 
 
+# forms of address and degrees: "Dr Katharina Leitner" says nothing of who she is ("Katharina Leitner is Dr.")
+_HONORIFICS = frozenset("dr prof professor mr mrs ms miss sir dame lord lady".split())
+
+
+def _office(title: str) -> bool:
+    """Whether a title says what its holder does ("Finance Minister"), not only how to address them."""
+    return is_title(title) and any(w not in _HONORIFICS for w in re.findall(r"[a-z]+", title.lower()))
+
+
 def _meant(salient: list[str], pronoun: str, registry: _EntityRegistry) -> str | None:
     """The person "he" or "she" (*pronoun*, or "m" / "f") refers to: the likeliest of *salient* whose
     given name is not the other gender's ("He faces" after "Judge Miriam Holt ordered Haldane held")."""
@@ -701,7 +710,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
                 }
             )
             continue
-        if m.title and ents[eid]["kind"] == "person" and is_title(m.title) and m.surface[:1].isupper():
+        if m.title and ents[eid]["kind"] == "person" and _office(m.title) and m.surface[:1].isupper():
             rows.append(
                 {
                     **base,

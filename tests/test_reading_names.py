@@ -516,3 +516,15 @@ def test_one_persons_given_name_before_anothers_surname_names_no_one_the_base_kn
     assert matcher.analyse("How old is Matt Burton?").absent_name == "matt burton"
     # Victor N. Burton, whoever "Burton" alone is read as
     assert matcher.analyse("How old is Victor Burton?").absent_name == ""
+
+
+def test_a_form_of_address_is_not_who_someone_is(tmp_path: Path) -> None:
+    # "who is katharina leitner" was answered "Katharina Leitner is Dr."; an office still is who one is
+    text = (
+        "Glacier shrinks\n\n"
+        "A team led by glaciologist Dr Katharina Leitner measured the glacier's thickness.\n\n"
+        "Finance Minister Anna Berg presented the plan on Monday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.base.answer("who is katharina leitner").text.startswith("A team led by glaciologist")
+    assert article.base.answer("who is anna berg").text == "Anna Berg is Finance Minister."
