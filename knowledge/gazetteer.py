@@ -51,24 +51,29 @@ _EXTRA_CAPITALS = {
 
 
 @lru_cache(maxsize=1)
-def _given_names() -> dict[str, str]:
-    """Folded given name -> "m", "f" or "" (either), from FIRST_NAMES_PATH, read once."""
+def _name_blocks() -> list[str]:
+    """FIRST_NAMES_PATH's three blocks: every given name, those of men, those of women (one a line)."""
     try:
-        text = gzip.decompress(FIRST_NAMES_PATH.read_bytes()).decode("utf-8")
+        return gzip.decompress(FIRST_NAMES_PATH.read_bytes()).decode("utf-8").split("\n\n")
     except FileNotFoundError:  # a checkout without the data: no word is taken for a given name
-        return {}
-    return {name: gender for name, _, gender in (line.partition("\t") for line in text.splitlines())}
+        return ["", "", ""]
 
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
-    """The folded given names of FIRST_NAMES_PATH."""
-    return frozenset(_given_names())
+    """The folded given names of FIRST_NAMES_PATH, read once (a cold `citebot ask` reads them)."""
+    return frozenset(_name_blocks()[0].split())
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    blocks = _name_blocks()
+    return {name: gender for gender, block in zip("mf", blocks[1:], strict=True) for name in block.split()}
 
 
 def given_name_gender(name: str) -> str:
     """"m" or "f" when nearly all who bear the folded given name *name* are men or women, else ""."""
-    return _given_names().get(name, "")
+    return _genders().get(name, "")
 
 
 def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:

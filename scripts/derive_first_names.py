@@ -7,9 +7,9 @@ ranks in the top RANK of at least one country, written in letters only, and when
 word ("Mark", "Orange", "Will") only in the top ENGLISH_RANK: "Orange Crest" is no person's name.
 knowledge.entities reads capitalised words as a person's name when a given name comes first.
 (Its surnames were measured too and left out: "Real Madrid" and "Inter Milan" end in surnames.)
-One folded name a line, sorted, followed by a tab and "m" or "f" when at least GENDER_SHARE of those
-who bear it are men or women: "he" in the next sentence is not "Miriam" (knowledge.derive). Needs the
-`dev` extra:
+Three blocks, one folded name a line, sorted: every name; the names at least GENDER_SHARE of whose
+bearers are men; those of women ("he" in the next sentence is not "Miriam": knowledge.derive). The
+first block alone is read by a cold `citebot ask`. Needs the `dev` extra:
 
     python scripts/derive_first_names.py [--rank 2000] [--english-rank 100] [--out PATH]
 """
@@ -34,9 +34,9 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 GENDER_SHARE = 0.9
 
 
-def derive(rank: int, english_rank: int) -> list[str]:
-    """The lines of the folded given names ranked within *rank* in some country (*english_rank* for
-    English words), each with its gender when GENDER_SHARE of its bearers share one."""
+def derive(rank: int, english_rank: int) -> list[list[str]]:
+    """The folded given names ranked within *rank* in some country (*english_rank* for English words):
+    all of them, those of men, those of women (GENDER_SHARE of their bearers)."""
     spec = importlib.util.find_spec("names_dataset")
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("names-dataset is not installed: pip install -e '.[dev]'")
@@ -55,11 +55,9 @@ def derive(rank: int, english_rank: int) -> list[str]:
             genders = kept.setdefault(fold(name), set())
             # two spellings folding to one name keep a gender only when they agree
             genders.add(gender if gender and shares[max(shares, key=shares.get)] >= GENDER_SHARE else "")
-    lines = []
-    for name, genders in sorted(kept.items()):
-        gender = next(iter(genders)) if len(genders) == 1 else ""
-        lines.append(f"{name}\t{gender}" if gender else name)
-    return lines
+    names = sorted(kept)
+    alone = {name: next(iter(g)) for name, g in kept.items() if len(g) == 1}
+    return [names, [n for n in names if alone.get(n) == "m"], [n for n in names if alone.get(n) == "f"]]
 
 
 def main() -> None:
@@ -68,9 +66,10 @@ def main() -> None:
     parser.add_argument("--english-rank", type=int, default=100, help="the same, for English words")
     parser.add_argument("--out", type=Path, default=FIRST_NAMES_PATH)
     args = parser.parse_args()
-    names = derive(args.rank, args.english_rank)
-    args.out.write_bytes(gzip.compress(("\n".join(names) + "\n").encode("utf-8"), mtime=0))
-    print(f"{len(names)} first names -> {args.out}")
+    blocks = derive(args.rank, args.english_rank)
+    text = "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    print(f"{len(blocks[0])} first names ({len(blocks[1])} men's, {len(blocks[2])} women's) -> {args.out}")
 
 
 if __name__ == "__main__":
