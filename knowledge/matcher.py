@@ -337,7 +337,8 @@ def _swapped_date(question: str, sentence: str) -> bool:
 
 
 _NEGATION_TOKENS = frozenset(
-    "not never no nt cannot cant didnt doesnt isnt wasnt unable neither nor lack lacks lacked lacking".split()
+    "not never no nt cannot cant didnt doesnt isnt wasnt arent werent dont couldnt wouldnt shouldnt hasnt "
+    "havent hadnt wont unable neither nor lack lacks lacked lacking".split()
 )
 _NEGATION = re.compile(
     r"\b(?:" + "|".join(sorted(_NEGATION_TOKENS)) + r"|fail(?:s|ed)? to)\b|n['\u2019]t\b", re.I

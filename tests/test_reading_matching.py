@@ -1150,3 +1150,16 @@ def test_a_pronoun_after_another_persons_name_is_that_persons(tmp_path: Path) ->
     article = build_article(tmp_path, text)
     assert article.cited("How many goals has Danny Okafor scored this season?") == ""
     assert article.cited("How many goals has Jean Pelletier scored this season?").startswith("Jean Pelletier")
+
+
+def test_a_negation_typed_without_its_apostrophe_is_a_negation(tmp_path: Path) -> None:
+    # "where couldnt the radar reach" abstained ("couldn't" answered): the sentence's "could not" was
+    # read as denying a question that asked with no negation
+    text = (
+        "Glacier survey\n\n"
+        "The radar could not reach the bed of the glacier at about 6 percent of the survey points.\n\n"
+        "The team flew over the glacier twice in 2023."
+    )
+    article = build_article(tmp_path, text)
+    for question in ("where couldn't the radar reach", "where couldnt the radar reach"):
+        assert article.cited(question).startswith("The radar could not reach"), question
