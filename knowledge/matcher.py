@@ -507,9 +507,6 @@ def _swapped_count(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
     )
 
 
-_AUXILIARIES = frozenset("did does do will would can could should may might must has have had".split())
-
-
 def _after_auxiliary(toks: list[str], at: int) -> bool:
     """Whether the word at *at* is the first content word after an auxiliary ("did the clinic")."""
     while at > 0 and toks[at - 1] in STOPWORDS:
@@ -595,6 +592,7 @@ _SAYING = frozenset(
 )
 _DETERMINERS = frozenset("the a an its his her their this that these those".split())
 _DID = frozenset({"did", "does", "do", "will", "would", "could", "can", "should", "might"})
+_AUXILIARIES = _DID | {"may", "must", "has", "have", "had"}  # before a subject: "did the clinic cost"
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being", "got", "gets", "get"})
 
 
