@@ -301,7 +301,9 @@ CLUB = (
     "Lind was out of work for months while she recovered from surgery.\n\n"
     "The club's scouts used an observatory of talent in Portugal, said Lind.\n\n"
     "Sam Ode has been the CEO of Rovers since 2015.\n\n"
-    "Its Unite Connect app received FDA clearance on Monday."
+    "Its Unite Connect app received FDA clearance on Monday.\n\n"
+    "A home in Dunmore now takes 71 days to find a buyer.\n\n"
+    "The stewards' walkout begins on Thursday, the union said."
 )
 
 
@@ -318,6 +320,8 @@ def club(tmp_path: Path) -> ArticleBase:
         ("who is lind's first game against", "Her first match"),  # a game is a match
         ("who is the boss of rovers", "Sam Ode has been the CEO"),  # a boss leads, as a CEO does
         ("has Unite Connect been approved", "Its Unite Connect app received"),  # approval, clearance
+        ("how long does it take to sell a house in dunmore", "A home in Dunmore"),  # a house is a home
+        ("when does the stewards strike begin", "The stewards' walkout"),  # a strike is a walkout
     ],
 )
 def test_everyday_paraphrases_of_sport_and_jobs_meet(club: ArticleBase, question: str, start: str) -> None:
