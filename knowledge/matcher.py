@@ -580,6 +580,7 @@ _SWAP_PREPOSITIONS = frozenset(
 _ACTING_KINDS = frozenset({"organisation", "other"})
 # punctuation between two words: not an apostrophe or a hyphen ("Boeing's", "Wi-Fi"), but a spaced dash
 _PAUSE = re.compile(r"[^\w\s'\u2019-]|\s-|-\s")
+_INNER_PAUSE = re.compile(r"[,;:()\"\u201c\u201d]|\s-|-\s")  # one between a question's words, not its "?"
 _POSSESSIVE = re.compile(r"\w['’]s?\b")  # "Dräger's sales chief": the name owns, it does not act
 # acts both sides do to each other: the roles answer the same question
 _SYMMETRIC = frozenset(
@@ -2232,23 +2233,27 @@ class Matcher:
     def _asked_neighbours(self, query: Query) -> tuple[tuple[str, str, frozenset[str], str], ...]:
         """gates.neighbours: each everyday word right before another word of the question (no glue word
         or comma between), with the stems it matches by (the word's, its synonyms', its forms')."""
+        terms = {t.key: t for t in query.terms if not t.entity}
+        if len(terms) < 2:
+            return ()
         every = tokens(query.text)
         at = [i for i, t in enumerate(every) if t not in STOPWORDS]  # where each content word stands
         toks = [every[i] for i in at]
-        gaps = word_gaps(query.text)
-        terms = {t.key: t for t in query.terms if not t.entity}
+        # speed: a comma or a dash between two words the tokens alone cannot tell; most questions have none
+        gaps = word_gaps(query.text) if _INNER_PAUSE.search(query.text) else None
         found = []
         for i in range(len(toks) - 1):
             word, a, b = toks[i], at[i], at[i + 1]
-            if gaps[i].strip(" -") or word in _NOT_MODIFIERS or not is_english_word(word):
+            term = terms.get(key := stem(word))
+            if term is None or b != a + 1 or word in _NOT_MODIFIERS or word in CARDINAL_WORDS:
                 continue
-            if _verbal(word) or (a and every[a - 1] in ("to", "who")) or word in CARDINAL_WORDS:
+            if (gaps is not None and gaps[i].strip(" -")) or not is_english_word(word):
+                continue
+            if _verbal(word) or (a and every[a - 1] in ("to", "who")):
                 continue  # a verb ("did graham get backlash", "who scored late") names no kind of thing
             if _after_auxiliary(every, a) and (b + 1 == len(every) or every[b + 1] in STOPWORDS):
                 continue  # "did the clinic cost", "did the team use it": a subject and its verb
-            term = terms.get(key := stem(word))
-            if term is not None:
-                found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
+            found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
         return tuple(found)
 
     def swapped_neighbour(
