@@ -231,17 +231,18 @@ def converses() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def verbs_and_adverbs() -> frozenset[str]:
     """Lemmas WordNet gives more senses as verbs or adverbs than as nouns or adjectives (read once)."""
-    if not VERBS_ADVERBS_PATH.exists():
-        return frozenset()
-    return frozenset(VERBS_ADVERBS_PATH.read_text("utf-8").split())
+    return _read_word_list(VERBS_ADVERBS_PATH)
 
 
 @lru_cache(maxsize=1)
 def ergative_verbs() -> frozenset[str]:
     """Verbs whose subject may be what another subject acts on ("the project began"; read once)."""
-    if not ERGATIVE_VERBS_PATH.exists():
-        return frozenset()
-    return frozenset(ERGATIVE_VERBS_PATH.read_text("utf-8").split())
+    return _read_word_list(ERGATIVE_VERBS_PATH)
+
+
+def _read_word_list(path: Path) -> frozenset[str]:
+    """One word a line (the scripts/derive_word_classes.py lists); empty without the file."""
+    return frozenset(path.read_text("utf-8").split()) if path.exists() else frozenset()
 
 
 def _read_word_table(path: Path) -> dict[str, set[str]]:
