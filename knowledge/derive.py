@@ -652,14 +652,17 @@ def _refer_back(
     for at, role in coref.role_references(s.plain, memory.roles.keys()) if memory.roles else ():
         if at < first_person:
             found.append(memory.roles[role])
+    # "It" opening the sentence is what the sentence before named first ("It weighs 229 grams"); any
+    # other "it", "its" or "the company" is the last organisation
+    opening = memory.opening is not None and _OPENING_IT.match(s.plain) is not None
+    if opening:
+        found.append(memory.opening)
     if memory.organisation:
         orgs = zip(s.mentions, s.entity_ids, strict=True)
         first_org = min((m.start for m, e in orgs if ents[e]["kind"] == "organisation"), default=len(s.plain))
         at = coref.organisation_reference(s.plain, plural_too=memory.organisation_latest)
-        if at is not None and at < first_org:
+        if at is not None and at < first_org and not (opening and at == 0):
             found.append(memory.organisation)
-    if memory.opening and _OPENING_IT.match(s.plain):  # "It weighs 229 grams", "Its founding was..."
-        found.append(memory.opening)
     for m in _DESCRIPTION.finditer(s.plain) if memory.heads else ():
         # "the fire", "the fire started", "the wind-driven fire"
         eid = memory.heads.get(m.group(2)) or memory.heads.get(m.group(1) or "")

@@ -104,10 +104,13 @@ def test_it_opening_a_sentence_refers_to_what_the_sentence_before_named_first(tm
         "Lumen unveils a foldable\n\n"
         "Lumen Corporation said sales would start in May.\n\n"
         "The Vireo Flex has a 7.8-inch display. It weighs 229 grams.\n\n"
-        "The Vireo Flex will be sold in May. It is likely that rivals will follow."
+        "The Vireo Flex will be sold in May. It is likely that rivals will follow.\n\n"
+        "The Vireo Flex folds in half. Its battery holds 5,100 milliampere-hours."
     )
     article = build_article(tmp_path, text)
     assert "Vireo Flex" in article.entities_in("It weighs", implicit=1)
+    # one antecedent: not the last organisation too
+    assert article.entities_in("Its battery", implicit=1) == {"Vireo Flex"}
     assert article.cited("how heavy is the vireo flex") == "It weighs 229 grams."
     # "It is likely that..." stands for what follows
     assert "Vireo Flex" not in article.entities_in("It is likely")
