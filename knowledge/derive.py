@@ -525,11 +525,16 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
             role = registry.title_entity(m.title) if m.title else None
             if role and role not in s.entity_ids and role not in s.implicit:
                 s.implicit.append(role)  # "NATO Secretary General Jens Stoltenberg" names the role too
-        people = [
-            eid
-            for eid, m in zip(s.entity_ids, s.mentions, strict=True)
-            if registry.entities[eid]["kind"] == "person"
-        ]
+        # a person named in the possessive is less likely the one a next "he" means: "Working from
+        # Tycho's observations, Kepler spent years ... He concluded" is Kepler
+        people = sorted(
+            (
+                eid
+                for eid, m in zip(s.entity_ids, s.mentions, strict=True)
+                if registry.entities[eid]["kind"] == "person"
+            ),
+            key=lambda eid: _possessive_only(s, eid),
+        )
         first_person_pos = min(
             (
                 m.start
@@ -569,6 +574,15 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
         if cur.speaker and prev.is_quote and prev.paragraph == cur.paragraph and not prev.speaker:
             prev.speaker = cur.speaker
             prev.implicit.append(cur.speaker)
+
+
+def _possessive_only(s: _Sentence, eid: str) -> bool:
+    """Whether every mention of *eid* in the sentence is a possessive ("Tycho's observations")."""
+    return all(
+        s.plain[m.end : m.end + 2] in ("'s", "\u2019s")
+        for e, m in zip(s.entity_ids, s.mentions, strict=True)
+        if e == eid
+    )
 
 
 @dataclass

@@ -279,6 +279,10 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         or (_is_acronym(span[cut][0]) and cut + 1 < len(span) and keys[cut + 1] in _TITLE_KEYS)
     ):
         cut += 1
+    if cut and all(k in _GLUE for k in keys[:cut]):  # "The Hollow Season": an article, not a title
+        span, keys, cut = span[cut:], keys[cut:], 0
+        if not span:
+            return out
     if cut == 0 and len(span) >= 2 and keys[-1] in _TITLE_KEYS:
         owner = next(i for i, k in enumerate(keys) if k in _TITLE_KEYS)  # "the Shell CEO"
         return [*out, _owner(text, span[:owner], known)]

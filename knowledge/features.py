@@ -389,8 +389,9 @@ def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
         return float(has), float(not has)
     if qt in ("place", "person"):
         others = {index.entities[e].kind for e in s.entities if e not in query.entities}
-        wanted = {"place", "country"} if qt == "place" else {"person", "organisation", "country"}
-        return float(bool(others & wanted)), 0.0
+        if qt == "place":
+            return float(bool(others & {"place", "country"}) or s.names_a_place), 0.0
+        return float(bool(others & {"person", "organisation", "country"})), 0.0
     if qt == "reason":
         return float(s.has_reason), 0.0
     return 0.0, 0.0

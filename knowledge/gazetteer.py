@@ -324,6 +324,18 @@ TITLE_WORDS = frozenset(
         "Councilwoman",
         "Commissioner",
         "Professor",
+        "Prosecutor",
+        "Solicitor",
+        "Dean",
+        "Constable",
+        "Treasurer",
+        "Marshal",
+        "Warden",
+        "Provost",
+        "Pastor",
+        "Rabbi",
+        "Imam",
+        "Chairperson",
     ]
 )
 

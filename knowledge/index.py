@@ -30,6 +30,13 @@ _REASON = re.compile(
     r"in light of|thanks to|since)\b",
     re.I,
 )
+# a name where a place's stands: "buried at Kilmuir", "a cave near Maastricht", "south of Portree" (not
+# "in April", "on Monday": a time)
+_PLACE_PHRASE = re.compile(
+    r"\b(?:in|at|near|outside|(?:north|south|east|west) of)\s+(?:the\s+)?"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][a-z]"
+)
 _EXACT_DATE = re.compile(
     r"\d|january|february|march|april|may|june|july|august|september|october|november|december",
     re.I,
@@ -38,7 +45,7 @@ ENTITY_PREFIX = "@"
 QUANTITY_PREFIX = "#"  # "#money": the term of a sentence stating a quantity of that kind
 CACHE = 50_000  # records kept per kind; past that the cache starts afresh (a question needs ~100)
 # Sentence flags, one byte a sentence.
-_CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER, _HEADING = 1, 2, 4, 8, 16, 32, 64
+_CAPTION, _HEADLINE, _QUOTE, _REASON_FLAG, _EXACT, _SPEAKER, _HEADING, _PLACED = 1, 2, 4, 8, 16, 32, 64, 128
 
 
 @dataclass(slots=True)
@@ -79,6 +86,7 @@ class SentenceRec:
     words: tuple[str, ...] = ()  # content words in order, for measuring distances
     quantities: frozenset[str] = frozenset()  # kinds of quantity it states: money, age, date, ...
     is_heading: bool = False  # an in-body heading ("Battery life"): a label, read like a headline
+    names_a_place: bool = False  # a name stands after "in", "at", "near": a place ("buried at Kilmuir")
 
 
 BM25_K1 = 1.2  # describe's BM25 (features.py): term frequency saturation
@@ -336,6 +344,7 @@ class _Indexer:
                 | (_EXACT if any(exact.get(e) for e in ents) else 0)
                 | (_SPEAKER if row.get("speaker") is not None else 0)
                 | (_HEADING if row.get("is_heading") else 0)
+                | (_PLACED if _PLACE_PHRASE.search(text) else 0)
             )
             flags.append(f)
             strings["s_id"].append(row["id"])
@@ -697,6 +706,7 @@ class Index:
             tuple(words[w] for w in word_row),
             frozenset(self._quantity_kinds[q] for q in ragged["s_quantities"].row(i)),
             bool(flags & _HEADING),
+            bool(flags & _PLACED),
         )
 
     def _unit(self, u: int) -> Unit:

@@ -54,7 +54,16 @@ from .scoring import (
     off_topic_by,
     question_word,
 )
-from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
+from .text import (
+    MONTH_ABBREVIATIONS,
+    STOPWORDS,
+    fold,
+    is_english_word,
+    stem,
+    stem_as_written,
+    tokens,
+    word_gaps,
+)
 from .wordvectors import cosine, default_vectors
 
 MAX_TOKENS = 60
@@ -528,7 +537,10 @@ def _verbal(word: str) -> bool:
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
 # words that ask how, not what kind: "how long", "how many"
-_NOT_MODIFIERS = frozenset("many much long big old kind type sort far high often large small".split())
+_NOT_MODIFIERS = frozenset(
+    "many much long big old kind type sort far high often large small percentage proportion share amount"
+    .split()
+)
 # what "how many" may count whatever words the article uses: "people" are its deaths, voters or fans
 _ANY_COUNT = STOPWORDS | frozenset({"people", "persons", "times"})
 # "grams of heroin", "tons of water": a measure and what it is of
@@ -1194,9 +1206,16 @@ class Matcher:
             other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
             if other in idx.idf:
                 key, known = other, True
+        # a form that is its own lemma for some words and another's form for stem ("found" of "founded"
+        # and of "find", "lay" of "laid" and of "lie", "number" of "numbers" and of "numb"): both readings
+        own = stem_as_written(tok)
+        twin = own if own != key and own in idx.idf else ""
+        known = known or bool(twin)
         reading: _Reading
         if known:
             word = self._term(key, 1.0)
+            if twin:
+                word = replace(word, alternatives=word.alternatives | {twin}, kin=word.kin | {twin})
             if len(self._known_words) >= RELATED_KEPT:
                 self._known_words.clear()  # bounded however many words users type
             self._known_words[tok] = word
@@ -2082,6 +2101,8 @@ class Matcher:
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind != kind:
                     continue
+                if self._demonym(other):
+                    continue  # "a North American tour" of "the Lantern Singers tour": where, not which
                 theirs = self._name_words(other)
                 if theirs & self._name_words(eid):
                     continue  # one under two names
@@ -2091,6 +2112,11 @@ class Matcher:
                     if before and w == before and stems[i + 1] in theirs and self._may_swap(eid):
                         return True
         return False
+
+    def _demonym(self, eid: str) -> bool:
+        """Whether the name ends in a people's name ("North American", "South African"): it says where
+        something is from, not which one of the question's kind it is."""
+        return fold(self.index.entities[eid].name.rsplit(" ", 1)[-1]) in _DEMONYMS
 
     def _may_swap(self, eid: str) -> bool:
         """Whether swapped_modifier reads names of *eid*'s kind as standing for each other: not places
@@ -2381,13 +2407,20 @@ class Matcher:
             for other in s.entities:
                 if other in query.entities or other not in known or known[other].kind not in _ACTING_KINDS:
                     continue
+                if self._demonym(other):
+                    continue  # "a North American tour": where, not who
                 if self._one_name(eid, other) or self._alike_names(eid, other):
                     continue  # one under two names
                 theirs = self._name_words(other)
                 for i, w in enumerate(stems[:-1]):
                     # (stems are the content words: "Winnipeg has won" is "winnipeg", "win")
                     # not across a comma or a quotation ("beyond Earth," study lead author)
-                    if w in theirs and stems[i + 1] == after and not _PAUSE.search(word_gaps(s.text)[i]):
+                    if (
+                        w in theirs
+                        and stems[i + 1] == after
+                        and not s.words[i + 1].endswith("ing")  # "the Grammy winning band": Grammy acts not
+                        and not _PAUSE.search(word_gaps(s.text)[i])
+                    ):
                         return True
         return False
 

@@ -326,7 +326,11 @@ MONEY_WORDS = frozenset(
 )
 # The word that names a kind of quantity in a question, which a sentence stating one answers
 # ("how much did it cost": "a budget of $4m"; "what was the final score": "45-17")
-STATED_KINDS = {w: "money" for w in MONEY_WORDS} | {"score": "score", "scoreline": "score"}
+STATED_KINDS = (
+    {w: "money" for w in MONEY_WORDS}
+    | {"score": "score", "scoreline": "score"}
+    | {"percentage": "percent", "percentages": "percent"}  # "what percentage backed it" of "92% backed"
+)
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
 # "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
 _POWER_WORDS = frozenset(

@@ -320,6 +320,12 @@ def stem(word: str) -> str:
     return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
 
 
+def stem_as_written(word: str) -> str:
+    """The Snowball stem of *word* itself, not of its lemma: "found" (of "founded"), where stem reads
+    it as "find"; "number" (of "numbers"), where stem reads "numb"."""
+    return _SNOWBALL.stemWord(word)
+
+
 @lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """Whether *word* is in lemminflect's English dictionary: "Right", "Island", not "Rutte"."""

@@ -528,3 +528,23 @@ def test_a_form_of_address_is_not_who_someone_is(tmp_path: Path) -> None:
     article = build_article(tmp_path, text)
     assert article.base.answer("who is katharina leitner").text.startswith("A team led by glaciologist")
     assert article.base.answer("who is anna berg").text == "Anna Berg is Finance Minister."
+
+
+BOX_OFFICE = (
+    "Horror film tops box office\n\n"
+    "The Hollow Season, directed by Mira Castellanos, took $38.6 million in ticket sales.\n\n"
+    "Overseas, The Hollow Season opened in 14 markets. It was shot in 23 days in Alberta.\n\n"
+    "Fulton County Prosecutor Diane Harrow said her office would look into a ticket fraud."
+)
+
+
+def test_the_before_a_name_is_no_title(tmp_path: Path) -> None:
+    # "The" had been cut off as a title, which made the film a person (and "It" could not mean it)
+    kinds = dict(build_article(tmp_path, BOX_OFFICE).rows("select name, kind from entities"))
+    assert kinds["Hollow Season"] == "other"
+
+
+def test_an_office_after_a_place_is_the_title_of_the_name_after_it(tmp_path: Path) -> None:
+    article = build_article(tmp_path, BOX_OFFICE)
+    titles = dict(article.rows("select name, title from entities where kind = 'person'"))
+    assert titles["Diane Harrow"] == "Fulton County Prosecutor"

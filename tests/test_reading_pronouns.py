@@ -114,3 +114,15 @@ def test_it_opening_a_sentence_refers_to_what_the_sentence_before_named_first(tm
     assert article.cited("how heavy is the vireo flex") == "It weighs 229 grams."
     # "It is likely that..." stands for what follows
     assert "Vireo Flex" not in article.entities_in("It is likely")
+
+
+def test_he_means_the_person_named_not_the_one_named_in_the_possessive(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Astronomer's long search\n\n"
+        "Working from Tycho Brahe's notes on Mars, Johannes Kepler spent six years on the planet's path. "
+        "He concluded that the orbit was an ellipse.",
+    )
+    assert article.cited("What did Johannes Kepler conclude about the orbit?") == (
+        "He concluded that the orbit was an ellipse."
+    )

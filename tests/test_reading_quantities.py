@@ -475,3 +475,16 @@ def test_a_measure_of_another_thing_does_not_answer(tmp_path: Path) -> None:
     assert article.cited("How many grams of methamphetamine did the search of the vehicle yield?").startswith(
         "A search of the vehicle"
     )
+
+
+def test_what_percentage_is_answered_by_a_percent_sign(tmp_path: Path) -> None:
+    # "percentage" is no word of the sentence: it asks for a share, which "92%" states
+    article = build_article(
+        tmp_path,
+        "Rail strike called\n\n"
+        "About 92% of members who voted backed strike action, on a turnout of 81%.\n\n"
+        "The union said drivers would walk out on Friday.",
+    )
+    assert article.cited("what percentage backed strike action").startswith("About 92% of members")
+    terms = article.base._current().matcher.analyse("what percentage of drivers walked out").terms
+    assert any("#percent" in t.alternatives for t in terms)  # any share stated meets the word
