@@ -537,6 +537,8 @@ def _verbal(word: str) -> bool:
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
 # words that ask how, not what kind: "how long", "how many"
+_SUBJECT_PRONOUNS = frozenset("he she they it we".split())
+_HELPING = frozenset("had has have did does will would also".split())  # "he had bought"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
     .split()
@@ -2513,6 +2515,22 @@ class Matcher:
                     return False  # it says the question's verb too
             mine = self._name_words(eid)
             if any(w in mine and stems[i + 1] in others for i, w in enumerate(stems[:-1])):
+                return True
+            if not others.isdisjoint(stems) and self._pronoun_does(s.text, others):
+                return True  # "did Lewis sell" of "He bought" (he is Lewis: the name is in the sentence)
+        return False
+
+    @staticmethod
+    def _pronoun_does(text: str, verbs: frozenset[str]) -> bool:
+        """Whether a personal pronoun stands right before one of *verbs* ("He bought", "they had sold")."""
+        toks = tokens(text)
+        for i in range(1, len(toks)):
+            if stem(toks[i]) not in verbs:
+                continue
+            before = toks[i - 1]
+            if before in _HELPING and i > 1:
+                before = toks[i - 2]
+            if before in _SUBJECT_PRONOUNS:
                 return True
         return False
 

@@ -1215,3 +1215,16 @@ def test_a_demonym_before_the_questions_word_is_no_one_acting(tmp_path: Path) ->
     assert article.cited("Which founding members are reuniting for the Lantern Singers tour?").startswith(
         "Founding members Ana Ruiz"
     )
+
+
+def test_he_doing_the_other_side_of_the_questions_act_is_another_question(tmp_path: Path) -> None:
+    # "did Lewis sell" of "He bought": "he" is Lewis, and he did the other side of the act
+    text = (
+        "Expedition supplies\n\n"
+        "Meriwether Lewis spent the spring of 1803 in Philadelphia. "
+        "He bought about 200 kilograms of gifts for the tribes.\n\n"
+        "Lewis also hired boatmen in St. Louis."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many kilograms of gifts did Lewis buy for the tribes?").startswith("He bought")
+    assert article.cited("How many kilograms of gifts did Lewis sell to the tribes?") == ""
