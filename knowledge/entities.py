@@ -19,7 +19,7 @@ from .gazetteer import (
     WEEKDAYS,
     first_names,
 )
-from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR
+from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR, ERA_YEAR
 from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, fold, is_english_word
 
 _DEMONYM_TO_COUNTRY = {fold(alias): country for country, aliases in COUNTRIES.items() for alias in aliases}
@@ -110,6 +110,7 @@ _DATE_PATTERNS = [
     # history: a year before 1500 after a preposition, its decades, centuries (as quantities.py reads them)
     re.compile(rf"\b{EARLY_YEAR}", re.I),
     re.compile(rf"\b{EARLY_DECADE}"),
+    re.compile(rf"\b(?:{ERA_YEAR})"),
     re.compile(rf"\b{CENTURY}", re.I),
 ]
 # What every date pattern above needs somewhere: a digit, a month or weekday as written, or a word

@@ -62,6 +62,8 @@ _ORDINALS = (
 # ("1200 soldiers" is a count), its decades, and centuries ("the eleventh and twelfth centuries").
 EARLY_YEAR = r"(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)"
 EARLY_DECADE = r"1[0-4]\d0s\b"
+# a year of an era, before or after Christ: "in 55 and 53 BC", "6500 BCE", "AD 150"
+ERA_YEAR = r"(?:\d{1,4} (?:and|or|to) )?\d{1,4}(?:,\d{3})? ?(?:BCE?|B\.C\.|AD|A\.D\.)(?!\w)|AD \d{1,4}\b"
 CENTURY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS)})[- ]centur(?:y|ies)\b"
 # a unit after a number like a year makes it a measure ("2000 kilometres", "1500 tons")
 _MEASURED_AFTER_YEAR = (
@@ -81,6 +83,7 @@ _DATE_FORMS = (
     # history: a year before 1500 after a preposition ("in 1066"), its decades ("the 1050s"), centuries
     rf"(?i:{EARLY_YEAR})",
     EARLY_DECADE,
+    ERA_YEAR,
     rf"(?i:{CENTURY})",
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",

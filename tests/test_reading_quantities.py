@@ -488,3 +488,14 @@ def test_what_percentage_is_answered_by_a_percent_sign(tmp_path: Path) -> None:
     assert article.cited("what percentage backed strike action").startswith("About 92% of members")
     terms = article.base._current().matcher.analyse("what percentage of drivers walked out").terms
     assert any("#percent" in t.alternatives for t in terms)  # any share stated meets the word
+
+
+def test_a_year_before_christ_answers_when(tmp_path: Path) -> None:
+    assert quantity_kinds("bridges across the river in 55 and 53 BC") == ["date"]
+    article = build_article(
+        tmp_path,
+        "Roman bridges\n\n"
+        "Julius Caesar built two wooden bridges across the Rhine in 55 and 53 BC.\n\n"
+        "Both bridges were taken down after a few days.",
+    )
+    assert article.cited("When did Julius Caesar build bridges across the Rhine?").startswith("Julius Caesar")
