@@ -333,6 +333,7 @@ STATED_KINDS = (
     {w: "money" for w in MONEY_WORDS}
     | {"score": "score", "scoreline": "score"}
     | {"percentage": "percent", "percentages": "percent"}  # "what percentage backed it" of "92% backed"
+    | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
 )
 _CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
 # "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
@@ -372,6 +373,8 @@ _ASKS_AGE = re.compile(
     r"|\b(?:what|which) (?:is|was|are|were)(?: \w+){0,4} age(?: of\b|$)"
 )
 _ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
+# a race's clock: "what was her winning time" of "to win in 3:37.84" or "in 10.08 seconds"
+_ASKS_RACE_TIME = re.compile(r"\b(?:winning|finishing|race|record|best|fastest|lap|qualifying) times?\b")
 _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
 )
@@ -412,6 +415,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
     if _ASKS_AGE.search(text):
         return frozenset({"age"})
+    if _ASKS_RACE_TIME.search(text):
+        return frozenset({"time", "duration"})
     if _ASKS_TIME.search(text):
         return frozenset({"time"})
     if _ASKS_PERCENT.search(text):

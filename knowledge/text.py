@@ -268,6 +268,7 @@ MONTH_ABBREVIATION_PATTERN = "|".join(
     sorted((a.capitalize() for a in MONTH_ABBREVIATIONS), key=len, reverse=True)
 )
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_NUMBER_UNIT = re.compile(r"(\d+)(?:m|km|cm|mm|kg|mg|g|lbs?|ft|mph|kph|bn)")  # "1500m", "£2bn"
 # Invisible characters that web text leaves inside words: soft hyphen, zero-width space, non-joiner,
 # joiner, word joiner and byte-order mark.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -314,8 +315,8 @@ def stem(word: str) -> str:
     """
     if word.isdigit() or len(word) <= 2:
         return word
-    ordinal = _ORDINAL.fullmatch(word)
-    if ordinal:  # "6th" of "December 6th" meets the "6" of "Dec. 6"
+    ordinal = _ORDINAL.fullmatch(word) or _NUMBER_UNIT.fullmatch(word)
+    if ordinal:  # "6th" of "December 6th" meets the "6" of "Dec. 6"; "1500m" the "1500" of "1500 metres"
         return ordinal.group(1)
     return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
 

@@ -499,3 +499,24 @@ def test_a_year_before_christ_answers_when(tmp_path: Path) -> None:
         "Both bridges were taken down after a few days.",
     )
     assert article.cited("When did Julius Caesar build bridges across the Rhine?").startswith("Julius Caesar")
+
+
+def test_a_distance_written_short_meets_the_distance_written_out(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Athletics meeting\n\n"
+        "In the men's 1500 metres, Daniel Achterberg outkicked Tom Rusedski to win in 3:37.84.\n\n"
+        "Nkechi Okafor won the women's 200 metres, and her club won the team prize.",
+    )
+    assert article.cited("who won the 1500m").startswith("In the men's 1500 metres")
+
+
+def test_a_winning_time_is_a_race_clock(tmp_path: Path) -> None:
+    assert wanted_kind("what was achterberg's winning time") == {"time", "duration"}
+    article = build_article(
+        tmp_path,
+        "Athletics meeting\n\n"
+        "In the men's 1500 metres, Daniel Achterberg outkicked Tom Rusedski to win in 3:37.84.\n\n"
+        "Achterberg, 29, said he had been unsure whether to race at all after an injury.",
+    )
+    assert article.cited("what was achterberg's winning time").startswith("In the men's 1500 metres")
