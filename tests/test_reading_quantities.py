@@ -520,3 +520,5 @@ def test_a_winning_time_is_a_race_clock(tmp_path: Path) -> None:
         "Achterberg, 29, said he had been unsure whether to race at all after an injury.",
     )
     assert article.cited("what was achterberg's winning time").startswith("In the men's 1500 metres")
+    terms = article.base._current().matcher.analyse("what was Rusedski's finishing time").terms
+    assert any("#time" in t.alternatives for t in terms)  # the word "time" meets any clock stated
