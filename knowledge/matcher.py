@@ -131,6 +131,9 @@ _CHAT_WORDS = {
     "howmany": "how many",
     "howmuch": "how much",
     "utd": "united",
+    "uni": "university",
+    "dept": "department",
+    "prez": "president",
 }
 _US = re.compile(r"\bUS\b")
 _THE_US = re.compile(r"\b(the) us\b", re.I)
