@@ -328,6 +328,9 @@ _ORDERED = re.compile(
 )
 
 
+_YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
+
+
 def _swapped_date(question: str, sentence: str) -> bool:
     """Whether the sentence states other times of the kind the question pins and not the question's
     ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), or
@@ -338,6 +341,13 @@ def _swapped_date(question: str, sentence: str) -> bool:
         kinds = {_time_kind(t) for t in said}
         if said and not asked & said and {_time_kind(t) for t in asked} <= kinds:
             return True
+    for word, preposition, year in _YEAR_OF_WORD.findall(question):
+        # "visited Skye in 2015" of "... after 2015, and 650,000 people visited Skye in 2019": the word
+        # the question pins to its year has another year in the sentence
+        key = stem(word.lower())
+        for w, p, y in _YEAR_OF_WORD.findall(sentence):
+            if p.lower() == preposition.lower() and y != year and stem(w.lower()) == key:
+                return True
     ordered = {(_order(o), stem(n.lower())) for o, n in _ORDERED.findall(question)}
     if ordered:
         said_order = {(_order(o), stem(n.lower())) for o, n in _ORDERED.findall(sentence)}

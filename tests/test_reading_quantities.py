@@ -522,3 +522,15 @@ def test_a_winning_time_is_a_race_clock(tmp_path: Path) -> None:
     assert article.cited("what was achterberg's winning time").startswith("In the men's 1500 metres")
     terms = article.base._current().matcher.analyse("what was Rusedski's finishing time").terms
     assert any("#time" in t.alternatives for t in terms)  # the word "time" meets any clock stated
+
+
+def test_a_year_pinned_to_another_word_is_not_the_questions(tmp_path: Path) -> None:
+    # 2015 is in the sentence, but what it says of Skye it says "in 2019"
+    article = build_article(
+        tmp_path,
+        "Island tourism\n\n"
+        "Visitor numbers rose sharply after 2015, and about 650,000 people visited Skye in 2019.\n\n"
+        "The council spent money on car parks.",
+    )
+    assert article.cited("How many people visited Skye in 2019?").startswith("Visitor numbers")
+    assert article.cited("How many people visited Skye in 2015?") == ""
