@@ -324,10 +324,14 @@ _PINNED_TIME = re.compile(
 
 # An ordinal and what it orders: "the first period", "the 11th century"
 _ORDERED = re.compile(
-    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) (\w+)", re.I
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th))"
+    r" (\w+)",
+    re.I,
 )
 
 
+# "the first time since 1975", "the first ... in nearly a quarter century": the last time before it
+_SINCE = re.compile(r"\bsince\b|\bin (?:\w+ ){0,3}(?:years|decades|century|months)\b", re.I)
 _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
 
 
@@ -354,6 +358,8 @@ def _swapped_date(question: str, sentence: str) -> bool:
         for order, noun in ordered:
             others = {o for o, n in said_order if n == noun}
             if others and order not in others:
+                if order == "last" and _SINCE.search(sentence):
+                    continue
                 return True
     return False
 
@@ -637,6 +643,8 @@ def _next_stem(stems: list[str], toks: list[str], key: str) -> str:
 def _order(ordinal: str) -> int | str:
     """The value of an ordinal ("third" and "3rd" are 3)."""
     low = ordinal.lower()
+    if low == "final":
+        return "last"
     return 2 if low == "second" else number_value(low) or low
 
 

@@ -534,3 +534,16 @@ def test_a_year_pinned_to_another_word_is_not_the_questions(tmp_path: Path) -> N
     )
     assert article.cited("How many people visited Skye in 2019?").startswith("Visitor numbers")
     assert article.cited("How many people visited Skye in 2015?") == ""
+
+
+def test_the_last_of_something_is_not_the_first(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Astronomer's works\n\n"
+        "In 1596 Kepler published his first major work, the Mysterium Cosmographicum.\n\n"
+        "In 2020 the band toured together for the first time since 1996.",
+    )
+    assert article.cited("What was Kepler's first major work?").startswith("In 1596")
+    assert article.cited("What was Kepler's last major work?") == ""
+    # "the first time since 1996": 1996 was the last time before it
+    assert article.cited("When was the last time the band toured together?").startswith("In 2020")
