@@ -593,6 +593,9 @@ class _Memory:
     organisation_latest: bool = False  # named after the last person: "they" may be it
     roles: dict[str, str] = field(default_factory=dict)  # "minister" -> the last person titled so
     heads: dict[str, str] = field(default_factory=dict)  # "fire" -> the last named so ("Cedar Ridge Fire")
+    # the same, named in the headline or the first sentence: the article's subject, whom "the bridge"
+    # means even after another bridge is named ("the Brooklyn Bridge", then "the Williamsburg Bridge")
+    subject_heads: dict[str, str] = field(default_factory=dict)
     opening: str | None = None  # what the last sentence named first, when a thing: a next "It" is it
 
     def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
@@ -604,12 +607,19 @@ class _Memory:
             kind = ents[eid]["kind"]
             if kind in _DESCRIBED_KINDS and (head := _head_noun(ents[eid]["name"])):
                 self.heads[head] = eid
+                if s.is_headline or s.ordinal <= 1:
+                    self.subject_heads.setdefault(head, eid)
             if kind == "organisation":
                 self.organisation, self.organisation_latest = eid, True
             elif kind == "person":
                 self.organisation_latest = False
                 for word in coref.role_words(m.title or ents[eid]["title"]):
                     self.roles[word] = eid
+
+
+    def named_by(self, head: str) -> str | None:
+        """What "the <head>" means: the article's subject of that name, else the last named so."""
+        return self.subject_heads.get(head) or self.heads.get(head)
 
 
 _SALIENT = 4  # people a pronoun may refer back to: the last sentence's, then those before
@@ -679,7 +689,7 @@ def _refer_back(
             found.append(memory.organisation)
     for m in _DESCRIPTION.finditer(s.plain) if memory.heads else ():
         # "the fire", "the fire started", "the wind-driven fire"
-        eid = memory.heads.get(m.group(2)) or memory.heads.get(m.group(1) or "")
+        eid = memory.named_by(m.group(2)) or memory.named_by(m.group(1) or "")
         if eid and eid not in found:
             found.append(eid)
     for eid in found:

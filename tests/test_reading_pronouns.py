@@ -126,3 +126,16 @@ def test_he_means_the_person_named_not_the_one_named_in_the_possessive(tmp_path:
     assert article.cited("What did Johannes Kepler conclude about the orbit?") == (
         "He concluded that the orbit was an ellipse."
     )
+
+
+def test_the_head_noun_means_the_articles_subject_of_that_name(tmp_path: Path) -> None:
+    # "the bridge" had meant the bridge named last, the Williamsburg Bridge
+    article = build_article(
+        tmp_path,
+        "Brooklyn Bridge\n\n"
+        "The Brooklyn Bridge is a suspension bridge in New York City.\n\n"
+        "It was the longest suspension bridge in the world until 1903, when the Williamsburg Bridge opened. "
+        "The bridge was designed by John Augustus Roebling, a German-born engineer.",
+    )
+    assert article.cited("Who designed the Brooklyn Bridge?").startswith("The bridge was designed by")
+    assert article.cited("Who designed the Williamsburg Bridge?") == ""
