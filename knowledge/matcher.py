@@ -2031,6 +2031,7 @@ class Matcher:
             or (gates.role is not None and self.role_swapped(query, sentence))
             or self.swapped_modifier(query, sentence)
             or self.swapped_agent(query, sentence)
+            or self.another_person_acts(query, sentence)
             or (bool(gates.acts) and self.opposite_act(query, sentence))
             or (bool(gates.person) and self.about_another_person(query, sentence))
             or self.about_another_country(query, sentence)
@@ -2446,6 +2447,54 @@ class Matcher:
                     ):
                         return True
         return False
+
+    def another_person_acts(self, query: Query, sentence: int) -> bool:
+        """Whether another person does the question's act in the sentence, right before its verb, while
+        the question's person is there but not doing it ("Whom did Clark choose as co-commander?" of
+        "William Clark, ... whom Lewis chose as co-commander")."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        if query.toks and query.toks[-1] == "by":
+            return False  # "who was Sawyer put in charge by": the one acting is asked for
+        stems: list[str] = []
+        for eid, after in self._asked_person_acts(query):
+            if eid not in s.entities:
+                continue
+            if not stems:
+                stems = self.index.sentence_fixed(sentence).stems
+                gaps = word_gaps(s.text)
+            if len(gaps) != len(stems):
+                return False
+            mine = self._name_words(eid)
+            acting = [
+                i for i in range(len(stems) - 1) if stems[i + 1] == after and not _PAUSE.search(gaps[i])
+            ]
+            if not acting or any(stems[i] in mine for i in acting):
+                continue
+            for other in s.entities:
+                if other == eid or other in query.entities or other not in known:
+                    continue
+                if known[other].kind != "person":
+                    continue
+                if self._one_name(eid, other) or self._alike_names(eid, other):
+                    continue
+                theirs = self._name_words(other)
+                if any(stems[i] in theirs for i in acting):
+                    return True
+        return False
+
+    def _asked_person_acts(self, query: Query) -> list[tuple[str, str]]:
+        """(person, the stem of the verb right after the name) of each person of the question a verb
+        follows ("did Clark choose"; not an adverb: "did Andrew allegedly meet")."""
+        known = self.index.entities
+        found = []
+        for _start, end, eid in query.name_spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            word = next((t for t in query.toks[end:] if t not in STOPWORDS), "")
+            if word and not word.endswith("ly") and _verbal(word):
+                found.append((eid, stem(word)))
+        return found
 
     def _asked_person(self, query: Query) -> str:
         """The question's one person when surely a person, unless it asks "who": another person is what

@@ -1229,3 +1229,17 @@ def test_he_doing_the_other_side_of_the_questions_act_is_another_question(tmp_pa
     article = build_article(tmp_path, text)
     assert article.cited("How many kilograms of gifts did Lewis buy for the tribes?").startswith("He bought")
     assert article.cited("How many kilograms of gifts did Lewis sell to the tribes?") == ""
+
+
+def test_another_person_doing_the_questions_act_answers_another_question(tmp_path: Path) -> None:
+    text = (
+        "Expedition leaders\n\n"
+        "The expedition was led by Meriwether Lewis and William Clark, a former army officer whom Lewis "
+        "chose as co-commander.\n\n"
+        "Clark drew most of the expedition's maps."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Whom did Lewis choose as co-commander?").startswith("The expedition was led")
+    assert article.cited("Whom did Clark choose as co-commander?") == ""
+    # the one acting asked for: the other person is the answer
+    assert article.cited("Who was Clark chosen as co-commander by?").startswith("The expedition was led")
