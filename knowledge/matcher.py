@@ -544,6 +544,29 @@ def _after_auxiliary(toks: list[str], at: int) -> bool:
     return False
 
 
+def _name_runs(toks: list[str], words: frozenset[str]) -> list[tuple[int, int]]:
+    """(first, last) positions of each run of a name's words in *toks* (glue words inside a run), of
+    two words at least when the name has two: "Austro Engine", not the "engines" of "Wankel engines"."""
+    runs = []
+    i = 0
+    while i < len(toks):
+        if toks[i] not in words:
+            i += 1
+            continue
+        j = i
+        while True:
+            if j + 1 < len(toks) and toks[j + 1] in words:
+                j += 1
+            elif j + 2 < len(toks) and toks[j + 1] in STOPWORDS and toks[j + 2] in words:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j + 1
+    need = min(2, len(words))
+    return [(a, b) for a, b in runs if len({t for t in toks[a : b + 1] if t in words}) >= need]
+
+
 def _verbal(word: str) -> bool:
     """Whether the word is a verb's "-ed" or "-ing" form, or one WordNet uses mostly as a verb or an
     adverb ("get", "play", "besides"): no word naming a kind of the thing after it ("quiet sleep")."""
@@ -2162,7 +2185,7 @@ class Matcher:
         if verb not in toks:
             return False
         at_verb = [i for i, w in enumerate(toks) if w == verb]
-        at_name = [i for i, w in enumerate(toks) if w in words]
+        at_name = _name_runs(toks, words)
         if len(at_verb) != 1 or not at_name:
             return False
         v = at_verb[0]
@@ -2170,7 +2193,8 @@ class Matcher:
             return False  # "the port of Ostend": a noun, not the question's verb ("did ostend port reopen")
         if verb in _TITLE_STEMS and v + 1 < len(toks) and self._names_person(sentence, toks[v + 1]):
             return False  # "Gulls coach Renata Solberg": a title, not "who coaches the Gulls"
-        e = min(at_name, key=lambda i: abs(i - v))
+        # the end of a run before the verb, the start of one after it
+        e = min((end if end < v else start for start, end in at_name), key=lambda i: abs(i - v))
         if abs(e - v) > 4:
             return False  # another clause, maybe
         passive = any(w in _BE for w in toks[max(0, v - 2) : v])
@@ -2458,8 +2482,8 @@ class Matcher:
             return False  # "who was Sawyer put in charge by": the one acting is asked for
         stems: list[str] = []
         for eid, after in self._asked_person_acts(query):
-            if eid not in s.entities:
-                continue
+            if eid not in s.entities or after in _SYMMETRIC or after in _SAYING:
+                continue  # "Lund met Rask" answers "who did Rask meet"
             if not stems:
                 stems = self.index.sentence_fixed(sentence).stems
                 gaps = word_gaps(s.text)
@@ -2479,8 +2503,14 @@ class Matcher:
                 if self._one_name(eid, other) or self._alike_names(eid, other):
                     continue
                 theirs = self._name_words(other)
-                if any(stems[i] in theirs for i in acting):
-                    return True
+                for i in acting:
+                    if stems[i] not in theirs:
+                        continue
+                    j = i - 1  # "Noel and Thomas pleaded": both act
+                    while j >= 0 and stems[j] in theirs:
+                        j -= 1
+                    if j < 0 or stems[j] not in mine:
+                        return True
         return False
 
     def _asked_person_acts(self, query: Query) -> list[tuple[str, str]]:
@@ -2492,7 +2522,8 @@ class Matcher:
             if eid not in known or known[eid].kind != "person":
                 continue
             word = next((t for t in query.toks[end:] if t not in STOPWORDS), "")
-            if word and not word.endswith("ly") and _verbal(word):
+            # not "allegedly", nor "Achterberg's winning time": no act of the name's
+            if word and not word.endswith(("ly", "ing")) and _verbal(word):
                 found.append((eid, stem(word)))
         return found
 

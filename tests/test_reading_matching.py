@@ -1243,3 +1243,15 @@ def test_another_person_doing_the_questions_act_answers_another_question(tmp_pat
     assert article.cited("Whom did Clark choose as co-commander?") == ""
     # the one acting asked for: the other person is the answer
     assert article.cited("Who was Clark chosen as co-commander by?").startswith("The expedition was led")
+
+
+def test_a_word_of_a_name_written_as_an_everyday_word_is_not_the_name(tmp_path: Path) -> None:
+    # "engines" after "produces" had been read as Austro Engine, the object of its own act
+    text = (
+        "Rotary engines today\n\n"
+        "The British company UAV Engines Ltd built rotary engines for drones, and Austro Engine in "
+        "Wiener Neustadt produces Wankel engines for powered gliders.\n\n"
+        "Mazda stopped making rotary cars in 2012."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What does Austro Engine produce?").startswith("The British company UAV Engines")
