@@ -616,7 +616,6 @@ class _Memory:
                 for word in coref.role_words(m.title or ents[eid]["title"]):
                     self.roles[word] = eid
 
-
     def named_by(self, head: str) -> str | None:
         """What "the <head>" means: the article's subject of that name, else the last named so."""
         return self.subject_heads.get(head) or self.heads.get(head)

@@ -322,7 +322,7 @@ _PINNED_TIME = re.compile(
 )
 
 
-# An ordinal and what it orders: "the first period", "the 11th century"
+# An ordinal and what it orders: "the first period", "the 11th century", "his last major work"
 _ORDERED = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d{1,2}(?:st|nd|rd|th))"
     r" (\w+)",
@@ -337,8 +337,10 @@ _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d
 
 def _swapped_date(question: str, sentence: str) -> bool:
     """Whether the sentence states other times of the kind the question pins and not the question's
-    ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), or
-    orders the thing the question orders otherwise ("the first period" of "in the third period")."""
+    ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), pins the
+    question's word to another year ("visited Skye in 2015" of "visited Skye in 2019"), or orders the
+    thing the question orders otherwise ("the first period" of "in the third period", "his last work"
+    of "his first work"; not "the first ... since", which is when the last one was)."""
     asked = {m.lower() for m in _PINNED_TIME.findall(question)}
     if asked:
         said = {m.lower() for m in _PINNED_TIME.findall(sentence)}
@@ -578,9 +580,10 @@ def _verbal(word: str) -> bool:
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
-# words that ask how, not what kind: "how long", "how many"
+# a pronoun acting, and what may stand between it and its verb ("he had bought"): opposite_act
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
-_HELPING = frozenset("had has have did does will would also".split())  # "he had bought"
+_HELPING = frozenset("had has have did does will would also".split())
+# words that ask how, not what kind: "how long", "how many", "what percentage"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
     .split()
@@ -2466,7 +2469,7 @@ class Matcher:
                     if (
                         w in theirs
                         and stems[i + 1] == after
-                        and not s.words[i + 1].endswith("ing")  # "the Grammy winning band": Grammy acts not
+                        and not s.words[i + 1].endswith("ing")  # "the Grammy winning band": no act
                         and not _PAUSE.search(word_gaps(s.text)[i])
                     ):
                         return True
