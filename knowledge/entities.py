@@ -34,6 +34,7 @@ _TITLE_KEYS = (
     | {"of", "the", "state", "secretary-general"}
     | {fold(a) for a in TITLE_ACRONYMS}  # "CEO Tim Clark"
 )
+_OFFICE_KEYS = frozenset(k for k in _TITLE_KEYS if k not in {"of", "the", "state"})
 _STARTERS = frozenset(
     [
         "although",
@@ -284,6 +285,9 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         span, keys, cut = span[cut:], keys[cut:], 0
         if not span:
             return out
+    if cut:  # "Chief Technology Officer Marcus Feld": the title ends at its last word of office
+        last = max((i for i in range(cut, len(span) - 2) if keys[i] in _OFFICE_KEYS), default=-1)
+        cut = max(cut, last + 1)
     if cut == 0 and len(span) >= 2 and keys[-1] in _TITLE_KEYS:
         owner = next(i for i, k in enumerate(keys) if k in _TITLE_KEYS)  # "the Shell CEO"
         return [*out, _owner(text, span[:owner], known)]

@@ -548,3 +548,14 @@ def test_an_office_after_a_place_is_the_title_of_the_name_after_it(tmp_path: Pat
     article = build_article(tmp_path, BOX_OFFICE)
     titles = dict(article.rows("select name, title from entities where kind = 'person'"))
     assert titles["Diane Harrow"] == "Fulton County Prosecutor"
+
+
+def test_a_title_of_several_words_of_office_is_all_title(tmp_path: Path) -> None:
+    # "Chief Technology Officer Marcus Feld" had been "Technology Officer Marcus Feld", titled "Chief"
+    article = build_article(
+        tmp_path,
+        "Chip launch\n\nChief Technology Officer Marcus Feld said the chip would ship in March.\n\n"
+        "The company also cut 1,200 jobs.",
+    )
+    titles = dict(article.rows("select name, title from entities where kind = 'person'"))
+    assert titles["Marcus Feld"] == "Chief Technology Officer"
