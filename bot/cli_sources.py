@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import tempfile
 from pathlib import Path
 
@@ -14,7 +13,9 @@ from .config import Settings
 
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     """Print the article as citebot stores it: the headline on the first line, then the paragraphs."""
-    from knowledge import intake  # the fetcher and extractor load only for the commands that use them
+    import asyncio  # with the fetcher and extractor: loaded only for the commands that use them
+
+    from knowledge import intake
 
     article = asyncio.run(intake.read(args.page, settings.fetch_policy()))
     print(article.text(), end="")
@@ -23,6 +24,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_add(args: argparse.Namespace, settings: Settings) -> int:
     """Write the article into a sources folder, checking that the folder still builds."""
+    import asyncio
+
     from knowledge import intake
 
     folder: Path = args.sources or settings.sources
