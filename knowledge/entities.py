@@ -323,7 +323,9 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
     elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
         personal = may_be_personal([fold(w) for w, _, _ in name_span]) and not _is_acronym(name_span[0][0])
-        kind = "person" if title or personal else NOT_A_PERSON  # "NSU Motorenwerke" is no one's name
+        # a country alone before a name is no office: "the American Red Cross", "the Canadian Museum"
+        office = any(k in _OFFICE_KEYS for k in keys[:cut])
+        kind = "person" if office or personal else NOT_A_PERSON  # "NSU Motorenwerke" is no one's name
     else:
         kind = "other"
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))

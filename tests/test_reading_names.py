@@ -559,3 +559,15 @@ def test_a_title_of_several_words_of_office_is_all_title(tmp_path: Path) -> None
     )
     titles = dict(article.rows("select name, title from entities where kind = 'person'"))
     assert titles["Marcus Feld"] == "Chief Technology Officer"
+
+
+def test_a_country_before_a_name_makes_no_person(tmp_path: Path) -> None:
+    # "the American Red Cross", "the Estonian Sovereignty Declaration" had been people titled by a country
+    article = build_article(
+        tmp_path,
+        "Flood relief\n\nThe American Red Cross opened three shelters on Tuesday.\n\n"
+        "Australian Liam Carver and Canadian Museum staff helped.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Red Cross"] != "person" and kinds["Museum"] != "person"
+    assert kinds["Liam Carver"] == "person"  # a given name makes one
