@@ -34,6 +34,7 @@ _TITLE_KEYS = (
     | {"of", "the", "state", "secretary-general"}
     | {fold(a) for a in TITLE_ACRONYMS}  # "CEO Tim Clark"
 )
+# the words of office among them: not the glue of "Secretary of State", nor "State" alone
 _OFFICE_KEYS = frozenset(k for k in _TITLE_KEYS if k not in {"of", "the", "state"})
 _STARTERS = frozenset(
     [
@@ -339,7 +340,7 @@ def is_title(title: str) -> bool:
     """A title holds a word of office and ends with one: "Emirates President", not "The" (of
     "The Crown"), "Indian" (of "Indian Economy") or "CEO of" (of "the CEO of DH")."""
     keys = [fold(w).rstrip(".") for w in re.findall(r"[\w\-.]+", title)]
-    office = any(k in _TITLE_KEYS and k not in _GLUE and k != "state" for k in keys)
+    office = any(k in _OFFICE_KEYS for k in keys)
     return office and keys[-1] not in _GLUE
 
 
