@@ -1236,9 +1236,12 @@ def test_another_person_doing_the_questions_act_answers_another_question(tmp_pat
         "Expedition leaders\n\n"
         "The expedition was led by Meriwether Lewis and William Clark, a former army officer whom Lewis "
         "chose as co-commander.\n\n"
-        "Clark drew most of the expedition's maps."
+        "Clark drew most of the expedition's maps.\n\n"
+        "Lewis alleged that Clark met Jefferson in secret in May 1803."
     )
     article = build_article(tmp_path, text)
+    # an adverb after the name is no act of the name's: "allegedly" is not what Lewis "alleged"
+    assert article.cited("When did Clark allegedly meet Jefferson?").startswith("Lewis alleged")
     assert article.cited("Whom did Lewis choose as co-commander?").startswith("The expedition was led")
     assert article.cited("Whom did Clark choose as co-commander?") == ""
     # the one acting asked for: the other person is the answer
