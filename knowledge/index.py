@@ -627,6 +627,7 @@ class Index:
         self._doc_ends: list[int] = h["doc_ends"]
         self._doc_at = {slug: i for i, slug in enumerate(self._doc_slugs)}
         self._entity_keys: list[str] = h["entity_keys"]
+        self._entity_at = {key: k for k, key in enumerate(self._entity_keys)}
         e_sentences = c.ragged["e_sentences"]
         self.entities: dict[str, EntityRec] = {
             eid: EntityRec(eid, name, kind, title, aliases, e_sentences.row(k))
@@ -674,6 +675,7 @@ class Index:
         self.fixed: _Made[int, SentenceFixed] = _Made(self._sentence_fixed)
         self._citations: _Cache[int, Citation] = _Cache()
         self._rarity: _Cache[tuple[str, str], float] = _Cache()
+        self._subjects: _Cache[str, frozenset[str]] = _Cache()
         self._word_rows: _Cache[str, tuple[int, float] | None] = _Cache()  # see meaning
 
     # --- records made from the columns ------------------------------------------------------
@@ -790,6 +792,32 @@ class Index:
         if d is None:
             return range(0)
         return range(self._doc_ends[d - 1] if d else 0, self._doc_ends[d])
+
+    def document_subjects(self, document: str) -> frozenset[str]:
+        """What *document* is about: the entities its headline (or title) names and the one its sentences
+        name most (first named first among equals); "it" or "the lake" may mean them in any sentence."""
+        got = self._subjects.get(document)
+        if got is None:
+            span = self.document_range(document)
+            c, keys = self.columns, self._entity_keys
+            rows, flags = c.ragged["s_entities"], c.ints["s_flags"]
+            counts: Counter[int] = Counter()
+            headline: set[int] = set()
+            for i in span:
+                row = rows.row(i)
+                counts.update(row)
+                if flags[i] & _HEADLINE:
+                    headline.update(row)
+            most = counts.most_common(1)
+            title = self.documents.get(document, {}).get("title") or ""
+            toks = tokens(title)
+            for i in range(len(toks)):  # each name, nested ones too ("NATO" of "NATO Secretary General")
+                for size in range(1, min(self.max_alias, len(toks) - i) + 1):
+                    eid = self.alias_to_entity.get(tuple(toks[i : i + size]))
+                    if eid in self._entity_at:
+                        headline.add(self._entity_at[eid])
+            got = self._subjects.put(document, frozenset(keys[e] for e in headline.union(e for e, _ in most)))
+        return got
 
     def _terms_of(self, key: Any, paragraph: bool) -> frozenset[str]:
         c = self.columns

@@ -2061,6 +2061,7 @@ class Matcher:
             or (bool(gates.acts) and self.opposite_act(query, sentence))
             or (bool(gates.person) and self.about_another_person(query, sentence))
             or self.about_another_country(query, sentence)
+            or (bool(query.entities) and self.about_another_name(query, sentence))
             or (bool(gates.objects) and self.swapped_object(query, sentence))
             or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
             or (bool(gates.models) and self.swapped_model(query, sentence))
@@ -2604,6 +2605,69 @@ class Matcher:
         if any(e in s.entities for e in mine):
             return False
         return any(e not in query.entities and e in known and known[e].kind == "country" for e in s.entities)
+
+    def about_another_name(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence names another thing of the kind of a name the question has and it lacks
+        ("How many puffins did Solheim count at Hornoya?" of "reached Rost, and Solheim counted 400
+        puffins there"; the story names Hornoya elsewhere), that
+        name being neither what the article is about nor named before in the paragraph ("it", "the
+        lake" may mean those), nor alike to a name it has. A name of no known kind counts only against
+        another of that kind; a people's name or an everyday word in lower case is no name here ("Dutch",
+        "running")."""
+        known = self.index.entities
+        s = self.index.sentences[sentence]
+        toks = query.toks
+        stems = None
+        for a, b, eid in query.name_spans:
+            if eid in s.entities or eid not in known or known[eid].kind not in _NAMED_KINDS:
+                continue
+            if b - a == 1 and (
+                toks[a] in _DEMONYMS or is_english_word(toks[a]) and toks[a] not in _capitalised(query.text)
+            ):
+                continue  # "Dutch" says where from (about_another_country's); "running" is a word here
+            kind, mine = known[eid].kind, self._name_words(eid)
+            if stems is None:
+                stems = set(self.index.sentence_fixed(sentence).stems)
+            if not mine.isdisjoint(stems) or eid in self.index.document_subjects(s.document):
+                continue
+            others = [
+                e
+                for e in s.entities
+                if e not in query.entities and e in known and self._name_words(e).isdisjoint(mine)
+            ]
+            if kind == "other" and not any(known[e].kind == kind for e in others):
+                continue
+            if kind == "person" and (query.asks == "who" or self._may_mean_by_pronoun(sentence, others)):
+                continue  # another person is what "who" asks for; "he" may be the question's
+            if self._named_before_in_paragraph(eid, sentence):
+                continue
+            # a team's nickname and its town may name one club ("Spurs", "Tottenham")
+            if not any(known[e].kind in _NAMED_KINDS and self._alike_names(eid, e) for e in others):
+                return True
+        return False
+
+    def _may_mean_by_pronoun(self, sentence: int, others: list[str]) -> bool:
+        """Whether the sentence has a "he" or "she" with no person of *others* named before it."""
+        words = self._sentence_words(sentence)
+        first = next((i for i, w in enumerate(words) if w in _THIRD_PERSON), None)
+        if first is None:
+            return False
+        known = self.index.entities
+        named = set().union(*(self._name_words(e) for e in others if known[e].kind == "person"))
+        return not any(stem(w) in named for w in words[:first])
+
+    def _named_before_in_paragraph(self, eid: str, sentence: int) -> bool:
+        """Whether an earlier sentence of *sentence*'s paragraph names the entity."""
+        s = self.index.sentences[sentence]
+        i = sentence - 1
+        while i >= 0:
+            t = self.index.sentences[i]
+            if t.document != s.document or t.paragraph != s.paragraph:
+                return False
+            if eid in t.entities:
+                return True
+            i -= 1
+        return False
 
     def opposite_act(self, query: Query, sentence: int) -> bool:
         """Whether the question's name does in the sentence what the question's verb says from the other

@@ -1258,3 +1258,26 @@ def test_a_word_of_a_name_written_as_an_everyday_word_is_not_the_name(tmp_path: 
     )
     article = build_article(tmp_path, text)
     assert article.cited("What does Austro Engine produce?").startswith("The British company UAV Engines")
+
+
+
+def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answer(tmp_path: Path) -> None:
+    # "Which colony in Finnmark has failed in most years?" quoted the Nordland sentence at 0.86: Finnmark
+    # is named elsewhere in the story, so no rule on names the base never mentions could see the swap
+    text = (
+        "Lake Ellis survey\n\n"
+        "Lake Ellis is the largest lake in Wexford, and Marta Quinn has studied it since 1990.\n\n"
+        "The first survey boat reached Rost in 1643, and Kari Solheim counted 400 puffins there.\n\n"
+        "The team also counted birds at Hornoya in Finnmark, where numbers were stable.\n\n"
+        "The survey team reached Vardo in June. Nordic Marine rebuilt the harbour there in 1998.\n\n"
+        "Fed by the River Dunn from the north, it reaches 40 metres at its deepest point.\n\n"
+        'The band played "Long Train Running" at the harbour festival.'
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many puffins did Kari Solheim count at Hornoya?") == ""
+    assert "400 puffins" in article.cited("How many puffins did Kari Solheim count at Rost?")
+    # not swaps: the name the paragraph gave before ("there" is Vardo), what the story is about ("it"),
+    # and an everyday word in lower case that is also a name ("Long Train Running")
+    assert article.cited("Who rebuilt the harbour at Vardo?").startswith("Nordic Marine")
+    assert article.cited("which river feeds lake ellis").startswith("Fed by")
+    assert article.cited("who was running the harbour rebuild").startswith("Nordic Marine")
