@@ -335,6 +335,54 @@ _SINCE = re.compile(r"\bsince\b|\bin (?:\w+ ){0,3}(?:years|decades|century|month
 _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
 
 
+# words naming one of a few alternatives: a sentence saying another and not the question's answers
+# another question ("each winter" of "each summer", "flows northeast" of "flows northwest"). Compass
+# words count in lower case only ("Eastern Michigan" is a name); a unit of time only after a word
+# that makes it a period ("per month", "in a single week"), since "how many years" may be said in months.
+_ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
+    frozenset(words.split())
+    for words in (
+        "spring summer autumn winter",
+        "morning afternoon evening",
+        "upper lower",
+        "daily weekly monthly yearly annual hourly",
+        "north south east west northeast northwest southeast southwest northern southern eastern western",
+        "second minute hour day week month year decade",  # not "a century": a hundred runs too
+    )
+)
+_COMPASS, _TIME_UNITS = _ALTERNATIVES[-2], _ALTERNATIVES[-1]
+_PERIOD_WORDS = frozenset("per each every single a an".split())
+_ANY_ALTERNATIVE = frozenset().union(*_ALTERNATIVES)
+
+
+def _alternatives_named(text: str) -> set[str]:
+    """The words of _ALTERNATIVES the text says (compass words in lower case, units of time as periods)."""
+    words = text.replace("-", " ").split()
+    found = set()
+    for i, raw in enumerate(words):
+        word = raw.strip(".,;:!?\"'()\u2019\u201c\u201d")
+        folded = word.lower()
+        if folded in _COMPASS and word != folded:
+            continue
+        if folded.endswith("s") and folded[:-1] in _TIME_UNITS:
+            folded = folded[:-1]
+        if folded in _TIME_UNITS and (not i or words[i - 1].lower() not in _PERIOD_WORDS):
+            continue
+        if folded in _ANY_ALTERNATIVE:
+            found.add(folded)
+    return found
+
+
+def _swapped_alternative(question: str, sentence: str) -> bool:
+    """Whether the sentence says another of a few alternatives than the question, and not its own
+    ("How many people visit each winter?" of "About 50,000 people visit each summer")."""
+    asked = _alternatives_named(question)
+    if not asked:
+        return False
+    said = _alternatives_named(sentence)
+    return any(asked & group and not asked & said and (said & group) - asked for group in _ALTERNATIVES)
+
+
 def _swapped_date(question: str, sentence: str) -> bool:
     """Whether the sentence states other times of the kind the question pins and not the question's
     ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), pins the
@@ -2049,6 +2097,7 @@ class Matcher:
         return (
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
+            or _swapped_alternative(query.text, text)
             or (gates.negated and _negation_added(query.text, text))
             or (bool(gates.counts) and _swapped_count(gates.counts, text))
             or (bool(gates.measured) and _swapped_measure(gates.measured, text))

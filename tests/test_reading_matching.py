@@ -20,6 +20,7 @@ from knowledge.matcher import (
     _counts,
     _negation_added,
     _question_form,
+    _swapped_alternative,
     _swapped_count,
     _tokenise,
 )
@@ -1281,3 +1282,27 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
     assert article.cited("Who rebuilt the harbour at Vardo?").startswith("Nordic Marine")
     assert article.cited("which river feeds lake ellis").startswith("Fed by")
     assert article.cited("who was running the harbour rebuild").startswith("Nordic Marine")
+
+
+def test_a_sentence_saying_another_season_direction_or_period_than_the_question_is_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    # "How many people visit each winter?" quoted "... each summer" at 0.67; "Which river flows northeast
+    # past Irkutsk?" quoted "flows northwest" at 0.82
+    text = (
+        "Lake Baikal\n\n"
+        "About 50,000 people visit the museum each summer.\n\n"
+        "Only one river leaves the lake: the Angara, which flows northwest past Irkutsk.\n\n"
+        "The ferry costs 40 roubles per day, and Eastern Siberia Tours runs it.\n\n"
+        "The ice took 18 months to form."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many people visit the museum each winter?") == ""
+    assert article.cited("How many people visit the museum each summer?").startswith("About 50,000")
+    assert article.cited("Which river flows northeast past Irkutsk?") == ""
+    assert article.cited("which river flows northwest past irkutsk").startswith("Only one river")
+    assert article.cited("How much does the ferry cost per week?") == ""
+    assert article.cited("How much does the ferry cost per day?").startswith("The ferry")
+    # a unit of time that is no period may be said in another; a compass word in a name is the name's
+    assert not _swapped_alternative("How many years did the ice take to form?", "The ice took 18 months.")
+    assert not _swapped_alternative("When did Northern Illinois lose?", "Eastern Michigan won on Saturday.")
