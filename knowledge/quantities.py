@@ -187,7 +187,7 @@ _TRIGGER_WORDS = frozenset(
     + ["before", "after", "later", "earlier", "following", "during", "when"]
 )
 _DEPTH_CONTEXT = re.compile(
-    r"\b(?:deep|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
+    r"\b(?:deep(?:er|est)?|depths?|descend\w*|below|beneath|underground|underwater|down|dives?|dived|dove|"
     r"drill\w*|sinks?|sank|bottom|seabed|sea floor|subsurface)\b",
     re.I,
 )

@@ -28,6 +28,7 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("They bought a 20-hectare site near the port.", "area", "20-hectare"),
         ("The farm covers 300 acres.", "area", "300 acres"),
         ("The cave descends 300 meters below the surface.", "depth", "300 meters"),
+        ("The deepest wreck lay at 370 metres.", "depth", "370 metres"),
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
         # a currency sign before: not "6 million in(ches)"
         ("The city had given Norvale $6 million in tax breaks.", "money", "6 million"),
