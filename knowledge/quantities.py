@@ -143,12 +143,14 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         "temperature",
         re.compile(r"\s?°\s?[CF]?|(?-i:[CF])(?![\w])|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I),
     ),
-    ("money", re.compile(rf"[- ]{_CURRENCY_WORD}\b", re.I)),
+    # "600 million US dollars", "40 Swiss francs"
+    ("money", re.compile(rf"[- ](?:(?:US|U\.S\.|[A-Z][a-z]+) )?{_CURRENCY_WORD}\b", re.I)),
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),
     ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
-    ("length", re.compile(rf"[- ]?{_LENGTH_UNIT}\b(?!-old)", re.I)),
+    # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
+    ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{_LENGTH_UNIT})\b(?!-old)", re.I)),
     ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
 ]
 # a unit a "how many" question counts in, and the kind of quantity it measures ("how many acres")
@@ -163,7 +165,10 @@ _UNIT_KINDS = {
     for word in words.split()
 }
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
-_AGE_BEFORE = re.compile(r"\b(?:aged?|age of) $", re.I)
+# "aged 35", "at the age of 35", "aged between 19 and 71"
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|age of|aged (?:between|from)|aged (?:between )?\d{1,3} (?:and|to)) $", re.I
+)
 # "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
 _MONEY_VERB_BEFORE = re.compile(
     r"\b(?:cost|costs|costing|paid|pay|pays|paying|spent|spend|spends|spending|worth|valued|raised|"
@@ -254,7 +259,7 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
         m = pattern.match(text, end)
         if m:
             return kind, m.end()
-    if _AGE_BEFORE.search(text, before, start):
+    if _AGE_BEFORE.search(text, max(0, start - 20), start):
         return "age", end
     if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):
         return "money", end
@@ -353,7 +358,11 @@ _AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy", "mass
 _CHANGE_WORDS = frozenset(
     """down up fall fell fallen drop dropped rise rose risen increase increased decrease decreased
     decline declined grow grew grown gain gained lose lost climb climbed jump jumped plunge plunged
-    slip slipped slide slid shrink shrank cut higher lower""".split()
+    slip slipped slide slid shrink shrank cut higher lower lift lifted boost boosted improve
+    improved""".split()
+)
+# money words that are as often a change of anything: "how much did the dam raise the lake's level"
+_RAISE_WORDS = frozenset({"raise", "raised"}
 )
 
 
@@ -443,7 +452,9 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if _ASKS_LENGTH.search(text):
         if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
             return _AMOUNT
-        return frozenset({"length", "duration"}) if "long" in words else frozenset({"length"})
+        if "long" in words or "far away" in text or "far off" in text:  # "five years away"
+            return frozenset({"length", "duration"})
+        return frozenset({"length"})
     if _ASKS_HOW_LONG_SINCE.search(text):
         # "how long has she led it": "for ten years", or "since 2014"
         return frozenset({"duration", "date"})
@@ -456,7 +467,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         if (counted | set(words[at + 2 : at + 3])) & _TIME_WORDS:  # "how much prison time"
             return frozenset({"duration"})
         if words[at] == "much":
-            if after & MONEY_WORDS and not after & _CHANGE_WORDS:
+            if (after & MONEY_WORDS) - _RAISE_WORDS and not after & _CHANGE_WORDS:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY

@@ -29,6 +29,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The farm covers 300 acres.", "area", "300 acres"),
         ("The cave descends 300 meters below the surface.", "depth", "300 meters"),
         ("The deepest wreck lay at 370 metres.", "depth", "370 metres"),
+        ("The mission cost about 600 million US dollars.", "money", "600 million US dollars"),
+        ("The volunteers, aged between 19 and 71, slept in the lab.", "age", "71"),
+        ("Visitors to the region exceeded 1.5 million in 2019.", "count", "1.5 million"),
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
         # a currency sign before: not "6 million in(ches)"
         ("The city had given Norvale $6 million in tax breaks.", "money", "6 million"),
@@ -88,6 +91,7 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("A 20-year-old man was arrested.", "duration"),
         ("They sent 1200 soldiers.", "date"),  # an early year only after "in", "by", "since"...
         ("The storm cost 12 lives.", "money"),  # a verb of money, but no sum of money
+        ("Visitors to the region exceeded 1.5 million in 2019.", "length"),  # "in" before a year: no inch
         ("The industry had a capacity of 8.69 GW in 2017.", "count"),  # watts, not people or things
         ("Apple baked in a new 100Wh battery.", "count"),
         ("The shop is at 100 W Main St.", "power"),  # "W" before a name is West
@@ -178,6 +182,9 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         # a rise or fall asked "how far" or "how high" is a percentage or a price as often as a length
         ("How far up was the Hang Seng?", AMOUNT),
         ("How high did oil prices climb?", AMOUNT),
+        ("By how much did the dam raise the lake's level?", AMOUNT),
+        ("How much money was raised?", {"money"}),
+        ("How far away is a commercial product?", {"length", "duration"}),
         ("How long did the talks last?", {"duration"}),
         # a streak's length is counted in games: "an 11-game losing streak"
         ("how long was the losing streak", {"duration", "count"}),
