@@ -625,6 +625,8 @@ def _verbal(word: str) -> bool:
     return word in table or base in table or (base != word and word.endswith(("ed", "ing")))
 
 
+# "which country's expansion": the owner asked for (_asked_neighbours)
+_WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
@@ -2368,6 +2370,7 @@ class Matcher:
         toks = [every[i] for i in at]
         # speed: a comma or a dash between two words the tokens alone cannot tell; most questions have none
         gaps = word_gaps(query.text) if _INNER_PAUSE.search(query.text) else None
+        whose = _WHICH_ONES.findall(query.text)
         found = []
         for i in range(len(toks) - 1):
             word, a, b = toks[i], at[i], at[i + 1]
@@ -2378,6 +2381,8 @@ class Matcher:
                 continue
             if _verbal(word) or (a and every[a - 1] in ("to", "who")):
                 continue  # a verb ("did graham get backlash", "who scored late") names no kind of thing
+            if whose and word in [fold(w) for w in whose]:
+                continue  # whose it is is asked ("which country's expansion"), not a kind of the thing
             if _after_auxiliary(every, a) and (b + 1 == len(every) or every[b + 1] in STOPWORDS):
                 continue  # "did the clinic cost", "did the team use it": a subject and its verb
             found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))

@@ -1092,7 +1092,8 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
         "Active sleep episodes lasted about 70 seconds on average.\n\n"
         "Of all cases, sporadic CJD accounts for about 85 percent.\n\n"
         "Graham said she once encountered backlash over a drinking campaign.\n\n"
-        "The survey found massive deposits of ice near the pole."
+        "The survey found massive deposits of ice near the pole.\n\n"
+        "Prices fell when a rapid expansion of coffee planting in Vietnam flooded the market."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How long did quiet sleep episodes last on average?") == ""
@@ -1102,6 +1103,8 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
     # a verb names no kind of what follows it; a word near in meaning may name the same kind
     assert article.cited("what campaign did graham get backlash for").startswith("Graham said")
     assert article.cited("Where did the survey find huge deposits of ice?").startswith("The survey found")
+    # whose it is, asked: "which country's expansion" is no kind of expansion
+    assert article.cited("Which country's expansion of coffee planting flooded prices?").startswith("Prices")
 
 
 def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_path: Path) -> None:
