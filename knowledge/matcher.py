@@ -2252,7 +2252,8 @@ class Matcher:
         e = min((end if end < v else start for start, end in at_name), key=lambda i: abs(i - v))
         if abs(e - v) > 4:
             return False  # another clause, maybe
-        passive = any(w in _BE for w in toks[max(0, v - 2) : v])
+        # "was founded by", or a participle after the name with its agent: "the Trust, founded in 1981 by"
+        passive = any(w in _BE for w in toks[max(0, v - 2) : v]) or (e < v and "by" in toks[v + 1 : v + 4])
         if e < v:
             if any(w not in STOPWORDS and w not in words for w in toks[e + 1 : v]):
                 return False  # another name or noun acts ("In a profile of Rutte, analysts described him")
@@ -2281,6 +2282,8 @@ class Matcher:
             if found and found[1] < len(toks):
                 if found[1] + 1 == len(toks) and toks[found[1]] in ergative_verbs():
                     return None  # "When did Operation Night Watch begin?" of "the museum began it"
+                if found[1] + 1 < len(toks) and not _verbal(toks[found[1]]):
+                    return None  # "When did the K2 mission begin?": the name's noun, then its verb
                 return found[0], stem(toks[found[1]]), "subject"
             return None
         if first not in ("who", "whom", "what", "which"):
