@@ -625,6 +625,8 @@ def _verbal(word: str) -> bool:
     return word in table or base in table or (base != word and word.endswith(("ed", "ing")))
 
 
+# a name given in words the entities may not read: 'a game called "duck on a rock"' (which_unpicked)
+_NAMING = re.compile(r"\b(?:called|named|known as|dubbed|nicknamed)\b", re.I)
 # "which country's expansion": the owner asked for (_asked_neighbours)
 _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
@@ -2444,6 +2446,8 @@ class Matcher:
         text = self.index.sentences[sentence].text
         if _DIGIT.search(text) or not CARDINAL_WORDS.isdisjoint(toks := tokens(text)):
             return False
+        if _NAMING.search(text):
+            return False  # 'a childhood game called "duck on a rock"' picks one out by its name
         asked = set(query.toks)
         nouns = noun.split()
         for i, w in enumerate(toks):

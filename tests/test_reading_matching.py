@@ -540,7 +540,8 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
         "Sleeping to Mars\n\n"
         "The plan assumes that a drug would be administered to induce torpor in the crew.\n\n"
         "Bank and financial stocks led the gains on Tuesday morning.\n\n"
-        "The crew would travel in soft pods kept in the dark."
+        "The crew would travel in soft pods kept in the dark.\n\n"
+        'He borrowed ideas from a childhood game called "duck on a rock".'
     )
     article = build_article(tmp_path, text)
     assert article.cited("Which drug would be administered to induce torpor?") == ""
@@ -548,6 +549,8 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
     # a word before the noun that the question lacks picks some out
     assert article.cited("Which stocks led the gains?").startswith("Bank and financial stocks")
     assert article.cited("What would be administered to induce torpor?").startswith("The plan assumes")
+    # a name given with "called" picks one out, though no entity is read in it
+    assert article.cited("Which childhood game did he borrow ideas from?").startswith("He borrowed")
 
 
 def test_a_sentence_counting_the_asked_thing_by_another_number_is_not_the_answer(tmp_path: Path) -> None:
