@@ -770,7 +770,8 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         out.citations.append({"fact_id": row["id"], "sentence_id": s.id, "rank": 0})
 
 
-_APPOSITIVE = re.compile(r"^,\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.\s*$)")
+# "Mark Rutte, the outgoing Dutch Prime Minister,"; "Graham Poole, 61, a retired scaffolder,"
+_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.\s*$)")
 _COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
 # A verb makes a clause, not an apposition: "As with every other MacBook Pro, the 16-inch one is ..."
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")

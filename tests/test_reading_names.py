@@ -164,9 +164,11 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
         "Kestrel Aviation signed a deal with Brandt, a maker of farm sensors, to fit its drones.\n\n"
         "Jo Weller, Senior Vice President of Sales for Brandt, Inc., said sales would double.\n\n"
         "The Bank of Lorvia lent money to growers on Monday.\n\n"
-        "Growers on Lorvia, a small island state, want more.",
+        "Growers on Lorvia, a small island state, want more.\n\n"
+        "Next door, Tom Reed, 61, a retired scaffolder, fetched a ladder.",
     )
     assert article.base.answer("what is Brandt").text == "Brandt is a maker of farm sensors."
+    assert "Tom Reed is a retired scaffolder." in _descriptions(article)  # an age between name and what
     assert article.base.answer("what is Lorvia").text == "Lorvia is a small island state."
     assert not {d for d in _descriptions(article) if "Vice President" in d or "Bank" in d}
 
