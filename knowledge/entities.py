@@ -19,6 +19,8 @@ from .gazetteer import (
     WEEKDAYS,
     first_names,
 )
+from .lemmas import lemma
+from .lexicon import verbs_and_adverbs
 from .quantities import CENTURY, EARLY_DECADE, EARLY_YEAR, ERA_YEAR
 from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, fold, is_english_word
 
@@ -329,8 +331,36 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         kind = "person" if office or personal else NOT_A_PERSON  # "NSU Motorenwerke" is no one's name
     else:
         kind = "other"
+    if kind == "person" and not title:
+        title = _title_in_lower_case(text, name_span[0][1])
     out.append(Mention(name, kind, name_span[0][1], name_span[-1][2], title=title))
     return out
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
+
+
+def _title_in_lower_case(text: str, start: int) -> str:
+    """The title written in lower case right before a name ("said chief executive Jonathan Whitcombe",
+    "Chief executive Tom Haverford"): words of office, and one word before them that says of what
+    ("race director"); "" for none."""
+    at, words = start, []
+    while (m := _WORD_BEFORE.search(text, max(0, at - 30), at)) and len(words) < 4:
+        word = m.group(1)
+        key = fold(word)
+        if key not in _OFFICE_KEYS or (word[:1].isupper() and m.start() > 0):
+            break
+        words.insert(0, word)
+        at = m.start()
+    if not words:
+        return ""
+    m = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    word = m.group(1) if m else ""
+    if word and (word.islower() or m.start() == 0) and fold(word) not in STOPWORDS and is_english_word(word):
+        verb = word.endswith(("ed", "ing", "s")) or lemma(fold(word)) in verbs_and_adverbs()
+        if not verb:  # "said", "according": no office's kind
+            words.insert(0, word)
+    return " ".join(words)
 
 
 _GLUE = frozenset({"of", "the", "and", "for"})

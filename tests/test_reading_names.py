@@ -173,6 +173,23 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
     assert not {d for d in _descriptions(article) if "Vice President" in d or "Bank" in d}
 
 
+def test_a_title_in_lower_case_before_a_name_is_the_persons_title(tmp_path: Path) -> None:
+    # "who is jonathan whitcombe" quoted "Whitcombe said the trust had also recruited..." over the
+    # sentence giving his post: "said chief executive Jonathan Whitcombe" was read as no title
+    article = build_article(
+        tmp_path,
+        "Hospital waits\n\n"
+        '"These waits are not acceptable," said chief executive Jonathan Whitcombe.\n\n'
+        "Tournament director Fiona Gallacher opened the course.\n\n"
+        "The match was refereed by Claire Donovan.",
+    )
+    assert _descriptions(article) >= {
+        "Jonathan Whitcombe is chief executive.",
+        "Fiona Gallacher is Tournament director.",
+    }
+    assert not {d for d in _descriptions(article) if "Donovan" in d}  # "refereed by" is no title
+
+
 def test_a_name_inside_a_longer_phrase_is_not_what_the_sentence_describes(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
