@@ -2692,21 +2692,23 @@ class Matcher:
             kind, mine = known[eid].kind, self._name_words(eid)
             if stems is None:
                 stems = set(self.index.sentence_fixed(sentence).stems)
-            if not mine.isdisjoint(stems) or eid in self.index.document_subjects(s.document):
-                continue
             others = [
-                e
-                for e in s.entities
-                if e not in query.entities and e in known and self._name_words(e).isdisjoint(mine)
+                e for e in s.entities if e not in query.entities and e in known and not self._one_name(eid, e)
             ]
+            # a word of its name the sentence says, not as a word of another's ("Lake" of "Lake Ngami")
+            said = mine - frozenset().union(*(self._name_words(e) for e in others))
+            if not said.isdisjoint(stems) or eid in self.index.document_subjects(s.document):
+                continue
             if kind == "other" and not any(known[e].kind == kind for e in others):
                 continue
             if kind == "person" and (query.asks == "who" or self._may_mean_by_pronoun(sentence, others)):
                 continue  # another person is what "who" asks for; "he" may be the question's
             if self._named_before_in_paragraph(eid, sentence):
                 continue
-            # a team's nickname and its town may name one club ("Spurs", "Tottenham")
-            if not any(known[e].kind in _NAMED_KINDS and self._alike_names(eid, e) for e in others):
+            # a team's nickname and its town may name one club ("Spurs", "Tottenham"); two countries are two
+            if kind == "country" or not any(
+                known[e].kind in _NAMED_KINDS and self._alike_names(eid, e) for e in others
+            ):
                 return True
         return False
 

@@ -1283,10 +1283,18 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
         "The team also counted birds at Hornoya in Finnmark, where numbers were stable.\n\n"
         "The survey team reached Vardo in June. Nordic Marine rebuilt the harbour there in 1998.\n\n"
         "Fed by the River Dunn from the north, it reaches 40 metres at its deepest point.\n\n"
-        'The band played "Long Train Running" at the harbour festival.'
+        'The band played "Long Train Running" at the harbour festival.\n\n'
+        "The survey team, led by Kari Solheim, first mapped Lake Ngami and its shores in 1849.\n\n"
+        "Hunters also camped at Lake Xau to the south.\n\n"
+        "The last Russian troops left Estonia in 1994. Latvia was freed the same year."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many puffins did Kari Solheim count at Hornoya?") == ""
+    # a word of the name that another's has is no mention of it; two countries are never one
+    assert article.cited("When was Lake Xau first mapped?") == ""
+    assert article.cited("When was Lake Ngami first mapped?").startswith("The survey team")
+    assert article.cited("When did the last Russian troops leave Latvia?") == ""
+    assert article.cited("When did the last Russian troops leave Estonia?").startswith("The last Russian")
     assert "400 puffins" in article.cited("How many puffins did Kari Solheim count at Rost?")
     # not swaps: the name the paragraph gave before ("there" is Vardo), what the story is about ("it"),
     # and an everyday word in lower case that is also a name ("Long Train Running")
