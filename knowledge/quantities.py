@@ -476,7 +476,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"
         if counted and (unit := _UNIT_KINDS.get(next(iter(counted)))):
             return frozenset({unit, "count"})  # "how many acres burned": "18,400 acres"
-        return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count"})
+        # "how many posts are vacant": "a quarter of its posts", "58 per cent of patients"
+        return frozenset({"money"}) if counted & _CURRENCIES else frozenset({"count", "percent"})
     # "when" asks for a date only as the question's own word ("so when did..."), not in a clause
     # ("what turned up when they searched the car")
     asks_when = "when" in words[:3]

@@ -139,7 +139,8 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("At what age did she retire?", {"age"}),
         ("What is Maria Lopez's age?", {"age"}),
         ("What was the age of the driver?", {"age"}),
-        ("How many people were arrested?", {"count"}),
+        # a share answers "how many" too: "58 per cent of patients", "a quarter of its posts"
+        ("How many people were arrested?", {"count", "percent"}),
         ("How many years did he serve?", {"duration"}),
         ("How much did the order cost?", {"money"}),
         ("How much did turnout grow?", AMOUNT),
@@ -168,7 +169,7 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much solar capacity does Korea have?", {"power", "energy"}),
         ("How many gigawatts were installed?", {"power", "energy"}),
         # a word of power before another noun names what is counted
-        ("how many energy technology priorities did MOTIE identify", {"count"}),
+        ("how many energy technology priorities did MOTIE identify", {"count", "percent"}),
         # a diameter is a length
         ("what is the diameter of europa", {"length"}),
         ("How much solar was installed?", AMOUNT),
