@@ -361,6 +361,7 @@ _CHANGE_WORDS = frozenset(
     slip slipped slide slid shrink shrank cut higher lower lift lifted boost boosted improve
     improved""".split()
 )
+_LONGER_WORDS = frozenset("longer shorter earlier later sooner faster slower".split())
 # money words that are as often a change of anything: "how much did the dam raise the lake's level"
 _RAISE_WORDS = frozenset({"raise", "raised"}
 )
@@ -471,6 +472,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
+            if words[at + 1 : at + 2] and words[at + 1] in _LONGER_WORDS:  # "how much longer did they sleep"
+                return _AMOUNT | {"duration"}
             return _AMOUNT
         if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
             return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"

@@ -145,6 +145,7 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much did the order cost?", {"money"}),
         ("How much did turnout grow?", AMOUNT),
         ("How much money was raised?", {"money"}),
+        ("How much longer did participants sleep?", AMOUNT | {"duration"}),
         # a sum named by what it is for: a grant or a bail is money, not a share or a count
         ("How much was the grant to the museum?", {"money"}),
         ("how much is his bail", {"money"}),
@@ -185,6 +186,7 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How high did oil prices climb?", AMOUNT),
         ("By how much did the dam raise the lake's level?", AMOUNT),
         ("How much money was raised?", {"money"}),
+        ("How much longer did participants sleep?", AMOUNT | {"duration"}),
         ("How far away is a commercial product?", {"length", "duration"}),
         ("How long did the talks last?", {"duration"}),
         # a streak's length is counted in games: "an 11-game losing streak"
