@@ -2701,6 +2701,9 @@ class Matcher:
                 continue
             if kind == "other" and not any(known[e].kind == kind for e in others):
                 continue
+            country = _CAPITALS.get(" ".join(tokens(known[eid].name)))
+            if country and any(known[e].name == country for e in others):
+                continue  # a capital stands for its country ("Will Kyiv be invited?" of "Ukraine")
             if kind == "person" and (query.asks == "who" or self._may_mean_by_pronoun(sentence, others)):
                 continue  # another person is what "who" asks for; "he" may be the question's
             if self._named_before_in_paragraph(eid, sentence):

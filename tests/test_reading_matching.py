@@ -1286,7 +1286,9 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
         'The band played "Long Train Running" at the harbour festival.\n\n'
         "The survey team, led by Kari Solheim, first mapped Lake Ngami and its shores in 1849.\n\n"
         "Hunters also camped at Lake Xau to the south.\n\n"
-        "The last Russian troops left Estonia in 1994. Latvia was freed the same year."
+        "The last Russian troops left Estonia in 1994. Latvia was freed the same year.\n\n"
+        "The envoy flew to Kyiv on Monday.\n\n"
+        "Officials said Ukraine would be invited to join the alliance next year."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many puffins did Kari Solheim count at Hornoya?") == ""
@@ -1295,6 +1297,8 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
     assert article.cited("When was Lake Ngami first mapped?").startswith("The survey team")
     assert article.cited("When did the last Russian troops leave Latvia?") == ""
     assert article.cited("When did the last Russian troops leave Estonia?").startswith("The last Russian")
+    # a capital stands for its country
+    assert article.cited("When will Kyiv be invited to join the alliance?").startswith("Officials said")
     assert "400 puffins" in article.cited("How many puffins did Kari Solheim count at Rost?")
     # not swaps: the name the paragraph gave before ("there" is Vardo), what the story is about ("it"),
     # and an everyday word in lower case that is also a name ("Long Train Running")
