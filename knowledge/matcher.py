@@ -2671,13 +2671,13 @@ class Matcher:
         return any(e not in query.entities and e in known and known[e].kind == "country" for e in s.entities)
 
     def about_another_name(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence names another thing of the kind of a name the question has and it lacks
-        ("How many puffins did Solheim count at Hornoya?" of "reached Rost, and Solheim counted 400
-        puffins there"; the story names Hornoya elsewhere), that
-        name being neither what the article is about nor named before in the paragraph ("it", "the
-        lake" may mean those), nor alike to a name it has. A name of no known kind counts only against
-        another of that kind; a people's name or an everyday word in lower case is no name here ("Dutch",
-        "running")."""
+        """Whether the sentence lacks a name of the question and names another thing of its kind ("How
+        many puffins did Solheim count at Hornoya?" of "reached Rost, and Solheim counted 400 puffins
+        there"; the story names Hornoya elsewhere). Not when the name is what the article is about or
+        was named before in the paragraph ("it", "the lake" may mean those), is a person "he" may mean
+        or a "who" question asks around, a capital of the sentence's country, or alike to a name it has.
+        A name of no known kind counts only against another of that kind; a people's name or an
+        everyday word in lower case is no name here ("Dutch", "running")."""
         known = self.index.entities
         s = self.index.sentences[sentence]
         toks = query.toks

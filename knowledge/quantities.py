@@ -144,7 +144,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\s?°\s?[CF]?|(?-i:[CF])(?![\w])|[ ]degrees?(?: (?:Fahrenheit|Celsius|F\b|C\b))?", re.I),
     ),
     # "600 million US dollars", "40 Swiss francs"
-    ("money", re.compile(rf"[- ](?:(?:US|U\.S\.|[A-Z][a-z]+) )?{_CURRENCY_WORD}\b", re.I)),
+    ("money", re.compile(rf"[- ](?:(?-i:US|U\.S\.|[A-Z][a-z]+) )?{_CURRENCY_WORD}\b", re.I)),
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),
     ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
@@ -363,8 +363,7 @@ _CHANGE_WORDS = frozenset(
 )
 _LONGER_WORDS = frozenset("longer shorter earlier later sooner faster slower".split())
 # money words that are as often a change of anything: "how much did the dam raise the lake's level"
-_RAISE_WORDS = frozenset({"raise", "raised"}
-)
+_RAISE_WORDS = frozenset({"raise", "raised"})
 
 
 # Every question form below needs one of these words, and one of the measuring words (or a word
