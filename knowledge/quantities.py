@@ -28,7 +28,8 @@ _NUM = (
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
 _CURRENCY_WORD = (
     r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|cents?|pence|"
-    r"dirhams?|riyals?|won|pesos?|USD|EUR|GBP|JPY|CNY|AED)"
+    r"dirhams?|riyals?|won|pesos?|guilders?|florins?|ducats?|shillings?|lire|lira|kronor|kroner|krona|krone|"
+    r"zlotys?|forints?|baht|ringgits?|rupiahs?|dinars?|shekels?|naira|USD|EUR|GBP|JPY|CNY|AED)"
 )
 _AREA_UNIT = (
     r"(?:square[- ](?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?)"
@@ -93,7 +94,10 @@ _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
 # "closed until March", "a deal until the end of the 2022/23 season": the date ends a stretch of time,
 # so it answers "how long" as a duration does
 # "after a year", "took an hour", "a decade ago": one unit of time said with "a"
-_BEFORE_ONE_UNIT = "after|for|within|in|over|about|nearly|almost|around|than|under|took|takes?|lasts?|lasted"
+_BEFORE_ONE_UNIT = (
+    "after|for|within|in|over|about|nearly|almost|around|than|under|took|takes?|lasts?|lasted|"
+    "at least|at most"
+)
 _ONE_UNIT = re.compile(
     rf"\b(?i:(?:{_BEFORE_ONE_UNIT}) (?:a|an) (?:full )?{_TIME_UNIT}|(?:a|an) {_TIME_UNIT} ago)\b(?!-)"
 )
@@ -129,7 +133,8 @@ _SCORE = re.compile(
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
-_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])))")  # "100Wh", "75C" too
+# "100Wh", "75C", "10am" too
+_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|(?i:am|pm)\b))")
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
@@ -340,7 +345,10 @@ STATED_KINDS = (
     | {"percentage": "percent", "percentages": "percent"}  # "what percentage backed it" of "92% backed"
     | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
 )
-_CURRENCIES = frozenset("dollars euros pounds yen yuan rupees francs".split())
+_CURRENCIES = frozenset(
+    """dollars euros pounds yen yuan rupees francs pesos riyals dirhams roubles rubles guilders florins ducats
+    shillings lire kronor kroner zlotys forints baht ringgits rupiahs dinars shekels naira""".split()
+)
 # "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
 _POWER_WORDS = frozenset(
     """power energy electricity capacity wattage watts kilowatts megawatts gigawatts terawatts
