@@ -62,9 +62,11 @@ def initials(words: list[str]) -> tuple[str, str]:
         for part in w.split("-"):
             if not part:
                 continue
-            every.append(part[0].upper())
+            # an acronym inside the name gives all its letters: "UK Health Security Agency" is UKHSA
+            head = part if is_acronym(part) else part[0].upper()
+            every.append(head)
             if part.casefold() not in _MINOR:
-                major.append(part[0].upper())
+                major.append(head)
     return "".join(every), "".join(major)
 
 
@@ -80,7 +82,7 @@ def expansion_before(text: str, end: int, acronym: str) -> str | None:
     want = letters(acronym)
     start = max(0, end - 40 * len(want))  # room for the words an acronym can stand for, no more
     words = list(_WORD.finditer(text, start, end))
-    for n in range(len(want), min(len(words), len(want) + 4) + 1):
+    for n in range(2, min(len(words), len(want) + 4) + 1):  # fewer words than letters when one is an acronym
         span = words[-n:]
         if span[0].group(0).casefold() in _MINOR:
             continue

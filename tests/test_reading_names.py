@@ -102,6 +102,9 @@ def test_acronym_letters_must_match_the_words() -> None:
     text = "Demand will peak, said the International Energy Agency"
     assert acronyms.expansion_before(text, len(text), "IEA") == "International Energy Agency"
     assert acronyms.expansion_before("The report came out (IEA)", 21, "IEA") is None
+    # an acronym inside the name gives all its letters
+    text = "The UK Health Security Agency"
+    assert acronyms.expansion_before(text, len(text), "UKHSA") == "UK Health Security Agency"
 
 
 def test_countries_demonyms_and_capitals_come_from_the_library() -> None:
