@@ -346,6 +346,7 @@ _ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
         "morning afternoon evening",
         "upper lower",
         "daily weekly monthly yearly annual hourly",
+        "northernmost southernmost easternmost westernmost",
         "north south east west northeast northwest southeast southwest northern southern eastern western",
         "second minute hour day week month year decade",  # not "a century": a hundred runs too
     )

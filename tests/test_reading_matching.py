@@ -1329,3 +1329,4 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     # a unit of time that is no period may be said in another; a compass word in a name is the name's
     assert not _swapped_alternative("How many years did the ice take to form?", "The ice took 18 months.")
     assert not _swapped_alternative("When did Northern Illinois lose?", "Eastern Michigan won on Saturday.")
+    assert _swapped_alternative("Which is its northernmost point?", "It is the southernmost point.")
