@@ -387,6 +387,25 @@ def _swapped_alternative(question: str, sentence: str) -> bool:
     return any(asked & group and not asked & said and (said & group) - asked for group in _ALTERNATIVES)
 
 
+# a relative of a name: "Vermeer's wife" asks about someone else than a sentence on Vermeer alone
+_RELATIVE = re.compile(
+    r"\b\w+['\u2019]s\s+(wife|husband|father|mother|son|daughter|brother|sister|parent|child|children|"
+    r"widow|widower|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|nephew|niece|partner|"
+    r"fiancee?|girlfriend|boyfriend)s?\b",
+    re.I,
+)
+
+
+def _relative_missing(question: str, sentence: str) -> bool:
+    """Whether the question asks of someone's relative and the sentence never says that relative
+    ("Where did Vermeer's wife spend her life?" of "He spent his entire life in Delft")."""
+    asked = _RELATIVE.findall(question)
+    if not asked:
+        return False
+    said = {stem(w) for w in tokens(sentence)}
+    return any(stem(word.lower()) not in said for word in asked)
+
+
 def _swapped_date(question: str, sentence: str) -> bool:
     """Whether the sentence states other times of the kind the question pins and not the question's
     ("held next year" of "the NATO Summit in Washington next month", "in 2019" of "in 2018"), pins the
@@ -2106,6 +2125,7 @@ class Matcher:
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
             or _swapped_alternative(query.text, text)
+            or _relative_missing(query.text, text)
             or (gates.negated and _negation_added(query.text, text))
             or (bool(gates.counts) and _swapped_count(gates.counts, text))
             or (bool(gates.measured) and _swapped_measure(gates.measured, text))

@@ -1307,6 +1307,19 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
     assert article.cited("who was running the harbour rebuild").startswith("Nordic Marine")
 
 
+def test_a_sentence_that_never_says_the_relative_asked_about_is_not_the_answer(tmp_path: Path) -> None:
+    # "Where did Vermeer's wife spend her entire life?" quoted "He spent his entire life in Delft" at 0.77
+    text = (
+        "Vermeer\n\n"
+        "Johannes Vermeer spent his entire life in Delft.\n\n"
+        "His wife, Catharina Bolnes, was born in Gouda."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where did Vermeer's wife spend her entire life?") == ""
+    assert article.cited("Where did Vermeer spend his entire life?").startswith("Johannes Vermeer")
+    assert article.cited("Where was Vermeer's wife born?").startswith("His wife")
+
+
 def test_a_sentence_saying_another_season_direction_or_period_than_the_question_is_not_the_answer(
     tmp_path: Path,
 ) -> None:
