@@ -347,6 +347,8 @@ _ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
         "upper lower",
         "daily weekly monthly yearly annual hourly",
         "northernmost southernmost easternmost westernmost",
+        "more fewer less",
+        "higher lower",
         "north south east west northeast northwest southeast southwest northern southern eastern western",
         "second minute hour day week month year decade",  # not "a century": a hundred runs too
     )

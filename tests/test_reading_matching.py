@@ -1343,3 +1343,5 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     assert not _swapped_alternative("How many years did the ice take to form?", "The ice took 18 months.")
     assert not _swapped_alternative("When did Northern Illinois lose?", "Eastern Michigan won on Saturday.")
     assert _swapped_alternative("Which is its northernmost point?", "It is the southernmost point.")
+    assert _swapped_alternative("How many more seeds did they set?", "They set 13 percent fewer seeds.")
+    assert not _swapped_alternative("How many more seeds did they set?", "They set 13 percent more seeds.")
