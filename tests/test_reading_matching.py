@@ -1345,3 +1345,4 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     assert _swapped_alternative("Which is its northernmost point?", "It is the southernmost point.")
     assert _swapped_alternative("How many more seeds did they set?", "They set 13 percent fewer seeds.")
     assert not _swapped_alternative("How many more seeds did they set?", "They set 13 percent more seeds.")
+    assert _swapped_alternative("How much higher were numbers under LEDs?", "Numbers were 33 percent lower.")
