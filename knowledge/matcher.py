@@ -2675,11 +2675,7 @@ class Matcher:
         if not others:
             return False
         # "he" may be them, unless another person is named before it ("Pelletier tied it, his 12th goal")
-        first = next((i for i, w in enumerate(words) if w in _THIRD_PERSON), None)
-        if first is None:
-            return True
-        named = set().union(*(self._name_words(e) for e in others))
-        return any(stem(w) in named for w in words[:first])
+        return not self._may_mean_by_pronoun(sentence, others)
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers
@@ -2739,7 +2735,8 @@ class Matcher:
         return False
 
     def _may_mean_by_pronoun(self, sentence: int, others: list[str]) -> bool:
-        """Whether the sentence has a "he" or "she" with no person of *others* named before it."""
+        """Whether the sentence has a "he" or "she" with no person of *others* named before it: it may
+        mean the question's person (about_another_person, about_another_name)."""
         words = self._sentence_words(sentence)
         first = next((i for i, w in enumerate(words) if w in _THIRD_PERSON), None)
         if first is None:

@@ -479,7 +479,7 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
-            if words[at + 1 : at + 2] and words[at + 1] in _LONGER_WORDS:  # "how much longer did they sleep"
+            if not _LONGER_WORDS.isdisjoint(words[at + 1 : at + 2]):  # "how much longer did they sleep"
                 return _AMOUNT | {"duration"}
             return _AMOUNT
         if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
