@@ -94,7 +94,7 @@ def test_the_gates_read_before_describe_are_off_topic_of_the_described_features(
             early = matcher._off_topic_before_describe(query, c)
             assert early == off_topic(c.features), (question, c.unit.fact_id)
             seen[early] += 1
-            by_quantity += early and c.coverage >= 0.4 and c.features[_QUANTITY_MISS] > 0
+            by_quantity += early and c.coverage >= MIN_COVERAGE and c.features[_QUANTITY_MISS] > 0
     assert seen[True] > 100 and seen[False] > 100 and by_quantity > 5, (seen, by_quantity)
 
 
@@ -122,8 +122,8 @@ def test_a_question_whose_candidates_are_all_off_topic_abstains_without_describi
 def test_a_question_no_unit_covers_enough_abstains_before_any_candidate_is_made(
     shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # coverage never exceeds the matched weight over the total: under the gate's 0.4 for the heaviest
-    # unit, every candidate is off topic, so answer abstains without making them
+    # coverage never exceeds the matched weight over the total: under the gate (MIN_COVERAGE) for the
+    # heaviest unit, every candidate is off topic, so answer abstains without making them
     matcher = _matcher(shipped_base)
     under = []
     for question in _development_questions():
@@ -136,7 +136,7 @@ def test_a_question_no_unit_covers_enough_abstains_before_any_candidate_is_made(
         if found and heaviest / total < MIN_COVERAGE:
             assert all(c.coverage <= heaviest / total and off_topic(c.features) for c in found), question
             under.append(question)
-    assert len(under) > 5
+    assert under  # at the gate's 0.3, one development question ("Write a poem about the sea.")
     made = []
     # every candidate is made through Candidate, by _candidate or inline (round 7)
     monkeypatch.setattr(matcher_module, "Candidate", lambda *args: made.append(args) or Candidate(*args))
