@@ -89,6 +89,7 @@ class SentenceRec:
     names_a_place: bool = False  # a name stands after "in", "at", "near": a place ("buried at Kilmuir")
 
 
+YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # a year as news writes one: "in 2011", "the 1849 opening"
 BM25_K1 = 1.2  # describe's BM25 (features.py): term frequency saturation
 BM25_B = 0.75  # and length normalisation
 # BM25's length part reads a sentence against this many content words, a news sentence's usual length,
@@ -676,6 +677,7 @@ class Index:
         self._citations: _Cache[int, Citation] = _Cache()
         self._rarity: _Cache[tuple[str, str], float] = _Cache()
         self._subjects: _Cache[str, frozenset[str]] = _Cache()
+        self._years: _Cache[str, frozenset[str]] = _Cache()
         self._word_rows: _Cache[str, tuple[int, float] | None] = _Cache()  # see meaning
 
     # --- records made from the columns ------------------------------------------------------
@@ -792,6 +794,15 @@ class Index:
         if d is None:
             return range(0)
         return range(self._doc_ends[d - 1] if d else 0, self._doc_ends[d])
+
+    def document_years(self, document: str) -> frozenset[str]:
+        """The years (1500-2099) *document*'s sentences write, as written ("2011")."""
+        got = self._years.get(document)
+        if got is None:
+            sentences = self.sentences
+            found = {y for i in self.document_range(document) for y in YEAR.findall(sentences[i].text)}
+            got = self._years.put(document, frozenset(found))
+        return got
 
     def document_subjects(self, document: str) -> frozenset[str]:
         """What *document* is about: the entities its headline (or title) names and the one its sentences

@@ -29,7 +29,7 @@ from .gazetteer import (
     TITLE_WORDS,
     WEEKDAYS,
 )
-from .index import ENTITY_PREFIX, QUANTITY_PREFIX, Index, Unit
+from .index import ENTITY_PREFIX, QUANTITY_PREFIX, YEAR, Index, Unit
 from .lemmas import lemma
 from .lexicon import (
     FORM_WORDS,
@@ -640,6 +640,18 @@ def _name_runs(toks: list[str], words: frozenset[str]) -> list[tuple[int, int]]:
         i = j + 1
     need = min(2, len(words))
     return [(a, b) for a, b in runs if len({t for t in toks[a : b + 1] if t in words}) >= need]
+
+
+_NUMBER_WORDS = CARDINAL_WORDS | frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+
+
+# words that pick one by its place in a row, as a number may ("the final game" of "one game left")
+_IN_ORDER = frozenset("first second third fourth fifth last final next previous only single".split())
+
+
+def _numeric(word: str) -> bool:
+    """Whether a folded word is a number or holds a digit ("two", "million", "2.3", "a615")."""
+    return word in _NUMBER_WORDS or any(c.isdigit() for c in word)
 
 
 def _verbal(word: str) -> bool:
@@ -2126,6 +2138,7 @@ class Matcher:
         return (
             self.swapped_name(query, sentence)
             or _swapped_date(query.text, text)
+            or self.year_elsewhere(query, sentence)
             or _swapped_alternative(query.text, text)
             or _relative_missing(query.text, text)
             or (gates.negated and _negation_added(query.text, text))
@@ -2441,10 +2454,15 @@ class Matcher:
                 return False
             for i in range(1, len(stems)):
                 other = stems[i - 1]
-                if stems[i] != after or other in asked_stems or other in names or other[:1].isdigit():
+                if stems[i] != after or other in asked_stems or other in names:
                     continue  # a name is other rules' ("the Halifax explosion", "Manchester United")
                 if gaps[i - 1].strip(" -"):
                     continue  # a glue word or a comma between: not one phrase
+                if word not in _IN_ORDER and (
+                    _numeric(words[i - 1]) or (i > 1 and _numeric(words[i - 2]) and gaps[i - 2] == "-")
+                ):
+                    continue  # "two members", "2.3 million people", "the A615 road", "a 28-hectare site"
+                    # name no kind of the thing; "the second engine" of "one of four engines" does
                 if not self._alike_words(word, words[i - 1]):
                     return True
         return False
@@ -2744,6 +2762,24 @@ class Matcher:
         known = self.index.entities
         named = set().union(*(self._name_words(e) for e in others if known[e].kind == "person"))
         return not any(stem(w) in named for w in words[:first])
+
+    def year_elsewhere(self, query: Query, sentence: int) -> bool:
+        """Whether the question pins a year the sentence and its paragraph before it lack, which the
+        article gives to something else ("How many people needed aid in 2011?" of "has left 2.3 million
+        people in need", the article's 2011 another crisis). Not the article's latest year: its present,
+        which a sentence seldom repeats."""
+        asked = YEAR.findall(query.text)
+        if not asked:
+            return False
+        sentences = self.index.sentences
+        s = sentences[sentence]
+        i = sentence
+        while i >= 0 and sentences[i].document == s.document and sentences[i].paragraph == s.paragraph:
+            if any(y in sentences[i].text for y in asked):
+                return False
+            i -= 1
+        written = self.index.document_years(s.document)
+        return not written.isdisjoint(asked) and not set(asked) <= {max(written)}
 
     def _named_before_in_paragraph(self, eid: str, sentence: int) -> bool:
         """Whether an earlier sentence of *sentence*'s paragraph names the entity."""
