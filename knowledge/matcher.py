@@ -350,10 +350,14 @@ _ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
         "more fewer less",
         "higher lower",
         "north south east west northeast northwest southeast southwest northern southern eastern western",
+        # currencies in lower case ("Euro 2020" is a name); not "pound", a weight too
+        "dollar euro yen yuan renminbi rupee franc rouble ruble peso krona kronor krone zloty shilling lira"
+        " dinar dirham ringgit baht naira rand",
         "second minute hour day week month year decade",  # not "a century": a hundred runs too
     )
 )
-_COMPASS, _TIME_UNITS = _ALTERNATIVES[-2], _ALTERNATIVES[-1]
+_COMPASS, _CURRENCY_WORDS, _TIME_UNITS = _ALTERNATIVES[-3:]
+_CURRENCY_SIGNS = {"$": ("dollar",), "\u20ac": ("euro",), "\u00a5": ("yen", "yuan")}
 _PERIOD_WORDS = frozenset("per each every single a an".split())
 _ANY_ALTERNATIVE = frozenset().union(*_ALTERNATIVES)
 _EDGES = ".,;:!?\"'()\u2019\u201c\u201d"
@@ -368,9 +372,9 @@ def _alternatives_named(text: str) -> set[str]:
     for i, raw in enumerate(words):
         word = raw.strip(_EDGES)
         folded = word.lower()
-        if folded in _COMPASS and word != folded:
+        if (folded in _COMPASS or folded.rstrip("s") in _CURRENCY_WORDS) and word != folded:
             continue
-        if folded.endswith("s") and folded[:-1] in _TIME_UNITS:
+        if folded.endswith("s") and (folded[:-1] in _TIME_UNITS or folded[:-1] in _CURRENCY_WORDS):
             folded = folded[:-1]
         if folded in _TIME_UNITS and (not i or words[i - 1].lower() not in _PERIOD_WORDS):
             continue
@@ -386,12 +390,17 @@ def _swapped_alternative(question: str, sentence: str) -> bool:
     if not asked:
         return False
     said = _alternatives_named(sentence)
-    return any(asked & group and not asked & said and (said & group) - asked for group in _ALTERNATIVES)
+    if not _CURRENCY_WORDS.isdisjoint(asked):  # "$280 million" says dollars as the word does
+        said.update(w for sign, words in _CURRENCY_SIGNS.items() if sign in sentence for w in words)
+    # one of the group asked is missing and another said ("the zloty against the dollar" of "the zloty
+    # against the euro")
+    return any((asked & group) - said and (said & group) - asked for group in _ALTERNATIVES)
 
 
 # a relative of a name: "Vermeer's wife" asks about someone else than a sentence on Vermeer alone
 _RELATIVE = re.compile(
-    r"\b\w+['\u2019]s\s+(wife|husband|father|mother|son|daughter|brother|sister|parent|child|children|"
+    r"\b\w+['\u2019]s\s+(?:(?:eldest|oldest|youngest|elder|older|younger|late|only|first|second)\s+)?"
+    r"(wife|husband|father|mother|son|daughter|brother|sister|parent|child|children|"
     r"widow|widower|uncle|aunt|cousin|grandfather|grandmother|grandson|granddaughter|nephew|niece|partner|"
     r"fiancee?|girlfriend|boyfriend)s?\b",
     re.I,

@@ -20,6 +20,7 @@ from knowledge.matcher import (
     _counts,
     _negation_added,
     _question_form,
+    _relative_missing,
     _swapped_alternative,
     _swapped_count,
     _tokenise,
@@ -1326,6 +1327,9 @@ def test_a_sentence_that_never_says_the_relative_asked_about_is_not_the_answer(t
     assert article.cited("Where did Vermeer's wife spend her entire life?") == ""
     assert article.cited("Where did Vermeer spend his entire life?").startswith("Johannes Vermeer")
     assert article.cited("Where was Vermeer's wife born?").startswith("His wife")
+    # with a word of age or order between ("How old is Fatuma's eldest child?" of "a mother of five")
+    assert _relative_missing("How old is Vermeer's eldest son?", "Vermeer, 34, had eleven children.")
+    assert not _relative_missing("How old is Vermeer's eldest son?", "His eldest son was 20.")
 
 
 def test_a_sentence_saying_another_season_direction_or_period_than_the_question_is_not_the_answer(
@@ -1354,6 +1358,14 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     assert _swapped_alternative("How many more seeds did they set?", "They set 13 percent fewer seeds.")
     assert not _swapped_alternative("How many more seeds did they set?", "They set 13 percent more seeds.")
     assert _swapped_alternative("How much higher were numbers under LEDs?", "Numbers were 33 percent lower.")
+    # currencies, in lower case, or by their signs; one of two asked may be missing ("the zloty against
+    # the dollar" of "the zloty against the euro")
+    zloty, cost = "The zloty fell against the euro.", "It cost 42 billion yen ($280 million)."
+    assert _swapped_alternative("How much did the zloty fall against the dollar?", zloty)
+    assert not _swapped_alternative("How much did the zloty fall against the euro?", zloty)
+    assert _swapped_alternative("How much did it cost in euros?", cost)
+    assert not _swapped_alternative("How much did it cost in dollars?", cost)
+    assert not _swapped_alternative("How much did Euro 2020 tickets cost?", "Tickets cost 50 dollars.")
 
 
 def test_a_year_the_article_gives_to_something_else_is_not_the_sentences(tmp_path: Path) -> None:
