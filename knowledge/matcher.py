@@ -682,6 +682,7 @@ NEIGHBOUR_ALIKE_COSINE = 0.5
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
 _HELPING = frozenset("had has have did does will would also".split())
 # words that ask how, not what kind: "how long", "how many", "what percentage"
+_LAST_VERB = frozenset({"last", "lasts", "lasted", "lasting"})
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
     .split()
@@ -1310,6 +1311,8 @@ class Matcher:
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
+            if tok in _LAST_VERB and query.wanted and "duration" in query.wanted and "long" in toks[:pos]:
+                continue  # "how long will the strike last": the duration answers it; "last month" does not
             word = self._known_words.get(tok)  # speed: a word of the base is read once per base
             if word is None:
                 if _MODEL_CODE.fullmatch(tok):

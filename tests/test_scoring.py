@@ -159,6 +159,22 @@ def test_a_word_is_found_through_its_wordnet_synonym(
     assert (cited == dismissed) is wordnet
 
 
+def test_how_long_something_lasts_is_not_asked_of_last_month(tmp_path: Path) -> None:
+    # "how long is the strike lasting" quoted "A 24-hour walkout ... last year": the verb met "last year";
+    # a duration answers "how long ... last" as it answers "how long ... take"
+    strike = build_article(
+        tmp_path,
+        "Bus drivers walk out over pay\n\n"
+        "Bus drivers in Harwich began a 48-hour strike over pay on Monday, the union said.\n\n"
+        "A one-day walkout last month cancelled about 300 services, and a similar stoppage last year cost "
+        "the operator 2 million pounds.\n\n"
+        "The company said talks would resume on Thursday.\n",
+    )
+    for question in ("how long will the strike last", "How long is the strike lasting?"):
+        assert strike.cited(question).startswith("Bus drivers in Harwich"), question
+    assert strike.cited("how many services were cancelled last month").startswith("A one-day walkout")
+
+
 def test_how_long_has_is_answered_by_since_when(tmp_path: Path) -> None:
     # "how long has she led it" is answered by "since 2016" as well as by "for eight years"
     article = (
