@@ -107,7 +107,12 @@ _MOMENT = re.compile(
     r"(?i:\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few) "
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?) (?:before|after|later|earlier)\b"
     r"|\b(?:the (?:next|following|previous) (?:day|morning|night|week|month|year)"
-    r"|later that (?:day|night|week|month|year)|that (?:night|morning|afternoon|evening))\b)"
+    r"|later that (?:day|night|week|month|year)|that (?:night|morning|afternoon|evening))\b"
+    # "within 28 days", "at around six to eight weeks", "in two years' time": when, told from now
+    r"|(?<![\w-])(?:within|in|after|at) (?:about |around |roughly |up to )?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
+    r"(?: (?:to|or) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
+    r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b))"
     r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
 )
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
@@ -473,6 +478,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
         if (counted | set(words[at + 2 : at + 3])) & _TIME_WORDS:  # "how much prison time"
+            if words[at] == "many" and not counted & _TIME_WORDS:  # "how many migraine days": counted
+                return frozenset({"duration", "count"})
             return frozenset({"duration"})
         if words[at] == "much":
             if (after & MONEY_WORDS) - _RAISE_WORDS and not after & _CHANGE_WORDS:

@@ -194,6 +194,9 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much longer did participants sleep?", AMOUNT | {"duration"}),
         ("How far away is a commercial product?", {"length", "duration"}),
         ("How long did the talks last?", {"duration"}),
+        # days counted with a word between: "9.4 migraine days a month"
+        ("How many migraine days did patients have?", {"duration", "count"}),
+        ("How many days did the strike last?", {"duration"}),
         # a streak's length is counted in games: "an 11-game losing streak"
         ("how long was the losing streak", {"duration", "count"}),
         ("When did the plant close?", {"date", "time", "moment"}),
@@ -440,6 +443,9 @@ def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
         ("After Epstein's death, Barr reassigned the warden.", "After Epstein's death,"),
         ("He resigned the next day.", "the next day"),
         ("Later that night, police arrived.", "Later that night"),
+        # told from now: "when will their eyes open" abstained on "at around six to eight weeks"
+        ("The cubs' eyes should open at around six to eight weeks.", "at around six to eight weeks"),
+        ("Refunds will be paid within 28 days.", "within 28 days"),
     ],
 )
 def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str) -> None:
@@ -447,6 +453,12 @@ def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str
     assert ("moment", surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
     assert "moment" in wanted_kind("when did barr reassign the warden")
     assert "moment" not in wanted_kind("what year did barr reassign the warden")
+
+
+def test_a_period_told_from_now_needs_a_word_of_its_own_before_it() -> None:
+    # "announced by Moon Jae-in a year ago": "in a year" of a name is no moment; nor is an age
+    for sentence in ("It was announced by Moon Jae-in a year ago.", "She started riding at 3 years old."):
+        assert "moment" not in [q.kind for q in find_quantities(sentence)], sentence
 
 
 def test_a_moment_keeps_the_duration_inside_it() -> None:
