@@ -112,7 +112,8 @@ _MOMENT = re.compile(
     r"|(?<![\w-])(?:within|in|after|at) (?:about |around |roughly |up to )?"
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
     r"(?: (?:to|or) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
-    r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b))"
+    r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b)"
+    r"|\bby the (?:end|middle|start) of (?:the|this|next) (?:year|month|week|decade|season|summer|winter)\b)"
     r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
 )
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
@@ -272,7 +273,9 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
     if _AGE_BEFORE.search(text, max(0, start - 20), start):
         return "age", end
     if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):
-        return "money", end
+        counted = _COUNTED_AFTER.match(text, end)  # "costs for about 2.1 million households": people
+        if counted is None or counted.group(1) in _SUMS:
+            return "money", end
     if (
         number.isdigit()
         and int(number) < 120
@@ -289,6 +292,8 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
 
 
 _ONE_THING = re.compile(r" ([a-z]+)\b")  # the lower-case word after "one": what it counts
+_COUNTED_AFTER = re.compile(r" ([a-z]+s)\b")  # "2.1 million households": what a scaled number counts
+_SUMS = frozenset("dollars euros pounds francs rupees pesos funds sales profits".split())
 _ONE_IDIOMS = frozenset({"day", "time", "way", "thing", "point", "side", "hand", "another", "more", "last"})
 _NO_ONE = re.compile(r"\b(?:no|any|the|every|some)\s+$", re.I)
 
@@ -366,7 +371,7 @@ _TIME_WORDS = frozenset("time years year months month days day weeks week hours 
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
 # -> "30.8 GW"
-_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy", "mass"}
+_AMOUNT = _COUNT_OR_MONEY | {"length", "area", "depth", "power", "energy", "mass", "temperature"}
 # a change asked about ("how much are sales down") is often given as a percentage, not as money
 _CHANGE_WORDS = frozenset(
     """down up fall fell fallen drop dropped rise rose risen increase increased decrease decreased
@@ -375,6 +380,10 @@ _CHANGE_WORDS = frozenset(
     improved""".split()
 )
 _LONGER_WORDS = frozenset("longer shorter earlier later sooner faster slower".split())
+# what "how high" or "how low" asks of that is no height: a rate or a level, said in percent or money
+_RATE_WORDS = frozenset("rate rates inflation unemployment interest yield level turnout".split())
+# a change of time asked with "how much": "by how much did the fault delay the arrival" (five months)
+_DELAY_WORDS = frozenset("delay delayed delays postpone postponed extend extended overrun".split())
 # money words that are as often a change of anything: "how much did the dam raise the lake's level"
 _RAISE_WORDS = frozenset({"raise", "raised"})
 
@@ -465,9 +474,13 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if _ASKS_LENGTH.search(text):
         if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
             return _AMOUNT
-        if "long" in words or "far away" in text or "far off" in text:  # "five years away"
-            return frozenset({"length", "duration"})
+        if "long" in words or "far away" in text or "far off" in text or "far apart" in text:
+            return frozenset({"length", "duration"})  # "five years away", "48 minutes apart"
+        if ("high" in words or "low" in words) and not (MONEY_WORDS | _RATE_WORDS).isdisjoint(words):
+            return _AMOUNT  # "how high could the fee go", "how high did they take the rate"
         return frozenset({"length"})
+    if "ago" in words and _ASKS_HOW_LONG.search(text):  # "how long ago": "4.6 billion years ago"
+        return frozenset({"duration", "date"})
     if _ASKS_HOW_LONG_SINCE.search(text):
         # "how long has she led it": "for ten years", or "since 2014"
         return frozenset({"duration", "date"})
@@ -486,8 +499,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
                 return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
-            if not _LONGER_WORDS.isdisjoint(words[at + 1 : at + 2]):  # "how much longer did they sleep"
-                return _AMOUNT | {"duration"}
+            if not _LONGER_WORDS.isdisjoint(words[at + 1 : at + 2]) or after & _DELAY_WORDS:
+                return _AMOUNT | {"duration"}  # "how much longer did they sleep", "delay the arrival"
             return _AMOUNT
         if counted & _POWER_WORDS and (at + 2 >= len(words) or words[at + 2] in STOPWORDS):
             return _POWER_OR_ENERGY  # "how many gigawatts does it add", not "how many energy priorities"

@@ -15,7 +15,7 @@ from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, w
 from knowledge.text import tokens
 
 # "how much" of anything: a sum, a number, a share, a measure in units, watts
-AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "energy", "mass"}
+AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "energy", "mass", "temperature"}
 
 
 @pytest.mark.parametrize(
@@ -194,6 +194,12 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How much longer did participants sleep?", AMOUNT | {"duration"}),
         ("How far away is a commercial product?", {"length", "duration"}),
         ("How long did the talks last?", {"duration"}),
+        ("How long ago did the planets form?", {"duration", "date"}),  # "4.6 billion years ago"
+        ("How far apart were the twins born?", {"length", "duration"}),  # "48 minutes later"
+        ("How high could the fee go?", AMOUNT),  # a level, not a height: "£105 million"
+        ("How high did the bank take the rate?", AMOUNT),
+        ("How high is the tower?", {"length"}),
+        ("By how much did the fault delay the arrival?", AMOUNT | {"duration"}),  # "by five months"
         # days counted with a word between: "9.4 migraine days a month"
         ("How many migraine days did patients have?", {"duration", "count"}),
         ("How many days did the strike last?", {"duration"}),
@@ -446,6 +452,7 @@ def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
         # told from now: "when will their eyes open" abstained on "at around six to eight weeks"
         ("The cubs' eyes should open at around six to eight weeks.", "at around six to eight weeks"),
         ("Refunds will be paid within 28 days.", "within 28 days"),
+        ("They expect to finish cataloguing them by the end of the year.", "by the end of the year"),
     ],
 )
 def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str) -> None:
@@ -453,6 +460,14 @@ def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str
     assert ("moment", surface) in [(q.kind, q.surface) for q in find_quantities(sentence)]
     assert "moment" in wanted_kind("when did barr reassign the warden")
     assert "moment" not in wanted_kind("what year did barr reassign the warden")
+
+
+def test_a_scaled_number_before_what_it_counts_is_a_count_even_after_a_money_word() -> None:
+    # "How many households have floating-rate mortgages?" abstained: "borrowing costs for about 2.1
+    # million households" was read as money only
+    kinds = [q.kind for q in find_quantities("It would lower costs for about 2.1 million households.")]
+    assert "count" in kinds and "money" not in kinds
+    assert [q.kind for q in find_quantities("The fire cost them 2 million dollars.")] == ["money"]
 
 
 def test_a_period_told_from_now_needs_a_word_of_its_own_before_it() -> None:
