@@ -223,6 +223,7 @@ class Query:
     absent_place: str = ""  # a country or city the question names and the base never does
     asks: str = ""  # its question word ("who", "why"...; scoring.question_word), "" for none
     entity_only: bool = False  # names and nothing else: "Who is X?", "X"
+    spelled_out: str = ""  # "what does JAXA stand for": the acronym whose spelled-out form is asked
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
     absent_counted: str = ""  # what "how many" counts when the base never names it ("how many doctors")
@@ -682,6 +683,8 @@ NEIGHBOUR_ALIKE_COSINE = 0.5
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
 _HELPING = frozenset("had has have did does will would also".split())
 # words that ask how, not what kind: "how long", "how many", "what percentage"
+# "what does JAXA stand for", "what is CGRP short for": the acronym, as written
+_STANDS_FOR = re.compile(r"\b([A-Za-z][A-Za-z&]{1,9}) (?:stands?|is short|short) for\b")
 _LAST_VERB = frozenset({"last", "lasts", "lasted", "lasting"})
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
@@ -1017,6 +1020,9 @@ class Matcher:
         qtype, form_at = _question_form(toks)
         query = Query(question, qtype, wanted=wanted_kind_of(toks))  # toks are what tokens() would give
         query.toks = toks
+        asked = _STANDS_FOR.search(question)
+        if asked:
+            query.spelled_out = asked.group(1)
         spans = self._entity_terms(query, toks, form_at)
         query.name_spans = spans
         query.absent_name = self._another_given_name(question, toks, spans)
@@ -1311,6 +1317,8 @@ class Matcher:
                 continue  # "the name of X", "X's name" ask for X
             if tok == "tell" and toks[pos + 1 : pos + 2] in (["me"], ["us"]):
                 continue
+            if tok in ("stand", "short") and toks[pos + 1 :] == ["for"] and query.spelled_out:
+                continue  # "what does DGPC stand for": the name's spelled-out form answers it
             if tok in _LAST_VERB and query.wanted and "duration" in query.wanted and "long" in toks[:pos]:
                 continue  # "how long will the strike last": the duration answers it; "last month" does not
             word = self._known_words.get(tok)  # speed: a word of the base is read once per base
@@ -1646,6 +1654,8 @@ class Matcher:
             return self._abstain(question, query, version)
         describe(self.index, query, kept, total)
         ranked = self._ranked(kept)
+        if query.spelled_out:
+            self._spelling_out_first(query.spelled_out, ranked)
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
@@ -1675,6 +1685,15 @@ class Matcher:
             fact=fact,
             version=version,
         )
+
+    def _spelling_out_first(self, acronym: str, ranked: list[Candidate]) -> None:
+        """Move to the front the sentence that spells the acronym out, as news does on first use:
+        "the Japan Aerospace Exploration Agency (JAXA)"."""
+        written = f"({acronym.lower()})"
+        for i, c in enumerate(ranked):
+            if written in self.index.sentences[c.sentences[0]].text.lower():
+                ranked.insert(0, ranked.pop(i))
+                return
 
     def candidates(self, query: Query) -> list[Candidate]:
         """Units that may answer *query*, with their features, most covering first."""

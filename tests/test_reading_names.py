@@ -56,6 +56,20 @@ def test_acronym_after_its_expansion_at_sentence_end(tmp_path: Path) -> None:
     )
 
 
+def test_what_an_acronym_stands_for_is_the_sentence_that_spells_it_out(tmp_path: Path) -> None:
+    # "What does JAXA stand for?" quoted another sentence on JAXA, or abstained: "stand" is in none
+    article = build_article(
+        tmp_path,
+        "Probe reaches asteroid\n\n"
+        "Controllers at JAXA's campus near Tokyo confirmed the arrival at 10:42 a.m.\n\n"
+        "The probe will now map the asteroid, the Japan Aerospace Exploration Agency (JAXA) said.\n\n"
+        "JAXA plans a second landing in 2027, and JAXA engineers will test the drill first.",
+    )
+    for question in ("What does JAXA stand for?", "what does jaxa stand for", "What is JAXA short for?"):
+        assert article.cited(question).startswith("The probe will now map"), question
+    assert article.cited("When does JAXA plan a second landing?").startswith("JAXA plans")
+
+
 def test_expansion_in_parentheses_after_the_acronym(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
