@@ -2048,6 +2048,11 @@ class Matcher:
         for s in sentences:
             sent = idx.sentences[s]
             if tie.entity not in sent.entities:
+                if tie.entity in idx.document_subjects(sent.document) and not self._has_rival(
+                    sent.entities, tie.entity
+                ):
+                    mentioned = True  # what the article is about need not be named ("Governor Wolny"
+                    best = 0  # of "the governor of the NBP", in a story on the NBP)
                 continue
             mentioned = True
             # word positions of the name and of the tied word, found in C over the cached stems

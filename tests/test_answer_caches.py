@@ -317,7 +317,8 @@ def test_records_and_terms_kept_are_read_as_made_and_the_sequence_is_whole(shipp
 
 
 def _plain_unpaired(matcher: Matcher, unit, hits: dict[int, float], ties) -> float:
-    """_unpaired_weight as it read before round 5: every tie measured in every sentence of the unit."""
+    """_unpaired_weight as it read before round 5 (with Session 26's story subjects): every tie
+    measured in every sentence of the unit."""
     idx = matcher.index
     loss = 0.0
     for tie in ties:
@@ -327,6 +328,11 @@ def _plain_unpaired(matcher: Matcher, unit, hits: dict[int, float], ties) -> flo
         for s in unit.sentences:
             sent = idx.sentences[s]
             if tie.entity not in sent.entities:
+                # what the story is about, unnamed and with no rival of its kind there: no one else's
+                if tie.entity in idx.document_subjects(sent.document) and not matcher._has_rival(
+                    sent.entities, tie.entity
+                ):
+                    mentioned, best = True, 0
                 continue
             mentioned = True
             at_e = [i for i, w in enumerate(sent.words) if w in tie.names]
