@@ -77,6 +77,7 @@ RELATED_KEPT = 50_000  # words whose synonyms and kin (and their postings) are k
 WEIGHTED_KEPT = 200_000  # units in the per-word dicts of what a term adds to each (_weighted_units)
 SYNONYM_FACTOR = 0.75
 ALIKE_NAMES_COSINE = 0.8  # swapped_agent: two names this alike may name one thing ("Spurs", "Tottenham")
+AGENT_COSINE = 0.5  # "rush" and "rusher" 0.81, "win" and "winner" 0.68; "show" and "shower" 0.28
 COMMON_WORD_COSINE = 0.5  # a token the word vectors know is corrected only to a word they find alike
 _WORDS = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")  # as text.tokens
 _LONG_STOPWORDS = sorted(w for w in STOPWORDS if len(w) >= 5)
@@ -1541,10 +1542,32 @@ class Matcher:
         return got
 
     def _kin(self, key: str) -> frozenset[str]:
-        """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful"."""
+        """Words of the base built on the same stem: "leader" and "leadership", "skill" and "skillful";
+        and the one who does and the doing, "rusher" and "rush", "winner" and "win"."""
+        agents = self._agent_kin(key)
         if len(key) < 5:
+            return agents
+        same = frozenset(w for w in self.index.by_prefix.get(key[:5], ()) if w != key and _same_root(w, key))
+        return same | agents if agents else same
+
+    def _agent_kin(self, key: str) -> frozenset[str]:
+        """The verb of an agent noun or the agent noun of a verb, when the base has it and the word
+        vectors find the two alike ("rusher": "rush", "win": "winner"; not "show": "shower")."""
+        if key.endswith(("er", "or")):
+            forms = [key[:-2], key[:-1]] + ([key[:-3]] if len(key) > 4 and key[-3] == key[-4] else [])
+        else:
+            forms = [key + "er", key + "r", key + "or", key + key[-1:] + "er"]
+        idf = self.index.idf
+        found = [f for f in forms if len(f) >= 3 and f in idf]
+        if not found:
             return frozenset()
-        return frozenset(w for w in self.index.by_prefix.get(key[:5], ()) if w != key and _same_root(w, key))
+        vectors = default_vectors()
+        mine = vectors.vec(key)
+        if mine is None:
+            return frozenset()
+        return frozenset(
+            f for f in found if (v := vectors.vec(f)) is not None and cosine(mine, v) >= AGENT_COSINE
+        )
 
     def _capital(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """A capital city standing for its country ("Budapest agreed"), when the base has it."""

@@ -1383,3 +1383,19 @@ def test_a_year_the_article_gives_to_something_else_is_not_the_sentences(tmp_pat
     assert article.cited("How many people were left without clean water?").startswith("Heavy rain")
     assert article.cited("When did the river burst its banks at Elm Ford?").startswith("The valley suffered")
     assert article.cited("How many water tankers has the army sent in 2025?").startswith("The army")
+
+
+def test_the_one_who_does_and_the_doing_meet(tmp_path: Path) -> None:
+    # "Who won the Harry Sunderland Trophy?" abstained on "Dreyer was named the winner of the Harry
+    # Sunderland Trophy"; "Who was NIU's leading rusher?" on "Tre Harbison rushed for 112 yards"
+    text = (
+        "Gulls beat Hawks\n\n"
+        "Sam Oduya was named the winner of the Carter Medal as man of the match.\n\n"
+        "Tom Reyes rushed for 112 yards on 30 carries for the Hawks.\n\n"
+        "Fans stood under the shower of rain at the stadium."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who won the Carter Medal?").startswith("Sam Oduya")
+    assert article.cited("Who was the Hawks' leading rusher?").startswith("Tom Reyes")
+    # not a word the vectors find unlike: "show" is no doer of a "shower"
+    assert not Matcher._agent_kin(article.base._current().matcher, "show")
