@@ -99,7 +99,9 @@ _BEFORE_ONE_UNIT = (
     "at least|at most"
 )
 _ONE_UNIT = re.compile(
-    rf"\b(?i:(?:{_BEFORE_ONE_UNIT}) (?:a|an) (?:full )?{_TIME_UNIT}|(?:a|an) {_TIME_UNIT} ago)\b(?!-)"
+    rf"\b(?i:(?:{_BEFORE_ONE_UNIT}) (?:a|an) (?:full )?{_TIME_UNIT}|(?:a|an) {_TIME_UNIT} ago"
+    # a period said loosely: "a year or two of international fury", "a few weeks", "several months"
+    rf"|(?:(?:a|an|one) {_TIME_UNIT} or two|(?:a few|several) {_TIME_UNIT})(?: ago)?)\b(?!-)"
 )
 # A moment told by another event, which answers "when" as a date does: "Three weeks before he died",
 # "After Epstein's death, Barr...", "the next day", "later that night"
@@ -195,7 +197,7 @@ _TRIGGER_WORDS = frozenset(
     _SMALL
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
     tonight night morning afternoon evening week weekend month year decade century centuries summer
-    winter spring autumn fall monday hour minute second day
+    winter spring autumn fall monday hour minute second day days weeks months years hours minutes decades
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
     quarter quarters fifth fifths tenth tenths""".split()

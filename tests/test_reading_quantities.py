@@ -398,6 +398,10 @@ def test_a_time_written_short_is_a_duration(sentence: str, surface: str) -> None
         ("After a year, his symptoms completely cleared.", "duration", "After a year"),
         ("The repair took an hour.", "duration", "took an hour"),
         ("He left the company a decade ago.", "date", "a decade ago"),
+        # said loosely: "How long would the anger last?" of "a year or two of international fury"
+        ("A crackdown sparks a year or two of international fury.", "duration", "a year or two"),
+        ("The talks took a few weeks.", "duration", "a few weeks"),
+        ("The plant closed several months ago.", "date", "several months ago"),
     ],
 )
 def test_an_ordinal_counts_and_one_unit_of_time_is_a_duration(sentence: str, kind: str, surface: str) -> None:
