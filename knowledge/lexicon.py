@@ -108,6 +108,11 @@ _GROUPS = [
     "record mark",
     "operation activity activities mission initiative initiatives",
     "stance position view opinion attitude",
+    # family words as people type them (WordNet's first senses miss "dad" for "father", "mum" for "mother")
+    "father dad daddy",
+    "mother mum mom mummy mommy",
+    "child children kid kids",
+    "baby babies infant newborn",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

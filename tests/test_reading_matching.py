@@ -51,6 +51,20 @@ def test_a_synonym_finds_the_sentence(port: ArticleBase) -> None:
     )
 
 
+def test_family_words_as_people_type_them_meet_the_articles(tmp_path: Path) -> None:
+    # "whos the dad" abstained on "the cubs' father, a 14-year-old male called Bao Feng": WordNet's first
+    # sense of "dad" lists no "father", and of "mum" only "silent"
+    article = build_article(
+        tmp_path,
+        "Twin cubs born\n\n"
+        "The cubs' father, a 14-year-old male called Bao Feng, arrived in 2022.\n\n"
+        "Their mother, Lin Mei, is caring for both of them alone.\n\n"
+        "Keepers will weigh them next week.",
+    )
+    assert article.cited("whos the dad").startswith("The cubs' father")
+    assert article.cited("who is their mum").startswith("Their mother")
+
+
 def test_a_misspelt_name_is_corrected(port: ArticleBase) -> None:
     assert (
         port.cited("What did Vosburg say?")
