@@ -653,9 +653,8 @@ def _name_runs(toks: list[str], words: frozenset[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if len({t for t in toks[a : b + 1] if t in words}) >= need]
 
 
+# number words: a number names how many, never a kind of the thing (swapped_neighbour)
 _NUMBER_WORDS = CARDINAL_WORDS | frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-
-
 # words that pick one by its place in a row, as a number may ("the final game" of "one game left")
 _IN_ORDER = frozenset("first second third fourth fifth last final next previous only single".split())
 
@@ -683,10 +682,11 @@ NEIGHBOUR_ALIKE_COSINE = 0.5
 # a pronoun acting, and what may stand between it and its verb ("he had bought"): opposite_act
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
 _HELPING = frozenset("had has have did does will would also".split())
-# words that ask how, not what kind: "how long", "how many", "what percentage"
 # "what does JAXA stand for", "what is CGRP short for": the acronym, as written
 _STANDS_FOR = re.compile(r"\b([A-Za-z][A-Za-z&]{1,9}) (?:stands?|is short|short) for\b")
+# the verb of "how long will the strike last": the question's form, as "take" is
 _LAST_VERB = frozenset({"last", "lasts", "lasted", "lasting"})
+# words that ask how, not what kind: "how long", "how many", "what percentage"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
     .split()
