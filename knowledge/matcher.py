@@ -841,6 +841,12 @@ def _add_bounded(words: set[str], word: str) -> None:
     words.add(word)
 
 
+def _in_compound(text: str, word: str) -> bool:
+    """Whether *word* is written in *text* as part of a hyphenated word ("fi" of "sci-fi")."""
+    low = text.lower()
+    return f"-{word}" in low or f"{word}-" in low
+
+
 def _chat_word(m: re.Match[str]) -> str:
     return _CHAT_WORDS[m.group(0)]
 
@@ -1080,7 +1086,7 @@ class Matcher:
                 else:
                     if typed is None:
                         typed = {fold(w) for w in _TYPED_IN_CAPITALS.findall(question)}
-                    if tok in typed or self._common_word(tok) is None:
+                    if (tok in typed or self._common_word(tok) is None) and not _in_compound(question, tok):
                         names = spelled
             else:  # the word's own tests: it reads as itself in any question
                 self._add_no_acronym(tok)

@@ -380,6 +380,20 @@ def test_an_acronym_the_article_never_writes_is_read_as_the_name_it_spells(tmp_p
     assert matcher.index.spelled_out["doj"] == ("department", "of", "justice")
 
 
+def test_half_of_a_hyphenated_word_spells_out_no_name(tmp_path: Path) -> None:
+    # "Can you recommend a good sci-fi novel?" quoted the sentence on the Fraunhofer Institute: "fi"
+    # was read as the initials of its name
+    text = (
+        "Battery start-up\n\n"
+        "The founders met while working at the Fraunhofer Institute for Ceramic Technologies in Dresden.\n\n"
+        "The company raised 40 million euros on Monday."
+    )
+    article = build_article(tmp_path, text)
+    for question in ("Can you recommend a good sci-fi novel?", "can you recommend a sci-fi book"):
+        assert article.cited(question) == "", question
+    assert article.cited("where did the founders meet at the FI").startswith("The founders met")
+
+
 def test_a_word_alone_before_the_full_name_is_a_name_of_its_own(tmp_path: Path) -> None:
     # "Europa" (the moon) stood alone before "Europa Clipper" (a mission) was named, and was read as
     # Europa Clipper's first word: every question about Europa met the mission
