@@ -1,7 +1,8 @@
 """Where a sentence refers back to a person or an organisation without naming it.
 
-Pronouns and possessives ("she", "her budget", "its plan", "it said"), and definite descriptions
-("the company", "the minister"), found by position so the caller can tell whether a name came first.
+Pronouns and possessives ("she", "her budget", "its plan", "it said"), definite descriptions
+("the company", "the minister") and ages ("the 27-year-old"), found by position so the caller can tell
+whether a name came first.
 """
 
 from __future__ import annotations
@@ -47,6 +48,16 @@ def person_pronoun(text: str) -> tuple[int, str] | None:
 
 
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
+
+
+# "the 27-year-old", "The 47-year-old Dutchman": news names a person by age after first naming them
+_AGE_DESCRIPTION = re.compile(r"\bthe\s+\d{1,3}-year-old\b", re.I)
+
+
+def age_description(text: str) -> int | None:
+    """Where *text* first refers to a person by age alone ("the 27-year-old"), or None."""
+    m = _AGE_DESCRIPTION.search(text)
+    return m.start() if m else None
 
 
 def organisation_reference(text: str, plural_too: bool = False) -> int | None:

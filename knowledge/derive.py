@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import acronyms, coref
@@ -562,6 +562,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
                 last_speaker = speaker
                 if speaker not in s.entity_ids:
                     s.implicit.append(speaker)
+        memory.people_named.update(people)
         if people:
             salient = list(dict.fromkeys(people + salient))[:_SALIENT]
         elif implicit := [e for e in s.implicit if registry.entities[e]["kind"] != "organisation"]:
@@ -597,6 +598,7 @@ class _Memory:
     # means even after another bridge is named ("the Brooklyn Bridge", then "the Williamsburg Bridge")
     subject_heads: dict[str, str] = field(default_factory=dict)
     opening: str | None = None  # what the last sentence named first, when a thing: a next "It" is it
+    people_named: Counter[str] = field(default_factory=Counter)  # how often each person was named so far
 
     def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
         ents = registry.entities
@@ -669,7 +671,12 @@ def _refer_back(
     opening the sentence to what the one before named first; "the fire" to the last "Cedar Ridge Fire"."""
     ents = registry.entities
     found: list[str] = []
-    pronoun = coref.person_pronoun(s.plain) if salient else None
+    aged = coref.age_description(s.plain) if salient else None
+    if aged is not None and aged < first_person:  # "The 27-year-old, running the race for the first time"
+        # the story's person more than the last one named: "The 47-year-old Dutchman joins" after a
+        # paragraph on the manager he replaces; a "he" after it is the same man
+        found.append(max(salient, key=lambda e: (memory.people_named[e], -salient.index(e))))
+    pronoun = coref.person_pronoun(s.plain) if salient and not found else None
     if pronoun and pronoun[0] < first_person and (meant := _meant(salient, pronoun[1], registry)):
         found.append(meant)
     for at, role in coref.role_references(s.plain, memory.roles.keys()) if memory.roles else ():

@@ -139,3 +139,19 @@ def test_the_head_noun_means_the_articles_subject_of_that_name(tmp_path: Path) -
     )
     assert article.cited("Who designed the Brooklyn Bridge?").startswith("The bridge was designed by")
     assert article.cited("Who designed the Williamsburg Bridge?") == ""
+
+
+def test_the_n_year_old_is_the_person_the_story_is_about(tmp_path: Path) -> None:
+    # "how old is wanjuru" abstained on "The 27-year-old, running the race for the first time, ...":
+    # news names a person by age alone once it has named them; of the people just named, the one the
+    # story names most ("The 47-year-old Dutchman joins" after a paragraph on the manager he replaces)
+    text = (
+        "Ashworth name new manager\n\n"
+        "Ashworth Town named Pieter Dekker as manager on Monday.\n\n"
+        "Dekker led Utrecht to fourth place last season, and Dekker will start on Friday.\n\n"
+        "He replaces Steve Hollins, who was dismissed on 2 November after seven defeats.\n\n"
+        "The 47-year-old Dutchman joins from Utrecht, where he had been head coach since 2021."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how old is dekker").startswith("The 47-year-old Dutchman")
+    assert article.cited("How old is Steve Hollins?") == ""
