@@ -95,7 +95,7 @@ _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
 # so it answers "how long" as a duration does
 # "after a year", "took an hour", "a decade ago": one unit of time said with "a"
 _BEFORE_ONE_UNIT = (
-    "after|for|within|in|over|about|nearly|almost|around|than|under|took|takes?|lasts?|lasted|"
+    "after|for|within|in|over|about|nearly|almost|around|than|under|took|takes?|lasts?|lasted|spent|spends?|"
     "at least|at most"
 )
 _ONE_UNIT = re.compile(
@@ -111,7 +111,7 @@ _MOMENT = re.compile(
     r"|\b(?:the (?:next|following|previous) (?:day|morning|night|week|month|year)"
     r"|later that (?:day|night|week|month|year)|that (?:night|morning|afternoon|evening))\b"
     # "within 28 days", "at around six to eight weeks", "in two years' time": when, told from now
-    r"|(?<![\w-])(?:within|in|after|at) (?:about |around |roughly |up to )?"
+    r"|(?<![\w-])(?:within|in|after|at) (?:about |around |roughly |up to |the first |the next )?"
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
     r"(?: (?:to|or) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
     r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b)"
@@ -131,7 +131,10 @@ _FRACTION_WORD = r"(?:a|one|two|three|four)[- ](?:third|quarter|fifth|tenth)s?"
 _FRACTION = re.compile(
     rf"\b(?i:(?:by|than|nearly|almost|about|around|roughly|over|under) {_FRACTION_WORD}"
     rf"|{_FRACTION_WORD} of"
-    r"|(?:by|in|nearly|almost|about|around|roughly|than|over|under) half)\b"
+    r"|(?:by|in|nearly|almost|about|around|roughly|than|over|under) half"
+    # "about one in three comets", "1 in 5 adults"
+    r"|(?:one|two|three|four|five|\d{1,2}) in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,4})"
+    r"(?= [a-z]))\b"
 )
 # "rolled past Northern Illinois, 45-17", "led 14-7 at halftime": a game's score (not "20-of-24", "6-2-1")
 # and a roundup's "Bruins 5, Devils 1:"
@@ -142,7 +145,9 @@ _SCORE = re.compile(
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
 # "100Wh", "75C", "10am" too
-_NUMBER = re.compile(rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|(?i:am|pm)\b))")
+_NUMBER = re.compile(
+    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|(?i:am|pm|ft|cm|mm|km|kg)\b))"
+)
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
@@ -160,7 +165,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(rf"[- ](?:(?-i:US|U\.S\.|[A-Z][a-z]+) )?{_CURRENCY_WORD}\b", re.I)),
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),
-    ("age", re.compile(r"[- ]years?[- ]old\b", re.I)),
+    # "a 20-year-old", "a nine-month-old girl", "five months of age"
+    ("age", re.compile(r"[- ](?:years?|months?|weeks?)[- ]old\b|[- ](?:years?|months?) of age\b", re.I)),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
     ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{_LENGTH_UNIT})\b(?!-old)", re.I)),
@@ -189,7 +195,7 @@ _MONEY_VERB_BEFORE = re.compile(
     re.I,
 )
 _SCALED = re.compile(r"(?:million|billion|trillion|thousand)s?\b|\d(?:bn|m|k)$", re.I)
-_APPOSITION = re.compile(r"[A-Za-z], $")  # "Maria Lopez, 35, said"
+_APPOSITION = re.compile(r"[A-Za-z], (?:then )?$")  # "Maria Lopez, 35, said", "Haverstock, then 58, won"
 # Something every quantity contains: most sentences have none, and two cheap looks rule them out.
 _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
 _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
@@ -347,6 +353,7 @@ MONEY_WORDS = frozenset(
     "grant grants bond bail loan loans donation donations donated award prize bonus wage wages fare rent "
     "debt settlement payment payout subsidy compensation ransom tuition pension reward contract deal offer "
     "bid income earnings expenses give gave given donate donated "
+    "contribute contributed contributes contributing contribution lend lent lends lending "
     "dollars euros pounds yen yuan".split()
 )
 # The word that names a kind of quantity in a question, which a sentence stating one answers
@@ -407,7 +414,12 @@ _ASKS_AGE = re.compile(
 )
 _ASKS_TIME = re.compile(r"\b(?:what|which) time\b|\bat what hour\b")
 # a race's clock: "what was her winning time" of "to win in 3:37.84" or "in 10.08 seconds"
-_ASKS_RACE_TIME = re.compile(r"\b(?:winning|finishing|race|record|best|fastest|lap|qualifying) times?\b")
+_ASKS_RACE_TIME = re.compile(
+    r"\b(?:winning|finishing|race|record|best|fastest|lap|qualifying) times?\b"
+    # "What was Jonas Richter's time?" (tokens drop the 's), "what time did Grant finish in"
+    r"|^(?:what|wat|whats)(?: was| is)? (?:the )?\w+(?: \w+)? time$"
+    r"|^(?:what|wat) time did \w+(?: \w+)? finish in\b"
+)
 _ASKS_PERCENT = re.compile(
     r"\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent"
 )

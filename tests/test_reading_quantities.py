@@ -36,6 +36,13 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The volunteers, aged between 19 and 71, slept in the lab.", "age", "71"),
         ("Visitors to the region exceeded 1.5 million in 2019.", "count", "1.5 million"),
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
+        # ages of babies and after "then"; feet; a share as "one in three"
+        ("A nine-month-old girl received the first dose.", "age", "nine-month-old"),
+        ("Children get it starting at five months of age.", "age", "five months of age"),
+        ("Haverstock, then 58, won the commission.", "age", "58"),
+        ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
+        ("About one in three comets break apart.", "percent", "one in three"),
+        ("She has spent a decade studying the archives.", "duration", "spent a decade"),
         # a currency sign before: not "6 million in(ches)"
         ("The city had given Norvale $6 million in tax breaks.", "money", "6 million"),
         ("The fine was 5 million euros.", "money", "5 million euros"),
@@ -195,6 +202,8 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How far away is a commercial product?", {"length", "duration"}),
         ("How long did the talks last?", {"duration"}),
         ("How long ago did the planets form?", {"duration", "date"}),  # "4.6 billion years ago"
+        ("What was Jonas Richter's time?", {"time", "duration"}),  # "second in 6:49.30"
+        ("How much did the Wellcome Trust contribute?", {"money"}),  # "£4.8 million from the Trust"
         ("How far apart were the twins born?", {"length", "duration"}),  # "48 minutes later"
         ("How high could the fee go?", AMOUNT),  # a level, not a height: "£105 million"
         ("How high did the bank take the rate?", AMOUNT),
@@ -457,6 +466,7 @@ def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
         ("The cubs' eyes should open at around six to eight weeks.", "at around six to eight weeks"),
         ("Refunds will be paid within 28 days.", "within 28 days"),
         ("They expect to finish cataloguing them by the end of the year.", "by the end of the year"),
+        ("We expect changes in deer behavior within the first two years.", "within the first two years"),
     ],
 )
 def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str) -> None:
