@@ -108,6 +108,7 @@ _GROUPS = [
     "record mark",
     "operation activity activities mission initiative initiatives",
     "stance position view opinion attitude",
+    "based headquarters headquartered hq",
     # family words as people type them (WordNet's first senses miss "dad" for "father", "mum" for "mother")
     "father dad daddy",
     "mother mum mom mummy mommy",

@@ -103,6 +103,11 @@ _ONE_UNIT = re.compile(
     # a period said loosely: "a year or two of international fury", "a few weeks", "several months"
     rf"|(?:(?:a|an|one) {_TIME_UNIT} or two|(?:a few|several) {_TIME_UNIT})(?: ago)?)\b(?!-)"
 )
+# one unit of length in words: "floodwater up to a metre deep", "a mile long"
+_ONE_LENGTH = re.compile(
+    r"\b(?i:(?:a|one|half a) (?:metre|meter|kilometre|kilometer|mile|yard)"
+    r"(?: (?:deep|long|high|wide|tall))?)\b"
+)
 # A moment told by another event, which answers "when" as a date does: "Three weeks before he died",
 # "After Epstein's death, Barr...", "the next day", "later that night"
 _MOMENT = re.compile(
@@ -204,6 +209,7 @@ _TRIGGER_WORDS = frozenset(
     + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
     tonight night morning afternoon evening week weekend month year decade century centuries summer
     winter spring autumn fall monday hour minute second day days weeks months years hours minutes decades
+    metre meter kilometre kilometer mile yard
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
     quarter quarters fifth fifths tenth tenths""".split()
@@ -245,6 +251,10 @@ def find_quantities(text: str) -> list[Quantity]:
         for m in _ONE_UNIT.finditer(text)
     ]
     found += [Quantity("count", m.group(0), *m.span()) for m in _ORDINAL_COUNT.finditer(text)]
+    for m in _ONE_LENGTH.finditer(text):
+        found.append(Quantity("length", m.group(0), *m.span()))
+        if m.group(0).endswith("deep") or _DEPTH_CONTEXT.search(text):
+            found.append(Quantity("depth", m.group(0), *m.span()))
     found += [Quantity("percent", m.group(0), *m.span()) for m in _FRACTION.finditer(text)]
     dates = sorted((q.start, q.end) for q in found)
     depth = None

@@ -65,6 +65,18 @@ def test_family_words_as_people_type_them_meet_the_articles(tmp_path: Path) -> N
     assert article.cited("who is their mum").startswith("Their mother")
 
 
+
+def test_where_a_company_is_based_is_where_it_has_its_headquarters(tmp_path: Path) -> None:
+    # "Where is Brightwater based?" abstained on "Brightwater, which has its headquarters in Cork"
+    article = build_article(
+        tmp_path,
+        "Energy prices rise\n\n"
+        "Brightwater, which has its headquarters in Cork, will raise prices by 14% in May.\n\n"
+        "Customers can switch supplier at any time.",
+    )
+    assert article.cited("Where is Brightwater based?").startswith("Brightwater, which has")
+
+
 def test_a_misspelt_name_is_corrected(port: ArticleBase) -> None:
     assert (
         port.cited("What did Vosburg say?")

@@ -43,6 +43,8 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
         ("About one in three comets break apart.", "percent", "one in three"),
         ("She has spent a decade studying the archives.", "duration", "spent a decade"),
+        ("Floodwater stood up to a metre deep on the road.", "depth", "a metre deep"),
+        ("The tunnel is a mile long.", "length", "a mile long"),
         # a currency sign before: not "6 million in(ches)"
         ("The city had given Norvale $6 million in tax breaks.", "money", "6 million"),
         ("The fine was 5 million euros.", "money", "5 million euros"),
