@@ -674,6 +674,8 @@ def _verbal(word: str) -> bool:
 
 # a name given in words the entities may not read: 'a game called "duck on a rock"' (which_unpicked)
 _NAMING = re.compile(r"\b(?:called|named|known as|dubbed|nicknamed)\b", re.I)
+# a word written in the possessive: "the factory's annual output" (_asked_neighbours)
+_OWNER = re.compile(r"(\w+)['\u2019]s\b")
 # "which country's expansion": the owner asked for (_asked_neighbours)
 _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
@@ -2480,6 +2482,8 @@ class Matcher:
         # speed: a comma or a dash between two words the tokens alone cannot tell; most questions have none
         gaps = word_gaps(query.text) if _INNER_PAUSE.search(query.text) else None
         whose = _WHICH_ONES.findall(query.text)
+        apostrophe = "'" in query.text or "\u2019" in query.text
+        owners = {fold(w) for w in _OWNER.findall(query.text)} if apostrophe else set()
         found = []
         for i in range(len(toks) - 1):
             word, a, b = toks[i], at[i], at[i + 1]
@@ -2494,6 +2498,10 @@ class Matcher:
                 continue  # whose it is is asked ("which country's expansion"), not a kind of the thing
             if _after_auxiliary(every, a) and (b + 1 == len(every) or every[b + 1] in STOPWORDS):
                 continue  # "did the clinic cost", "did the team use it": a subject and its verb
+            if i + 1 == len(toks) - 1 and _verbal(toks[i + 1]):
+                continue  # "does the oldest wolf weigh": a subject and the verb ending the question
+            if word in owners:
+                continue  # "the factory's annual output": whose it is, not a kind of output
             found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
         return tuple(found)
 

@@ -1131,7 +1131,9 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
         "Prices fell when a rapid expansion of coffee planting in Vietnam flooded the market.\n\n"
         "Two trustees, Anna Berg and Tom Hale, voted against the sale of the meadow.\n\n"
         "The school stands on a 12-hectare site beside the river.\n\n"
-        "In March 2022, one of the probe's four ion engines shut down after a voltage fault."
+        "In March 2022, one of the probe's four ion engines shut down after a voltage fault.\n\n"
+        "The oldest is a seven-year-old female weighing 41 kilograms.\n\n"
+        "The Magdeburg plant will have an initial annual production capacity of 1.2 gigawatt-hours."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How long did quiet sleep episodes last on average?") == ""
@@ -1148,6 +1150,9 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
     assert article.cited("How big is the school site?").startswith("The school stands")
     assert article.cited("When did a second ion engine fail?") == ""
     assert article.cited("When did an ion engine shut down?").startswith("In March 2022")
+    # a subject and the verb ending the question, or a word in the possessive, name no kind of the thing
+    assert article.cited("How much does the oldest wolf weigh?").startswith("The oldest is")
+    assert article.cited("What will the factory's annual production capacity be?").startswith("The Magdeburg")
 
 
 def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_path: Path) -> None:
