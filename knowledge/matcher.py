@@ -334,6 +334,8 @@ _ORDERED = re.compile(
 
 # "the first time since 1975", "the first ... in nearly a quarter century": the last time before it
 _SINCE = re.compile(r"\bsince\b|\bin (?:\w+ ){0,3}(?:years|decades|century|months)\b", re.I)
+# what a figure is compared with, up to the clause's end: "compared with 76% last year", "up from 12 in 2019"
+_BASELINE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|than)\b[^,;.]*", re.I)
 _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
 
 
@@ -428,9 +430,11 @@ def _swapped_date(question: str, sentence: str) -> bool:
     asked = {m.lower() for m in _PINNED_TIME.findall(question)}
     if asked:
         said = {m.lower() for m in _PINNED_TIME.findall(sentence)}
-        kinds = {_time_kind(t) for t in said}
-        if said and not asked & said and {_time_kind(t) for t in asked} <= kinds:
-            return True
+        if said and not asked & said:
+            # a time only compared with is not the sentence's own ("71%, compared with 76% last year")
+            own = {m.lower() for m in _PINNED_TIME.findall(_BASELINE.sub("", sentence))}
+            if own and {_time_kind(t) for t in asked} <= {_time_kind(t) for t in own}:
+                return True
     for word, preposition, year in _YEAR_OF_WORD.findall(question):
         # "visited Skye in 2015" of "... after 2015, and 650,000 people visited Skye in 2019": the word
         # the question pins to its year has another year in the sentence
@@ -2274,6 +2278,10 @@ class Matcher:
         pleaded guilty?" of "Noel and Thomas pleaded not guilty";
         "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
         denied = self._denials(sentence)
+        if denied and "last" in (query.toks or ()):
+            # "When did the Mariners last win a series?" of "have not won a series since 2016": when last
+            toks = self._sentence_words(sentence)
+            denied = {i: w for i, w in denied.items() if "since" not in toks[i + 1 : i + 7]}
         if not denied:
             return False
         stems = self._stemmed_tokens(sentence)

@@ -517,10 +517,13 @@ def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_a
         "Summit plans\n\n"
         "The alliance will meet at a summit in Washington next month.\n\n"
         "Juris Hartmanis wrote the paper on time hierarchies in 1965.\n\n"
-        "Anders Nilsson made 15 saves in the third period."
+        "Anders Nilsson made 15 saves in the third period.\n\n"
+        "The school's pass rate was 71%, compared with 76% last year."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Where will the alliance summit be held next year?") == ""
+    # a time only compared with is not the sentence's own
+    assert article.cited("What was the school's pass rate this year?").startswith("The school's")
     assert article.cited("Where will the alliance summit be held next month?").startswith("The alliance will")
     assert article.cited("What paper did Juris Hartmanis write in 1974?") == ""
     assert article.cited("What paper did Juris Hartmanis write in 1965?").startswith("Juris Hartmanis")
@@ -764,14 +767,17 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
         "South Dakota has a meth problem, so that is not the best thing for the South Dakota brand.\n\n"
         "Hege said she does not think the ads hurt the brand.\n\n"
         "Rutte's tenure will not begin until October 1, after the summit.\n\n"
+        "The Mariners have not won a playoff series since 2016.\n\n"
         '"Neither is likely to inspire the confidence of market participants," Halley said.'
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who pleaded guilty in Manhattan federal court Tuesday afternoon?") == ""
     # where, when, why and how too ("When did Noel and Thomas plead guilty?" quoted it at 0.93)
     assert article.cited("When did Noel and Thomas plead guilty in Manhattan federal court?") == ""
-    # "will not begin until" says when it begins
+    # "will not begin until" says when it begins, "have not won since" when they last won
     assert article.cited("When will Rutte's tenure begin?").startswith("Rutte's tenure")
+    assert article.cited("When did the Mariners last win a playoff series?").startswith("The Mariners")
+    assert article.cited("When did the Mariners win a playoff series?") == ""
     # "neither" and "nor" deny, past "is likely to"
     assert article.cited("What will inspire the confidence of market participants?") == ""
     assert article.cited("What is not likely to inspire the confidence of market participants?").startswith(
