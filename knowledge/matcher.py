@@ -678,6 +678,9 @@ def _verbal(word: str) -> bool:
 
 # a name given in words the entities may not read: 'a game called "duck on a rock"' (which_unpicked)
 _NAMING = re.compile(r"\b(?:called|named|known as|dubbed|nicknamed)\b", re.I)
+# an age written with "old" ("a five-month-old male", "aged 7 years old"), and "old" itself (opposite_said)
+_AGED = re.compile(r"\b\w+[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
+_OLD = re.compile(r"\bold\b", re.I)
 # a word written in the possessive: "the factory's annual output" (_asked_neighbours)
 _OWNER = re.compile(r"(\w+)['\u2019]s\b")
 # "which country's expansion": the owner asked for (_asked_neighbours)
@@ -2447,6 +2450,9 @@ class Matcher:
         for key, alternatives, opposite, following in self.gates(query).opposed:
             if opposite.isdisjoint(stems):
                 continue
+            text = self.index.sentences[sentence].text
+            if opposite & stems == {"old"} and not _OLD.search(_AGED.sub("", text)):
+                continue  # "a five-month-old male" says an age, not "old" against "young"
             denied = self._denials(sentence)
             if denied and all(
                 i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite

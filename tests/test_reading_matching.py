@@ -1436,3 +1436,16 @@ def test_the_one_who_does_and_the_doing_meet(tmp_path: Path) -> None:
     assert article.cited("Who was the Hawks' leading rusher?").startswith("Tom Reyes")
     # not a word the vectors find unlike: "show" is no doer of a "shower"
     assert not Matcher._agent_kin(article.base._current().matcher, "show")
+
+
+def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None:
+    # "How long did the young godwit spend in the air?" abstained on "The bird, a five-month-old male,
+    # spent 11 days in the air": "old" was read as the opposite of "young"
+    text = (
+        "Godwit record\n\n"
+        "The bird, a five-month-old male, spent 11 days and one hour in the air.\n\n"
+        "The old tracker weighed 9 grams."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How long did the young godwit spend in the air?").startswith("The bird")
+    assert article.cited("How much did the new tracker weigh?") == ""
