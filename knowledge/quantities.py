@@ -171,7 +171,10 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     # "2,300 metric tons", "30 grams", "5kg"; not pounds, which are money as often
     ("mass", re.compile(_MASS_UNIT, re.I)),
     # "a 20-year-old", "a nine-month-old girl", "five months of age"
-    ("age", re.compile(r"[- ](?:years?|months?|weeks?)[- ]old\b|[- ](?:years?|months?) of age\b", re.I)),
+    (
+        "age",
+        re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b|[- ](?:years?|months?) of age\b", re.I),
+    ),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
     ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{_LENGTH_UNIT})\b(?!-old)", re.I)),
@@ -399,10 +402,17 @@ _CHANGE_WORDS = frozenset(
     improved""".split()
 )
 _LONGER_WORDS = frozenset("longer shorter earlier later sooner faster slower".split())
-# what "how high" or "how low" asks of that is no height: a rate or a level, said in percent or money
-_RATE_WORDS = frozenset("rate rates inflation unemployment interest yield level turnout".split())
+# what "how high", "how low" or "how far" asks of that is no height: a rate, a level or prices, said in
+# percent or money
+_RATE_WORDS = frozenset(
+    "rate rates inflation unemployment interest yield level levels turnout prices".split()
+)
 # a change of time asked with "how much": "by how much did the fault delay the arrival" (five months)
 _DELAY_WORDS = frozenset("delay delayed delays postpone postponed extend extended overrun".split())
+# what a lead or a margin is said in: seconds, points, goals (_ASKS_SIZE)
+_LEAD_WORDS = frozenset("lead margin gap".split())
+# "how much notice": a time, however a money word ("give") follows
+_NOTICE_WORDS = frozenset("notice warning".split())
 # money words that are as often a change of anything: "how much did the dam raise the lake's level"
 _RAISE_WORDS = frozenset({"raise", "raised"})
 
@@ -491,7 +501,10 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if _ASKS_SIZE_OF_NAME.fullmatch(text):  # "how big is europa": a place or a body, not a fleet
         return frozenset({"area", "length"})
     if _ASKS_SIZE.search(text):
-        # the size of a place is an area or a length; of a fleet, an order or a plant, a count, money or watts
+        # the size of a place is an area or a length; of a fleet, an order or a plant, a count, money or
+        # watts; of a lead or a margin, a time or a score too ("leads by 38 seconds")
+        if not _LEAD_WORDS.isdisjoint(words):
+            return frozenset({"count", "percent", "length", "duration", "score", "time"})
         return frozenset({"area", "length", "count", "money", "percent", "power", "energy"})
     if "long" in words and not _STRETCH_WORDS.isdisjoint(words) and _ASKS_HOW_LONG.search(text):
         return frozenset({"duration", "count"})  # "how long is the streak": "15 games" answers it
@@ -500,8 +513,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             return _AMOUNT
         if "long" in words or "far away" in text or "far off" in text or "far apart" in text:
             return frozenset({"length", "duration"})  # "five years away", "48 minutes apart"
-        if ("high" in words or "low" in words) and not (MONEY_WORDS | _RATE_WORDS).isdisjoint(words):
-            return _AMOUNT  # "how high could the fee go", "how high did they take the rate"
+        if not {"high", "low", "far"}.isdisjoint(words) and not (MONEY_WORDS | _RATE_WORDS).isdisjoint(words):
+            return _AMOUNT  # "how high could the fee go", "how far are prices below the peak"
         return frozenset({"length"})
     if "ago" in words and _ASKS_HOW_LONG.search(text):  # "how long ago": "4.6 billion years ago"
         return frozenset({"duration", "date"})
@@ -514,6 +527,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         # the noun right after "how many" / "how much" is what is measured: "how many years"
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
+        if counted & _NOTICE_WORDS:  # "how much notice must they give": "at least 28 days"
+            return frozenset({"duration"})
         if (counted | set(words[at + 2 : at + 3])) & _TIME_WORDS:  # "how much prison time"
             if words[at] == "many" and not counted & _TIME_WORDS:  # "how many migraine days": counted
                 return frozenset({"duration", "count"})

@@ -38,6 +38,7 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Emirates placed a $9 billion order.", "money", "9 billion"),
         # ages of babies and after "then"; feet; a share as "one in three"
         ("A nine-month-old girl received the first dose.", "age", "nine-month-old"),
+        ("He was diagnosed at four days old.", "age", "four days old"),
         ("Children get it starting at five months of age.", "age", "five months of age"),
         ("Haverstock, then 58, won the commission.", "age", "58"),
         ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
@@ -205,6 +206,10 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How long did the talks last?", {"duration"}),
         ("How long ago did the planets form?", {"duration", "date"}),  # "4.6 billion years ago"
         ("What was Jonas Richter's time?", {"time", "duration"}),  # "second in 6:49.30"
+        ("How much notice must developers give?", {"duration"}),  # "at least 28 days before"
+        ("How big is Lindqvist's lead?", {"count", "percent", "length", "duration", "score", "time"}),
+        ("How far are prices below the peak?", AMOUNT),  # "4.3 per cent below that peak"
+        ("How high did sulphur dioxide levels get?", AMOUNT),  # "2,600 micrograms per cubic metre"
         ("How much did the Wellcome Trust contribute?", {"money"}),  # "£4.8 million from the Trust"
         ("How far apart were the twins born?", {"length", "duration"}),  # "48 minutes later"
         ("How high could the fee go?", AMOUNT),  # a level, not a height: "£105 million"
