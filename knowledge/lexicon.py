@@ -143,6 +143,9 @@ PHRASES = {
     "took place": "happen",
     "in charge of": "lead",
     "in exchange for": "return",
+    "show up": "appear",
+    "showed up": "appear",
+    "shows up": "appear",
 }
 
 # Question openings and what kind of answer they want.

@@ -120,7 +120,9 @@ _MOMENT = re.compile(
     r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)"
     r"(?: (?:to|or) (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?"
     r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b)"
-    r"|\bby the (?:end|middle|start) of (?:the|this|next) (?:year|month|week|decade|season|summer|winter)\b)"
+    r"|\bby the (?:end|middle|start) of (?:the|this|next) (?:year|month|week|decade|season|summer|winter)\b"
+    # a season as news dates a plan: "in the spring", "next autumn", "by the summer"
+    r"|\b(?:in the|by the|this|next|early|late|until the) (?:spring|summer|autumn|winter)\b)"
     r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
 )
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts

@@ -66,6 +66,19 @@ def test_family_words_as_people_type_them_meet_the_articles(tmp_path: Path) -> N
 
 
 
+def test_showing_up_is_appearing(tmp_path: Path) -> None:
+    # "when did nightcrane first show up" abstained on "NightCrane first appeared in mid-2023"
+    article = build_article(
+        tmp_path,
+        "Hospital hit by ransomware\n\n"
+        "Researchers say NightCrane first appeared in mid-2023.\n\n"
+        "The hospital diverted ambulances on Monday.",
+    )
+    assert article.cited("when did nightcrane first show up").startswith("Researchers say")
+    matcher = article.base._current().matcher
+    assert "appear" in [t.key for t in matcher.analyse("when did nightcrane first show up").terms]
+
+
 def test_where_a_company_is_based_is_where_it_has_its_headquarters(tmp_path: Path) -> None:
     # "Where is Brightwater based?" abstained on "Brightwater, which has its headquarters in Cork"
     article = build_article(

@@ -474,6 +474,7 @@ def test_a_temperature_written_on_the_number_is_a_temperature() -> None:
         ("Refunds will be paid within 28 days.", "within 28 days"),
         ("They expect to finish cataloguing them by the end of the year.", "by the end of the year"),
         ("We expect changes in deer behavior within the first two years.", "within the first two years"),
+        ("The government will publish a youth violence strategy in the spring.", "in the spring"),
     ],
 )
 def test_a_moment_told_by_another_event_answers_when(sentence: str, surface: str) -> None:
