@@ -681,6 +681,8 @@ _NAMING = re.compile(r"\b(?:called|named|known as|dubbed|nicknamed)\b", re.I)
 # an age written with "old" ("a five-month-old male", "aged 7 years old"), and "old" itself (opposite_said)
 _AGED = re.compile(r"\b\w+[- ](?:years?|months?|weeks?|days?)[- ]old\b", re.I)
 _OLD = re.compile(r"\bold\b", re.I)
+# words after which "last", "next" or "this" says when ("the lighthouse last year"; _asked_neighbours)
+_WHICH_TIME = frozenset({"last", "next", "this", "previous"})
 # a word written in the possessive: "the factory's annual output" (_asked_neighbours)
 _OWNER = re.compile(r"(\w+)['\u2019]s\b")
 # "which country's expansion": the owner asked for (_asked_neighbours)
@@ -2496,6 +2498,7 @@ class Matcher:
         # speed: a comma or a dash between two words the tokens alone cannot tell; most questions have none
         gaps = word_gaps(query.text) if _INNER_PAUSE.search(query.text) else None
         whose = _WHICH_ONES.findall(query.text)
+        folded = fold(query.text)
         apostrophe = "'" in query.text or "\u2019" in query.text
         owners = {fold(w) for w in _OWNER.findall(query.text)} if apostrophe else set()
         found = []
@@ -2516,6 +2519,10 @@ class Matcher:
                 continue  # "does the oldest wolf weigh": a subject and the verb ending the question
             if word in owners:
                 continue  # "the factory's annual output": whose it is, not a kind of output
+            if toks[i + 1] in _WHICH_TIME:
+                continue  # "the lighthouse last year": the word after says when, it is no thing
+            if f"-{word}" in folded:
+                continue  # "long-term empty homes": the end of a compound is no modifier alone
             found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
         return tuple(found)
 
@@ -2545,6 +2552,8 @@ class Matcher:
                     continue  # a name is other rules' ("the Halifax explosion", "Manchester United")
                 if gaps[i - 1].strip(" -"):
                     continue  # a glue word or a comma between: not one phrase
+                if i > 1 and gaps[i - 2] == "-":
+                    continue  # "an out-of-competition sample": the end of a compound is no kind alone
                 if word not in _IN_ORDER and (
                     _numeric(words[i - 1]) or (i > 1 and _numeric(words[i - 2]) and gaps[i - 2] == "-")
                 ):

@@ -1152,7 +1152,10 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
         "The school stands on a 12-hectare site beside the river.\n\n"
         "In March 2022, one of the probe's four ion engines shut down after a voltage fault.\n\n"
         "The oldest is a seven-year-old female weighing 41 kilograms.\n\n"
-        "The Magdeburg plant will have an initial annual production capacity of 1.2 gigawatt-hours."
+        "The Magdeburg plant will have an initial annual production capacity of 1.2 gigawatt-hours.\n\n"
+        "About 14,000 people walked the path out to the point last year.\n\n"
+        "Owners of homes left empty for over two years will pay a premium of 200 per cent.\n\n"
+        "A 19-year-old participant in the earlier study died of liver failure."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How long did quiet sleep episodes last on average?") == ""
@@ -1172,6 +1175,10 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
     # a subject and the verb ending the question, or a word in the possessive, name no kind of the thing
     assert article.cited("How much does the oldest wolf weigh?").startswith("The oldest is")
     assert article.cited("What will the factory's annual production capacity be?").startswith("The Magdeburg")
+    # "last year" after a word says when; the end of a hyphenated compound is no modifier alone
+    assert article.cited("How many people visited the lighthouse last year?").startswith("About 14,000")
+    assert article.cited("What will owners of long-term empty homes pay?").startswith("Owners of homes")
+    assert article.cited("What did the trial participant die of?").startswith("A 19-year-old")
 
 
 def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_path: Path) -> None:
