@@ -182,7 +182,7 @@ _UNPAIRED = RANK_FEATURES.index("unpaired")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _COVERAGE = RANK_FEATURES.index("coverage")
 _QUANTITY_MISS = RANK_FEATURES.index("quantity_miss")
-MIN_COVERAGE = 0.3
+MIN_COVERAGE = 0.4
 ASKED_MISSING_BELOW = 0.05  # describe's asked_missing: the question's own words hold at most this
 
 
@@ -200,7 +200,7 @@ def off_topic(features: list[float]) -> bool:
 def off_topic_by(
     coverage: float, p_coverage: float, unpaired: float, asked_missing: bool, quantity_miss: bool
 ) -> bool:
-    """Whether a sentence is plainly not about what is asked: it holds under 30% of the question's
+    """Whether a sentence is plainly not about what is asked: it holds under 40% of the question's
     weight, or the names but none of the question's own words, or no quantity of the kind asked for
     ("how old", "how much", "when"), or the word the question ties to a name ("president of France")
     only far from that name. (Each gate measured on the fit sets, scripts/fit_scorer.py.)"""

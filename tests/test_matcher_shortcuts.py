@@ -136,7 +136,7 @@ def test_a_question_no_unit_covers_enough_abstains_before_any_candidate_is_made(
         if found and heaviest / total < MIN_COVERAGE:
             assert all(c.coverage <= heaviest / total and off_topic(c.features) for c in found), question
             under.append(question)
-    assert under  # at the gate's 0.3, one development question ("Write a poem about the sea.")
+    assert len(under) > 5
     made = []
     # every candidate is made through Candidate, by _candidate or inline (round 7)
     monkeypatch.setattr(matcher_module, "Candidate", lambda *args: made.append(args) or Candidate(*args))
