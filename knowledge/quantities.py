@@ -297,7 +297,7 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
         return "age", end
     if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):
         counted = _COUNTED_AFTER.match(text, end)  # "costs for about 2.1 million households": people
-        if counted is None or counted.group(1) in _SUMS:
+        if counted is None:  # (a currency after it is read as money before this: "5 million dollars")
             return "money", end
     if (
         number.isdigit()
@@ -316,7 +316,6 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
 
 _ONE_THING = re.compile(r" ([a-z]+)\b")  # the lower-case word after "one": what it counts
 _COUNTED_AFTER = re.compile(r" ([a-z]+s)\b")  # "2.1 million households": what a scaled number counts
-_SUMS = frozenset("dollars euros pounds francs rupees pesos funds sales profits".split())
 _ONE_IDIOMS = frozenset({"day", "time", "way", "thing", "point", "side", "hand", "another", "more", "last"})
 _NO_ONE = re.compile(r"\b(?:no|any|the|every|some)\s+$", re.I)
 

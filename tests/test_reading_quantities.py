@@ -206,6 +206,7 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How long did the talks last?", {"duration"}),
         ("How long ago did the planets form?", {"duration", "date"}),  # "4.6 billion years ago"
         ("What was Jonas Richter's time?", {"time", "duration"}),  # "second in 6:49.30"
+        ("what time did alesha grant finish in", {"time", "duration"}),  # "who finished in 3:41:05"
         ("How much notice must developers give?", {"duration"}),  # "at least 28 days before"
         ("How big is Lindqvist's lead?", {"count", "percent", "length", "duration", "score", "time"}),
         ("How far are prices below the peak?", AMOUNT),  # "4.3 per cent below that peak"
