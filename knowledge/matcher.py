@@ -136,6 +136,7 @@ _CHAT_WORDS = {
     "dept": "department",
     "prez": "president",
 }
+_HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")
 _THE_US = re.compile(r"\b(the) us\b", re.I)
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
@@ -972,6 +973,7 @@ class Matcher:
         self._joined_aliases = {
             w: next(iter(e)) for w, e in joined.items() if len(e) == 1 and not is_english_word(w)
         }
+        self._hyphenated = lru_cache(maxsize=4096)(self._hyphenated_uncached)
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         # a sentence's words, and their stems, stopwords kept (role_swapped reads "was ... by", denied
@@ -1133,12 +1135,37 @@ class Matcher:
                         if self._common_word(tok) is None:
                             parts = [head, tail]
                         break
+            if len(parts) == 1 and tok not in vocab and tok.isalpha() and tok not in self._alias_sizes:
+                parts = list(self._hyphenated(tok) or parts)  # "rollout" of "roll-out"
             out.extend(parts)
             if i in possessive:
                 marks.add(len(out) - 1)
             if len(parts) == 1 and tok in self._no_acronym:  # as written in both, whatever the question
                 _add_bounded(self._as_written, tok)
         return out, marks
+
+    def _hyphenated_uncached(self, token: str) -> tuple[str, str] | None:
+        """The two words the base writes joined by a hyphen that *token* types solid ("rollout",
+        "ebikes", "preorder" of "roll-out", "e-bikes", "pre-orders"), or None."""
+        idx = self.index
+        vocab, postings = idx.vocab, idx.postings
+        for cut in range(1, len(token) - 1):
+            head, tail = token[:cut], token[cut:]
+            if head not in vocab:
+                continue
+            for written in (tail, tail + "s", tail[:-1] if tail.endswith("s") else ""):
+                if not written or (written not in vocab and written not in STOPWORDS):  # "out" of "roll-out"
+                    continue
+                keys = [k for k in {stem(head), stem(written)} if k in postings]
+                if not keys:
+                    continue
+                pattern = re.compile(rf"\b{head}-{written}\b")
+                # the units holding the rarer half, a few of them: a word is written one way throughout
+                units = min((postings[k] for k in keys), key=len)
+                for u in units[:_HYPHEN_UNITS_READ]:
+                    if any(pattern.search(fold(idx.sentences[i].text)) for i in idx.units[u].sentences):
+                        return head, written
+        return None
 
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
         """A number typed without its thousands commas, read as the article writes it: "40816" is the
@@ -1341,11 +1368,13 @@ class Matcher:
                 continue  # "how long will the strike last": the duration answers it; "last month" does not
             word = self._known_words.get(tok)  # speed: a word of the base is read once per base
             if word is None:
-                if _MODEL_CODE.fullmatch(tok):
-                    query.absent_name = query.absent_name or tok  # "A220" of an article on the A350
                 # a word the base lacks: what it is read as is the word's alone, but for whether it is
                 # written with a capital (speed: worked out once per word, kept)
                 reading = self._unknown_words.get(tok) or self._read_word(tok)
+                word = self._known_words.get(tok)  # its first reading found it in the base after all
+            if word is None:
+                if _MODEL_CODE.fullmatch(tok):
+                    query.absent_name = query.absent_name or tok  # "A220" of an article on the A350
                 by_case, if_name, if_not = reading
                 as_name = False
                 if by_case:
@@ -1412,10 +1441,13 @@ class Matcher:
                 may_name = not (tok.isdigit() or len(tok) < 3 or is_english_word(tok))
                 as_name = (self._term(key, 1.0), not (tok.isdigit() or len(tok) < 3))
                 near = self._common_word(tok)
+                typed = self._chat_spelling(tok) if near is None and may_name else None
                 if near in STOPWORDS:
                     if_not: tuple[Term | None, bool] = (None, False)
                 elif near:
                     if_not = (self._term(stem(near), 0.9), False)
+                elif typed:
+                    if_not = (self._term(idx.stem_of.get(typed, stem(typed)), 0.8), False)
                 else:
                     if_not = (self._term(key, 1.0), may_name)
                 # _is_unknown_name reads the capital, so a word it may be asked of has one
@@ -1424,6 +1456,17 @@ class Matcher:
             self._unknown_words.clear()
         self._unknown_words[tok] = reading
         return reading
+
+    def _chat_spelling(self, token: str) -> str | None:
+        """The base's word a lower-case word in no dictionary was typed for in chat: its "g" dropped
+        ("comin", "playin"), or two slips in a longer word ("sherrif", "compnys"); else None."""
+        vocab = self.index.vocab
+        if token.endswith("in") and len(token) >= 4 and token + "g" in vocab:
+            return token + "g"
+        if len(token) < 6 or not token.isalpha():
+            return None
+        found = process.extractOne(token, self._vocab_words, scorer=OSA.distance, score_cutoff=2)
+        return found[0] if found is not None and found[0][0] == token[0] else None
 
     def _term(self, key: str, weight_factor: float) -> Term:
         """The term of a content word read as *key*, its weight scaled by *weight_factor*."""

@@ -65,8 +65,11 @@ def _plain_word_term(m: Matcher, toks: list[str], pos: int, question: str) -> tu
             near = None if as_name else m._common_word(tok)
             if near in STOPWORDS:
                 return None, False
+            typed = None if as_name or near or is_english_word(tok) else m._chat_spelling(tok)  # session 27
             if near:
                 key, weight_factor = stem(near), 0.9
+            elif typed:
+                key, weight_factor = idx.stem_of.get(typed, stem(typed)), 0.8
             elif m._is_unknown_name(toks, pos, as_name):
                 absent = True
     weight = idx.idf.get(key, idx.max_idf) * weight_factor

@@ -103,6 +103,32 @@ def test_a_misspelt_word_is_corrected(port: ArticleBase) -> None:
     )
 
 
+def test_a_word_typed_in_chat_is_the_articles_word_not_a_name_it_never_mentions(tmp_path: Path) -> None:
+    # "how many doors did the sherrif knock on" abstained: two slips (one is corrected) made "sherrif"
+    # a name the base never mentions; so did the "g" chat drops ("playin")
+    article = build_article(
+        tmp_path,
+        "Election day\n\n"
+        "The sheriff knocked on about 900 doors in three hours.\n\n"
+        "Hendry said he would keep playing the lottery twice a week.",
+    )
+    assert article.cited("how many doors did the sherrif knock on").startswith("The sheriff knocked")
+    assert article.cited("is hendry gonna keep playin the lottery").startswith("Hendry said")
+    assert article.cited("how many doors did the vandross knock on") == ""
+
+
+def test_a_word_the_article_hyphenates_typed_solid_is_its_two_words(tmp_path: Path) -> None:
+    # "when did they pause the rollout" abstained on "the day the roll-out was paused"
+    article = build_article(
+        tmp_path,
+        "Drug shares fall\n\n"
+        "Shares dropped on Friday, the day the roll-out was paused.\n\n"
+        "The company sells e-bikes in nine countries.",
+    )
+    assert article.cited("when did they pause the rollout").startswith("Shares dropped")
+    assert article.cited("where are the ebikes sold").startswith("The company sells")
+
+
 def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> None:
     # read as a word, "wat" weighs as a rare term that no sentence holds, and the bot abstained
     assert port.cited("wat happened in rotterdam") == "Dock workers in Rotterdam stopped work on Monday."

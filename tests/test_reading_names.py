@@ -551,6 +551,19 @@ def test_a_name_of_two_capitals_the_base_never_writes_is_a_name_it_never_mention
     assert article.cited("when does the license expire, saw it on TV").startswith("The license is now")
 
 
+
+def test_two_capitals_the_base_writes_are_no_absent_name_on_the_first_question(tmp_path: Path) -> None:
+    # "Who is the local MP?" abstained when it was the base's first question with "MP" and answered
+    # afterwards: the first reading of a word the base holds went through the unknown word's checks
+    article = build_article(
+        tmp_path,
+        "Water notice\n\n"
+        "Local MP Sarah Whitlock said she had written to the minister.\n\n"
+        "The notice was lifted on Friday.",
+    )
+    assert article.cited("Who is the local MP?").startswith("Local MP Sarah Whitlock")
+    assert article.cited("Who is the local MP?").startswith("Local MP Sarah Whitlock")
+
 def test_an_honorific_or_a_given_names_initial_before_a_name_is_part_of_naming_them(tmp_path: Path) -> None:
     # "how old is Mr. Battin" and "how old is C. Battin" abstained where "how old is battin" answered
     article = build_article(
