@@ -114,6 +114,19 @@ _GROUPS = [
     "mother mum mom mummy mommy",
     "child children kid kids",
     "baby babies infant newborn",
+    # news paraphrases WordNet's first senses miss, as testers asked them
+    "share shares stock stocks",
+    "fine fined penalty",
+    "goalkeeper keeper",
+    "spectator spectators fan fans crowd",
+    "pupil pupils student students",
+    "police cops",
+    "jab jabs dose doses",
+    "injured injury injuries hurt wounded",
+    "worker workers employee employees staff",
+    "car cars vehicle vehicles",
+    "juvenile young",
+    "coach manager",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

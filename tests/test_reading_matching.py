@@ -66,6 +66,23 @@ def test_family_words_as_people_type_them_meet_the_articles(tmp_path: Path) -> N
 
 
 
+def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path) -> None:
+    # "How many fans were at the game?" abstained on "watched by a sellout crowd of 19,212", "how many
+    # jabs" on "2,300 doses", "who's the rovers keeper" on "Rovers goalkeeper Piotr Zielinski"
+    article = build_article(
+        tmp_path,
+        "Rovers draw\n\n"
+        "The game was watched by a sellout crowd of 19,212.\n\n"
+        "Rovers goalkeeper Piotr Zielinski saved well in the 81st minute.\n\n"
+        "More than 2,300 doses have been given at the stadium clinic.\n\n"
+        "Corvane's shares rose 14 per cent after the match.",
+    )
+    assert article.cited("How many fans were at the game?").startswith("The game was watched")
+    assert article.cited("who's the rovers keeper").startswith("Rovers goalkeeper")
+    assert article.cited("How many jabs have been given at the clinic?").startswith("More than 2,300")
+    assert article.cited("How much did Corvane's stock go up?").startswith("Corvane's shares")
+
+
 def test_showing_up_is_appearing(tmp_path: Path) -> None:
     # "when did nightcrane first show up" abstained on "NightCrane first appeared in mid-2023"
     article = build_article(
