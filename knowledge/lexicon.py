@@ -21,6 +21,8 @@ CONVERSES_PATH = Path(__file__).parent / "data" / "converses.txt"
 VERBS_ADVERBS_PATH = Path(__file__).parent / "data" / "verbs-adverbs.txt"
 # Verbs that say of an object what they say of a subject: "the museum began it", "it began".
 ERGATIVE_VERBS_PATH = Path(__file__).parent / "data" / "ergative-verbs.txt"
+# Nouns whose first sense is a kind of person ("secretary", "undergraduate"; scripts/derive_person_nouns.py).
+PERSON_NOUNS_PATH = Path(__file__).parent / "data" / "person-nouns.txt"
 # English words most frequent first, from SymSpell's dictionary (scripts/derive_english_words.py).
 ENGLISH_WORDS_PATH = Path(__file__).parent / "data" / "english-words.txt.gz"
 
@@ -260,6 +262,12 @@ def verbs_and_adverbs() -> frozenset[str]:
 def ergative_verbs() -> frozenset[str]:
     """Verbs whose subject may be what another subject acts on ("the project began"; read once)."""
     return _read_word_list(ERGATIVE_VERBS_PATH)
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns whose first sense is a kind of person ("secretary", "undergraduate"; read once)."""
+    return _read_word_list(PERSON_NOUNS_PATH)
 
 
 def _read_word_list(path: Path) -> frozenset[str]:

@@ -40,6 +40,7 @@ from .lexicon import (
     converses,
     dictionary,
     ergative_verbs,
+    person_nouns,
     synonyms,
     verbs_and_adverbs,
 )
@@ -195,6 +196,7 @@ class _QuestionGates(NamedTuple):
     measured: frozenset[tuple[str, str]]  # _measured
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
+    asks_actor: bool  # "who" and an act: "who designed the dam", "who will chair the meeting"
     asks_what: bool  # it asks "who", "which", "what", "where", "when", "why" or "how", with no negation
     # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]
@@ -530,6 +532,9 @@ _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.va
 
 
 _QUOTE_MARKS = re.compile('["\u201c\u201d]')  # speed: most questions quote nothing
+# "who is X" asks what X is, not who acts
+_BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren weren".split())
+_PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
 
@@ -2278,6 +2283,7 @@ class Matcher:
             or (bool(gates.models) and self.swapped_model(query, sentence))
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
+            or (gates.asks_actor and self.actor_missing(query, sentence))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
@@ -2307,6 +2313,7 @@ class Matcher:
                 measured=_measured(text) if " of " in text else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
+                asks_actor=toks[:1] == ["who"] and toks[1:2] != [] and toks[1] not in _BEING,
                 asks_what=not negated and toks[:1] in _ASKING_WORDS,
                 opposed=opposed,
                 role=self._asked_role(query, toks),
@@ -2528,6 +2535,23 @@ class Matcher:
             e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
             for e in self.index.sentences[sentence].entities
         )
+
+    def actor_missing(self, query: Query, sentence: int) -> bool:
+        """Whether a "who did it" question meets a sentence where no one does it: no name beyond the
+        question's, no one speaking, no "he" or "they" ("Who designed the dam?" of "the cabinet approved
+        the dam"; "Who repainted the bridge?" of "The bridge has been repainted")."""
+        if not self.name_missing(query, sentence):
+            return False
+        text = self.index.sentences[sentence].text
+        if _QUOTE_MARKS.search(text) or _PERSONAL.search(text):
+            return False
+        # the agent of a passive ("will be used mainly by undergraduates") did it
+        words = self._sentence_words(sentence)
+        people = person_nouns()
+        for i, w in enumerate(words):
+            if w == "by" and any(lemma(v) in people for v in words[i + 1 : i + 4]):
+                return False
+        return True
 
     def _asked_neighbours(self, query: Query) -> tuple[tuple[str, str, frozenset[str], str], ...]:
         """gates.neighbours: each everyday word right before another word of the question (no glue word

@@ -619,6 +619,24 @@ def test_a_sentence_naming_nothing_does_not_answer_what_someones_name_is(tmp_pat
     assert article.cited("What is the name given to the input string?").startswith("A problem instance")
 
 
+def test_a_sentence_where_no_one_acts_does_not_answer_who_did_it(tmp_path: Path) -> None:
+    # "Who repainted the bridge in 2011?" quoted "The bridge has been repainted ... in 2011", and "Who
+    # designed the Fairmount branch?" a sentence about the branch that names no one
+    text = (
+        "Bridge and branch\n\n"
+        "The bridge has been repainted red four times since, most recently in 2011.\n\n"
+        "The Fairmount branch lends fewer books than any other library in the county.\n\n"
+        "The smaller telescope will be used mainly by undergraduates.\n\n"
+        "The Harbour Trust replaced the pier's railings in 2019."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who repainted the bridge in 2011?") == ""
+    assert article.cited("Who designed the Fairmount branch?") == ""
+    assert article.cited("Who replaced the railings on the pier?").startswith("The Harbour Trust")
+    assert article.cited("Who will use the smaller telescope?").startswith("The smaller telescope")
+    assert article.cited("When was the bridge repainted?").startswith("The bridge has been")
+
+
 def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: Path) -> None:
     # "Which drug would be used to put the astronauts into torpor?" quoted "a drug would be administered
     # to induce torpor" at 0.44: the article never says which drug
