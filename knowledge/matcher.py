@@ -506,10 +506,11 @@ _NAMED_KINDS = frozenset({"person", "place", "country", "organisation", "other"}
 
 
 # A number and what it counts: "six people", "a 180-day cruise", "2.5 million people"
+_SCALES = frozenset({"million", "billion", "thousand", "hundred", "trillion"})
 _DIGIT = re.compile(r"\d")
 # the noun is looked ahead at, not taken: "last seven-game" holds "seven-game"; "a 55% chance" counts too
 _COUNTED = re.compile(
-    r"(?<![\w.,$])(\d[\d,]*(?:\.\d+)?%?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
+    r"(?<![\w.,$\u00a3\u20ac\u00a5])(\d[\d,]*(?:\.\d+)?%?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-[a-z]+|"
     + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
     + r")"
     r"(?:[- ](million|billion|thousand|hundred))?[- ](?=([a-z]+)\b)",
@@ -604,8 +605,8 @@ def _counts(text: str) -> set[tuple[str, str]]:
             value = sum(number_value(w) or 0 for w in low.split("-"))
         else:
             continue
-        if noun.lower() in STOPWORDS:
-            continue
+        if noun.lower() in STOPWORDS or noun.lower() in _SCALES:
+            continue  # "£3.1 million?": a sum whose scale ends it, no count
         out.add((f"{value} {scale.lower()}".rstrip(), stem(noun.lower())))
     return out
 

@@ -672,6 +672,11 @@ def test_a_sentence_counting_the_asked_thing_by_another_number_is_not_the_answer
     assert article.cited("Where did police arrest 6 people Monday?").startswith("Police arrested six")
     # a number after a name is a model's, not a count
     assert article.cited("how much is the thunderbolt 2 adapter").startswith("The $49 Apple")
+    # a sum is no count, in pounds or euros as in dollars: "Who gave the single donation of £3.1 million?"
+    # abstained on "£14.2 million, of which ... £3.1 million from a single donation"
+    assert _counts("Who gave the single donation of £3.1 million?") == set()
+    assert _counts("The observatory cost £14.2 million, of which €8 million came from the council.") == set()
+    assert _counts("It fed 2.1 million households.") == {("2.1 million", "household")}
 
 
 def test_a_sentence_of_another_month_or_day_than_the_question_pins_is_not_the_answer(tmp_path: Path) -> None:
