@@ -396,13 +396,20 @@ _ABBREVIATIONS = frozenset(
         "e.u",
         "a.m",
         "p.m",
+        "rev",  # "The Very Rev. Margaret Ellingham"
+        "revd",
+        "fr",
+        "hon",
     ]
 )
+# abbreviations that also end sentences: "before 9 a.m. The keeper...", "Carron Homes Ltd. The firm..."
+_CLOSING_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc", "ltd", "inc", "corp"})
 _BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+)")
 _OPENERS = "\"'\u201c\u2018(["
 _QUOTE_MARK = re.compile('[\u201c\u201d"]')
 _CLOSERS = "\"'\u201d\u2019)]"
-_LAST_WORD = re.compile(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?]*$")
+# (not a letter closing a longer word: "Grindavík.", "Alzheimer's.", "km/h." end sentences)
+_LAST_WORD = re.compile(r"(?<![\w'\u2019/])([A-Za-z.]+)[.!?]*$")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")  # "p", "p.j", "j.r.r" once the last period is gone
 
 
@@ -422,7 +429,12 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
         following = paragraph[nxt]
         if not (following.isupper() or following.isdigit() or following in _OPENERS):
             continue
-        if paragraph[m.start()] == "." and _ends_abbreviation(paragraph[start : m.start() + 1]):
+        sentence = paragraph[start : m.start() + 1]
+        if (
+            paragraph[m.start()] == "."
+            and _ends_abbreviation(sentence)
+            and not _closing_abbreviation(sentence, paragraph[nxt:])
+        ):
             continue
         if quoted and _inside_running_quote(paragraph, quoted, start, m.start()):
             continue
@@ -442,6 +454,19 @@ def _ends_abbreviation(text: str) -> bool:
         return False
     w = word.group(1).rstrip(".").lower()
     return w in _ABBREVIATIONS or _INITIALS.fullmatch(w) is not None
+
+
+def _closing_abbreviation(text: str, after: str) -> bool:
+    """Whether *text* ends in an abbreviation that also ends its sentence: a time or a company's "Ltd."
+    before a capitalised glue word ("before 9 a.m. The keeper"; not "at 9 a.m. Monday")."""
+    word = _LAST_WORD.search(text)
+    if not word or word.group(1).rstrip(".").lower() not in _CLOSING_ABBREVIATIONS:
+        return False
+    following = after.split(maxsplit=1)[:1]
+    if not following:
+        return False
+    word = following[0].lstrip(_OPENERS)  # 'at 9:37 p.m. "The magma had been...'
+    return word[:1].isupper() and word.lower() in STOPWORDS
 
 
 def _quotations(paragraph: str) -> list[tuple[int, int]]:

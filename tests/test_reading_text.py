@@ -130,6 +130,30 @@ def test_a_number_with_a_letter_suffix_ends_a_sentence(tmp_path: Path, ending: s
     assert article.cited("Who will run the boats?") == "Lindqvist Shipping will run the boats twice a day."
 
 
+@pytest.mark.parametrize(
+    ("ending", "opener"),
+    [("north-west of Grindavík", ""), ("with Alzheimer's", ""), ("at 38.5 km/h", ""), ("by 9 a.m", ""),
+     ("at 9:37 p.m", '"')],
+)
+def test_a_letter_closing_a_word_or_a_time_before_glue_ends_a_sentence(
+    tmp_path: Path, ending: str, opener: str
+) -> None:
+    # "...of people with Alzheimer's. Unlike the two earlier drugs..." was one sentence: the "s." had
+    # been read as an initial; "before 9 a.m. The keeper..." as an abbreviation inside a sentence
+    text = f"The harbour board said the ferry line would close {ending}. {opener}The boats run twice a day."
+    sentences = _stored(build_article(tmp_path, f"Ferry plans\n\n{text}"))
+    assert f"The harbour board said the ferry line would close {ending}." in sentences
+
+
+def test_an_abbreviated_title_or_a_time_before_a_name_ends_no_sentence(tmp_path: Path) -> None:
+    text = (
+        "The Very Rev. Margaret Ellingham, Dean of Holmsworth, said the work would start at 9 a.m. Monday. "
+        "The tower will close."
+    )
+    sentences = _stored(build_article(tmp_path, f"Cathedral repair\n\n{text}"))
+    assert text.split(" The tower")[0] in sentences
+
+
 @pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
 def test_a_quoted_slogan_with_periods_inside_a_sentence_stays_whole(tmp_path: Path, quotes: str) -> None:
     left, right = quotes
