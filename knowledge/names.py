@@ -44,11 +44,15 @@ def confirm_names(lines: list[Line], known: dict[str, str]) -> None:
             for m in line.mentions:
                 if m.kind in _NAMED_KINDS and m.start > opening:
                     confirmed.setdefault(fold(m.surface), m.kind)
+    # a person's surname alone opens a sentence about them: "Pennant, whose contract runs until 2026"
+    surnames = {k.rsplit(" ", 1)[1] for k, kind in confirmed.items() if kind == "person" and " " in k}
     for line, titled, opening in zip(lines, titled_lines, openings, strict=True):
         kept: list[Mention] = []
         for m in line.mentions:
             doubtful = m.kind in _NAMED_KINDS and (titled or m.start <= opening)
             if not doubtful or _sure_name(m, known) or fold(m.surface) in confirmed:
+                kept.append(m)
+            elif not titled and m.kind in ("person", "other") and fold(m.surface) in surnames:
                 kept.append(m)
             elif titled:
                 kept.extend(_confirmed_parts(line.text, m, confirmed))

@@ -647,3 +647,16 @@ def test_a_country_before_a_name_makes_no_person(tmp_path: Path) -> None:
     kinds = dict(article.rows("select name, kind from entities"))
     assert kinds["Red Cross"] != "person" and kinds["Museum"] != "person"
     assert kinds["Liam Carver"] == "person"  # a given name makes one
+
+
+def test_a_surname_that_is_an_english_word_opening_a_sentence_names_the_person(tmp_path: Path) -> None:
+    # "When does Rhys Pennant's contract run out?" abstained: "Pennant, whose contract runs until 2026"
+    # opened with an everyday word, so it named no one
+    article = build_article(
+        tmp_path,
+        "Harriers sold\n\n"
+        "Head coach Rhys Pennant, 44, said the news had lifted the squad.\n\n"
+        "Pennant, whose contract runs until 2026, is expected to be offered an extension.",
+    )
+    assert "Rhys Pennant" in article.entities_in("whose contract runs until 2026")
+    assert article.cited("When does Rhys Pennant's contract run out?").startswith("Pennant, whose contract")
