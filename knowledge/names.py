@@ -50,9 +50,9 @@ def confirm_names(lines: list[Line], known: dict[str, str]) -> None:
         kept: list[Mention] = []
         for m in line.mentions:
             doubtful = m.kind in _NAMED_KINDS and (titled or m.start <= opening)
-            if not doubtful or _sure_name(m, known) or fold(m.surface) in confirmed:
-                kept.append(m)
-            elif not titled and m.kind in ("person", "other") and fold(m.surface) in surnames:
+            key = fold(m.surface)
+            surname = not titled and m.kind in ("person", "other") and key in surnames
+            if not doubtful or _sure_name(m, known) or key in confirmed or surname:
                 kept.append(m)
             elif titled:
                 kept.extend(_confirmed_parts(line.text, m, confirmed))
