@@ -12,7 +12,7 @@ from . import acronyms, coref
 from .acronyms import TITLE_ACRONYMS
 from .entities import Mention, find_mentions, is_title
 from .errors import KnowledgeError
-from .gazetteer import COUNTRIES, ORGANISATIONS, TITLE_WORDS, given_name_gender
+from .gazetteer import COMPANY_ENDINGS, COUNTRIES, ORGANISATIONS, TITLE_WORDS, given_name_gender
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
 from .names import Line, confirm_names
 from .quantities import quantity_kinds
@@ -445,6 +445,23 @@ class _EntityRegistry:
                 kind = next(m.kind for m in mentions if m.surface == owner)
                 eid = self.entity_for(Mention(owner, kind, 0, 0))
                 self.alias(eid, owner.split()[-1])
+        # a company's first word alone, written after its whole name, names it: "Brenner" of "Brenner
+        # Confectionery AG" (not an English word: "General" of "General Motors" is not one)
+        companies: dict[str, set[str]] = defaultdict(set)
+        company_at: dict[str, int] = {}
+        for n, m in enumerate(mentions):
+            words = m.surface.split()
+            ending = fold(words[-1].rstrip(".")) if len(words) >= 2 else ""
+            if m.kind == "organisation" and ending in COMPANY_ENDINGS:
+                key = fold(words[0])
+                if key.isalpha() and not is_english_word(key):
+                    companies[key].add(m.surface)
+                    company_at.setdefault(key, n)
+        for first, owners in companies.items():
+            later = first in singles and singles[first] > company_at[first]
+            if len(owners) == 1 and later and first not in self.by_alias:
+                (owner,) = owners
+                self.alias(self.entity_for(Mention(owner, "organisation", 0, 0)), owner.split()[0])
         for name, alias in self.pending_aliases:
             eid = self.by_alias.get(" ".join(tokens(name)))
             if eid is None:

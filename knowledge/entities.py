@@ -271,6 +271,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     if any(k in _ORG_KEYS for k in keys) or (len(span) == 1 and _is_acronym(span[0][0])):
         if keys[0] in ("the",):
             span = span[1:]
+        elif keys[0] in _TITLE_KEYS and "of" in keys[1:-1] and keys[0] not in _ORG_KEYS:
+            span = span[keys.index("of") + 1 :]  # "CEO of Brandt Foods": the company, its officer aside
         if span and not (len(span) == 1 and keys[-1] in _COUNTRY_KEYS):
             name = text[span[0][1] : span[-1][2]]
             kind = "country" if fold(name) in _COUNTRY_KEYS else "organisation"

@@ -241,7 +241,31 @@ ORG_WORDS = frozenset(
         "Telegraph",
         "Economist",
         "Politico",
+        # what a company's name ends in ("Brenner Confectionery AG", "Harlan Foods")
+        "AG",
+        "GmbH",
+        "plc",
+        "PLC",
+        "Ltd",
+        "Limited",
+        "Inc",
+        "LLC",
+        "Corp",
+        "Holdings",
+        "Industries",
+        "Pharma",
+        "Pharmaceuticals",
+        "Technologies",
+        "Entertainment",
+        "Studios",
+        "Airways",
+        "Foods",
     ]
+)
+# The words of ORG_WORDS that end a company's name: its first word alone names it later ("Brenner")
+COMPANY_ENDINGS = frozenset(
+    "ag gmbh plc ltd limited inc llc corp corporation company group holdings industries pharma "
+    "pharmaceuticals technologies entertainment studios airways airlines foods".split()
 )
 
 # Titles that precede a person's name.

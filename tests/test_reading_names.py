@@ -660,3 +660,18 @@ def test_a_surname_that_is_an_english_word_opening_a_sentence_names_the_person(t
     )
     assert "Rhys Pennant" in article.entities_in("whose contract runs until 2026")
     assert article.cited("When does Rhys Pennant's contract run out?").startswith("Pennant, whose contract")
+
+
+def test_a_company_named_in_full_is_its_first_word_later_and_the_company_after(tmp_path: Path) -> None:
+    # "How much did Brenner pay for Halbury's?" abstained on "The company, which bought Halbury's in a
+    # £1.4 billion deal": "Brenner Confectionery AG" was no organisation, and "Brenner" another name
+    article = build_article(
+        tmp_path,
+        "Factory to close\n\n"
+        "Brenner Confectionery AG, based in Zurich, said production would move to Poland.\n\n"
+        "The company, which bought Halbury's in a £1.4 billion deal in 2016, said the site was too old.\n\n"
+        "Brenner's UK managing director, Claudia Fischer, said the decision was difficult.",
+    )
+    assert "Brenner Confectionery AG" in article.entities_in("Brenner's UK managing director")
+    assert "Brenner Confectionery AG" in article.entities_in("which bought Halbury's", implicit=1)
+    assert article.cited("How much did Brenner pay for Halbury's?").startswith("The company, which bought")
