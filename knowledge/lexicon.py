@@ -161,6 +161,20 @@ PHRASES = {
     "show up": "appear",
     "showed up": "appear",
     "shows up": "appear",
+    # everyday phrasings of a news verb (rounds 81-86)
+    "set up": "establish",
+    "call off": "cancel",
+    "called off": "cancel",
+    "sent to prison": "jail",
+    "sent to jail": "jail",
+    "straight away": "immediately",
+    "right away": "immediately",
+    "money back": "refund",
+    "go bust": "collapse",
+    "went bust": "collapse",
+    "gone bust": "collapse",
+    "pull out": "withdraw",
+    "pulled out": "withdraw",
 }
 
 # Question openings and what kind of answer they want.

@@ -453,6 +453,7 @@ _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge)\b|\bwhat (?:size|a
 # "how wide is Europa": a length ("1,900-mile-wide"), not any amount (the "17 nights" they watched it)
 _ASKS_LENGTH = re.compile(
     r"\bhow (?:far|tall|high|wide|long is|long was|long are|long were)\b"
+    r"|\bhow long (?:will|would|could|should|might|must|can) (?:\w+ ){1,5}be$"  # "how long will the span be"
     r"|\bwhat (?:length|distance|height|width)\b|\b(?:diameter|radius|circumference)\b"
 )
 _ASKS_PRICE = re.compile(r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b")

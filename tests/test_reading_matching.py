@@ -83,6 +83,23 @@ def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path)
     assert article.cited("How much did Corvane's stock go up?").startswith("Corvane's shares")
 
 
+def test_everyday_phrasings_of_a_news_verb_meet_it(tmp_path: Path) -> None:
+    # "When was the ISA set up?" abstained on "The ISA was established in 1994", "do riders get their
+    # money back" on "a full refund", "When was Tanner sent to prison?" on "Tanner was jailed"
+    article = build_article(
+        tmp_path,
+        "Seabed licence\n\n"
+        "The ISA was established in 1994 and has 169 member states.\n\n"
+        "Riders will receive a full refund of their day ticket.\n\n"
+        "Tanner was jailed at Carnford Crown Court in 2019.\n\n"
+        "A departure from Seville was cancelled after a motor overheated.",
+    )
+    assert article.cited("When was the ISA set up?").startswith("The ISA was established")
+    assert article.cited("do riders get their money back").startswith("Riders will receive")
+    assert article.cited("When was Tanner sent to prison?").startswith("Tanner was jailed")
+    assert article.cited("Why was the departure called off?").startswith("A departure from Seville")
+
+
 def test_showing_up_is_appearing(tmp_path: Path) -> None:
     # "when did nightcrane first show up" abstained on "NightCrane first appeared in mid-2023"
     article = build_article(

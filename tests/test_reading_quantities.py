@@ -216,6 +216,9 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How high could the fee go?", AMOUNT),  # a level, not a height: "£105 million"
         ("How high did the bank take the rate?", AMOUNT),
         ("How high is the tower?", {"length"}),
+        # a thing's length to come: "a main span of 940 metres"; a time is "how long will it take"
+        ("How long will the main span be?", {"length", "duration"}),
+        ("How long will it take?", {"duration"}),
         ("By how much did the fault delay the arrival?", AMOUNT | {"duration"}),  # "by five months"
         # days counted with a word between: "9.4 migraine days a month"
         ("How many migraine days did patients have?", {"duration", "count"}),
