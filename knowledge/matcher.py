@@ -136,6 +136,18 @@ _CHAT_WORDS = {
     "uni": "university",
     "dept": "department",
     "prez": "president",
+    "commish": "commissioner",
+    "dems": "democrats",
+    "ppv": "pay per view",
+    "pb": "personal best",
+    "hrs": "hours",
+    "mins": "minutes",
+    "pts": "points",
+    "wkend": "weekend",
+    "nite": "night",
+    "tonite": "tonight",
+    "mgr": "manager",
+    "yrs old": "years old",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")

@@ -189,6 +189,21 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
     assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
 
 
+def test_chat_shorthand_for_content_words_meets_the_articles_words(tmp_path: Path) -> None:
+    # "who's the commish", "how many pts do athletic have", "whats wanjiru's pb" abstained: the
+    # shorthand was read as a name the base never mentions
+    article = build_article(
+        tmp_path,
+        "League news\n\n"
+        "League commissioner Harold Baines-Whitley said the fee was fair.\n\n"
+        "Athletic remain fourth with 55 points.\n\n"
+        "Wanjiru now has a personal best of 2:19:48, set in Valencia.",
+    )
+    assert article.cited("who's the commish").startswith("League commissioner")
+    assert article.cited("how many pts do athletic have").startswith("Athletic remain fourth")
+    assert article.cited("whats wanjiru's pb").startswith("Wanjiru now has")
+
+
 def test_words_said_to_the_bot_are_not_asked_about(port: ArticleBase, tmp_path: Path) -> None:
     # "hey", "bot", "lol" weighed as rare words no sentence holds: the bot abstained on a plain question
     ended = "Union leader Marta Vosberg said the strike would end on Friday."
