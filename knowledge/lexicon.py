@@ -126,7 +126,6 @@ _GROUPS = [
     "jab jabs dose doses",
     "injured injury injuries hurt wounded",
     "worker workers employee employees staff",
-    "car cars vehicle vehicles",
     "juvenile young",
     "coach manager",
 ]
