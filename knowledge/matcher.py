@@ -1754,9 +1754,11 @@ class Matcher:
         else:
             return self._abstain(question, query, version)
         describe(self.index, query, kept, total)
-        ranked = self._ranked(kept)
-        if query.spelled_out:
+        if query.spelled_out:  # the sentence spelling it out may rank below the first five
+            ranked = self._ranked(kept, limit=len(kept))
             self._spelling_out_first(query.spelled_out, ranked)
+        else:
+            ranked = self._ranked(kept)
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)
@@ -1824,6 +1826,12 @@ class Matcher:
             holding = self._units_holding(query.wanted)
             for u in acc.keys() & holding:
                 acc[u] += _TIE_BREAK
+        if query.spelled_out:  # of equally covering units, the one spelling the acronym out goes first
+            written = f"({query.spelled_out.lower()})"
+            units, sentences = self.index.units, self.index.sentences
+            for u in acc:
+                if written in sentences[units[u].sentences[0]].text.lower():
+                    acc[u] += 2 * _TIE_BREAK
         # a candidate's coverage is its matched weight, less any loss, over the total: at most the
         # heaviest unit's, so under the gate every one of them is off topic (speed: none is made)
         if gated and (not acc or max(acc.values()) / total < MIN_COVERAGE):

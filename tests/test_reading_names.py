@@ -675,3 +675,32 @@ def test_a_company_named_in_full_is_its_first_word_later_and_the_company_after(t
     assert "Brenner Confectionery AG" in article.entities_in("Brenner's UK managing director")
     assert "Brenner Confectionery AG" in article.entities_in("which bought Halbury's", implicit=1)
     assert article.cited("How much did Brenner pay for Halbury's?").startswith("The company, which bought")
+
+
+def test_an_acronym_spelled_out_in_a_long_sentence_is_still_what_it_stands_for(tmp_path: Path) -> None:
+    # "What does ISA stand for?" quoted "Only twelve countries had backed a pause when the ISA met": the
+    # long opening sentence spelling it out ranked below the first five sentences naming the ISA
+    opening = (
+        "KINGSTON, Jamaica — Vanuatu has filed a formal objection to a deep-sea mining licence sought by a "
+        "Canadian company, escalating a dispute that is expected to dominate this month's meeting of the "
+        "International Seabed Authority (ISA), which opened in Kingston on Monday."
+    )
+    others = [
+        "The ISA was established in 1994.",
+        "Only twelve countries had backed a pause when the ISA met in 2022.",
+        "The ISA's Secretary-General said the Council would meet.",
+        "Under ISA rules, a commission must review each application.",
+        "The ISA has issued 31 exploration contracts.",
+        "Critics say the ISA moves too slowly.",
+        "The ISA's council meets twice a year.",
+        "Tonga is a member of the ISA.",
+        "The ISA said it would publish the rules.",
+        "Observers at the ISA counted the votes.",
+    ]
+    article = build_article(tmp_path, "Seabed dispute\n\n" + "\n\n".join([opening, *others]))
+    assert article.cited("What does ISA stand for?").startswith("KINGSTON, Jamaica")
+    # spelled out last, after more sentences naming it than are described
+    (tmp_path / "later").mkdir()
+    text = "Seabed dispute\n\n" + "\n\n".join([*others, opening.split("— ")[1]])
+    later = build_article(tmp_path / "later", text)
+    assert later.cited("What does ISA stand for?").startswith("Vanuatu has filed")
