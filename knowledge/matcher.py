@@ -3032,6 +3032,8 @@ class Matcher:
                 for i, w in enumerate(stems):
                     if w in theirs and (i == 0 or stems[i - 1] not in theirs):
                         j = i - 1 - (i >= 2 and words[i - 1] == "the")
+                        if j >= 1 and stems[j - 1] in theirs:
+                            continue  # "the Ministry of Justice": the name's own "of", not the question's
                         if j >= 0 and words[j] == preposition:
                             return True
         return False

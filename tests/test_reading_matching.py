@@ -1099,6 +1099,21 @@ def test_another_organisation_after_the_questions_preposition_is_a_swap(tmp_path
     assert matcher._one_name(ids["ICICI Bank"], ids["ICICI Securities"])
 
 
+def test_the_of_inside_an_organisations_name_is_not_the_questions_preposition(tmp_path: Path) -> None:
+    # "Who is the governor of HMP Greystone?" abstained on "The Ministry of Justice (MoJ) said the
+    # governor, Andrew Pryce, had ordered a review": "of Justice" was read as another prison after "of"
+    text = (
+        "Prison escape\n\n"
+        "Two prisoners escaped from HMP Greystone on Sunday.\n\n"
+        "HMP Greystone holds about 850 men.\n\n"
+        "Police said the men left HMP Greystone at about 2am.\n\n"
+        "The last escape from HMP Greystone was in 2022.\n\n"
+        "The Ministry of Justice (MoJ) said the governor, Andrew Pryce, had ordered a review."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who is the governor of HMP Greystone?").startswith("The Ministry of Justice")
+
+
 def test_two_names_of_the_question_the_other_way_round_are_another_question(tmp_path: Path) -> None:
     # "Who scored to lead Tampa Bay past St. Louis?" quoted "Oskar Sundqvist and David Perron scored to
     # lead St. Louis past Tampa Bay" at 0.72; "St." ends no name, and "St. Louis" is a place
