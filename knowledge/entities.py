@@ -178,7 +178,9 @@ def find_mentions(
 def _name_mentions(
     text: str, sentence_start: bool, common: frozenset[str], known: dict[str, str]
 ) -> list[Mention]:
+    # a currency's prefix names no country: "US$250 million", "A$1.2 million"
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [w for w in words if text[w[2] : w[2] + 1] != "$"]
     spans: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for i, (word, start, end) in enumerate(words):
@@ -306,8 +308,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     if cut == 1 and keys[0] == "general" and len(span) == 2 and is_english_word(keys[1]):
         cut = 0  # "General Motors", "General Electric": a company's name, not a general's
     name_span = span[cut:]
-    if not name_span:
-        return out
+    if not name_span or (cut and keys[cut] in ("for", "of")):
+        return out  # "Minister for Natural Resources": the rest is the office's, no one's name
     title = text[span[0][1] : span[cut - 1][2]] if cut else ""
     if title:
         # "Romania's President": the possessive country belongs to the title

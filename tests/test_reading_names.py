@@ -704,3 +704,17 @@ def test_an_acronym_spelled_out_in_a_long_sentence_is_still_what_it_stands_for(t
     text = "Seabed dispute\n\n" + "\n\n".join([*others, opening.split("— ")[1]])
     later = build_article(tmp_path / "later", text)
     assert later.cited("What does ISA stand for?").startswith("Vanuatu has filed")
+
+
+def test_a_currencys_prefix_names_no_country(tmp_path: Path) -> None:
+    # "What is Tonga's annual government revenue?" abstained on "...revenue was about US$250 million": the
+    # "US" of "US$" was read as the United States, another country than the question's
+    article = build_article(
+        tmp_path,
+        "Seabed licence\n\n"
+        "Tonga's Minister for Natural Resources, Sione Fifita, defended the application.\n\n"
+        "He said annual government revenue was about US$250 million, and the dig cost A$1.2 million.",
+    )
+    assert not {"United States", "Australia"} & article.entities_in("annual government revenue")
+    # and the office's "for Natural Resources" is no one's name
+    assert not any(name.startswith("for ") for name in article.entity_names())
