@@ -13,6 +13,8 @@ from .acronyms import TITLE_ACRONYMS
 from .entities import Mention, find_mentions, is_title
 from .errors import KnowledgeError
 from .gazetteer import COMPANY_ENDINGS, COUNTRIES, ORGANISATIONS, TITLE_WORDS, given_name_gender
+from .lemmas import lemma
+from .lexicon import verbs_and_adverbs
 from .limits import MAX_CHUNK_CHARS, MAX_HEADING_CHARS, MAX_SENTENCE_CHARS
 from .names import Line, confirm_names
 from .quantities import quantity_kinds
@@ -64,6 +66,7 @@ class _Sentence:
     implicit: list[str] = field(default_factory=list)
     speaker: str | None = None
     plain: str = ""  # the text without invisible characters: what names and pronouns are read from
+    refers_to: str = ""  # what an opening "It" means when no name does: "new tender" ("The new tender...")
 
     def __post_init__(self) -> None:
         self.plain = strip_invisible(self.text)
@@ -132,6 +135,7 @@ def derive(sources: SourceSet) -> Derived:
                     "is_quote": int(s.is_quote),
                     "is_heading": int(s.is_heading),
                     "speaker": s.speaker,
+                    "refers_to": s.refers_to,
                     "quantities": json.dumps(quantity_kinds(s.text)),
                 }
             )
@@ -536,7 +540,11 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
     last_speaker: str | None = None
     previous_paragraph = -1
     memory = _Memory()
+    thing = ""  # the thing the last sentence opened on, unnamed: "new tender" of "The new tender, built..."
     for s in sentences:
+        if thing and _OPENING_IT.match(s.plain):
+            s.refers_to = thing
+        thing = _opening_thing(s.plain)
         s.entity_ids = [registry.entity_for(m) for m in s.mentions]
         for m in s.mentions:
             role = registry.title_entity(m.title) if m.title else None
@@ -585,6 +593,8 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
         elif implicit := [e for e in s.implicit if registry.entities[e]["kind"] != "organisation"]:
             salient = list(dict.fromkeys(implicit[:1] + salient))[:_SALIENT]
         memory.remember(s, registry)
+        if thing:  # it opened on an unnamed thing, before any name: a next "It" is the thing
+            memory.opening = None
         previous_paragraph = s.paragraph
     # a speaker named at a quotation's end speaks its earlier sentences too
     for i in range(len(sentences) - 1, 0, -1):
@@ -648,6 +658,21 @@ _OPENING_IT = re.compile(
     r"(?:\w+\s+){0,2}(?:that|to)\b)"
 )
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?([a-z]+)\b")
+_OPENING_THE = re.compile(r"(?:The|This|That)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+
+
+def _opening_thing(text: str) -> str:
+    """The words of the unnamed thing a sentence opens on, up to its verb or a comma: "new tender" of
+    "The new tender, built in Leeds, ...", "engine" of "The engine was restored"; "" for none."""
+    m = _OPENING_THE.match(text)
+    if not m:
+        return ""
+    words = []
+    for word in m.group(1).split():
+        if word in STOPWORDS or word.endswith("ed") or lemma(word) in verbs_and_adverbs():
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def _head_noun(name: str) -> str:

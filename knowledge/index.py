@@ -333,6 +333,9 @@ class _Indexer:
                     k = entity_at[e] = len(entity_keys)
                     entity_keys.append(e)
                 eks.append(k)
+            # "It holds 4,000 gallons" after "The new tender, built in Leeds...": the tender's words too
+            if refers := row.get("refers_to"):
+                term_ids.update(self.tid(t) for t in content_terms(refers))
             quantities = json.loads(row.get("quantities") or "[]")
             term_ids.update(self.tid(QUANTITY_PREFIX + q) for q in quantities)  # "#money": it states a sum
             for t in term_ids:

@@ -155,3 +155,17 @@ def test_the_n_year_old_is_the_person_the_story_is_about(tmp_path: Path) -> None
     article = build_article(tmp_path, text)
     assert article.cited("how old is dekker").startswith("The 47-year-old Dutchman")
     assert article.cited("How old is Steve Hollins?") == ""
+
+
+def test_an_opening_it_after_an_unnamed_thing_carries_that_things_words(tmp_path: Path) -> None:
+    # "How much coal does the new tender hold?" abstained on "It holds 4,000 gallons of water and six
+    # tonnes of coal": "It" after "The new tender, built in Leeds, ..." named nothing
+    article = build_article(
+        tmp_path,
+        "Engine back\n\n"
+        "The new tender, built in Leeds, arrived on Monday.\n\n"
+        "It holds 4,000 gallons of water and six tonnes of coal.\n\n"
+        "The engine was restored over ten years at a cost of £2 million.",
+    )
+    assert article.cited("How much coal does the new tender hold?").startswith("It holds 4,000 gallons")
+    assert article.rows("select refers_to from sentences where text like 'It holds%'") == [("new tender",)]
