@@ -169,3 +169,4 @@ def test_an_opening_it_after_an_unnamed_thing_carries_that_things_words(tmp_path
     )
     assert article.cited("How much coal does the new tender hold?").startswith("It holds 4,000 gallons")
     assert article.rows("select refers_to from sentences where text like 'It holds%'") == [("new tender",)]
+    assert "Leeds" not in article.entities_in("It holds 4,000 gallons")  # the tender, not where it was built
