@@ -75,12 +75,14 @@ def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path)
         "The game was watched by a sellout crowd of 19,212.\n\n"
         "Rovers goalkeeper Piotr Zielinski saved well in the 81st minute.\n\n"
         "More than 2,300 doses have been given at the stadium clinic.\n\n"
-        "Corvane's shares rose 14 per cent after the match.",
+        "Corvane's shares rose 14 per cent after the match.\n\n"
+        "Pellow was dismissed in 1816 after survey errors.",
     )
     assert article.cited("How many fans were at the game?").startswith("The game was watched")
     assert article.cited("who's the rovers keeper").startswith("Rovers goalkeeper")
     assert article.cited("How many jabs have been given at the clinic?").startswith("More than 2,300")
     assert article.cited("How much did Corvane's stock go up?").startswith("Corvane's shares")
+    assert article.cited("Why was Pellow sacked?").startswith("Pellow was dismissed")
 
 
 def test_everyday_phrasings_of_a_news_verb_meet_it(tmp_path: Path) -> None:
