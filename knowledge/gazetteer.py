@@ -343,6 +343,7 @@ TITLE_WORDS = frozenset(
         "Rev",
         "Reverend",
         "Councillor",
+        "Cllr",  # "Cllr Rupert Haines", as British news writes it
         "Councilor",
         "Councilman",
         "Councilwoman",

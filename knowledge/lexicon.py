@@ -77,6 +77,7 @@ _GROUPS = [
     "detective det",
     "superintendent supt",
     "professor prof",
+    "councillor cllr",
     "doctor dr",
     "term mandate tenure",
     "year years annual",

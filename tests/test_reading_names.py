@@ -718,3 +718,20 @@ def test_a_currencys_prefix_names_no_country(tmp_path: Path) -> None:
     assert not {"United States", "Australia"} & article.entities_in("annual government revenue")
     # and the office's "for Natural Resources" is no one's name
     assert not any(name.startswith("for ") for name in article.entity_names())
+
+
+def test_cllr_before_a_name_is_a_title_and_the_same_councillor_speaks_on(tmp_path: Path) -> None:
+    # "What did Rupert Haines say the administration had found money for?" abstained on the quotation
+    # after '... Cllr Haines said.': "Cllr Haines" had been a person of its own, not Rupert Haines
+    article = build_article(
+        tmp_path,
+        "Council tax vote\n\n"
+        "The Conservative group, led by Cllr Rupert Haines, tabled an amendment.\n\n"
+        '"Residents are being asked to pay more and get less," Cllr Haines said. "This administration '
+        'has found money for a new council chamber while closing two libraries."',
+    )
+    assert "Cllr Rupert Haines" not in article.entity_names()
+    assert article.cited("What did Rupert Haines say the administration had found money for?").startswith(
+        '"This administration'
+    )
+    assert article.cited("which councillor leads the conservative group").startswith("The Conservative")
