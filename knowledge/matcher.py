@@ -546,6 +546,14 @@ _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.va
 
 _QUOTE_MARKS = re.compile('["\u201c\u201d]')  # speed: most questions quote nothing
 # "who is X" asks what X is, not who acts
+# what a "which N" question asks for by name, never by a number: "Which regulator", "Which city"
+_NAMED_NOUNS = frozenset(
+    stem(w)
+    for w in "company firm agency regulator organisation organization university college school hospital "
+    "court journal newspaper charity club team group union bank council ministry department authority "
+    "airline carrier manufacturer maker supplier contractor developer operator country city town village "
+    "region state county island river".split()
+)
 _BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren weren".split())
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
@@ -2672,7 +2680,9 @@ class Matcher:
         if not self.name_missing(query, sentence):
             return False
         text = self.index.sentences[sentence].text
-        if _DIGIT.search(text) or not CARDINAL_WORDS.isdisjoint(toks := tokens(text)):
+        toks = tokens(text)
+        named_kind = not _NAMED_NOUNS.isdisjoint(noun.split())  # a number picks out no company or city
+        if not named_kind and (_DIGIT.search(text) or not CARDINAL_WORDS.isdisjoint(toks)):
             return False
         if _NAMING.search(text):
             return False  # 'a childhood game called "duck on a rock"' picks one out by its name

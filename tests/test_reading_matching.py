@@ -691,6 +691,22 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
     assert article.cited("Which childhood game did he borrow ideas from?").startswith("He borrowed")
 
 
+def test_a_number_picks_out_no_company_or_place_a_which_question_asks_for(tmp_path: Path) -> None:
+    # "Which regulator rejected the 2019 formulation?" quoted "An earlier study ..., run in 2019 with 524
+    # patients in seven countries, ... used a different formulation": its numbers name no regulator
+    text = (
+        "Malaria cure\n\n"
+        "An earlier study, run in 2019 with 524 patients in seven countries, used a different formulation.\n\n"
+        "The 2019 formulation was rejected by Swissmedic, the Swiss regulator.\n\n"
+        "The crew would travel in three pods kept in the dark."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Which regulator rejected the 2019 formulation?").startswith("The 2019 formulation")
+    assert article.cited("Which regulator ran the study with 524 patients?") == ""
+    # a number still picks out other things: "which pods" of "three pods"
+    assert article.cited("Which pods would the crew travel in?").startswith("The crew would travel")
+
+
 def test_a_sentence_counting_the_asked_thing_by_another_number_is_not_the_answer(tmp_path: Path) -> None:
     # SQuAD 2.0's style: "Where did police arrest 32 people Monday?" quoted "Police arrested six people
     # Monday" at 0.71 (32 is an age elsewhere in the story, so no number the base never states)
