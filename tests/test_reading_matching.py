@@ -696,7 +696,7 @@ def test_a_number_picks_out_no_company_or_place_a_which_question_asks_for(tmp_pa
     # patients in seven countries, ... used a different formulation": its numbers name no regulator
     text = (
         "Malaria cure\n\n"
-        "An earlier study, run in 2019 with 524 patients in seven countries, used a different formulation.\n\n"
+        "An earlier study, run in 2019 with 524 patients in seven countries, used another formulation.\n\n"
         "The 2019 formulation was rejected by Swissmedic, the Swiss regulator.\n\n"
         "The crew would travel in three pods kept in the dark."
     )
