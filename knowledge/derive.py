@@ -688,8 +688,10 @@ _HONORIFICS = frozenset("dr prof professor mr mrs ms miss sir dame lord lady".sp
 
 
 def _office(title: str) -> bool:
-    """Whether a title says what its holder does ("Finance Minister"), not only how to address them."""
-    return is_title(title) and any(w not in _HONORIFICS for w in re.findall(r"[a-z]+", title.lower()))
+    """Whether a title says what its holder does ("Finance Minister"), not only how to address them;
+    its last word is the office ("Co-author Professor" is an address after a byline's word)."""
+    words = re.findall(r"[a-z]+", title.lower())
+    return is_title(title) and bool(words) and words[-1] not in _HONORIFICS
 
 
 def _meant(salient: list[str], pronoun: str, registry: _EntityRegistry) -> str | None:

@@ -735,3 +735,14 @@ def test_cllr_before_a_name_is_a_title_and_the_same_councillor_speaks_on(tmp_pat
         '"This administration'
     )
     assert article.cited("which councillor leads the conservative group").startswith("The Conservative")
+
+
+def test_a_title_ending_in_a_form_of_address_is_no_office(tmp_path: Path) -> None:
+    # "Which university is Kwame Mensah-Bonsu from?" answered "Kwame Mensah-Bonsu is Co-author Professor."
+    article = build_article(
+        tmp_path,
+        "Planet found\n\n"
+        "Co-author Professor Kwame Mensah-Bonsu of MIT said the planet was rocky.\n\n"
+        "Finance Minister Jane Roe welcomed the grant.",
+    )
+    assert _descriptions(article) == {"Jane Roe is Finance Minister."}
