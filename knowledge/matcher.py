@@ -3277,12 +3277,15 @@ class Matcher:
         if not self._one_article:
             terms, documents = self.index.document_terms, self.index.documents
             covered = {d: matched_weight(query, terms[d]) if query else 0.0 for d in documents}
-            for d in sorted(documents, key=lambda d: -covered[d]):  # stable: file order among equals
+            # the articles holding the question's words; of a question none holds, what the base covers
+            holding = [d for d in documents if covered[d] > 0.0] or list(documents)
+            for d in sorted(holding, key=lambda d: -covered[d]):  # stable: file order among equals
                 if len(names) >= limit:
                     break
                 title = documents[d].get("title") or d
                 if title not in names:
                     names.append(title)
+            return tuple(names[:limit])
         for e in self.index.entity_mentions:
             if len(names) >= limit:
                 break
