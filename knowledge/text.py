@@ -398,6 +398,7 @@ _ABBREVIATIONS = frozenset(
         "p.m",
         "rev",  # "The Very Rev. Margaret Ellingham"
         "revd",
+        "ing",  # "Ing. Martin Gruber-Sailer", an engineer's title in German-speaking countries
         "fr",
         "hon",
     ]
