@@ -130,7 +130,9 @@ _COUNTING_ORDINAL = rf"(?:{'|'.join(_ORDINALS[2:20])}|\d{{1,3}}(?:st|nd|rd|th))"
 _ORDINAL_COUNT = re.compile(
     rf"\b(?i:(?:his|her|their|its|our|my|your) {_COUNTING_ORDINAL}(?= (?!centur|birthday|anniversary)[a-z])"
     rf"|(?:the|a) {_COUNTING_ORDINAL} (?:straight|consecutive|successive)\b"
-    rf"|for the {_COUNTING_ORDINAL} time\b)"
+    rf"|for the {_COUNTING_ORDINAL} time\b"
+    # "the third time the plant has closed", "the fifth mass bleaching event on the reef since 2016"
+    rf"|the {_COUNTING_ORDINAL} time\b|the {_COUNTING_ORDINAL} (?=[^.,;]{{0,60}}\bsince\b))"
 )
 # A share said as a fraction: "reduced by a third", "two-thirds of", "by half"; not an ordinal ("a
 # third straight win", "the third quarter")
