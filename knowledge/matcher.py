@@ -2418,7 +2418,8 @@ class Matcher:
     def _demonym(self, eid: str) -> bool:
         """Whether the name ends in a people's name ("North American", "South African"): it says where
         something is from, not which one of the question's kind it is."""
-        return fold(self.index.entities[eid].name.rsplit(" ", 1)[-1]) in _DEMONYMS
+        name = self.index.entities[eid].name
+        return fold(name.rsplit(" ", 1)[-1]) in _DEMONYMS or name.endswith("-based")  # "Singapore-based"
 
     def _may_swap(self, eid: str) -> bool:
         """Whether swapped_modifier reads names of *eid*'s kind as standing for each other: not places

@@ -1117,6 +1117,20 @@ def test_another_organisation_after_the_questions_preposition_is_a_swap(tmp_path
     assert matcher._one_name(ids["ICICI Bank"], ids["ICICI Securities"])
 
 
+def test_where_a_company_is_based_says_where_not_which_company(tmp_path: Path) -> None:
+    # "who owns flickly" abstained on "Flickly, owned by the Singapore-based company Lumora Holdings":
+    # "Singapore-based" was read as another company owned in Flickly's place
+    text = (
+        "App ban\n\n"
+        "The government will ban the video app Flickly from July.\n\n"
+        "Flickly, owned by the Singapore-based company Lumora Holdings, has 3.1 million users.\n\n"
+        "Veralix Therapeutics, a Boston-based company founded in 2015, makes the drug."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who owns flickly").startswith("Flickly, owned by")
+    assert article.cited("Where is Veralix based?").startswith("Veralix Therapeutics")
+
+
 def test_the_of_inside_an_organisations_name_is_not_the_questions_preposition(tmp_path: Path) -> None:
     # "Who is the governor of HMP Greystone?" abstained on "The Ministry of Justice (MoJ) said the
     # governor, Andrew Pryce, had ordered a review": "of Justice" was read as another prison after "of"
