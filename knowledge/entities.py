@@ -199,7 +199,7 @@ def _name_mentions(
             _INITIAL.fullmatch(current[-1][0]) or current[-1][0] in _NAME_ABBREVIATIONS
         ):
             gap = " "  # "Christopher D. Battin", "P.J. Fleck", "St. Louis": the period ends no name
-        if current and gap.strip() not in ("", "-"):
+        if current and gap.strip() not in ("", "-", "&"):  # "Marks & Spencer", "Crumb & Co" are one name
             spans.append(current)
             current = []
         if is_cap:
@@ -259,6 +259,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
     whole = fold(text[span[0][1] : span[-1][2]])
     if whole in known:
         return [Mention(text[span[0][1] : span[-1][2]], known[whole], span[0][1], span[-1][2])]
+    if "&" in text[span[0][1] : span[-1][2]]:  # "Marks & Spencer", "Pell & Hartington": a firm's name
+        return [Mention(text[span[0][1] : span[-1][2]], "organisation", span[0][1], span[-1][2])]
     if len(span) == 1 and (keys[0] in _CITY_KEYS or keys[0] in _REGION_KEYS or keys[0] in _STATE_KEYS):
         word = span[0][0]
         name = word.title() if word.isupper() else word

@@ -229,7 +229,8 @@ def test_a_name_inside_a_longer_phrase_is_not_what_the_sentence_describes(tmp_pa
         "Dinner at a cafe in Lyon is a rare treat for the band.\n\n"
         "Jo Hege runs Brandt Foods, the Ohio advertising, public relations and branding firm.",
     )
-    assert _descriptions(article) == set()  # IL, Verse, Lyon, a list cut short: none is described
+    # IL, Lyon, a list cut short: none is described; "Chapter & Verse" is one firm's name, whole
+    assert _descriptions(article) == {"Chapter & Verse is a small design agency."}
 
 
 def test_a_clause_after_a_name_is_not_its_apposition(tmp_path: Path) -> None:
@@ -746,3 +747,17 @@ def test_a_title_ending_in_a_form_of_address_is_no_office(tmp_path: Path) -> Non
         "Finance Minister Jane Roe welcomed the grant.",
     )
     assert _descriptions(article) == {"Jane Roe is Finance Minister."}
+
+
+def test_a_name_joined_by_an_ampersand_is_one_firm(tmp_path: Path) -> None:
+    # "I don't know" had suggested "Marks" and "Spencer"; "Crumb & Co" was two names, and "Pell &
+    # Hartington" a person
+    article = build_article(
+        tmp_path,
+        "Bakery collapse\n\n"
+        "The bakery chain Crumb & Co has collapsed, and its shops in Marks & Spencer will close.\n\n"
+        "A survey by Pell & Hartington found that the roof needed work.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert {kinds.get(n) for n in ("Crumb & Co", "Marks & Spencer", "Pell & Hartington")} == {"organisation"}
+    assert not {"Marks", "Spencer", "Crumb"} & article.entity_names()
