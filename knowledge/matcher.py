@@ -1784,8 +1784,8 @@ class Matcher:
         answering = self.index.answered_question(quoted[-1])
         citations = tuple([self.index.citation(s) for s in quoted + answering])
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
-        if unit.relation != "states":
-            text = unit.answer
+        if unit.relation != "states" and not (query.wanted and unit.answer_type == "description"):
+            text = unit.answer  # (a description answers no "how old": the quoted sentence has the age)
         else:  # a sentence that asks is quoted with what answers it
             text = " ".join(c.text for c in citations) if answering else citations[0].text
         return Answer(
