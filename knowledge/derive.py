@@ -822,8 +822,13 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
 
 
 # "Mark Rutte, the outgoing Dutch Prime Minister,"; "Graham Poole, 61, a retired scaffolder,"
-_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:[,;]|\.\s*$)")
-_COPULA = re.compile(r"^\s+is\s+((?:the|a|an)\s+[^,;:\u201c\"]{3,80}?)(?:\s+(?:who|which|that)\b|[,.;])")
+# (a comma or point inside a number, "1,350", "1.5", ends neither)
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:[,;](?!\d)|\.\s*$)"
+)
+_COPULA = re.compile(
+    r"^\s+is\s+((?:the|a|an)\s+(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:\s+(?:who|which|that)\b|[,;](?!\d)|\.(?!\d))"
+)
 # A verb makes a clause, not an apposition: "As with every other MacBook Pro, the 16-inch one is ..."
 _CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
 # The comma after an apposition only parts a list: "DH, the Spokane advertising, public relations and

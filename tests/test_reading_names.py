@@ -761,3 +761,17 @@ def test_a_name_joined_by_an_ampersand_is_one_firm(tmp_path: Path) -> None:
     kinds = dict(article.rows("select name, kind from entities"))
     assert {kinds.get(n) for n in ("Crumb & Co", "Marks & Spencer", "Pell & Hartington")} == {"organisation"}
     assert not {"Marks", "Spencer", "Crumb"} & article.entity_names()
+
+
+def test_a_description_runs_through_a_number_written_with_a_comma_or_point(tmp_path: Path) -> None:
+    # "How far is Townsville from Brisbane?" answered "Townsville is a coastal city some 1."
+    article = build_article(
+        tmp_path,
+        "Swimming record\n\n"
+        "Townsville is a coastal city some 1,350 kilometres north of Brisbane.\n\n"
+        "Kerran, a town of 1.5 million people, cheered her home.",
+    )
+    assert _descriptions(article) == {
+        "Townsville is a coastal city some 1,350 kilometres north of Brisbane.",
+        "Kerran is a town of 1.5 million people.",
+    }
