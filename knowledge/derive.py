@@ -449,23 +449,26 @@ class _EntityRegistry:
                 kind = next(m.kind for m in mentions if m.surface == owner)
                 eid = self.entity_for(Mention(owner, kind, 0, 0))
                 self.alias(eid, owner.split()[-1])
-        # a company's first word alone, written after its whole name, names it: "Brenner" of "Brenner
-        # Confectionery AG" (not an English word: "General" of "General Motors" is not one)
-        companies: dict[str, set[str]] = defaultdict(set)
+        # a company's or an event's first word alone, written after its whole name, names it: "Brenner"
+        # of "Brenner Confectionery AG", "Greenhollow" of "Greenhollow Festival" (not an English word:
+        # "General" of "General Motors" is not one)
+        companies: dict[str, set[tuple[str, str]]] = defaultdict(set)
         company_at: dict[str, int] = {}
         for n, m in enumerate(mentions):
             words = m.surface.split()
             ending = fold(words[-1].rstrip(".")) if len(words) >= 2 else ""
-            if m.kind == "organisation" and ending in COMPANY_ENDINGS:
+            if (m.kind == "organisation" and ending in COMPANY_ENDINGS) or (
+                m.kind == "other" and ending in _EVENT_ENDINGS
+            ):
                 key = fold(words[0])
                 if key.isalpha() and not is_english_word(key):
-                    companies[key].add(m.surface)
+                    companies[key].add((m.surface, m.kind))
                     company_at.setdefault(key, n)
         for first, owners in companies.items():
             later = first in singles and singles[first] > company_at[first]
             if len(owners) == 1 and later and first not in self.by_alias:
-                (owner,) = owners
-                self.alias(self.entity_for(Mention(owner, "organisation", 0, 0)), owner.split()[0])
+                ((owner, kind),) = owners
+                self.alias(self.entity_for(Mention(owner, kind, 0, 0)), owner.split()[0])
         for name, alias in self.pending_aliases:
             eid = self.by_alias.get(" ".join(tokens(name)))
             if eid is None:
@@ -684,6 +687,11 @@ def _head_noun(name: str) -> str:
 
 
 # forms of address and degrees: "Dr Katharina Leitner" says nothing of who she is ("Katharina Leitner is Dr.")
+# the last word of an event's name, whose first word alone names it later ("the Greenhollow Festival")
+_EVENT_ENDINGS = frozenset(
+    "festival marathon cup open games show fair championship championships awards prize expo tour "
+    "race trophy series league regatta rally".split()
+)
 _HONORIFICS = frozenset("dr prof professor mr mrs ms miss sir dame lord lady".split())
 
 

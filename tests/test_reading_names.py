@@ -775,3 +775,16 @@ def test_a_description_runs_through_a_number_written_with_a_comma_or_point(tmp_p
         "Townsville is a coastal city some 1,350 kilometres north of Brisbane.",
         "Kerran is a town of 1.5 million people.",
     }
+
+
+def test_an_events_first_word_alone_later_names_the_event(tmp_path: Path) -> None:
+    # "who pulled out of greenhollow" abstained on "...headliners of the Greenhollow Festival": the
+    # "Greenhollow" written alone later was a name of its own
+    article = build_article(
+        tmp_path,
+        "Headliners withdraw\n\n"
+        "The Lanterns have withdrawn as the headliners of the Greenhollow Festival in Dorset.\n\n"
+        "Organisers said Greenhollow would go ahead next year.",
+    )
+    assert "Greenhollow Festival" in article.entities_in("Organisers said Greenhollow")
+    assert article.cited("who pulled out of greenhollow").startswith("The Lanterns have withdrawn")
