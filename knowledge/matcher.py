@@ -554,6 +554,10 @@ _NAMED_NOUNS = frozenset(
     "airline carrier manufacturer maker supplier contractor developer operator country city town village "
     "region state county island river".split()
 )
+# a name a sentence measures another by: "after Indonesia", "than France", "behind Brazil"
+_COMPARED_NAME = re.compile(
+    r"\b(?:after|than|behind|unlike|compared with|compared to)\s+(?:the\s+)?([A-Z][\w'-]*)"
+)
 _BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren weren".split())
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
@@ -2898,9 +2902,21 @@ class Matcher:
         if not mine:
             return False
         s = self.index.sentences[sentence]
-        if any(e in s.entities for e in mine):
+        others = [
+            e for e in s.entities if e not in query.entities and e in known and known[e].kind == "country"
+        ]
+        if not any(e in s.entities for e in mine):
+            return bool(others)
+        # the question's country only as the measure of another's: "Chile has about 90 active volcanoes,
+        # the second-largest number in the world after Indonesia" does not say Indonesia's number
+        if not others:
             return False
-        return any(e not in query.entities and e in known and known[e].kind == "country" for e in s.entities)
+        text = s.text
+        words = {w for e in mine for w in self._name_words(e)}
+        at = [m.start() for m in _COMPARED_NAME.finditer(text) if stem(fold(m.group(1))) in words]
+        said = [m.start() for m in re.finditer(r"[A-Z][\w'-]*", text) if stem(fold(m.group(0))) in words]
+        placed = [text.find(known[e].name) for e in others if known[e].name in text]
+        return bool(at) and len(at) == len(said) and bool(placed) and min(placed) < min(at)
 
     def about_another_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence lacks a name of the question and names another thing of its kind ("How

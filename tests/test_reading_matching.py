@@ -1339,6 +1339,19 @@ def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_
     assert article.cited("How many British soldiers died of disease?").startswith("Of roughly 21,000")
 
 
+def test_a_country_named_only_as_the_measure_of_another_is_not_the_one_counted(tmp_path: Path) -> None:
+    # "How many active volcanoes does Indonesia have?" quoted "Chile has about 90 active volcanoes, the
+    # second-largest number in the world after Indonesia" at 0.93
+    text = (
+        "Volcano warning\n\n"
+        "Chile has about 90 active volcanoes, the second-largest number in the world after Indonesia.\n\n"
+        "Indonesia lies on the Pacific Ring of Fire."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many active volcanoes does Indonesia have?") == ""
+    assert article.cited("How many active volcanoes does Chile have?").startswith("Chile has about 90")
+
+
 def test_how_many_of_a_thing_the_base_never_names_is_not_answered(tmp_path: Path) -> None:
     # "How many doctors did Labor promise to hire?" quoted "Labor promised to hire 300 additional nurses"
     text = (
