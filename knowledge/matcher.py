@@ -554,6 +554,7 @@ _NAMED_NOUNS = frozenset(
     "airline carrier manufacturer maker supplier contractor developer operator country city town village "
     "region state county island river".split()
 )
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
 # a name a sentence measures another by: "after Indonesia", "than France", "behind Brazil"
 _COMPARED_NAME = re.compile(
     r"\b(?:after|than|behind|unlike|compared with|compared to)\s+(?:the\s+)?([A-Z][\w'-]*)"
@@ -2914,9 +2915,11 @@ class Matcher:
         text = s.text
         words = {w for e in mine for w in self._name_words(e)}
         at = [m.start() for m in _COMPARED_NAME.finditer(text) if stem(fold(m.group(1))) in words]
-        said = [m.start() for m in re.finditer(r"[A-Z][\w'-]*", text) if stem(fold(m.group(0))) in words]
+        if not at:  # speed: most sentences measure nothing by the question's country
+            return False
+        said = [m.start() for m in _CAPITALISED_WORD.finditer(text) if stem(fold(m.group(0))) in words]
         placed = [text.find(known[e].name) for e in others if known[e].name in text]
-        return bool(at) and len(at) == len(said) and bool(placed) and min(placed) < min(at)
+        return len(at) == len(said) and bool(placed) and min(placed) < min(at)
 
     def about_another_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence lacks a name of the question and names another thing of its kind ("How
