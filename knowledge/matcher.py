@@ -147,7 +147,6 @@ _CHAT_WORDS = {
     "nite": "night",
     "tonite": "tonight",
     "mgr": "manager",
-    "yrs old": "years old",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")
@@ -545,7 +544,6 @@ _MONTH_WORDS = frozenset(MONTH_ABBREVIATIONS) | frozenset(MONTH_ABBREVIATIONS.va
 
 
 _QUOTE_MARKS = re.compile('["\u201c\u201d]')  # speed: most questions quote nothing
-# "who is X" asks what X is, not who acts
 # what a "which N" question asks for by name, never by a number: "Which regulator", "Which city"
 _NAMED_NOUNS = frozenset(
     stem(w)
@@ -559,6 +557,7 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][\w'-]*")
 _COMPARED_NAME = re.compile(
     r"\b(?:after|than|behind|unlike|compared with|compared to)\s+(?:the\s+)?([A-Z][\w'-]*)"
 )
+# "who is X" asks what X is, not who acts
 _BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren weren".split())
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
@@ -3288,7 +3287,8 @@ class Matcher:
 
     def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
         """Topics the base covers: those the question named first, then, of several articles, the
-        titles of those holding most of its words, else the most mentioned names."""
+        titles of those holding its words, most first (all of them when none does); of one article,
+        its most mentioned names."""
         names: list[str] = []
         for eid in query.entities if query else []:
             e = self.index.entities.get(eid)
