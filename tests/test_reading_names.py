@@ -788,3 +788,17 @@ def test_an_events_first_word_alone_later_names_the_event(tmp_path: Path) -> Non
     )
     assert "Greenhollow Festival" in article.entities_in("Organisers said Greenhollow")
     assert article.cited("who pulled out of greenhollow").startswith("The Lanterns have withdrawn")
+
+
+def test_a_quantity_asked_is_answered_by_the_sentence_not_a_description(tmp_path: Path) -> None:
+    # "how old is graham tulley" answered "Graham Tulley is a retired postman who ..." over the sentence
+    # holding his age: the description says who he is, not how old
+    article = build_article(
+        tmp_path,
+        "Brewery to close\n\n"
+        "Graham Tulley, 71, a retired postman who lives on Quarry Street, said he had no collection.\n\n"
+        "The brewery opened in 1868.",
+    )
+    answer = article.base.answer("how old is graham tulley")
+    assert answer.citations[0].text.startswith("Graham Tulley, 71")
+    assert "71" in answer.text
