@@ -181,6 +181,8 @@ def _name_mentions(
     # a currency's prefix names no country: "US$250 million", "A$1.2 million"
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
     words = [w for w in words if text[w[2] : w[2] + 1] != "$"]
+    # "the Singapore-based company": the place it is based in, not a name of its own
+    words = [(w[:-6], a, b - 6) if w.endswith("-based") and len(w) > 6 else (w, a, b) for w, a, b in words]
     spans: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
     for i, (word, start, end) in enumerate(words):

@@ -2422,8 +2422,7 @@ class Matcher:
     def _demonym(self, eid: str) -> bool:
         """Whether the name ends in a people's name ("North American", "South African"): it says where
         something is from, not which one of the question's kind it is."""
-        name = self.index.entities[eid].name
-        return fold(name.rsplit(" ", 1)[-1]) in _DEMONYMS or name.endswith("-based")  # "Singapore-based"
+        return fold(self.index.entities[eid].name.rsplit(" ", 1)[-1]) in _DEMONYMS
 
     def _may_swap(self, eid: str) -> bool:
         """Whether swapped_modifier reads names of *eid*'s kind as standing for each other: not places
@@ -2685,9 +2684,11 @@ class Matcher:
         if not self.name_missing(query, sentence):
             return False
         text = self.index.sentences[sentence].text
-        toks = tokens(text)
         named_kind = not _NAMED_NOUNS.isdisjoint(noun.split())  # a number picks out no company or city
-        if not named_kind and (_DIGIT.search(text) or not CARDINAL_WORDS.isdisjoint(toks)):
+        if not named_kind and _DIGIT.search(text):
+            return False
+        toks = tokens(text)
+        if not named_kind and not CARDINAL_WORDS.isdisjoint(toks):
             return False
         if _NAMING.search(text):
             return False  # 'a childhood game called "duck on a rock"' picks one out by its name

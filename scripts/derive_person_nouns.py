@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from derive_synonyms import wordnet_dir  # noqa: E402
+from derive_synonyms import read_senses, wordnet_dir  # noqa: E402
 
 from knowledge.lexicon import PERSON_NOUNS_PATH  # noqa: E402
 
@@ -30,20 +30,13 @@ def person_nouns(folder: Path) -> list[str]:
     lexfile: dict[str, int] = {}
     with open(folder / "data.noun", encoding="latin-1") as lines:
         for line in lines:
-            if not line.startswith("  "):
+            if not line.startswith("  "):  # the licence header
                 fields = line.split()
                 lexfile[fields[0]] = int(fields[1])
-    found = []
-    with open(folder / "index.noun", encoding="latin-1") as lines:
-        for line in lines:
-            if line.startswith("  "):
-                continue
-            fields = line.split()
-            lemma, synsets = fields[0], int(fields[2])
-            first = fields[-synsets]  # synset offsets follow, most frequent sense first
-            if lemma.isalpha() and lexfile.get(first) == NOUN_PERSON:
-                found.append(lemma.lower())
-    return sorted(set(found))
+    senses = read_senses(folder, "noun")  # lemma -> synset offsets, most frequent first
+    return sorted(
+        {w.lower() for w, offsets in senses.items() if w.isalpha() and lexfile.get(offsets[0]) == NOUN_PERSON}
+    )
 
 
 def main() -> None:
