@@ -15,7 +15,7 @@ from .text import fold, tokens
 from .wordvectors import dot
 
 if TYPE_CHECKING:
-    from .matcher import Query
+    from .question import Query
 
 _FEATURE_ORDER = (
     "coverage",

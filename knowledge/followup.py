@@ -12,8 +12,9 @@ from dataclasses import replace
 from typing import Any, cast
 
 from .index import Index
-from .matcher import Matcher, Query
+from .matcher import Matcher
 from .model import Answer, Focus
+from .question import Query
 from .text import STOPWORDS, fold, tokens
 
 VIEWS_KEPT = 8  # one-article matchers kept per base, for the articles conversations are about

@@ -11,19 +11,19 @@ import pytest
 
 from knowledge import FactBase, features, store
 from knowledge import matcher as matcher_module
+from knowledge import question as question_module
 from knowledge.evaluate import load_questions
 from knowledge.index import Index
 from knowledge.lexicon import QUESTION_FORMS
-from knowledge.matcher import (
+from knowledge.matcher import RERANK, Matcher
+from knowledge.question import (
     _CHAT_CONTRACTIONS,
     _CHAT_WORD,
     _CHAT_WORDS,
     _WORDS,
     KIN_FACTOR,
     MAX_TOKENS,
-    RERANK,
     SYNONYM_FACTOR,
-    Matcher,
     Query,
     _tokenise,
 )
@@ -158,7 +158,7 @@ def test_a_question_read_with_words_and_names_met_before_reads_as_with_none(ship
     entity = next(t for t in query.terms if t.entity)
     assert any(entity is kept for kept, _ in warm._names.values())
     assert {"is", "nickname"} <= warm._names_nothing
-    assert matcher_module._world_place_starts().isdisjoint(["what", "is", "rutte", "nickname"])
+    assert question_module._world_place_starts().isdisjoint(["what", "is", "rutte", "nickname"])
     with pytest.raises(AttributeError):
         nickname.weight = 0.0  # type: ignore[misc]
 
@@ -198,7 +198,7 @@ def test_the_chat_rewrite_is_skipped_only_when_it_would_change_nothing(
     # most questions have no chat word: the rewrite is not run for them
     subs = []
     real = _CHAT_WORD.sub
-    monkeypatch.setattr(matcher_module, "_CHAT_WORD", type("Spy", (), {
+    monkeypatch.setattr(question_module, "_CHAT_WORD", type("Spy", (), {
         "sub": staticmethod(lambda *a: subs.append(a) or real(*a))}))
     for question in questions:
         _tokenise(question, matcher._phrases, matcher._phrase_re)

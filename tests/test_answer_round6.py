@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from knowledge import FactBase, features, store
-from knowledge import matcher as matcher_module
+from knowledge import question as question_module
+from knowledge import question_reading as question_reading_module
 from knowledge.evaluate import load_questions
 from knowledge.index import BM25_AVERAGE_LENGTH, BM25_B, BM25_K1, Index
 from knowledge.lexicon import LIGHT
-from knowledge.matcher import Matcher, Term, _capitalised
+from knowledge.matcher import Matcher
 from knowledge.quantities import is_tens, number_value, numbers_in
+from knowledge.question import Term, _capitalised
 from knowledge.scoring import RANK_FEATURES
 from knowledge.text import STOPWORDS, is_english_word, stem
 from knowledge.wordvectors import default_vectors
@@ -94,7 +96,7 @@ def test_a_word_the_base_lacks_is_read_once_per_word_as_its_plain_reading(shippe
     seen = 0
     for question in questions:
         query = plain.analyse(question)  # the same positions left out, then each word read plainly
-        toks, _ = matcher_module._tokenise(question, plain._phrases, plain._phrase_re)
+        toks, _ = question_module._tokenise(question, plain._phrases, plain._phrase_re)
         for pos, tok in enumerate(toks):
             if tok in warm._unknown_words:
                 by_case, if_name, if_not = warm._unknown_words[tok]
@@ -127,7 +129,9 @@ def test_a_word_met_before_is_not_read_again(shipped_base: FactBase, monkeypatch
     # read again: no word is read nor valued as a number again (a question holding no number word
     # is passed whole by the kept values)
     monkeypatch.setattr(m, "_read_word", lambda tok: pytest.fail(f"{tok} read again"))
-    monkeypatch.setattr(matcher_module, "number_value", lambda tok: pytest.fail(f"{tok} valued again"))
+    monkeypatch.setattr(
+        question_reading_module, "number_value", lambda tok: pytest.fail(f"{tok} valued again")
+    )
     again = m.analyse(question)
     assert (again.terms, again.absent_name, again.absent_number) == (
         first.terms,
@@ -158,7 +162,7 @@ def test_a_number_the_base_lacks_is_found_as_its_plain_definition(shipped_base: 
     rng = random.Random(6)
     found = 0
     for question in _questions():
-        toks, _ = matcher_module._tokenise(question, m._phrases, m._phrase_re)
+        toks, _ = question_module._tokenise(question, m._phrases, m._phrase_re)
         for skip in (set(), {rng.randrange(len(toks) or 1)}):
             got = m._absent_number(toks, skip)
             assert got == _plain_absent_number(m, toks, skip), (question, skip)

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from knowledge import FactBase, features, store
 from knowledge import matcher as matcher_module
+from knowledge import question as question_module
 from knowledge.evaluate import load_questions
 from knowledge.index import Index
 from knowledge.matcher import RERANK, Matcher
@@ -100,9 +101,9 @@ def _plain_accumulate(m: Matcher, query, total: float) -> dict[int, float]:
         post, kin_posts, synonym_posts, has_common, kin_only, synonym_only = m._postings_of(term)
         groups = [(post, w)]
         if kin_only:
-            groups.append((kin_only, matcher_module.KIN_FACTOR * w))
+            groups.append((kin_only, question_module.KIN_FACTOR * w))
         if synonym_only:
-            groups.append((synonym_only, matcher_module.SYNONYM_FACTOR * w))
+            groups.append((synonym_only, question_module.SYNONYM_FACTOR * w))
         assert not has_common  # the bases here hold no word in more than COMMON_POSTINGS units
         if may_add:
             best = dict.fromkeys(post, w)
@@ -194,7 +195,7 @@ def test_the_idioms_pattern_is_skipped_only_when_no_idiom_can_start(shipped_base
     pattern = matcher_module.re.compile(
         r"\b(?:" + "|".join(matcher_module.re.escape(p) for p in phrases) + r")\b"
     )
-    firsts = matcher_module._first_words(phrases)
+    firsts = question_module._first_words(phrases)
     assert firsts is not None and "took" in firsts
     odd = [
         "who took over from Stoltenberg", "when did the summit take place", "Who TOOK OVER?",
@@ -205,11 +206,11 @@ def test_the_idioms_pattern_is_skipped_only_when_no_idiom_can_start(shipped_base
     questions = _questions() + odd
     rewritten = 0
     for question in questions:
-        got = matcher_module._tokenise(question, phrases, spy, firsts)
-        assert got == matcher_module._tokenise(question, phrases, pattern), question
-        rewritten += got != matcher_module._tokenise(question, {}, None)
+        got = question_module._tokenise(question, phrases, spy, firsts)
+        assert got == question_module._tokenise(question, phrases, pattern), question
+        rewritten += got != question_module._tokenise(question, {}, None)
     assert rewritten >= 8 and spy.calls < len(questions) / 3
-    assert matcher_module._first_words(["took part", "r&d spending"]) is None  # read with the pattern
+    assert question_module._first_words(["took part", "r&d spending"]) is None  # read with the pattern
     assert m._phrase_firsts is not None
 
 

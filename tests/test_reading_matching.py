@@ -13,17 +13,15 @@ from reading_support import ArticleBase, build_article
 
 from knowledge import FactBase
 from knowledge.lexicon import QUESTION_FORMS, antonyms, converses, synonyms
-from knowledge.matcher import (
-    _LONG_STOPWORDS,
+from knowledge.matcher import Matcher
+from knowledge.question import _LONG_STOPWORDS, _question_form, _tokenise
+from knowledge.swap_rules import (
     _OPENING_PRONOUN,
-    Matcher,
     _counts,
     _negation_added,
-    _question_form,
     _relative_missing,
     _swapped_alternative,
     _swapped_count,
-    _tokenise,
 )
 from knowledge.text import is_english_word
 

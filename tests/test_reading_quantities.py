@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reading_support import build_article
 
-from knowledge.matcher import _tokenise
 from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, wanted_kind_of
+from knowledge.question import _tokenise
 from knowledge.text import tokens
 
 # "how much" of anything: a sum, a number, a share, a measure in units, watts

@@ -1,0 +1,987 @@
+"""The abstention rules of Matcher.swapped, as SQuAD 2.0's unanswerable questions are made: the methods
+of Matcher that read the best sentence against the question, as the AbstentionRules mixin."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from .entities import may_be_personal
+from .index import YEAR
+from .lemmas import lemma
+from .lexicon import antonyms, converses, ergative_verbs, person_nouns, synonyms
+from .quantities import CARDINAL_WORDS
+from .question import (
+    _CAPITALS,
+    _DEMONYMS,
+    _TITLE_TOKENS,
+    RELATED_KEPT,
+    Query,
+    _capitalised,
+    _content_stem,
+    _QuestionGates,
+)
+from .swap_rules import (
+    _ACTING_KINDS,
+    _AGED,
+    _AGENT_KINDS,
+    _ASKING_WORDS,
+    _ASKS_NAME,
+    _BE,
+    _BEING,
+    _CAPITALISED_WORD,
+    _COMPARED_NAME,
+    _DENYING,
+    _DETERMINERS,
+    _DID,
+    _DIGIT,
+    _HELPING,
+    _IN_ORDER,
+    _INNER_PAUSE,
+    _MODIFIER_KINDS,
+    _MONTH_WORDS,
+    _NAMED_KINDS,
+    _NAMED_NOUNS,
+    _NAMING,
+    _NEGATED_GLUE,
+    _NOT_MODIFIERS,
+    _OBJECT_KINDS,
+    _OLD,
+    _OPENING_PRONOUN,
+    _OWNER,
+    _PAUSE,
+    _PERSONAL,
+    _POSSESSIVE,
+    _QUOTE_MARKS,
+    _SAYING,
+    _SUBJECT_PRONOUNS,
+    _SWAP_PREPOSITIONS,
+    _SYMMETRIC,
+    _THIRD_PERSON,
+    _TITLE_STEMS,
+    _UNTIL,
+    _WHICH_ONES,
+    _WHICH_TIME,
+    ALIKE_NAMES_COSINE,
+    NEIGHBOUR_ALIKE_COSINE,
+    _after_auxiliary,
+    _counts,
+    _measured,
+    _month_days,
+    _name_runs,
+    _negation_added,
+    _next_stem,
+    _numbered_names,
+    _numeric,
+    _quoted_phrases,
+    _relative_missing,
+    _says_no,
+    _swapped_alternative,
+    _swapped_count,
+    _swapped_date,
+    _swapped_day,
+    _swapped_measure,
+    _verbal,
+    _which_noun,
+)
+from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
+from .wordvectors import cosine, default_vectors
+
+
+class AbstentionRules:
+    """Matcher's abstention rules (swapped and every rule it calls); a mixin of Matcher, whose __init__
+    makes the index and the caches these methods read."""
+
+    def swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the best sentence answers another question than the one asked, as SQuAD 2.0's
+        unanswerable questions are made: another person, name, time or count, the other role, an
+        opposite, a denial, or no name when a name is asked (the rules below); the bot abstains.
+        Each rule the question gives nothing to check (gates) does not read the sentence."""
+        text = self.index.sentences[sentence].text
+        gates = self.gates(query)
+        return (
+            self.swapped_name(query, sentence)
+            or _swapped_date(query.text, text)
+            or self.year_elsewhere(query, sentence)
+            or _swapped_alternative(query.text, text)
+            or _relative_missing(query.text, text)
+            or (gates.negated and _negation_added(query.text, text))
+            or (bool(gates.counts) and _swapped_count(gates.counts, text))
+            or (bool(gates.measured) and _swapped_measure(gates.measured, text))
+            or (bool(gates.month_days) and _swapped_day(gates.month_days, text))
+            or (bool(gates.opposed) and self.opposite_said(query, sentence))
+            or (gates.role is not None and self.role_swapped(query, sentence))
+            or self.swapped_modifier(query, sentence)
+            or self.swapped_agent(query, sentence)
+            or self.another_person_acts(query, sentence)
+            or (bool(gates.acts) and self.opposite_act(query, sentence))
+            or (bool(gates.person) and self.about_another_person(query, sentence))
+            or self.about_another_country(query, sentence)
+            or (bool(query.entities) and self.about_another_name(query, sentence))
+            or (bool(gates.objects) and self.swapped_object(query, sentence))
+            or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
+            or (bool(gates.models) and self.swapped_model(query, sentence))
+            or (gates.asks_what and self.denied(query, sentence))
+            or (gates.asks_name and self.name_missing(query, sentence))
+            or (gates.asks_actor and self.actor_missing(query, sentence))
+            or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
+            or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
+            or (bool(gates.quoted) and self.quote_missing(query, sentence))
+        )
+
+    def gates(self, query: Query) -> _QuestionGates:
+        """What the rules of swapped read of the question, read when first asked and kept on it."""
+        if query.gates is None:
+            text = query.text
+            toks = query.toks or tokens(text)
+            negated = _says_no(toks)
+            counted = _DIGIT.search(text) is not None or not CARDINAL_WORDS.isdisjoint(toks)
+            opposites = antonyms()
+            opposable = [t for t in query.terms if not t.entity and t.key in opposites]
+            opposed: tuple = ()
+            if opposable and not negated:  # "who isn't able to" asks for the "unable"
+                keys = {t.key for t in query.terms}
+                stems = list(map(stem, toks))
+                opposed = tuple(
+                    (t.key, t.alternatives, opposites[t.key], _next_stem(stems, toks, t.key))
+                    for t in opposable
+                    if opposites[t.key].isdisjoint(keys)
+                )
+            query.gates = _QuestionGates(
+                negated=negated,
+                counts=frozenset(_counts(text)) if counted else frozenset(),
+                measured=_measured(text) if " of " in text else frozenset(),
+                month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
+                asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
+                asks_actor=toks[:1] == ["who"] and toks[1:2] != [] and toks[1] not in _BEING,
+                asks_what=not negated and toks[:1] in _ASKING_WORDS,
+                opposed=opposed,
+                role=self._asked_role(query, toks),
+                quoted=_quoted_phrases(text) if _QUOTE_MARKS.search(text) else (),
+                person=self._asked_person(query),
+                acts=self._asked_acts(query),
+                objects=self._asked_objects(query),
+                models=_numbered_names(text) if counted else (),
+                which=_which_noun(toks),
+                neighbours=self._asked_neighbours(query),
+            )
+        return query.gates
+
+    def denied(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence denies what a question with no negation asks about (a "who", "what",
+        "when"... question: a yes-no question is answered by the denial), and does not assert it too ("Who
+        pleaded guilty?" of "Noel and Thomas pleaded not guilty";
+        "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
+        denied = self._denials(sentence)
+        if denied and "last" in (query.toks or ()):
+            # "When did the Mariners last win a series?" of "have not won a series since 2016": when last
+            toks = self._sentence_words(sentence)
+            denied = {i: w for i, w in denied.items() if "since" not in toks[i + 1 : i + 7]}
+        if not denied:
+            return False
+        stems = self._stemmed_tokens(sentence)
+        keys = {t.key for t in query.terms if not t.entity}
+        said = {w for i, w in enumerate(stems) if i not in denied}
+        return any(k in keys and k not in said for k in denied.values())
+
+    def _denials(self, sentence: int) -> dict[int, str]:
+        """Position -> stem of each word of the sentence that a negation denies ("did not accept")."""
+        toks = self._sentence_words(sentence)
+        if _DENYING.isdisjoint(toks) and "t" not in toks:
+            return {}  # no negation to read (speed: most sentences)
+        stems = self._stemmed_tokens(sentence)
+        denied: dict[int, str] = {}
+        for i, w in enumerate(toks):
+            if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
+                ahead = range(i + 1, min(i + 5, len(toks)))
+                at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
+                if at is not None and _UNTIL.isdisjoint(toks[at + 1 : at + 3]):
+                    denied[at] = stems[at]  # (not "will not begin until": it begins then)
+        return denied
+
+    def swapped_modifier(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence puts another name of the kind of the question's right before the word
+        the question's stands before ("the American manufacturer" of "the French manufacturer", of
+        countries and organisations), or right after the word it stands after ("observe Enceladus" of
+        "observed Europa"; see _may_swap)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = self.index.sentence_fixed(sentence).stems
+        for eid, before, after in query.name_neighbours:
+            if eid in s.entities or eid not in known:
+                continue
+            kind = known[eid].kind
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind != kind:
+                    continue
+                if self._demonym(other):
+                    continue  # "a North American tour" of "the Lantern Singers tour": where, not which
+                theirs = self._name_words(other)
+                if theirs & self._name_words(eid):
+                    continue  # one under two names
+                for i, w in enumerate(stems[:-1]):
+                    if after and kind in _MODIFIER_KINDS and w in theirs and stems[i + 1] == after:
+                        return True
+                    if before and w == before and stems[i + 1] in theirs and self._may_swap(eid):
+                        return True
+        return False
+
+    def _demonym(self, eid: str) -> bool:
+        """Whether the name ends in a people's name ("North American", "South African"): it says where
+        something is from, not which one of the question's kind it is."""
+        return fold(self.index.entities[eid].name.rsplit(" ", 1)[-1]) in _DEMONYMS
+
+    def _may_swap(self, eid: str) -> bool:
+        """Whether swapped_modifier reads names of *eid*'s kind as standing for each other: not places
+        (they nest: "Southern California", "California"); people are swapped_name's, which asks more of
+        them (two capitalised words are not always a person's name)."""
+        return self.index.entities[eid].kind not in ("place", "person")
+
+    def role_swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence gives a name of the question the other role in the same act ("Who did
+        Battin arrest?" of "Officers arrested Battin"; "Who replaced the Normans?" of "The Normans
+        replaced the Anglo-Saxons"): it answers another question."""
+        asked = self.gates(query).role
+        if asked is None:
+            return False
+        words, verb, role = asked
+        if verb in _SYMMETRIC or verb in _SAYING:
+            return False  # "Y married X" answers "who did X marry"; "said X" puts its subject last
+        toks = self._stemmed_tokens(sentence)
+        if verb not in toks:
+            return False
+        at_verb = [i for i, w in enumerate(toks) if w == verb]
+        at_name = _name_runs(toks, words)
+        if len(at_verb) != 1 or not at_name:
+            return False
+        v = at_verb[0]
+        if v and toks[v - 1] in _DETERMINERS:
+            return False  # "the port of Ostend": a noun, not the question's verb ("did ostend port reopen")
+        if verb in _TITLE_STEMS and v + 1 < len(toks) and self._names_person(sentence, toks[v + 1]):
+            return False  # "Gulls coach Renata Solberg": a title, not "who coaches the Gulls"
+        # the end of a run before the verb, the start of one after it
+        e = min((end if end < v else start for start, end in at_name), key=lambda i: abs(i - v))
+        if abs(e - v) > 4:
+            return False  # another clause, maybe
+        # "was founded by", or a participle after the name with its agent: "the Trust, founded in 1981 by"
+        passive = any(w in _BE for w in toks[max(0, v - 2) : v]) or (e < v and "by" in toks[v + 1 : v + 4])
+        if e < v:
+            if any(w not in STOPWORDS and w not in words for w in toks[e + 1 : v]):
+                return False  # another name or noun acts ("In a profile of Rutte, analysts described him")
+            said = "object" if passive else "subject"
+        else:
+            said = "subject" if "by" in toks[v:e] else "object"  # "announced by MOTIE": its agent
+        return said != role
+
+    def _names_person(self, sentence: int, word: str) -> bool:
+        """Whether the stem *word* is a word of the name of a person the sentence names."""
+        known = self.index.entities
+        return any(
+            e in known and known[e].kind == "person" and word in self._name_words(e)
+            for e in self.index.sentences[sentence].entities
+        )
+
+    def _asked_role(self, query: Query, toks: list[str]) -> tuple[frozenset[str], str, str] | None:
+        """(the name's stems, the verb's stem, the name's role) of a question asking "who did NAME
+        VERB", "who VERBed NAME", "who was VERBed by NAME" or "when (where, why) did NAME VERB" (*toks*:
+        its tokens); None for any other."""
+        if len(toks) < 3 or not query.entities:
+            return None
+        first, second = toks[0], toks[1]
+        if first in ("when", "where", "why") and second in _DID:  # "when did Harold conquer England"
+            found = None if _POSSESSIVE.search(query.text) else self._name_at(query, toks, 2)
+            if found and found[1] < len(toks):
+                if found[1] + 1 == len(toks) and toks[found[1]] in ergative_verbs():
+                    return None  # "When did Operation Night Watch begin?" of "the museum began it"
+                if found[1] + 1 < len(toks) and not _verbal(toks[found[1]]):
+                    return None  # "When did the K2 mission begin?": the name's noun, then its verb
+                return found[0], stem(toks[found[1]]), "subject"
+            return None
+        if first not in ("who", "whom", "what", "which"):
+            return None
+        if second in _DID:  # "who did Battin arrest": the name acts
+            if _POSSESSIVE.search(query.text):
+                return None
+            found = self._name_at(query, toks, 2)
+            if found and found[1] < len(toks):
+                return found[0], stem(toks[found[1]]), "subject"
+        elif second in _BE and len(toks) > 4 and toks[3] == "by":  # "who was arrested by Battin"
+            found = self._name_at(query, toks, 4)
+            if found:
+                return found[0], stem(toks[2]), "subject"
+        elif second not in STOPWORDS:  # "who arrested Battin": the name is acted on
+            found = self._name_at(query, toks, 2)
+            if found:
+                return found[0], stem(second), "object"
+        return None
+
+    def _name_at(self, query: Query, toks: list[str], i: int) -> tuple[frozenset[str], int] | None:
+        """The stems of the question's name starting at toks[i] (after "the" or a title) and where it
+        ends; an initial inside it is part of it ("Christopher D. Battin")."""
+        i += toks[i : i + 1] == ["the"]
+        if i >= len(toks):
+            return None
+        for words in [self._name_words(e) for e in query.entities if e in self.index.entities]:
+            j = i
+            while j < len(toks) and (
+                stem(toks[j]) in words
+                or (j == i and toks[j] in _TITLE_TOKENS)
+                or (len(toks[j]) == 1 and j > i and toks[j + 1 : j + 2] and stem(toks[j + 1]) in words)
+            ):
+                j += 1
+            if j > i and stem(toks[j - 1]) in words:
+                return words, j
+        return None
+
+    def opposite_said(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence says the opposite of a word of the question and not the word ("the
+        smallest" of "the largest"), or says it of the thing the question says its word of ("the
+        market's low valuations" of "high valuations... low bond yields")."""
+        said = self.index.sentence_fixed(sentence).stems
+        stems = set(said)
+        for key, alternatives, opposite, following in self.gates(query).opposed:
+            if opposite.isdisjoint(stems):
+                continue
+            text = self.index.sentences[sentence].text
+            if opposite & stems == {"old"} and not _OLD.search(_AGED.sub("", text)):
+                continue  # "a five-month-old male" says an age, not "old" against "young"
+            denied = self._denials(sentence)
+            if denied and all(
+                i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite
+            ):
+                continue  # the opposite denied is the word: "chose not to accept" for "refuse"
+            if key not in stems and alternatives.isdisjoint(stems):
+                return True
+            # the word is said of something else: "low bond yields", "high valuations" for "low valuations"
+            pairs = zip(said, said[1:], strict=False)
+            if following and any(a in opposite and b == following for a, b in pairs):
+                return True
+        return False
+
+    def quote_missing(self, query: Query, sentence: int) -> bool:
+        """Whether the question quotes words the sentence does not write ("Who called Epstein's death
+        'a crisis of public health'?" of "called his death 'a crisis of public trust'")."""
+        words = self._sentence_words(sentence)
+        return any(
+            not any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
+            for phrase in self.gates(query).quoted
+        )
+
+    def name_missing(self, query: Query, sentence: int) -> bool:
+        """Whether the question asks for a name and the sentence names nothing but the question's own
+        ("What is the patient's name?" of "The patient was given steroids"; gates.asks_name)."""
+        known = self.index.entities
+        return not any(
+            e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
+            for e in self.index.sentences[sentence].entities
+        )
+
+    def actor_missing(self, query: Query, sentence: int) -> bool:
+        """Whether a "who did it" question meets a sentence where no one does it: no name beyond the
+        question's, no one speaking, no "he" or "they" ("Who designed the dam?" of "the cabinet approved
+        the dam"; "Who repainted the bridge?" of "The bridge has been repainted")."""
+        if not self.name_missing(query, sentence):
+            return False
+        text = self.index.sentences[sentence].text
+        if _QUOTE_MARKS.search(text) or _PERSONAL.search(text):
+            return False
+        # the agent of a passive ("will be used mainly by undergraduates") did it
+        words = self._sentence_words(sentence)
+        people = person_nouns()
+        for i, w in enumerate(words):
+            if w == "by" and any(lemma(v) in people for v in words[i + 1 : i + 4]):
+                return False
+        return True
+
+    def _asked_neighbours(self, query: Query) -> tuple[tuple[str, str, frozenset[str], str], ...]:
+        """gates.neighbours: each everyday word right before another word of the question (no glue word
+        or comma between), with the stems it matches by (the word's, its synonyms', its forms')."""
+        terms = {t.key: t for t in query.terms if not t.entity}
+        if len(terms) < 2:
+            return ()
+        every = tokens(query.text)
+        at = [i for i, t in enumerate(every) if t not in STOPWORDS]  # where each content word stands
+        toks = [every[i] for i in at]
+        # speed: a comma or a dash between two words the tokens alone cannot tell; most questions have none
+        gaps = word_gaps(query.text) if _INNER_PAUSE.search(query.text) else None
+        whose = _WHICH_ONES.findall(query.text)
+        folded = fold(query.text)
+        apostrophe = "'" in query.text or "\u2019" in query.text
+        owners = {fold(w) for w in _OWNER.findall(query.text)} if apostrophe else set()
+        found = []
+        for i in range(len(toks) - 1):
+            word, a, b = toks[i], at[i], at[i + 1]
+            term = terms.get(key := stem(word))
+            if term is None or b != a + 1 or word in _NOT_MODIFIERS or word in CARDINAL_WORDS:
+                continue
+            if (gaps is not None and gaps[i].strip(" -")) or not is_english_word(word):
+                continue
+            if _verbal(word) or (a and every[a - 1] in ("to", "who")):
+                continue  # a verb ("did graham get backlash", "who scored late") names no kind of thing
+            if whose and word in [fold(w) for w in whose]:
+                continue  # whose it is is asked ("which country's expansion"), not a kind of the thing
+            if _after_auxiliary(every, a) and (b + 1 == len(every) or every[b + 1] in STOPWORDS):
+                continue  # "did the clinic cost", "did the team use it": a subject and its verb
+            if i + 1 == len(toks) - 1 and _verbal(toks[i + 1]):
+                continue  # "does the oldest wolf weigh": a subject and the verb ending the question
+            if word in owners:
+                continue  # "the factory's annual output": whose it is, not a kind of output
+            if toks[i + 1] in _WHICH_TIME:
+                continue  # "the lighthouse last year": the word after says when, it is no thing
+            if f"-{word}" in folded:
+                continue  # "long-term empty homes": the end of a compound is no modifier alone
+            found.append((word, key, term.alternatives | {key}, stem(toks[i + 1])))
+        return tuple(found)
+
+    def swapped_neighbour(
+        self, query: Query, asked: tuple[tuple[str, str, frozenset[str], str], ...], sentence: int
+    ) -> bool:
+        """Whether the sentence puts another everyday word right before the word the question's stands
+        before, and lacks the question's ("How long did quiet sleep episodes last?" of "Active sleep
+        episodes lasted about 70 seconds"): it is about another kind of the thing."""
+        text = self.index.sentences[sentence].text
+        stems = self.index.sentence_fixed(sentence).stems
+        present = set(stems)
+        asked_stems = {t.key for t in query.terms} | {stem(w) for w in query.words}
+        words: list[str] = []  # the sentence's content words, gaps and names: read when first needed
+        for word, _key, matched, after in asked:
+            if after not in present or not matched.isdisjoint(present):
+                continue
+            if not words:
+                words = [t for t in tokens(text) if t not in STOPWORDS]
+                gaps = word_gaps(text)
+                names = self._sentence_name_words(sentence)
+            if len(words) != len(stems):
+                return False
+            for i in range(1, len(stems)):
+                other = stems[i - 1]
+                if stems[i] != after or other in asked_stems or other in names:
+                    continue  # a name is other rules' ("the Halifax explosion", "Manchester United")
+                if gaps[i - 1].strip(" -"):
+                    continue  # a glue word or a comma between: not one phrase
+                if i > 1 and gaps[i - 2] == "-":
+                    continue  # "an out-of-competition sample": the end of a compound is no kind alone
+                if word not in _IN_ORDER and (
+                    _numeric(words[i - 1]) or (i > 1 and _numeric(words[i - 2]) and gaps[i - 2] == "-")
+                ):
+                    continue  # "two members", "2.3 million people", "the A615 road", "a 28-hectare site"
+                    # name no kind of the thing; "the second engine" of "one of four engines" does
+                if not self._alike_words(word, words[i - 1]):
+                    return True
+        return False
+
+    def _sentence_name_words(self, sentence: int) -> frozenset[str]:
+        """The stems of the words naming the sentence's entities."""
+        return frozenset().union(*(self._name_words(e) for e in self.index.sentences[sentence].entities))
+
+    def _alike_words(self, word: str, other: str) -> bool:
+        """Whether two words may say the same: synonyms, one typed for the other, or near in meaning."""
+        if stem(other) in synonyms().get(stem(word), ()) or stem(word) in synonyms().get(stem(other), ()):
+            return True
+        if OSA.distance(word, other, score_cutoff=1) <= 1:
+            return True
+        vectors = default_vectors()
+        a, b = vectors.vec(word), vectors.vec(other)
+        return a is None or b is None or cosine(a, b) >= NEIGHBOUR_ALIKE_COSINE
+
+    def which_unpicked(self, query: Query, noun: str, sentence: int) -> bool:
+        """Whether a "which N" question meets a sentence that says of N nothing that picks one out: no
+        name or number beyond the question's own, and N only after "a" or "the" ("Which drug would be
+        used?" of "a drug would be administered"; "Bank and financial stocks" picks some out)."""
+        if not self.name_missing(query, sentence):
+            return False
+        text = self.index.sentences[sentence].text
+        named_kind = not _NAMED_NOUNS.isdisjoint(noun.split())  # a number picks out no company or city
+        if not named_kind and _DIGIT.search(text):
+            return False
+        toks = tokens(text)
+        if not named_kind and not CARDINAL_WORDS.isdisjoint(toks):
+            return False
+        if _NAMING.search(text):
+            return False  # 'a childhood game called "duck on a rock"' picks one out by its name
+        asked = set(query.toks)
+        nouns = noun.split()
+        for i, w in enumerate(toks):
+            if stem(w) in nouns and i and toks[i - 1] not in _DETERMINERS and toks[i - 1] not in asked:
+                return False
+        return True
+
+    def swapped_name(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence puts another person where the question has its own ("When is Rutte due
+        to step down?" of "Stoltenberg is due to step down"): it is about someone else, and the bot
+        abstains (SQuAD 2.0's unanswerable questions swap names so)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        fixed = self.index.sentence_fixed(sentence)
+        stems = fixed.stems
+        for eid, before, after in query.name_neighbours:
+            # people only: places nest ("California", "Southern California")
+            if eid in s.entities or eid not in known or known[eid].kind != "person" or not (before or after):
+                continue
+            mine = self._name_words(eid)
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind != "person":
+                    continue
+                theirs = self._name_words(other)
+                if theirs & mine:
+                    continue  # one person under two names
+                start = next((i for i, w in enumerate(stems) if w in theirs), len(stems))
+                lead = start
+                while lead < len(stems) and stems[lead] in theirs:
+                    lead += 1
+                # two capitalised words are not always a person's name: one has a title, or the other
+                # speaks here ("Graham said she once encountered backlash")
+                speaks = stems[lead : lead + 1] == ["say"] or (start and stems[start - 1] == "say")
+                if not (known[eid].title or known[other].title or speaks or self._surely_people(eid, other)):
+                    continue
+                # the other is the first person the sentence names and the question's next word follows
+                # ("Stoltenberg is due", "On Tuesday, Orban posted", "Although Stoltenberg had actually
+                # accepted", "Graham said she once encountered"), or the other follows the question's word
+                # before ("backing Orban")
+                if (
+                    speaks
+                    and after in stems[lead + 1 : lead + 3]
+                    and not any(w in self._people_words(s.entities) - theirs for w in stems[:start])
+                ):
+                    return True
+                if (
+                    after
+                    and after in stems[lead : lead + 2]
+                    and not any(w in self._people_words(s.entities) - theirs for w in stems[:start])
+                ):
+                    return True
+                if before and any(
+                    stems[i] == before and stems[i + 1] in theirs for i in range(len(stems) - 1)
+                ):
+                    return True
+            if after and self._pronoun_acts(query, sentence, after):
+                return True
+        return False
+
+    def swapped_agent(self, query: Query, sentence: int) -> bool:
+        """Whether another organisation (or other name) acts in the sentence where the question's does,
+        right before the question's next word ("How many games in a row has Nashville won?" of "Winnipeg
+        has won three in a row"). People are swapped_name's and about_another_person's."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = self.index.sentence_fixed(sentence).stems
+        for eid, _before, after in query.name_neighbours:
+            if not after or eid in s.entities or eid not in known or known[eid].kind not in _AGENT_KINDS:
+                continue
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind not in _ACTING_KINDS:
+                    continue
+                if self._demonym(other):
+                    continue  # "a North American tour": where, not who
+                if self._one_name(eid, other) or self._alike_names(eid, other):
+                    continue  # one under two names
+                theirs = self._name_words(other)
+                for i, w in enumerate(stems[:-1]):
+                    # (stems are the content words: "Winnipeg has won" is "winnipeg", "win")
+                    # not across a comma or a quotation ("beyond Earth," study lead author)
+                    if (
+                        w in theirs
+                        and stems[i + 1] == after
+                        and not s.words[i + 1].endswith("ing")  # "the Grammy winning band": no act
+                        and not _PAUSE.search(word_gaps(s.text)[i])
+                    ):
+                        return True
+        return False
+
+    def another_person_acts(self, query: Query, sentence: int) -> bool:
+        """Whether another person does the question's act in the sentence, right before its verb, while
+        the question's person is there but not doing it ("Whom did Clark choose as co-commander?" of
+        "William Clark, ... whom Lewis chose as co-commander")."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        if query.toks and query.toks[-1] == "by":
+            return False  # "who was Sawyer put in charge by": the one acting is asked for
+        stems: list[str] = []
+        for eid, after in self._asked_person_acts(query):
+            if eid not in s.entities or after in _SYMMETRIC or after in _SAYING:
+                continue  # "Lund met Rask" answers "who did Rask meet"
+            if not stems:
+                stems = self.index.sentence_fixed(sentence).stems
+                gaps = word_gaps(s.text)
+            if len(gaps) != len(stems):
+                return False
+            mine = self._name_words(eid)
+            acting = [
+                i for i in range(len(stems) - 1) if stems[i + 1] == after and not _PAUSE.search(gaps[i])
+            ]
+            if not acting or any(stems[i] in mine for i in acting):
+                continue
+            for other in s.entities:
+                if other == eid or other in query.entities or other not in known:
+                    continue
+                if known[other].kind != "person":
+                    continue
+                if self._one_name(eid, other) or self._alike_names(eid, other):
+                    continue
+                theirs = self._name_words(other)
+                for i in acting:
+                    if stems[i] not in theirs:
+                        continue
+                    j = i - 1  # "Noel and Thomas pleaded": both act
+                    while j >= 0 and stems[j] in theirs:
+                        j -= 1
+                    if j < 0 or stems[j] not in mine:
+                        return True
+        return False
+
+    def _asked_person_acts(self, query: Query) -> list[tuple[str, str]]:
+        """(person, the stem of the verb right after the name) of each person of the question a verb
+        follows ("did Clark choose"; not an adverb: "did Andrew allegedly meet")."""
+        known = self.index.entities
+        found = []
+        for _start, end, eid in query.name_spans:
+            if eid not in known or known[eid].kind != "person":
+                continue
+            word = next((t for t in query.toks[end:] if t not in STOPWORDS), "")
+            # not "allegedly", nor "Achterberg's winning time": no act of the name's
+            if word and not word.endswith(("ly", "ing")) and _verbal(word):
+                found.append((eid, stem(word)))
+        return found
+
+    def _asked_person(self, query: Query) -> str:
+        """The question's one person when surely a person, unless it asks "who": another person is what
+        it asks for then ("Who will replace Stoltenberg?"); "" otherwise."""
+        if query.asks in ("who", "whom", "whose"):
+            return ""
+        known = self.index.entities
+        people = [e for e in query.entities if e in known and known[e].kind == "person"]
+        return people[0] if len(people) == 1 and self._surely_people(people[0]) else ""
+
+    def _asked_acts(self, query: Query) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """(name, the verb after it, the verb's converses) of each name of the question a verb with
+        converses follows ("have Spurs lost": "lose", {"win", ...})."""
+        table = converses()
+        found = []
+        for _start, end, eid in query.name_spans:
+            after = _content_stem(query.toks, end, 1)
+            if after in table:
+                found.append((eid, after, table[after]))
+        return tuple(found)
+
+    def _asked_objects(self, query: Query) -> tuple[tuple[str, str], ...]:
+        """(name, preposition) of each organisation, country or other name the question puts right after
+        a preposition ("for the Wild", "at Kotak Securities")."""
+        known = self.index.entities
+        toks = query.toks
+        found = []
+        for a, _b, eid in query.name_spans:
+            at = a - 1 - (a >= 2 and toks[a - 1] == "the")
+            if at < 0 or toks[at] not in _SWAP_PREPOSITIONS:
+                continue
+            if eid in known and known[eid].kind in _OBJECT_KINDS:
+                found.append((eid, toks[at]))
+        return tuple(found)
+
+    def about_another_person(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence is about another person than the question's one person, who it neither
+        names nor may mean ("How many senior trophies has Pochettino won?" of "Jose is one of the
+        world's most accomplished managers having won 25 senior trophies"). Both must surely be people
+        (_surely_people); a "he" or "she" may mean the question's, and a "who" question asks for another."""
+        person = self.gates(query).person
+        if not person:
+            return False
+        known = self.index.entities
+        s = self.index.sentences[sentence]
+        if person in s.entities:
+            return False
+        words = self._sentence_words(sentence)
+        if not set(words).isdisjoint(tokens(known[person].name)):
+            return False  # a word of their name may be them under another entity
+        others = [
+            e
+            for e in s.entities
+            if e not in query.entities and e in known and known[e].kind == "person" and self._surely_people(e)
+        ]
+        if not others:
+            return False
+        # "he" may be them, unless another person is named before it ("Pelletier tied it, his 12th goal")
+        return not self._may_mean_by_pronoun(sentence, others)
+
+    def about_another_country(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence names another country and not the question's ("How many French soldiers
+        died of disease?" of "of roughly 21,000 British deaths, about 16,000 were caused by illness")."""
+        known = self.index.entities
+        mine = [e for e in query.entities if e in known and known[e].kind == "country"]
+        if not mine:
+            return False
+        s = self.index.sentences[sentence]
+        others = [
+            e for e in s.entities if e not in query.entities and e in known and known[e].kind == "country"
+        ]
+        if not any(e in s.entities for e in mine):
+            return bool(others)
+        # the question's country only as the measure of another's: "Chile has about 90 active volcanoes,
+        # the second-largest number in the world after Indonesia" does not say Indonesia's number
+        if not others:
+            return False
+        text = s.text
+        words = {w for e in mine for w in self._name_words(e)}
+        at = [m.start() for m in _COMPARED_NAME.finditer(text) if stem(fold(m.group(1))) in words]
+        if not at:  # speed: most sentences measure nothing by the question's country
+            return False
+        said = [m.start() for m in _CAPITALISED_WORD.finditer(text) if stem(fold(m.group(0))) in words]
+        placed = [text.find(known[e].name) for e in others if known[e].name in text]
+        return len(at) == len(said) and bool(placed) and min(placed) < min(at)
+
+    def about_another_name(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence lacks a name of the question and names another thing of its kind ("How
+        many puffins did Solheim count at Hornoya?" of "reached Rost, and Solheim counted 400 puffins
+        there"; the story names Hornoya elsewhere). Not when the name is what the article is about or
+        was named before in the paragraph ("it", "the lake" may mean those), is a person "he" may mean
+        or a "who" question asks around, a capital of the sentence's country, or alike to a name it has.
+        A name of no known kind counts only against another of that kind; a people's name or an
+        everyday word in lower case is no name here ("Dutch", "running")."""
+        known = self.index.entities
+        s = self.index.sentences[sentence]
+        toks = query.toks
+        stems = None
+        for a, b, eid in query.name_spans:
+            if eid in s.entities or eid not in known or known[eid].kind not in _NAMED_KINDS:
+                continue
+            if b - a == 1 and (
+                toks[a] in _DEMONYMS or is_english_word(toks[a]) and toks[a] not in _capitalised(query.text)
+            ):
+                continue  # "Dutch" says where from (about_another_country's); "running" is a word here
+            kind, mine = known[eid].kind, self._name_words(eid)
+            if stems is None:
+                stems = set(self.index.sentence_fixed(sentence).stems)
+            others = [
+                e for e in s.entities if e not in query.entities and e in known and not self._one_name(eid, e)
+            ]
+            # a word of its name the sentence says, not as a word of another's ("Lake" of "Lake Ngami")
+            said = mine - frozenset().union(*(self._name_words(e) for e in others))
+            if not said.isdisjoint(stems) or eid in self.index.document_subjects(s.document):
+                continue
+            if kind == "other" and not any(known[e].kind == kind for e in others):
+                continue
+            country = _CAPITALS.get(" ".join(tokens(known[eid].name)))
+            if country and any(known[e].name == country for e in others):
+                continue  # a capital stands for its country ("Will Kyiv be invited?" of "Ukraine")
+            if kind == "person" and (query.asks == "who" or self._may_mean_by_pronoun(sentence, others)):
+                continue  # another person is what "who" asks for; "he" may be the question's
+            if self._named_before_in_paragraph(eid, sentence):
+                continue
+            # a team's nickname and its town may name one club ("Spurs", "Tottenham"); two countries are two
+            if kind == "country" or not any(
+                known[e].kind in _NAMED_KINDS and self._alike_names(eid, e) for e in others
+            ):
+                return True
+        return False
+
+    def _may_mean_by_pronoun(self, sentence: int, others: list[str]) -> bool:
+        """Whether the sentence has a "he" or "she" with no person of *others* named before it: it may
+        mean the question's person (about_another_person, about_another_name)."""
+        words = self._sentence_words(sentence)
+        first = next((i for i, w in enumerate(words) if w in _THIRD_PERSON), None)
+        if first is None:
+            return False
+        known = self.index.entities
+        named = set().union(*(self._name_words(e) for e in others if known[e].kind == "person"))
+        return not any(stem(w) in named for w in words[:first])
+
+    def year_elsewhere(self, query: Query, sentence: int) -> bool:
+        """Whether the question pins a year the sentence and its paragraph before it lack, which the
+        article gives to something else ("How many people needed aid in 2011?" of "has left 2.3 million
+        people in need", the article's 2011 another crisis). Not the article's latest year: its present,
+        which a sentence seldom repeats."""
+        asked = YEAR.findall(query.text)
+        if not asked:
+            return False
+        sentences = self.index.sentences
+        s = sentences[sentence]
+        i = sentence
+        while i >= 0 and sentences[i].document == s.document and sentences[i].paragraph == s.paragraph:
+            if any(y in sentences[i].text for y in asked):
+                return False
+            i -= 1
+        written = self.index.document_years(s.document)
+        return not written.isdisjoint(asked) and not set(asked) <= {max(written)}
+
+    def _named_before_in_paragraph(self, eid: str, sentence: int) -> bool:
+        """Whether an earlier sentence of *sentence*'s paragraph names the entity."""
+        s = self.index.sentences[sentence]
+        i = sentence - 1
+        while i >= 0:
+            t = self.index.sentences[i]
+            if t.document != s.document or t.paragraph != s.paragraph:
+                return False
+            if eid in t.entities:
+                return True
+            i -= 1
+        return False
+
+    def opposite_act(self, query: Query, sentence: int) -> bool:
+        """Whether the question's name does in the sentence what the question's verb says from the other
+        side, and not that ("How many matches have Spurs lost?" of "Spurs have won just five matches")."""
+        s = self.index.sentences[sentence]
+        stems = None
+        for eid, after, others in self.gates(query).acts:
+            if eid not in s.entities:
+                continue
+            if stems is None:
+                stems = self.index.sentence_fixed(sentence).stems
+                if after in stems:
+                    return False  # it says the question's verb too
+            mine = self._name_words(eid)
+            if any(w in mine and stems[i + 1] in others for i, w in enumerate(stems[:-1])):
+                return True
+            if not others.isdisjoint(stems) and self._pronoun_does(s.text, others):
+                return True  # "did Lewis sell" of "He bought" (he is Lewis: the name is in the sentence)
+        return False
+
+    @staticmethod
+    def _pronoun_does(text: str, verbs: frozenset[str]) -> bool:
+        """Whether a personal pronoun stands right before one of *verbs* ("He bought", "they had sold")."""
+        toks = tokens(text)
+        for i in range(1, len(toks)):
+            if stem(toks[i]) not in verbs:
+                continue
+            before = toks[i - 1]
+            if before in _HELPING and i > 1:
+                before = toks[i - 2]
+            if before in _SUBJECT_PRONOUNS:
+                return True
+        return False
+
+    def swapped_object(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence has another organisation or country after the preposition the question
+        has its own after ("Who stopped 22 shots for the Wild?" of "for the Sabres"; "What is Pandey's
+        position at Kotak Securities?" of "Head of Research at ICICI Securities")."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        words = stems = None
+        for eid, preposition in self.gates(query).objects:
+            if eid in s.entities:
+                continue
+            for other in s.entities:
+                if other in query.entities or other not in known or known[other].kind not in _OBJECT_KINDS:
+                    continue
+                if self._one_name(eid, other) or self._alike_names(eid, other):
+                    continue
+                theirs = self._name_words(other)
+                if words is None:
+                    words, stems = self._sentence_words(sentence), self._stemmed_tokens(sentence)
+                for i, w in enumerate(stems):
+                    if w in theirs and (i == 0 or stems[i - 1] not in theirs):
+                        j = i - 1 - (i >= 2 and words[i - 1] == "the")
+                        if j >= 1 and stems[j - 1] in theirs:
+                            continue  # "the Ministry of Justice": the name's own "of", not the question's
+                        if j >= 0 and words[j] == preposition:
+                            return True
+        return False
+
+    def swapped_model(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence numbers the question's named thing otherwise, and never as the question
+        does ("How much do Thunderbolt 2 docks start at?" of "Thunderbolt 3 docks start at $199")."""
+        words = self._sentence_words(sentence)
+        for word, number in self.gates(query).models:
+            after = [words[i + 1] for i in range(len(words) - 1) if words[i] == word]
+            if number not in after and any(w.isdigit() for w in after):
+                return True
+        return False
+
+    def order_swapped(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence has two names of the question the other way round about the same words
+        ("Who scored to lead Tampa Bay past St. Louis?" of "scored to lead St. Louis past Tampa Bay")."""
+        spans = query.name_spans
+        if len(spans) < 2:
+            return False
+        s = self.index.sentences[sentence]
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:], strict=False):
+            between = tuple(query.toks[end:start])
+            if not (0 < len(between) <= 3 and first in s.entities and second in s.entities):
+                continue
+            swapped = self._joined(sentence, second, between, first)
+            if swapped and not self._joined(sentence, first, between, second):
+                return True
+        return False
+
+    def _joined(self, sentence: int, first: str, between: tuple[str, ...], second: str) -> bool:
+        """Whether the sentence names *first*, then the words *between*, then *second*."""
+        words, stems = self._sentence_words(sentence), self._stemmed_tokens(sentence)
+        mine, theirs = self._name_words(first), self._name_words(second)
+        n = len(between)
+        return any(
+            stems[i - 1] in mine
+            and stems[i] not in mine
+            and words[i : i + n] == between
+            and i + n < len(stems)
+            and stems[i + n] in theirs
+            for i in range(1, len(stems))
+        )
+
+    def _one_name(self, eid: str, other: str) -> bool:
+        """Whether two names may name one thing: they share a word of their own, not an English word
+        ("ICICI Bank", "ICICI Securities"; not "Kotak Securities", "ICICI Securities"), or one's words
+        are all the other's ("Champions League", "UEFA Champions League")."""
+        mine, theirs = self._alias_words_of(eid) - STOPWORDS, self._alias_words_of(other) - STOPWORDS
+        shared = mine & theirs
+        return any(not is_english_word(w) for w in shared) or (bool(shared) and shared in (mine, theirs))
+
+    def _alike_names(self, eid: str, other: str) -> bool:
+        """Whether the word vectors find two names nearly alike, as a team's nickname and its town are
+        ("Spurs", "Tottenham"; not "Nashville", "Winnipeg")."""
+        got = self._alike.get((eid, other))
+        if got is None:
+            vectors = default_vectors()
+            words = [tokens(self.index.entities[e].name) for e in (eid, other)]
+            shared = set(words[0]) & set(words[1])  # "Securities" of Kotak and ICICI Securities
+            mine, theirs = (vectors.mean([w for w in ws if w not in shared]) for ws in words)
+            got = mine is not None and theirs is not None and cosine(mine, theirs) >= ALIKE_NAMES_COSINE
+            if len(self._alike) >= RELATED_KEPT:
+                self._alike.clear()  # bounded however many names questions bring
+            self._alike[(eid, other)] = got
+        return got
+
+    def _surely_people(self, *eids: str) -> bool:
+        """Whether each is a person's name of two words or more, as entities reads one (a given name
+        first, or no English word: "Sergei Bobrovsky", not "Southern California" or "Inland Empire")."""
+        for eid in eids:
+            sure = self._surely_person.get(eid)
+            if sure is None:
+                words = tokens(self.index.entities[eid].name)
+                sure = self._surely_person[eid] = len(words) >= 2 and may_be_personal(words)
+            if not sure:
+                return False
+        return True
+
+    def _pronoun_acts(self, query: Query, sentence: int, after: str) -> bool:
+        """Whether the sentence opens with "he" or "she" for another person, and the question's word after
+        its own person follows ("When did Hege post materials?" of "On Tuesday morning, he posted
+        materials", he being Sanborn)."""
+        s = self.index.sentences[sentence]
+        known = self.index.entities
+        stems = set(self.index.sentence_fixed(sentence).stems)
+        meant = [
+            e
+            for e in s.entities
+            if e in known and known[e].kind == "person" and self._name_words(e).isdisjoint(stems)
+        ]
+        if len(meant) != 1 or meant[0] in query.entities:
+            return False
+        if _OPENING_PRONOUN.match(s.text) is None:
+            return False  # none, or inside a quotation, where "he" is whoever the speaker means
+        toks = tokens(s.text)[:8]
+        at = next((i for i, w in enumerate(toks) if w in ("he", "she")), None)
+        if at is None:
+            return False
+        follows = [stem(w) for w in toks[at + 1 : at + 4] if w not in STOPWORDS][:2]
+        return after in follows
+
+    def _people_words(self, entities: frozenset[str]) -> frozenset[str]:
+        """The name words of the people among *entities*."""
+        known = self.index.entities
+        people = [e for e in entities if e in known and known[e].kind == "person"]
+        return frozenset().union(*map(self._name_words, people))
+
+    def _name_words(self, eid: str) -> frozenset[str]:
+        """The stems of the words of an entity's aliases (its name among them), kept per entity."""
+        got = self._name_word_sets.get(eid)
+        if got is None:
+            got = frozenset(stem(w) for w in self._alias_words_of(eid) - STOPWORDS)
+            self._name_word_sets[eid] = got
+        return got
