@@ -34,6 +34,7 @@ from .swap_rules import (
     _DETERMINERS,
     _DID,
     _DIGIT,
+    _GROUPS_OF_PEOPLE,
     _HELPING,
     _IN_ORDER,
     _INNER_PAUSE,
@@ -49,6 +50,7 @@ from .swap_rules import (
     _OPENING_PRONOUN,
     _OWNER,
     _PAUSE,
+    _PEOPLE_COUNTED,
     _PERSONAL,
     _POSSESSIVE,
     _QUOTE_MARKS,
@@ -62,6 +64,7 @@ from .swap_rules import (
     _WHICH_ONES,
     _WHICH_TIME,
     ALIKE_NAMES_COSINE,
+    COUNTED_ALIKE_COSINE,
     NEIGHBOUR_ALIKE_COSINE,
     _after_auxiliary,
     _counts,
@@ -126,6 +129,7 @@ class AbstentionRules:
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
+            or (bool(query.counted) and self.counted_missing(query, sentence))
         )
 
     def gates(self, query: Query) -> _QuestionGates:
@@ -374,6 +378,33 @@ class AbstentionRules:
             e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
             for e in self.index.sentences[sentence].entities
         )
+
+    def counted_missing(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence never names what a "how many" question counts, nor a word that may
+        stand for it ("How many stumps were destroyed?" of "the rockfall destroyed 40 metres of track";
+        "vessels" may stand for "ships", "trout" for "fish")."""
+        counted = query.counted
+        held = self.index.sentence_fixed(sentence).stem_set.split()
+        if any(t.key in held or not t.alternatives.isdisjoint(held) for _, t in counted):
+            return False
+        named = self.index.sentences[sentence].entities
+        toks = query.toks
+        for a, _b, eid in query.name_spans:
+            if a >= 2 and toks[a - 2] == "how" and toks[a - 1] == "many" and eid in named:
+                return False  # "How many TB cases" of "62 people ... developed active TB"
+        if _PEOPLE_COUNTED.search(self.index.sentences[sentence].text) and any(
+            lemma(w) in person_nouns() or w in _GROUPS_OF_PEOPLE for w, _ in counted
+        ):
+            return False  # "how many staff" of "about 120 people had been offered jobs"
+        vectors = default_vectors()
+        mine = [v for w, _ in counted if (v := vectors.vec(w)) is not None]
+        if not mine:
+            return False
+        for w in self._sentence_words(sentence):
+            theirs = vectors.vec(w) if w not in STOPWORDS else None
+            if theirs is not None and any(cosine(m, theirs) >= COUNTED_ALIKE_COSINE for m in mine):
+                return False
+        return True
 
     def actor_missing(self, query: Query, sentence: int) -> bool:
         """Whether a "who did it" question meets a sentence where no one does it: no name beyond the

@@ -180,6 +180,8 @@ class Query:
     absent_name: str = ""  # a name the base never mentions ("how many goals did Ovechkin score")
     absent_number: str = ""  # a number the base never states ("the fourth extension", "in 1974")
     absent_counted: str = ""  # what "how many" counts when the base never names it ("how many doctors")
+    # the words "how many" counts, with their terms ("how many iron plates"); none for "how many went"
+    counted: list[tuple[str, Term]] = field(default_factory=list)
     name_neighbours: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, word before, after)
     name_spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity) in toks
     # entity term -> the stems of the words naming it in the question ("@xi": {"xi"}); several articles only

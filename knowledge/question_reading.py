@@ -57,8 +57,20 @@ from .question import (
     _world_places,
 )
 from .scoring import question_word
+from .swap_rules import _verbal
 from .text import STOPWORDS, fold, is_english_word, stem, stem_as_written, tokens
 from .wordvectors import cosine, default_vectors
+
+
+def _counted_at(toks: list[str], pos: int) -> bool:
+    """Whether the word at *pos* is one of the words "how many" counts: "how many iron plates", not
+    "how many went" nor "how many people" (anyone may be counted as people)."""
+    at = pos
+    while at >= 1 and toks[at - 1] not in STOPWORDS and at > pos - 3:
+        at -= 1
+    if at < 2 or toks[at - 2] != "how" or toks[at - 1] != "many":
+        return False
+    return toks[at] not in _ANY_COUNT and not _verbal(toks[at])
 
 
 class QuestionReading:
@@ -430,6 +442,8 @@ class QuestionReading:
                 if got is None:
                     continue
                 word = got
+            if _counted_at(toks, pos):
+                query.counted.append((tok, word))
             if word.key in [t.key for t in query.terms]:
                 continue
             if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:

@@ -407,6 +407,10 @@ _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
+COUNTED_ALIKE_COSINE = 0.55  # counted_missing: "vessels" 0.56 of "ships", "units" 0.13 of "phones"
+# counted_missing: words that count anyone ("120 people") and words for people counted ("how many staff")
+_PEOPLE_COUNTED = re.compile(r"\b(?:people|persons|humans|individuals)\b", re.I)
+_GROUPS_OF_PEOPLE = frozenset({"staff", "crew", "personnel", "workforce"})
 # a pronoun acting, and what may stand between it and its verb ("he had bought"): opposite_act
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
 _HELPING = frozenset("had has have did does will would also".split())

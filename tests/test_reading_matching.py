@@ -1625,3 +1625,31 @@ def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None
     article = build_article(tmp_path, text)
     assert article.cited("How long did the young godwit spend in the air?").startswith("The bird")
     assert article.cited("How much did the new tracker weigh?") == ""
+
+
+def test_a_sentence_that_never_names_what_is_counted_does_not_answer_how_many(tmp_path: Path) -> None:
+    # "How many stumps were destroyed by the 1967 rockfall?" quoted a sentence on the rockfall that counts
+    # workers, and "How many turbines were at the wind farm?" one counting its blades
+    text = (
+        "Quarry and wind farm\n\n"
+        "The quarry closed in 1967, after a rockfall injured three workers and buried the old tramway.\n\n"
+        "Tree stumps still line the old tramway.\n\n"
+        "The first 46 blades came from the Kirkby Moor wind farm, switched off in 2024.\n\n"
+        "Its turbines were taken down by crane.\n\n"
+        "At least 23 vessels were lost on the Carrick reef between 1820 and 1845.\n\n"
+        "Ships now pass the reef by radar.\n\n"
+        "Staff rescued about 4,800 brown trout from the shrinking pools.\n\n"
+        "Fish die when the water warms.\n\n"
+        "About 120 people had already been offered jobs at other branches.\n\n"
+        "Over three years, 62 people in the placebo group developed active TB."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many stumps were destroyed by the 1967 rockfall?") == ""
+    assert article.cited("How many turbines were at the Kirkby Moor wind farm?") == ""
+    assert article.cited("How many workers did the 1967 rockfall injure?").startswith("The quarry closed")
+    assert article.cited("How many blades came from Kirkby Moor?").startswith("The first 46 blades")
+    # a word near in meaning counts it ("vessels" for "ships"), people count staff, a name counts
+    assert article.cited("How many ships were lost on the Carrick reef?").startswith("At least 23 vessels")
+    assert article.cited("How many fish were rescued from the pools?").startswith("Staff rescued")
+    assert article.cited("how many staff have been offered other jobs").startswith("About 120 people")
+    assert article.cited("How many TB cases were there in the placebo group?").startswith("Over three years")
