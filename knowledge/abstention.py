@@ -68,6 +68,7 @@ from .swap_rules import (
     NEIGHBOUR_ALIKE_COSINE,
     _after_auxiliary,
     _counts,
+    _degree,
     _measured,
     _month_days,
     _name_runs,
@@ -446,6 +447,8 @@ class AbstentionRules:
                 continue
             if (gaps is not None and gaps[i].strip(" -")) or not is_english_word(word):
                 continue
+            if _degree(word):
+                continue  # "the company's best year" of "the peak year"
             if _verbal(word) or (a and every[a - 1] in ("to", "who")):
                 continue  # a verb ("did graham get backlash", "who scored late") names no kind of thing
             if whose and word in [fold(w) for w in whose]:

@@ -417,8 +417,14 @@ _HELPING = frozenset("had has have did does will would also".split())
 # words that ask how, not what kind: "how long", "how many", "what percentage"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
-    .split()
+    " another different worst worse".split()
 )
+
+
+def _degree(word: str) -> bool:
+    """Whether the word is an adjective's comparative or superlative ("bigger", "best", "deadliest"): it
+    grades the thing, and a sentence may grade it in other words ("expanded", "peak", "worst")."""
+    return word.endswith(("er", "est")) and lemma(word) != word
 # "grams of heroin", "tons of water": a measure and what it is of
 _MEASURE_OF = re.compile(
     r"\b(tons?|tonnes?|grams?|kilograms?|kilos?|pounds?|ounces?|litres?|liters?|gallons?|barrels?|"
