@@ -199,7 +199,7 @@ class AbstentionRules:
             if w in _DENYING or (w == "t" and i and toks[i - 1].endswith("n")):  # "didn't": "didn", "t"
                 ahead = range(i + 1, min(i + 5, len(toks)))
                 at = next((j for j in ahead if toks[j] not in _NEGATED_GLUE), None)
-                if at is not None and _UNTIL.isdisjoint(toks[at + 1 : at + 3]):
+                if at is not None and _UNTIL.isdisjoint(toks[at + 1 : at + 5]):
                     denied[at] = stems[at]  # (not "will not begin until": it begins then)
         return denied
 
@@ -357,9 +357,12 @@ class AbstentionRules:
             if key not in stems and alternatives.isdisjoint(stems):
                 return True
             # the word is said of something else: "low bond yields", "high valuations" for "low valuations"
-            pairs = zip(said, said[1:], strict=False)
-            if following and any(a in opposite and b == following for a, b in pairs):
-                return True
+            if following:
+                pairs = list(zip(said, said[1:], strict=False))
+                if any(a in opposite and b == following for a, b in pairs) and not any(
+                    (a == key or a in alternatives) and b == following for a, b in pairs
+                ):  # "the urban routes ... and the rural routes" says both
+                    return True
         return False
 
     def quote_missing(self, query: Query, sentence: int) -> bool:

@@ -894,6 +894,7 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
         "South Dakota has a meth problem, so that is not the best thing for the South Dakota brand.\n\n"
         "Hege said she does not think the ads hurt the brand.\n\n"
         "Rutte's tenure will not begin until October 1, after the summit.\n\n"
+        "The river was not expected to peak until Friday afternoon.\n\n"
         "The Mariners have not won a playoff series since 2016.\n\n"
         '"Neither is likely to inspire the confidence of market participants," Halley said.'
     )
@@ -903,6 +904,7 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
     assert article.cited("When did Noel and Thomas plead guilty in Manhattan federal court?") == ""
     # "will not begin until" says when it begins, "have not won since" when they last won
     assert article.cited("When will Rutte's tenure begin?").startswith("Rutte's tenure")
+    assert article.cited("When is the river expected to peak?").startswith("The river was")
     assert article.cited("When did the Mariners last win a playoff series?").startswith("The Mariners")
     assert article.cited("When did the Mariners win a playoff series?") == ""
     # "neither" and "nor" deny, past "is likely to"
@@ -1033,11 +1035,14 @@ def test_an_opposite_said_of_the_same_thing_is_not_the_answer_though_the_word_is
     text = (
         "Sensex record\n\n"
         "The Indian market's high valuations are being supported by low global bond yields.\n\n"
-        "The Sensex closed at a record on Wednesday."
+        "The Sensex closed at a record on Wednesday.\n\n"
+        "The urban routes will switch over on 6 April, and the rural routes on 1 June."
     )
     article = build_article(tmp_path, text)
     assert article.cited("What is supporting the Indian market's low valuations?") == ""
     assert article.cited("What is supporting the Indian market's high valuations?").startswith("The Indian")
+    # a sentence that says the word of the same thing too says both
+    assert article.cited("When do the rural routes switch over?").startswith("The urban routes")
 
 
 def test_two_names_of_no_english_word_are_surely_people_for_a_swap(tmp_path: Path) -> None:
