@@ -26,6 +26,7 @@ from .swap_rules import (
     _AGENT_KINDS,
     _ASKING_WORDS,
     _ASKS_NAME,
+    _BARE_COUNT,
     _BE,
     _BEING,
     _CAPITALISED_WORD,
@@ -396,7 +397,10 @@ class AbstentionRules:
         for a, _b, eid in query.name_spans:
             if a >= 2 and toks[a - 2] == "how" and toks[a - 1] == "many" and eid in named:
                 return False  # "How many TB cases" of "62 people ... developed active TB"
-        if _PEOPLE_COUNTED.search(self.index.sentences[sentence].text) and any(
+        text = self.index.sentences[sentence].text
+        if _BARE_COUNT.search(text):
+            return False  # "Nine had been discharged": what it counts is said before
+        if _PEOPLE_COUNTED.search(text) and any(
             lemma(w) in person_nouns() or w in _GROUPS_OF_PEOPLE for w, _ in counted
         ):
             return False  # "how many staff" of "about 120 people had been offered jobs"

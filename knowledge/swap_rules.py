@@ -411,6 +411,12 @@ COUNTED_ALIKE_COSINE = 0.55  # counted_missing: "vessels" 0.56 of "ships", "unit
 # counted_missing: words that count anyone ("120 people") and words for people counted ("how many staff")
 _PEOPLE_COUNTED = re.compile(r"\b(?:people|persons|humans|individuals)\b", re.I)
 _GROUPS_OF_PEOPLE = frozenset({"staff", "crew", "personnel", "workforce"})
+# a sentence opening on a count with no noun, the thing counted said before: "Nine had been discharged"
+_BARE_COUNT = re.compile(
+    r"^\W*(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)"
+    r"\s+(?:had|have|has|were|was|are|is|will|would|could|did|remain|remained)\b",
+    re.I,
+)
 # a pronoun acting, and what may stand between it and its verb ("he had bought"): opposite_act
 _SUBJECT_PRONOUNS = frozenset("he she they it we".split())
 _HELPING = frozenset("had has have did does will would also".split())

@@ -1651,7 +1651,9 @@ def test_a_sentence_that_never_names_what_is_counted_does_not_answer_how_many(tm
         "Staff rescued about 4,800 brown trout from the shrinking pools.\n\n"
         "Fish die when the water warms.\n\n"
         "About 120 people had already been offered jobs at other branches.\n\n"
-        "Over three years, 62 people in the placebo group developed active TB."
+        "Over three years, 62 people in the placebo group developed active TB.\n\n"
+        "Fourteen patients were taken to hospital after the leak.\n\n"
+        "Nine had been discharged by Sunday evening."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many stumps were destroyed by the 1967 rockfall?") == ""
@@ -1663,3 +1665,5 @@ def test_a_sentence_that_never_names_what_is_counted_does_not_answer_how_many(tm
     assert article.cited("How many fish were rescued from the pools?").startswith("Staff rescued")
     assert article.cited("how many staff have been offered other jobs").startswith("About 120 people")
     assert article.cited("How many TB cases were there in the placebo group?").startswith("Over three years")
+    # a sentence opening on a count counts what the sentence before named
+    assert article.cited("How many patients had been discharged by Sunday evening?").startswith("Nine had")
