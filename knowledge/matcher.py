@@ -139,6 +139,7 @@ class Matcher(QuestionReading, AbstentionRules):
             w: next(iter(e)) for w, e in joined.items() if len(e) == 1 and not is_english_word(w)
         }
         self._hyphenated = lru_cache(maxsize=4096)(self._hyphenated_uncached)
+        self._written_lower = lru_cache(maxsize=4096)(self._written_lower_uncached)
         self._vocab_words = sorted(w for w in index.vocab if len(w) >= 4 and not w.isdigit())
         self._correct = lru_cache(maxsize=4096)(self._correct_uncached)
         # a sentence's words, and their stems, stopwords kept (role_swapped reads "was ... by", denied

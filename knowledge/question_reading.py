@@ -9,7 +9,7 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .gazetteer import GENERIC_ROLE_WORDS, SPECIFIC_ROLES
+from .gazetteer import GENERIC_ROLE_WORDS, SPECIFIC_ROLES, first_names
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX
 from .lexicon import FORM_WORDS, LIGHT, dictionary, synonyms
 from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
@@ -71,6 +71,9 @@ def _counted_at(toks: list[str], pos: int) -> bool:
     if at < 2 or toks[at - 2] != "how" or toks[at - 1] != "many":
         return False
     return toks[at] not in _ANY_COUNT and not _verbal(toks[at])
+
+
+_LOWER_UNITS_READ = 40  # units _written_lower_uncached reads for a word a name of the base may be
 
 
 class QuestionReading:
@@ -219,6 +222,26 @@ class QuestionReading:
                         return head, written
         return None
 
+    def _person_named(self, eid: str, token: str) -> bool:
+        """Whether *token* is the surname of a person of the base, after a given name ("grant" of Neil
+        Grant), not a word the article calls them by ("the minister", "Minister of Fisheries")."""
+        entity = self.index.entities.get(eid)
+        if entity is None or entity.kind != "person":
+            return False
+        words = tokens(entity.name)
+        return len(words) >= 2 and words[-1] == token and words[0] in first_names()
+
+    def _written_lower_uncached(self, token: str) -> bool:
+        """Whether the base writes *token* in lower case somewhere, as a word and not a name ("an annual
+        grant" of a base naming Neil Grant); a few of the units holding it are read."""
+        idx = self.index
+        units = idx.postings.get(stem(token))
+        if not units:
+            return False
+        pattern = re.compile(rf"(?<![\w-]){re.escape(token)}(?![\w-])")
+        read = units[:_LOWER_UNITS_READ]
+        return any(pattern.search(idx.sentences[i].text) for u in read for i in idx.units[u].sentences)
+
     def _group_thousands(self, toks: list[str], possessive: set[int]) -> tuple[list[str], set[int]]:
         """A number typed without its thousands commas, read as the article writes it: "40816" is the
         "40" and "816" of "40,816" (the words its comma parts)."""
@@ -270,6 +293,15 @@ class QuestionReading:
                 # "which observatory did they use": the kind of thing asked for, not the one named
                 # "W.M. Keck Observatory" (a name the article's "the observatory" gave it)
                 hit = None
+            if (
+                hit
+                and hit[1] == 1
+                and is_english_word(toks[i])
+                and toks[i] not in _capitalised(query.text)
+                and self._person_named(hit[0], toks[i])
+                and self._written_lower(toks[i])
+            ):
+                hit = None  # "the council grant" of a base that writes "grant" and names Neil Grant
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
                 # "seson" is "season", not the last word of "No Lean Season"; "Fmae" may be "Fame"
