@@ -830,7 +830,8 @@ def test_a_surname_typed_in_lower_case_is_the_word_when_the_base_writes_the_word
         answer = base.answer(question)
         return "" if answer.abstained else answer.citations[0].text
 
-    assert cited("What did the council offer the club instead of the grant?").startswith("Instead, the council")
+    offered = cited("What did the council offer the club instead of the grant?")
+    assert offered.startswith("Instead, the council")
     matcher = base._current().matcher
     assert matcher.analyse("How big was the council grant?").entities == []
     # written with a capital, or as the whole name, it is the person
