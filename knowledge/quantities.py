@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .gazetteer import CURRENCY_WORDS
 from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
@@ -26,10 +27,17 @@ _NUM = (
     rf"(?:[- ]and[- ]a[- ]half)?(?:{_SCALE}\b)?"
 )
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
+# words for money ISO 4217's names miss (gazetteer.CURRENCY_WORDS has those): plurals made otherwise
+# than with "s", other spellings, coins, old currencies, codes
+_OTHER_MONEY_WORDS = (
+    "yuan cents pence lire lei kronor kroner ducats shekels roubles USD EUR GBP JPY CNY AED".split()
+)
 _CURRENCY_WORD = (
-    r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|cents?|pence|"
-    r"dirhams?|riyals?|won|pesos?|guilders?|florins?|ducats?|shillings?|lire|lira|kronor|kroner|krona|krone|"
-    r"zlotys?|forints?|baht|ringgits?|rupiahs?|dinars?|shekels?|naira|USD|EUR|GBP|JPY|CNY|AED)"
+    "(?:"
+    + "|".join(f"{w}(?:e?s)?" for w in CURRENCY_WORDS)  # "310,000 soles", "40 Swiss francs"
+    + "|"
+    + "|".join(w.removesuffix("s") + "s?" if w.endswith("s") else w for w in _OTHER_MONEY_WORDS)
+    + ")"
 )
 _AREA_UNIT = (
     r"(?:square[- ](?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?)"
@@ -381,8 +389,8 @@ STATED_KINDS = (
     | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
 )
 _CURRENCIES = frozenset(
-    """dollars euros pounds yen yuan rupees francs pesos riyals dirhams roubles rubles guilders florins ducats
-    shillings lire kronor kroner zlotys forints baht ringgits rupiahs dinars shekels naira""".split()
+    [*CURRENCY_WORDS, *(w + "s" for w in CURRENCY_WORDS), *(w + "es" for w in CURRENCY_WORDS)]
+    + [w.lower() for w in _OTHER_MONEY_WORDS]
 )
 # "how much power / electricity / capacity", "how many gigawatts": watts, or watt-hours
 _POWER_WORDS = frozenset(

@@ -13,6 +13,12 @@ def test_the_stored_country_tables_are_what_pycountry_and_countryinfo_give() -> 
     assert gazetteer._stored_countries() == gazetteer._library_countries()
 
 
+def test_the_stored_currency_words_are_what_pycountry_gives() -> None:
+    assert gazetteer._stored_currencies() == gazetteer._library_currencies()
+    assert {"sol", "kwacha", "rand", "dollar", "pound"} <= set(gazetteer.CURRENCY_WORDS)
+    assert "mark" not in gazetteer.CURRENCY_WORDS  # "passed the 50 mark" is no sum
+
+
 def test_without_the_stored_tables_the_libraries_are_read(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(gazetteer, "COUNTRY_TABLES", tmp_path / "missing.json")
     countries, capitals, states = gazetteer._stored_countries()

@@ -31,6 +31,10 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("The deepest wreck lay at 370 metres.", "depth", "370 metres"),
         ("The mission cost about 600 million US dollars.", "money", "600 million US dollars"),
         ("She settled a debt of 617 guilders.", "money", "617 guilders"),
+        # any of today's currencies by its ISO 4217 name (pycountry), with its plural
+        ("Peru has set aside 1.2 million soles for a storeroom.", "money", "1.2 million soles"),
+        ("The council was fined 2,000 kwacha.", "money", "2,000 kwacha"),
+        ("Tickets cost 350 rand each.", "money", "350 rand"),
         ("Sales open at 10am on Friday.", "time", "10am"),
         ("Such treatments were at least a decade away.", "duration", "at least a decade"),
         ("The volunteers, aged between 19 and 71, slept in the lab.", "age", "71"),
@@ -108,6 +112,7 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("The industry had a capacity of 8.69 GW in 2017.", "count"),  # watts, not people or things
         ("Apple baked in a new 100Wh battery.", "count"),
         ("The shop is at 100 W Main St.", "power"),  # "W" before a name is West
+        ("The index passed the 8,000 mark on Friday.", "money"),  # a currency's word that is everyday English
     ],
 )
 def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:
