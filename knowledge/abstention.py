@@ -24,10 +24,12 @@ from .swap_rules import (
     _ACTING_KINDS,
     _AGED,
     _AGENT_KINDS,
+    _AGENT_MARKS,
     _ASKING_WORDS,
     _ASKS_NAME,
     _BARE_COUNT,
     _BE,
+    _BEFORE_ACT,
     _BEING,
     _CAPITALISED_WORD,
     _COMPARED_NAME,
@@ -64,6 +66,7 @@ from .swap_rules import (
     _UNTIL,
     _WHICH_ONES,
     _WHICH_TIME,
+    ACT_ALIKE_COSINE,
     ALIKE_NAMES_COSINE,
     COUNTED_ALIKE_COSINE,
     NEIGHBOUR_ALIKE_COSINE,
@@ -128,6 +131,7 @@ class AbstentionRules:
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
             or (gates.asks_actor and self.actor_missing(query, sentence))
+            or (gates.asks_actor and self.act_missing(query, sentence))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
@@ -411,6 +415,38 @@ class AbstentionRules:
         for w in self._sentence_words(sentence):
             theirs = vectors.vec(w) if w not in STOPWORDS else None
             if theirs is not None and any(cosine(m, theirs) >= COUNTED_ALIKE_COSINE for m in mine):
+                return False
+        return True
+
+    def act_missing(self, query: Query, sentence: int) -> bool:
+        """Whether a "who did it" question meets a sentence that never says the act, nor a word that may
+        stand for it ("Who designed the altitude sensor?" of "its altitude sensor misread the height";
+        "noticed" may stand for "spotted", "sold" for "bought"): it says who did something else."""
+        toks = query.toks
+        at = 1
+        while at < len(toks) and toks[at] in _BEFORE_ACT:
+            at += 1
+        if at >= len(toks) or toks[at] in STOPWORDS or len(toks[at]) < 3:
+            return False
+        verb = toks[at]
+        term = next((t for t in query.terms if t.key == stem(verb) and not t.entity), None)
+        if term is None or term.light:
+            return False  # "who got sacked", "who made the pump": a light verb says little of the act
+        held = self.index.sentence_fixed(sentence).stem_set.split()
+        if term.key in held or not term.alternatives.isdisjoint(held):
+            return False
+        words = self._sentence_words(sentence)
+        objects = {t.key for t in query.terms if not t.entity} - {term.key}
+        for i, w in enumerate(words[:-1]):
+            if words[i + 1] in _AGENT_MARKS and stem(w) in objects:
+                return False  # "Who carried out the study?" of "a 2023 study by the WWA group"
+        vectors = default_vectors()
+        mine = vectors.vec(verb)
+        if mine is None:
+            return False
+        for w in words:
+            theirs = vectors.vec(w) if w not in STOPWORDS else None
+            if theirs is not None and cosine(mine, theirs) >= ACT_ALIKE_COSINE:
                 return False
         return True
 

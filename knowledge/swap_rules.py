@@ -407,6 +407,9 @@ _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # two words the word vectors put this near may say the same ("precise", "exact"): swapped_neighbour
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
+ACT_ALIKE_COSINE = 0.45  # act_missing: "founded" 0.5 of "started"; 0.55 was measured too (more lost)
+_AGENT_MARKS = frozenset({"by", "from", "under"})  # "a study by", "a grant from", "a team under": who did it
+_BEFORE_ACT = frozenset({"first", "actually", "originally", "then", "also", "really"})  # "who first found"
 COUNTED_ALIKE_COSINE = 0.55  # counted_missing: "vessels" 0.56 of "ships", "units" 0.13 of "phones"
 # counted_missing: words that count anyone ("120 people") and words for people counted ("how many staff")
 _PEOPLE_COUNTED = re.compile(r"\b(?:people|persons|humans|individuals)\b", re.I)

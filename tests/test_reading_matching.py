@@ -1667,3 +1667,29 @@ def test_a_sentence_that_never_names_what_is_counted_does_not_answer_how_many(tm
     assert article.cited("How many TB cases were there in the placebo group?").startswith("Over three years")
     # a sentence opening on a count counts what the sentence before named
     assert article.cited("How many patients had been discharged by Sunday evening?").startswith("Nine had")
+
+
+def test_a_sentence_that_never_says_the_act_does_not_answer_who_did_it(tmp_path: Path) -> None:
+    # "Who designed the altitude sensor on Tsukuyomi-1?" quoted the sentence on the sensor misreading the
+    # height, and "Who built the new depot?" one on the depot opening: each names someone, for another act
+    text = (
+        "Moon lander and depot\n\n"
+        "Tsukuyomi-1 crashed in 2022 after its altitude sensor misread the height, Dr Aiko Mori said.\n\n"
+        "Engineers at Kestrel Dynamics designed the new landing legs.\n\n"
+        "The new depot, opened by Mayor Ruth Hale in May, holds 40 buses.\n\n"
+        "The fossils were first noticed in March 2024 by Owen Bithell, a student.\n\n"
+        "The canal company was sold to the Midland Railway in 1852 for £71,500.\n\n"
+        "A 2023 study by the World Weather Attribution group linked the drought to warming.\n\n"
+        "The club sacked its manager, Paul Hennessy, in November."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who designed the altitude sensor on Tsukuyomi-1?") == ""
+    assert article.cited("Who built the new depot?") == ""
+    assert article.cited("Who designed the new landing legs?").startswith("Engineers at Kestrel")
+    assert article.cited("Who opened the new depot?").startswith("The new depot")
+    # a word near in meaning says the act, so does its converse, and "by" after what was done
+    assert article.cited("Who first spotted the fossils?").startswith("The fossils were")
+    assert article.cited("Who bought the canal company?").startswith("The canal company")
+    assert article.cited("Who carried out the 2023 study on the drought?").startswith("A 2023 study")
+    # a light verb says little of the act: "got sacked"
+    assert article.cited("who got sacked in november").startswith("The club sacked")
