@@ -16,6 +16,7 @@ from .question import (
     _TITLE_TOKENS,
     RELATED_KEPT,
     Query,
+    Term,
     _capitalised,
     _content_stem,
     _QuestionGates,
@@ -432,23 +433,28 @@ class AbstentionRules:
         term = next((t for t in query.terms if t.key == stem(verb) and not t.entity), None)
         if term is None or term.light:
             return False  # "who got sacked", "who made the pump": a light verb says little of the act
+        return not self._act_said(query, verb, term, sentence)
+
+    def _act_said(self, query: Query, verb: str, term: Term, sentence: int) -> bool:
+        """Whether the sentence says the act of *verb*: the word or its kin, a word near in meaning, or
+        what it was done to with its doer after "by", "from" or "under" ("a study by the WWA group")."""
         held = self.index.sentence_fixed(sentence).stem_set.split()
         if term.key in held or not term.alternatives.isdisjoint(held):
-            return False
+            return True
         words = self._sentence_words(sentence)
         objects = {t.key for t in query.terms if not t.entity} - {term.key}
         for i, w in enumerate(words[:-1]):
             if words[i + 1] in _AGENT_MARKS and stem(w) in objects:
-                return False  # "Who carried out the study?" of "a 2023 study by the WWA group"
+                return True
         vectors = default_vectors()
         mine = vectors.vec(verb)
         if mine is None:
-            return False
+            return True
         for w in words:
             theirs = vectors.vec(w) if w not in STOPWORDS else None
             if theirs is not None and cosine(mine, theirs) >= ACT_ALIKE_COSINE:
-                return False
-        return True
+                return True
+        return False
 
     def actor_missing(self, query: Query, sentence: int) -> bool:
         """Whether a "who did it" question meets a sentence where no one does it: no name beyond the
