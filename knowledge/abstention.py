@@ -28,6 +28,7 @@ from .swap_rules import (
     _AGENT_MARKS,
     _ASKING_WORDS,
     _ASKS_NAME,
+    _ASKS_ORIGIN,
     _BARE_COUNT,
     _BE,
     _BEFORE_ACT,
@@ -59,6 +60,7 @@ from .swap_rules import (
     _POSSESSIVE,
     _QUOTE_MARKS,
     _SAYING,
+    _SAYS_ORIGIN,
     _SUBJECT_PRONOUNS,
     _SWAP_PREPOSITIONS,
     _SYMMETRIC,
@@ -133,6 +135,7 @@ class AbstentionRules:
             or (gates.asks_name and self.name_missing(query, sentence))
             or (gates.asks_actor and self.actor_missing(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
+            or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
@@ -418,6 +421,17 @@ class AbstentionRules:
             if theirs is not None and any(cosine(m, theirs) >= COUNTED_ALIKE_COSINE for m in mine):
                 return False
         return True
+
+    def origin_missing(self, query: Query, sentence: int) -> bool:
+        """Whether a question asking where a person is from meets a sentence that says no origin ("Where
+        is Tomás Ferreira from?" of "stroked by engineering student Tomás Ferreira"). A thing's origin
+        is said in too many ways ("named after", "based in", "came through")."""
+        if not _ASKS_ORIGIN.search(query.text):
+            return False
+        known = self.index.entities
+        if not any(e in known and known[e].kind == "person" for e in query.entities):
+            return False
+        return not _SAYS_ORIGIN.search(self.index.sentences[sentence].text)
 
     def act_missing(self, query: Query, sentence: int) -> bool:
         """Whether a "who did it" question meets a sentence that never says the act, nor a word that may

@@ -408,6 +408,14 @@ _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
 ACT_ALIKE_COSINE = 0.45  # act_missing: "founded" 0.5 of "started"; 0.55 was measured too (more lost)
+# "where is he from", "where did the stone come from originally": an origin asked (origin_missing)
+_ASKS_ORIGIN = re.compile(
+    r"^\W*(?:where|wheres|whereabouts)\b.*\bfrom\W*(?:originally|exactly|again)?\W*$", re.I
+)
+# what says where someone or something is from: "from Leeds", "born in Bergamo", "a native of", "of Franklin"
+_SAYS_ORIGIN = re.compile(
+    r"\b(?:from|born|native|natives|hails|hailed|hometown|grew up|raised in)\b|,\s(?:\d+,\s)?of\s[A-Z]", re.I
+)
 _AGENT_MARKS = frozenset({"by", "from", "under"})  # "a study by", "a grant from", "a team under": who did it
 _BEFORE_ACT = frozenset({"first", "actually", "originally", "then", "also", "really"})  # "who first found"
 COUNTED_ALIKE_COSINE = 0.55  # counted_missing: "vessels" 0.56 of "ships", "units" 0.13 of "phones"

@@ -1693,3 +1693,20 @@ def test_a_sentence_that_never_says_the_act_does_not_answer_who_did_it(tmp_path:
     assert article.cited("Who carried out the 2023 study on the drought?").startswith("A 2023 study")
     # a light verb says little of the act: "got sacked"
     assert article.cited("who got sacked in november").startswith("The club sacked")
+
+
+def test_a_sentence_that_says_no_origin_does_not_answer_where_a_person_is_from(tmp_path: Path) -> None:
+    # "Where is Luke Hatton from?" quoted the sentence on his quarter-final defeat at 0.8
+    text = (
+        "Darts final\n\n"
+        "Van Rijn's route to the final included a 5-3 win over world number one Luke Hatton.\n\n"
+        "Owen Price, from Caerphilly in south Wales, had won the title twice.\n\n"
+        "Tomasz Wierzbicki, 41, of Gdansk, co-founded the company.\n\n"
+        "The animal was named Tarchiaspis after Wolf Creek, the stream near where its bones were found."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where is Luke Hatton from?") == ""
+    assert article.cited("where is owen price from").startswith("Owen Price, from")
+    assert article.cited("Where does Tomasz Wierzbicki come from?").startswith("Tomasz Wierzbicki, 41, of")
+    # a thing's origin is said in too many ways to ask for these words
+    assert article.cited("Where does the name Tarchiaspis come from?").startswith("The animal was named")
