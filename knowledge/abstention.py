@@ -90,6 +90,7 @@ from .swap_rules import (
     _swapped_count,
     _swapped_date,
     _swapped_day,
+    _swapped_dimension,
     _swapped_measure,
     _verbal,
     _which_noun,
@@ -136,6 +137,7 @@ class AbstentionRules:
             or (gates.asks_actor and self.actor_missing(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
+            or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))

@@ -43,7 +43,7 @@ _AREA_UNIT = (
     r"(?:square[- ](?:metres?|meters?|kilometres?|kilometers?|km|miles?|feet|foot|yards?)"
     r"|sq\.? ?(?:m|km|mi|ft)|hectares?|acres?|km2|km²|m2|m²)"
 )
-_LENGTH_UNIT = (
+LENGTH_UNIT_PATTERN = (
     r"(?:kilometres?|kilometers?|km|miles?|metres?|meters?|m|feet|foot|ft|inch(?:es)?|in|centimetres?|"
     r"centimeters?|cm|millimetres?|millimeters?|mm|yards?|light[- ]years?|nautical miles?)"
 )
@@ -189,7 +189,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
-    ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{_LENGTH_UNIT})\b(?!-old)", re.I)),
+    ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{LENGTH_UNIT_PATTERN})\b(?!-old)", re.I)),
     ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
 ]
 # a unit a "how many" question counts in, and the kind of quantity it measures ("how many acres")

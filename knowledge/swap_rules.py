@@ -8,7 +8,7 @@ import re
 from .gazetteer import TITLE_WORDS, WEEKDAYS
 from .lemmas import lemma
 from .lexicon import verbs_and_adverbs
-from .quantities import CARDINAL_WORDS, number_value
+from .quantities import CARDINAL_WORDS, LENGTH_UNIT_PATTERN, number_value
 from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, tokens
 
 ALIKE_NAMES_COSINE = 0.8  # swapped_agent: two names this alike may name one thing ("Spurs", "Tottenham")
@@ -321,6 +321,18 @@ def _counts(text: str) -> set[tuple[str, str]]:
     return out
 
 
+def _swapped_dimension(question: str, sentence: str) -> bool:
+    """Whether the question asks one dimension and the sentence gives each of its lengths as another
+    ("How tall is the sixth arch?" of "a sixth arch, about 4.5 metres wide"); a length given bare may
+    be the one asked."""
+    asked = _ASKED_DIMENSION.search(question)
+    if asked is None:
+        return False
+    want = _DIMENSION_WORDS[asked.group(1).lower()]
+    given = [_DIMENSION_WORDS.get((m.group(1) or "").lower()) for m in _DIMENSIONED.finditer(sentence)]
+    return bool(given) and all(g is not None and g != want for g in given)
+
+
 def _which_noun(toks: list[str]) -> str:
     """The stems of the one or two words a question asks for with "which" among its first words ("In
     which city", "Which sector stocks"), "" for none."""
@@ -408,6 +420,30 @@ _WHICH_ONES = re.compile(r"\b(?:which|what) (\w+)['\u2019]s\b", re.I)
 # leaves them be (0.35 and 0.65 were measured too: fewer stopped, or more right answers lost)
 NEIGHBOUR_ALIKE_COSINE = 0.5
 ACT_ALIKE_COSINE = 0.45  # act_missing: "founded" 0.5 of "started"; 0.55 was measured too (more lost)
+# the dimension "how tall / wide / deep..." asks, and the words a sentence gives each by after a length
+_ASKED_DIMENSION = re.compile(r"\bhow (tall|high|wide|deep|thick)\b", re.I)
+_DIMENSION_WORDS = {
+    "tall": "high",
+    "high": "high",
+    "above": "high",
+    "wide": "wide",
+    "across": "wide",
+    "deep": "deep",
+    "below": "deep",
+    "down": "deep",
+    "thick": "thick",
+    "long": "long",
+    "downstream": "far",
+    "upstream": "far",
+    "away": "far",
+    "north": "far",
+    "south": "far",
+    "east": "far",
+    "west": "far",
+}
+_DIMENSIONED = re.compile(
+    rf"\d[\d,.]*(?:\s?|-)(?:{LENGTH_UNIT_PATTERN})(?:[- ](\w+))?", re.I
+)
 # "where is he from", "where did the stone come from originally": an origin asked (origin_missing)
 _ASKS_ORIGIN = re.compile(
     r"^\W*(?:where|wheres|whereabouts)\b.*\bfrom\W*(?:originally|exactly|again)?\W*$", re.I

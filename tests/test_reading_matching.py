@@ -1710,3 +1710,18 @@ def test_a_sentence_that_says_no_origin_does_not_answer_where_a_person_is_from(t
     assert article.cited("Where does Tomasz Wierzbicki come from?").startswith("Tomasz Wierzbicki, 41, of")
     # a thing's origin is said in too many ways to ask for these words
     assert article.cited("Where does the name Tarchiaspis come from?").startswith("The animal was named")
+
+
+def test_a_length_given_as_another_dimension_does_not_answer_how_tall_or_wide(tmp_path: Path) -> None:
+    # "How tall is the sixth arch?" quoted "a sixth arch, about 4.5 metres wide" at 0.83
+    text = (
+        "Bridge arches\n\n"
+        "Archaeologists confirmed it was a sixth arch, about 4.5 metres wide, buried under the bank.\n\n"
+        "The nave, 92 metres long, was finished around 1190.\n\n"
+        "The tower rises 38 metres above the square."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How tall is the sixth arch?") == ""
+    assert article.cited("How high is the nave?") == ""
+    assert article.cited("How wide is the sixth arch?").startswith("Archaeologists confirmed")
+    assert article.cited("How high is the tower?").startswith("The tower rises")
