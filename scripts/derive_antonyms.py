@@ -58,6 +58,7 @@ NOT_OPPOSED = frozenset(
     level/raise have/lack fail/manage back/front back/veer background/foreground express/local
     general/particular general/specific particular/universal former/latter here/there nay/yea no/yes
     kern/kern change/stay move/stay left/right hit/miss attend/miss differ/equal generalize/specify
+    altogether/partly completely/partly entirely/partly totally/partly wholly/partly
     """.split()
 )
 ORDER_WORDS = frozenset({"first", "last", "next", "previous", "former", "latter", "initial", "final"})

@@ -1725,3 +1725,15 @@ def test_a_length_given_as_another_dimension_does_not_answer_how_tall_or_wide(tm
     assert article.cited("How high is the nave?") == ""
     assert article.cited("How wide is the sixth arch?").startswith("Archaeologists confirmed")
     assert article.cited("How high is the tower?").startswith("The tower rises")
+
+
+def test_altogether_is_no_opposite_of_a_part(tmp_path: Path) -> None:
+    # "How many bones did the team collect altogether?" abstained: WordNet's "altogether" / "partly" had
+    # become "altogeth" / "part" by their stems, and "parts of all four legs" said the opposite
+    text = (
+        "Fossil whale\n\n"
+        "In all, the team collected 186 bones, including the lower jaw and parts of all four legs.\n\n"
+        "The bones lay in a layer of sandstone."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many bones did the team collect altogether?").startswith("In all, the team")
