@@ -763,13 +763,19 @@ class AbstentionRules:
 
     def _asked_objects(self, query: Query) -> tuple[tuple[str, str], ...]:
         """(name, preposition) of each organisation, country or other name the question puts right after
-        a preposition ("for the Wild", "at Kotak Securities")."""
+        a preposition ("for the Wild", "at Kotak Securities"), not in the possessive ("the name of
+        Aldmouth's first lifeboat": the preposition is the name's, not Aldmouth's)."""
         known = self.index.entities
         toks = query.toks
         found = []
-        for a, _b, eid in query.name_spans:
+        owners: set[str] | None = None
+        for a, b, eid in query.name_spans:
             at = a - 1 - (a >= 2 and toks[a - 1] == "the")
             if at < 0 or toks[at] not in _SWAP_PREPOSITIONS:
+                continue
+            if owners is None:
+                owners = {fold(w) for w in _OWNER.findall(query.text)}
+            if toks[b - 1] in owners:
                 continue
             if eid in known and known[eid].kind in _OBJECT_KINDS:
                 found.append((eid, toks[at]))

@@ -1107,14 +1107,20 @@ def test_another_organisation_after_the_questions_preposition_is_a_swap(tmp_path
         "Linus Ullmark stopped 22 shots for the Sabres on Monday.\n\n"
         "The Wild lost again.\n\n"
         "Pankaj Pandey, Head of Research at ICICI Securities, expects gains.\n\n"
-        "Analysts at Kotak Securities disagree, and ICICI Bank rose."
+        "Analysts at Kotak Securities disagree, and ICICI Bank rose.\n\n"
+        "The volunteers of Aldmouth lifeboat station will mark its 150th anniversary on Saturday.\n\n"
+        "Aldmouth's station received its first motor lifeboat, the Duchess of Alnwick, in 1931."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who stopped 22 shots for the Wild?") == ""
     assert article.cited("Who stopped 22 shots for the Sabres?").startswith("Linus Ullmark")
     assert article.cited("What is Pankaj Pandey's position at Kotak Securities?") == ""
     assert article.cited("What is Pankaj Pandey's position at ICICI Securities?").startswith("Pankaj Pandey")
+    # a name in the possessive is the owner, the preposition before it another word's ("the name of")
+    assert article.cited("What was the name of Aldmouth's first motor lifeboat?").startswith("Aldmouth's")
     matcher = article.base._current().matcher
+    assert matcher.gates(matcher.analyse("What was the name of Aldmouth's first motor lifeboat?")).objects == ()
+    assert matcher.gates(matcher.analyse("What was the first lifeboat of Aldmouth?")).objects != ()
     ids = {e.name: eid for eid, e in matcher.index.entities.items()}
     assert not matcher._one_name(ids["Kotak Securities"], ids["ICICI Securities"])
     assert matcher._one_name(ids["ICICI Bank"], ids["ICICI Securities"])
