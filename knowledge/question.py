@@ -104,6 +104,12 @@ _SMALL_TALK_OR_GLUE = _SMALL_TALK | STOPWORDS  # built once, not for every quest
 _ASIDES = frozenset(
     "hi hello hey hiya yo lol lmao omg btw tbh imo tho tf thanks please bot citebot hmm um uh ok okay".split()
 )
+# words chat opens a question with, before its question word or verb ("wait who's", "so what", "and how")
+_LEADING_FILLERS = frozenset("wait so and but also right ok okay".split())
+_QUESTION_OPENERS = frozenset(
+    "what whats who whos where wheres when whens why how hows which whose is was are were do does did "
+    "didnt can could will would has have had".split()
+)
 # Question words as typed in a hurry ("wat", "wich", "hw") are read one edit away from these; one edit
 # from two ("wht": "what" or "who") is read as the first, the more often asked.
 _QUESTION_SPELLINGS = ("what", "how", "when", "who", "where", "why", "which", "whose")

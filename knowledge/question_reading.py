@@ -27,9 +27,11 @@ from .question import (
     _HYPHEN_UNITS_READ,
     _JOB_WORDS,
     _LAST_VERB,
+    _LEADING_FILLERS,
     _LONG_NUMBER,
     _MODEL_CODE,
     _NAME_KIND_WORDS,
+    _QUESTION_OPENERS,
     _QUESTION_SPELLINGS,
     _QUESTION_WORD_AT,
     _QUESTION_WORD_SET,
@@ -436,6 +438,8 @@ class QuestionReading:
                 continue
             if tok in _ASIDES and tok not in idx.vocab:
                 continue
+            if pos == 0 and tok in _LEADING_FILLERS and toks[1:2] and toks[1] in _QUESTION_OPENERS:
+                continue  # "wait who's the new coach", "so what caused it": chat's opening, not asked about
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
             if tok == "time" and toks[pos - 2 : pos] == ["how", "much"] and query.wanted:

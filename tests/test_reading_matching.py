@@ -204,6 +204,22 @@ def test_chat_shorthand_for_content_words_meets_the_articles_words(tmp_path: Pat
     assert article.cited("whats wanjiru's pb").startswith("Wanjiru now has")
 
 
+def test_a_word_chat_opens_a_question_with_is_not_asked_about(tmp_path: Path) -> None:
+    # "wait who's erik lindqvist" abstained: "wait", a word of the article ("waiting lists"), was weighed
+    # as the question's own word, and no sentence naming him holds it
+    article = build_article(
+        tmp_path,
+        "Streaming price rise\n\n"
+        "The board includes the co-founder, Erik Lindqvist, who stepped down as chief executive in 2021.\n\n"
+        "Subscribers will have to wait until March for the new plan.\n\n"
+        "So far 40,000 users have cancelled.",
+    )
+    assert article.cited("wait who's erik lindqvist").startswith("The board includes")
+    assert article.cited("so who is erik lindqvist").startswith("The board includes")
+    # the word itself asked about is kept
+    assert article.cited("how long do subscribers have to wait").startswith("Subscribers will have")
+
+
 def test_words_said_to_the_bot_are_not_asked_about(port: ArticleBase, tmp_path: Path) -> None:
     # "hey", "bot", "lol" weighed as rare words no sentence holds: the bot abstained on a plain question
     ended = "Union leader Marta Vosberg said the strike would end on Friday."
