@@ -82,7 +82,7 @@ _GROUPS = [
     "term mandate tenure",
     "year years annual",
     "born birth",
-    "reason why cause because due",
+    "reason why cause because due blame",
     "theme topic focus agenda issue priority",
     "summit conference meeting",
     "company firm corporation business giant",
@@ -179,6 +179,17 @@ PHRASES = {
     "gone bust": "collapse",
     "pull out": "withdraw",
     "pulled out": "withdraw",
+    # and of chat's (rounds 105-128)
+    "take down": "remove",
+    "took down": "remove",
+    "taken down": "remove",
+    "knock down": "demolish",
+    "knocked down": "demolish",
+    "break down": "collapse",
+    "broke down": "collapse",
+    "broken down": "collapse",
+    "turn down": "reject",
+    "turned down": "reject",
 }
 
 # Question openings and what kind of answer they want.

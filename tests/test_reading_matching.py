@@ -1760,3 +1760,25 @@ def test_altogether_is_no_opposite_of_a_part(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many bones did the team collect altogether?").startswith("In all, the team")
+
+
+def test_chats_phrasal_verbs_and_blame_meet_the_articles_words(tmp_path: Path) -> None:
+    # "how many of the clones did google take down" of "had removed nine of them"; "when did talks break
+    # down" of "talks over pay collapsed"; "what caused the shortage" of "blamed the shortage on a fire"
+    article = build_article(
+        tmp_path,
+        "Clones and chips\n\n"
+        "Google said it had removed nine of the clones in March for breaching its policy.\n\n"
+        "Google took the clones' maker to court in June.\n\n"
+        "Drivers will strike after talks over pay collapsed on Monday 2 March.\n\n"
+        "Tanabe blamed the shortage on a fire at a chip plant in Hsinchu.\n\n"
+        "The club's North Stand will be demolished in May.\n\n"
+        "Google found 40 clones of its own app in the store last year.\n\n"
+        "Talks will break for the summer on 1 July, the union said.\n\n"
+        "The shortage has hit car makers in Europe hardest.",
+    )
+    assert article.cited("how many of the clones did google take down").startswith("Google said")
+    assert article.cited("when did google take down the clones").startswith("Google said")
+    assert article.cited("when did talks break down").startswith("Drivers will strike")
+    assert article.cited("what caused the shortage").startswith("Tanabe blamed")
+    assert article.cited("which stand is getting knocked down").startswith("The club's North Stand")
