@@ -45,7 +45,7 @@ _AREA_UNIT = (
 )
 LENGTH_UNIT_PATTERN = (
     r"(?:kilometres?|kilometers?|km|miles?|metres?|meters?|m|feet|foot|ft|inch(?:es)?|in|centimetres?|"
-    r"centimeters?|cm|millimetres?|millimeters?|mm|yards?|light[- ]years?|nautical miles?)"
+    r"centimeters?|cm|millimetres?|millimeters?|mm|yards?|light[- ]years?|nautical miles?|knots?|mph)"
 )
 # Power and energy: symbols as written ("8.69 GW", "100Wh", "30 kWh"; a bare "W" not before a name,
 # "100 W Main St"), or the words ("50 megawatts", "2 kilowatt-hours").
@@ -432,8 +432,9 @@ _RAISE_WORDS = frozenset({"raise", "raised"})
 # starting "percent"): without them, there is nothing to search for.
 _ASKING = frozenset({"how", "what", "which", "when"})
 _MEASURING = frozenset(
-    """old age time hour percentage percent proportion share fraction deep down depth big large small
-    vast huge wide size area far tall high long length distance height many much year years date dates
+    """fast quick quickly old age time hour percentage percent proportion share fraction deep down depth
+    big large small vast huge wide size area far tall high long length distance height many much year years
+    date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
     weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
     radius circumference loud noisy quiet decibels""".split()
@@ -457,6 +458,7 @@ _ASKS_PERCENT = re.compile(
 _ASKS_TEMPERATURE = re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat temperature\b|\bhow many degrees\b")
 _ASKS_LOUDNESS = re.compile(r"\bhow (?:loud|noisy|quiet)\b|\bhow many decibels\b")
 _ASKS_MASS = re.compile(r"\bhow heavy\b|\bweigh(?:s|ed)?\b|\bwhat (?:weight|mass)\b")
+_ASKS_SPEED = re.compile(r"\bhow (?:fast|quick|quickly)\b")
 _ASKS_DEPTH = re.compile(r"\bhow (?:deep|far down)\b|\bwhat depth\b")
 _ASKS_SIZE_OF_NAME = re.compile(r"how (?:big|large|small|vast|huge) (?:is|was|are|were) (?!the\b|it\b)\w+")
 _ASKS_SIZE = re.compile(r"\bhow (?:big|large|small|vast|huge)\b|\bwhat (?:size|area)\b")
@@ -510,6 +512,10 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"money"})
     if _ASKS_DEPTH.search(text):
         return frozenset({"depth"})
+    if _ASKS_SPEED.search(text):
+        # a speed is read as its length ("240 km/h", "11 knots"), a sell-out by its time ("in 38 minutes"),
+        # a growth by its rate ("9.2 per cent a year")
+        return frozenset({"length", "duration", "percent"})
     if _ASKS_SIZE_OF_NAME.fullmatch(text):  # "how big is europa": a place or a body, not a fleet
         return frozenset({"area", "length"})
     if _ASKS_SIZE.search(text):

@@ -1782,3 +1782,20 @@ def test_chats_phrasal_verbs_and_blame_meet_the_articles_words(tmp_path: Path) -
     assert article.cited("when did talks break down").startswith("Drivers will strike")
     assert article.cited("what caused the shortage").startswith("Tanabe blamed")
     assert article.cited("which stand is getting knocked down").startswith("The club's North Stand")
+
+
+def test_how_fast_is_answered_by_a_speed_a_time_or_a_rate(tmp_path: Path) -> None:
+    # "how fast did the final show sell out" abstained on "sold out within nine minutes": "fast" was read
+    # as a word the sentence lacks, and no quantity was asked for
+    article = build_article(
+        tmp_path,
+        "Venue and ferry\n\n"
+        "Tickets for the final show sold out within nine minutes on Friday.\n\n"
+        "The ferry was travelling at 11 knots as it entered the harbour.\n\n"
+        "Wages in the enterprise sector are growing by 9.2 per cent a year.\n\n"
+        "The venue will close in March after 40 years.\n\n"
+        "A fast lane for the final show will open at the doors.",
+    )
+    assert article.cited("how fast did the final show sell out").startswith("Tickets for the final")
+    assert article.cited("How fast was the ferry going?").startswith("The ferry was")
+    assert article.cited("How fast are wages rising in the enterprise sector?").startswith("Wages in")

@@ -90,6 +90,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Two-thirds of the staff worked overtime.", "percent", "Two-thirds of"),
         ("The price was cut in half.", "percent", "in half"),
         ("Is there a route of at most 2000 kilometres through Germany?", "length", "2000 kilometres"),
+        # a speed by its length: knots and miles an hour
+        ("The ferry was travelling at 11 knots as it entered the harbour.", "length", "11 knots"),
+        ("Gusts reached 70 mph on the coast.", "length", "70 mph"),
     ],
 )
 def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
