@@ -399,8 +399,7 @@ class AbstentionRules:
         stand for it ("How many stumps were destroyed?" of "the rockfall destroyed 40 metres of track";
         "vessels" may stand for "ships", "trout" for "fish")."""
         counted = query.counted
-        held = self.index.sentence_fixed(sentence).stem_set.split()
-        if any(t.key in held or not t.alternatives.isdisjoint(held) for _, t in counted):
+        if self._holds_any([t for _, t in counted], sentence):
             return False
         named = self.index.sentences[sentence].entities
         toks = query.toks
@@ -414,15 +413,7 @@ class AbstentionRules:
             lemma(w) in person_nouns() or w in _GROUPS_OF_PEOPLE for w, _ in counted
         ):
             return False  # "how many staff" of "about 120 people had been offered jobs"
-        vectors = default_vectors()
-        mine = [v for w, _ in counted if (v := vectors.vec(w)) is not None]
-        if not mine:
-            return False
-        for w in self._sentence_words(sentence):
-            theirs = vectors.vec(w) if w not in STOPWORDS else None
-            if theirs is not None and any(cosine(m, theirs) >= COUNTED_ALIKE_COSINE for m in mine):
-                return False
-        return True
+        return not self._near_in_meaning([w for w, _ in counted], sentence, COUNTED_ALIKE_COSINE)
 
     def origin_missing(self, query: Query, sentence: int) -> bool:
         """Whether a question asking where a person is from meets a sentence that says no origin ("Where
@@ -454,21 +445,30 @@ class AbstentionRules:
     def _act_said(self, query: Query, verb: str, term: Term, sentence: int) -> bool:
         """Whether the sentence says the act of *verb*: the word or its kin, a word near in meaning, or
         what it was done to with its doer after "by", "from" or "under" ("a study by the WWA group")."""
-        held = self.index.sentence_fixed(sentence).stem_set.split()
-        if term.key in held or not term.alternatives.isdisjoint(held):
+        if self._holds_any([term], sentence):
             return True
         words = self._sentence_words(sentence)
         objects = {t.key for t in query.terms if not t.entity} - {term.key}
         for i, w in enumerate(words[:-1]):
             if words[i + 1] in _AGENT_MARKS and stem(w) in objects:
                 return True
+        return self._near_in_meaning([verb], sentence, ACT_ALIKE_COSINE)
+
+    def _holds_any(self, terms: list[Term], sentence: int) -> bool:
+        """Whether the sentence holds one of *terms*: its word, kin or synonyms."""
+        held = self.index.sentence_fixed(sentence).stem_set.split()
+        return any(t.key in held or not t.alternatives.isdisjoint(held) for t in terms)
+
+    def _near_in_meaning(self, words: list[str], sentence: int, at: float) -> bool:
+        """Whether a word of the sentence is near one of *words* in meaning (word vectors' cosine *at* or
+        more), or the vectors know none of *words*: then nothing tells them apart."""
         vectors = default_vectors()
-        mine = vectors.vec(verb)
-        if mine is None:
+        mine = [v for w in words if (v := vectors.vec(w)) is not None]
+        if not mine:
             return True
-        for w in words:
+        for w in self._sentence_words(sentence):
             theirs = vectors.vec(w) if w not in STOPWORDS else None
-            if theirs is not None and cosine(mine, theirs) >= ACT_ALIKE_COSINE:
+            if theirs is not None and any(cosine(m, theirs) >= at for m in mine):
                 return True
         return False
 

@@ -152,12 +152,20 @@ def _library_currencies() -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@lru_cache(maxsize=2)
+def _read_tables(path: Path) -> dict | None:
+    """The stored country tables at *path* (COUNTRY_TABLES), read once, or None when it is missing."""
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+
+
 def _stored_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], frozenset[str]]:
     """The tables of _library_countries() as COUNTRY_TABLES holds them (read from the libraries when
     the file is missing)."""
-    try:
-        data = json.loads(COUNTRY_TABLES.read_text("utf-8"))
-    except FileNotFoundError:
+    data = _read_tables(COUNTRY_TABLES)
+    if data is None:
         return _library_countries()
     countries = {name: tuple(names) for name, names in data["countries"].items()}
     return countries, data["capitals"], frozenset(data["states"])
@@ -166,10 +174,8 @@ def _stored_countries() -> tuple[dict[str, tuple[str, ...]], dict[str, str], fro
 def _stored_currencies() -> tuple[str, ...]:
     """The words of _library_currencies() as COUNTRY_TABLES holds them (read from pycountry when the
     file is missing)."""
-    try:
-        return tuple(json.loads(COUNTRY_TABLES.read_text("utf-8"))["currencies"])
-    except (FileNotFoundError, KeyError):
-        return _library_currencies()
+    data = _read_tables(COUNTRY_TABLES)
+    return tuple(data["currencies"]) if data is not None else _library_currencies()
 
 
 def write_country_tables(path: Path = COUNTRY_TABLES) -> None:

@@ -433,6 +433,7 @@ class QuestionReading:
         """Add a term per remaining content word: stemmed, spell-corrected, with its synonyms."""
         idx = self.index
         names: frozenset[str] | None = None  # the words written with a capital, read when first needed
+        counting = "many" in toks  # speed: most questions count nothing (_counted_at)
         for pos, tok in enumerate(toks):
             if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
                 continue
@@ -478,7 +479,7 @@ class QuestionReading:
                 if got is None:
                     continue
                 word = got
-            if _counted_at(toks, pos):
+            if counting and _counted_at(toks, pos):
                 query.counted.append((tok, word))
             if word.key in [t.key for t in query.terms]:
                 continue
