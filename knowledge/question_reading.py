@@ -117,6 +117,7 @@ class QuestionReading:
         used |= self._absent_places(query, toks, used | form_at)
         used |= self._job_words(toks, spans)
         used |= self._titles_before_people(toks, spans, used)
+        used |= self._misspelt_given_names(toks, spans, used)
         query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
         query.absent_counted = self._absent_counted(query, toks)
@@ -357,6 +358,23 @@ class QuestionReading:
             if others and eid not in others and re.search(rf"\b{given.capitalize()}\b", question):
                 return " ".join(toks[start - 1 : stop])
         return ""
+
+    def _misspelt_given_names(
+        self, toks: list[str], spans: list[tuple[int, int, str]], used: set[int]
+    ) -> set[int]:
+        """The positions of a person's given name typed with a slip before their surname ("calum reid" of
+        Callum Reid): part of the name, not a word of the question the sentence lacks."""
+        known = self.index.entities
+        found = set()
+        for start, _stop, eid in spans:
+            entity = known.get(eid)
+            if start == 0 or start - 1 in used or entity is None or entity.kind != "person":
+                continue
+            typed = toks[start - 1]
+            given = fold(entity.name.split()[0])
+            if typed[:1] == given[:1] and OSA.distance(typed, given, score_cutoff=2) <= 2 and typed != given:
+                found.add(start - 1)
+        return found
 
     def _given_names(self) -> dict[str, frozenset[str]]:
         """The folded first word of each person's name of two words or more -> those people."""

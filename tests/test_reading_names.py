@@ -838,3 +838,16 @@ def test_a_surname_typed_in_lower_case_is_the_word_when_the_base_writes_the_word
     assert cited("Who did Grant urge to return to talks?").startswith("Scotland's transport")
     assert cited("what did neil grant urge").startswith("Scotland's transport")
     assert matcher.analyse("Who did Grant urge?").entities == ["neil-grant"]
+
+
+def test_a_given_name_typed_with_a_slip_is_part_of_the_name(tmp_path: Path) -> None:
+    # "how old is calum reid" abstained: "reid" named Callum Reid, and "calum" was weighed as a rare word of
+    # the question that the sentence lacks
+    text = (
+        "Amateur wins the open\n\n"
+        "Callum Reid, a 19-year-old amateur from Dunfermline, won the Northern Coast Open on Sunday.\n\n"
+        "Reid's caddie was his uncle."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how old is calum reid").startswith("Callum Reid, a 19-year-old")
+    assert article.cited("how old is callum reid").startswith("Callum Reid, a 19-year-old")
