@@ -840,6 +840,23 @@ def test_a_surname_typed_in_lower_case_is_the_word_when_the_base_writes_the_word
     assert matcher.analyse("Who did Grant urge?").entities == ["neil-grant"]
 
 
+
+def test_a_lower_case_word_read_as_the_word_is_only_a_persons_surname(tmp_path: Path) -> None:
+    # "Who is Norway's fisheries minister?": "Fisheries" of "Minister of Fisheries" is a name the article
+    # gives, not a surname after a given name, so "fisheries" written lower case elsewhere leaves it be
+    text = (
+        "Fishing deal\n\n"
+        "Norway's Minister of Fisheries and Ocean Policy, Kjersti Holmboe, spoke at a press conference.\n\n"
+        "Coastal fisheries employ about 11,000 people in Norway."
+    )
+    article = build_article(tmp_path, text)
+    matcher = article.base._current().matcher
+    named = matcher.analyse("Who is Norway's Fisheries minister?").entities
+    fisheries = next(e for e in named if e != "norway")
+    assert fisheries in matcher.analyse("Who is Norway's fisheries minister?").entities
+    assert article.cited("Who is Norway's fisheries minister?").startswith("Norway's Minister")
+
+
 def test_a_given_name_typed_with_a_slip_is_part_of_the_name(tmp_path: Path) -> None:
     # "how old is calum reid" abstained: "reid" named Callum Reid, and "calum" was weighed as a rare word of
     # the question that the sentence lacks
