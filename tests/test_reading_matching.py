@@ -1703,7 +1703,8 @@ def test_a_sentence_that_never_says_the_act_does_not_answer_who_did_it(tmp_path:
         "The fossils were first noticed in March 2024 by Owen Bithell, a student.\n\n"
         "The canal company was sold to the Midland Railway in 1852 for £71,500.\n\n"
         "A 2023 study by the World Weather Attribution group linked the drought to warming.\n\n"
-        "The club sacked its manager, Paul Hennessy, in November."
+        "The club sacked its manager, Paul Hennessy, in November.\n\n"
+        "The bones were found in 2019 by a grazier, Margaret Kelly."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who designed the altitude sensor on Tsukuyomi-1?") == ""
@@ -1716,6 +1717,8 @@ def test_a_sentence_that_never_says_the_act_does_not_answer_who_did_it(tmp_path:
     assert article.cited("Who carried out the 2023 study on the drought?").startswith("A 2023 study")
     # a light verb says little of the act: "got sacked"
     assert article.cited("who got sacked in november").startswith("The club sacked")
+    # the act is the word after "first", "actually", "originally"
+    assert article.cited("Who first found the bones?").startswith("The bones were found")
 
 
 def test_a_sentence_that_says_no_origin_does_not_answer_where_a_person_is_from(tmp_path: Path) -> None:
