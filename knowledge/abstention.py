@@ -3,6 +3,8 @@ of Matcher that read the best sentence against the question, as the AbstentionRu
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 from .entities import may_be_personal
@@ -29,6 +31,7 @@ from .swap_rules import (
     _ASKING_WORDS,
     _ASKS_NAME,
     _ASKS_ORIGIN,
+    _AUXILIARIES,
     _BARE_COUNT,
     _BE,
     _BEFORE_ACT,
@@ -98,6 +101,11 @@ from .swap_rules import (
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
+_YES_NO_OPENERS = _AUXILIARIES | _BEING
+_PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
+# one of them not before a name: "above normal", "under budget", "over 40"
+_PREPOSITION_AS_WORD = re.compile(r"\b(?i:above|below|beneath|under|over)\b(?!\s+(?:the\s+)?[A-Z])")
+
 
 class AbstentionRules:
     """Matcher's abstention rules (swapped and every rule it calls); a mixin of Matcher, whose __init__
@@ -154,7 +162,8 @@ class AbstentionRules:
             opposites = antonyms()
             opposable = [t for t in query.terms if not t.entity and t.key in opposites]
             opposed: tuple = ()
-            if opposable and not negated:  # "who isn't able to" asks for the "unable"
+            # "who isn't able to" asks for the "unable"; "is the shop closing" is answered by "open"
+            if opposable and not negated and toks[:1] != [] and toks[0] not in _YES_NO_OPENERS:
                 keys = {t.key for t in query.terms}
                 stems = list(map(stem, toks))
                 opposed = tuple(
@@ -360,6 +369,8 @@ class AbstentionRules:
             text = self.index.sentences[sentence].text
             if opposite & stems == {"old"} and not _OLD.search(_AGED.sub("", text)):
                 continue  # "a five-month-old male" says an age, not "old" against "young"
+            if opposite & stems <= _PLACE_PREPOSITIONS and not _PREPOSITION_AS_WORD.search(text):
+                continue  # "the station above Davos" says where, not "above normal"
             denied = self._denials(sentence)
             if denied and all(
                 i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite

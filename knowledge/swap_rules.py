@@ -61,6 +61,7 @@ _ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
     )
 )
 _COMPASS, _CURRENCY_WORDS, _TIME_UNITS = _ALTERNATIVES[-3:]
+_SAME_ALTERNATIVE = {"yearly": "annual"}
 _CURRENCY_SIGNS = {"$": ("dollar",), "\u20ac": ("euro",), "\u00a5": ("yen", "yuan")}
 _PERIOD_WORDS = frozenset("per each every single a an".split())
 _ANY_ALTERNATIVE = frozenset().union(*_ALTERNATIVES)
@@ -98,7 +99,14 @@ def _swapped_alternative(question: str, sentence: str) -> bool:
         said.update(w for sign, words in _CURRENCY_SIGNS.items() if sign in sentence for w in words)
     # one of the group asked is missing and another said ("the zloty against the dollar" of "the zloty
     # against the euro")
+    asked, said = _same_alternatives(asked), _same_alternatives(said)
     return any((asked & group) - said and (said & group) - asked for group in _ALTERNATIVES)
+
+
+def _same_alternatives(words: set[str]) -> set[str]:
+    """*words* with each alternative that says the same as another written as that one ("yearly" as
+    "annual")."""
+    return {_SAME_ALTERNATIVE.get(w, w) for w in words}
 
 
 # a relative of a name: "Vermeer's wife" asks about someone else than a sentence on Vermeer alone
@@ -329,6 +337,8 @@ def _swapped_dimension(question: str, sentence: str) -> bool:
     if asked is None:
         return False
     want = _DIMENSION_WORDS[asked.group(1).lower()]
+    if _DIMENSION_NAMED[want].search(sentence):
+        return False  # "at its thickest point, the ice is 900 metres deep" says how thick
     given = [_DIMENSION_WORDS.get((m.group(1) or "").lower()) for m in _DIMENSIONED.finditer(sentence)]
     return bool(given) and all(g is not None and g != want for g in given)
 
@@ -440,6 +450,13 @@ _DIMENSION_WORDS = {
     "south": "far",
     "east": "far",
     "west": "far",
+}
+# the dimension's own words in any form: the sentence says that dimension, whatever its unit's word
+_DIMENSION_NAMED = {
+    "high": re.compile(r"\b(?:tall|taller|tallest|height|heights|high|higher|highest)\b", re.I),
+    "wide": re.compile(r"\b(?:wide|wider|widest|width|breadth)\b", re.I),
+    "deep": re.compile(r"\b(?:deep|deeper|deepest|depth|depths)\b", re.I),
+    "thick": re.compile(r"\b(?:thick|thicker|thickest|thickness)\b", re.I),
 }
 _DIMENSIONED = re.compile(
     rf"\d[\d,.]*(?:\s?|-)(?:{LENGTH_UNIT_PATTERN})(?:[- ](\w+))?", re.I

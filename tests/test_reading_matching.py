@@ -1612,6 +1612,9 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     assert _swapped_alternative("How much did it cost in euros?", cost)
     assert not _swapped_alternative("How much did it cost in dollars?", cost)
     assert not _swapped_alternative("How much did Euro 2020 tickets cost?", "Tickets cost 50 dollars.")
+    # "yearly" and "annual" say the same ("whats their yearly budget" of "the team's annual budget")
+    assert not _swapped_alternative("What is their yearly budget?", "The team's annual budget is €900,000.")
+    assert _swapped_alternative("What is their monthly budget?", "The team's annual budget is €900,000.")
 
 
 def test_a_year_the_article_gives_to_something_else_is_not_the_sentences(tmp_path: Path) -> None:
@@ -1645,6 +1648,33 @@ def test_the_one_who_does_and_the_doing_meet(tmp_path: Path) -> None:
     assert article.cited("Who was the Hawks' leading rusher?").startswith("Tom Reyes")
     # not a word the vectors find unlike: "show" is no doer of a "shower"
     assert not Matcher._agent_kin(article.base._current().matcher, "show")
+
+
+def test_a_yes_no_question_is_answered_by_the_opposite_of_its_word(tmp_path: Path) -> None:
+    # "is the briggate shop closing" abstained on "The flagship shop on Briggate ... is not affected ...
+    # stays open": the opposite answers "no"; a question asking "which" still meets another question
+    text = (
+        "Shop closures\n\n"
+        "The chain's flagship shop on Briggate will stay open, the company said.\n\n"
+        "Its smallest store, in Otley, sold 40 books a day."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("is the briggate shop closing").startswith("The chain's flagship")
+    assert article.cited("Which shop will close?") == ""
+    assert article.cited("How many books a day did its largest store sell?") == ""
+
+
+def test_above_before_a_name_says_where_and_is_no_opposite_of_below(tmp_path: Path) -> None:
+    # "How far below normal was the snow depth?" abstained on "at the station above Davos ... 25% less
+    # than normal": "above Davos" is a place, not the opposite of "below normal"
+    text = (
+        "Snow survey\n\n"
+        "Snow depth at the research station above Davos peaked at 1.9 metres, about 25% less than normal.\n\n"
+        "Rainfall was 30% above normal in the lowlands."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How far below normal was the snow depth?").startswith("Snow depth")
+    assert article.cited("How far below normal was the rainfall in the lowlands?") == ""
 
 
 def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None:
@@ -1751,6 +1781,19 @@ def test_a_length_given_as_another_dimension_does_not_answer_how_tall_or_wide(tm
     assert article.cited("How high is the nave?") == ""
     assert article.cited("How wide is the sixth arch?").startswith("Archaeologists confirmed")
     assert article.cited("How high is the tower?").startswith("The tower rises")
+
+
+def test_a_sentence_naming_the_dimension_asked_answers_it_whatever_its_unit_says(tmp_path: Path) -> None:
+    # "How thick is the Aletsch ice at its deepest point?" abstained on "at its thickest point, ... the
+    # ice is still roughly 800 metres deep": the length's word said "deep", the sentence "thickest"
+    text = (
+        "Glacier survey\n\n"
+        "At its thickest point, near the rock step, the ice is still roughly 800 metres deep.\n\n"
+        "The arch is 4.5 metres wide."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How thick is the ice at its deepest point?").startswith("At its thickest")
+    assert article.cited("How tall is the arch?") == ""
 
 
 def test_altogether_is_no_opposite_of_a_part(tmp_path: Path) -> None:
