@@ -101,6 +101,7 @@ from .swap_rules import (
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
 _YES_NO_OPENERS = _AUXILIARIES | _BEING
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
@@ -693,9 +694,19 @@ class AbstentionRules:
                         and stems[i + 1] == after
                         and not s.words[i + 1].endswith("ing")  # "the Grammy winning band": no act
                         and not _PAUSE.search(word_gaps(s.text)[i])
+                        and not self._after_preposition(s.text, stems, i, theirs)
                     ):
                         return True
         return False
+
+    @staticmethod
+    def _after_preposition(text: str, stems: list[str], end: int, words: frozenset[str]) -> bool:
+        """Whether the name whose last word is stems[end] follows a preposition: it is where or whose,
+        not who acts ("The Riverbend Festival in Shropshire has cancelled")."""
+        start = end
+        while start > 0 and stems[start - 1] in words:
+            start -= 1
+        return start > 0 and _PREPOSITION_BEFORE.search(word_gaps(text)[start - 1]) is not None
 
     def another_person_acts(self, query: Query, sentence: int) -> bool:
         """Whether another person does the question's act in the sentence, right before its verb, while
