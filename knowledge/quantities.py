@@ -165,6 +165,7 @@ _CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
 _NUMBER = re.compile(
     rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|(?i:am|pm|ft|cm|mm|km|kg)\b))"
 )
+_WORKING = r"(?:working|business|school|calendar|trading)"  # "40 working days" is a duration too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
 _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf" {_TIME_UNIT} ago\b", re.I)),
@@ -190,7 +191,8 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
     ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{LENGTH_UNIT_PATTERN})\b(?!-old)", re.I)),
-    ("duration", re.compile(rf"[- ]{_TIME_UNIT}\b", re.I)),
+    # "a 40-working-day review", "ten school days"
+    ("duration", re.compile(rf"[- ](?:{_WORKING}[- ])?{_TIME_UNIT}\b", re.I)),
 ]
 # a unit a "how many" question counts in, and the kind of quantity it measures ("how many acres")
 _UNIT_KINDS = {

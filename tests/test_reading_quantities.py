@@ -64,6 +64,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("About twenty-five boats left.", "count", "twenty-five"),
         ("He served five-and-a-half years in prison.", "duration", "five-and-a-half years"),
         ("The talks lasted 90 minutes.", "duration", "90 minutes"),
+        # a unit of working or school time is a duration ("follows a 40-working-day initial review")
+        ("The decision follows a 40-working-day initial review.", "duration", "40-working-day"),
+        ("The CMA has 40 working days to decide.", "duration", "40 working days"),
         ("The law passed in October 2019.", "date", "October 2019"),
         ("It opened on March 3, 2019, in Lyon.", "date", "March 3, 2019"),
         ("The plant closed two years ago.", "date", "two years ago"),
