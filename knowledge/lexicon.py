@@ -190,6 +190,12 @@ PHRASES = {
     "broken down": "collapse",
     "turn down": "reject",
     "turned down": "reject",
+    # a title's acronym typed in chat, as the article spells the title: "who's the cto" is not the
+    # "officer" or "chief" of any title (rounds 135-146)
+    "ceo": "chief executive",
+    "cfo": "chief financial",
+    "coo": "chief operating",
+    "cto": "chief technology",
 }
 
 # Question openings and what kind of answer they want.

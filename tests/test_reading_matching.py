@@ -1860,3 +1860,17 @@ def test_how_fast_is_answered_by_a_speed_a_time_or_a_rate(tmp_path: Path) -> Non
     assert article.cited("how fast did the final show sell out").startswith("Tickets for the final")
     assert article.cited("How fast was the ferry going?").startswith("The ferry was")
     assert article.cited("How fast are wages rising in the enterprise sector?").startswith("Wages in")
+
+
+def test_a_titles_acronym_typed_in_chat_meets_the_title_and_not_its_every_word(tmp_path: Path) -> None:
+    # "whos the cto" quoted "The UK's Information Commissioner's Office (ICO) said": "cto" met any of
+    # "chief", "technology", "officer", and "officer" stems as "office" does; "who's the ceo" abstained
+    text = (
+        "App breach\n\n"
+        "The Information Commissioner's Office (ICO) said it was making enquiries.\n\n"
+        "Chief technology officer Lukas Meier said a privacy feature would be switched on.\n\n"
+        "Chief executive Aoife Brennan apologised to users in a short video."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("whos the cto").startswith("Chief technology officer")
+    assert article.cited("who's the ceo").startswith("Chief executive")
