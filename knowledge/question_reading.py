@@ -4,6 +4,7 @@ Matcher that do it, as the QuestionReading mixin."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from rapidfuzz import process
@@ -572,10 +573,35 @@ class QuestionReading:
         vocab = self.index.vocab
         if token.endswith("in") and len(token) >= 4 and token + "g" in vocab:
             return token + "g"
-        if len(token) < 6 or not token.isalpha():
+        if not token.isalpha():
             return None
+        if len(token) < 6:
+            return self._clipped(token)
         found = process.extractOne(token, self._vocab_words, scorer=OSA.distance, score_cutoff=2)
-        return found[0] if found is not None and found[0][0] == token[0] else None
+        if found is not None and found[0][0] == token[0]:
+            return found[0]
+        return self._clipped(token)
+
+    def _clipped(self, token: str) -> str | None:
+        """The base's one word that *token* (or its singular) is the start of, as chat clips words
+        ("insta" for Instagram, "cert" for certificate, "lancs" for Lancashire); None when no word or
+        words of more than one stem start so."""
+        words = self._vocab_words
+        found: set[str] = set()
+        first = None
+        for start in {token, token[:-1] if token.endswith("s") else token}:
+            if len(start) < 3:
+                continue
+            at = bisect_left(words, start)
+            while at < len(words) and words[at].startswith(start):
+                word = words[at]
+                if len(word) >= len(start) + 2:
+                    found.add(self.index.stem_of.get(word, stem(word)))
+                    first = first or word
+                if len(found) > 1:
+                    return None
+                at += 1
+        return first if len(found) == 1 else None
 
     def _term(self, key: str, weight_factor: float) -> Term:
         """The term of a content word read as *key*, its weight scaled by *weight_factor*."""

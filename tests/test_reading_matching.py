@@ -1874,3 +1874,19 @@ def test_a_titles_acronym_typed_in_chat_meets_the_title_and_not_its_every_word(t
     article = build_article(tmp_path, text)
     assert article.cited("whos the cto").startswith("Chief technology officer")
     assert article.cited("who's the ceo").startswith("Chief executive")
+
+
+def test_a_word_clipped_in_chat_reads_as_the_one_word_of_the_base_it_starts(tmp_path: Path) -> None:
+    # "wait who's the lib dem leader" abstained on "Liberal Democrat group leader Helen Lubbock said";
+    # "when was the cert supposed to be renewed" on "The certificate ... had been due for renewal"
+    text = (
+        "Council row\n\n"
+        "Liberal Democrat group leader Helen Lubbock said drivers did not understand the signs.\n\n"
+        "The certificate had been due for renewal on November 1.\n\n"
+        "The certified auditors and the certainty of the figures were questioned."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("wait who's the lib dem leader").startswith("Liberal Democrat")
+    matcher = article.base._current().matcher
+    assert matcher._clipped("dem") == "democrat"
+    assert matcher._clipped("cert") is None  # certificate, certified, certainty: no one word
