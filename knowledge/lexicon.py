@@ -133,6 +133,8 @@ _GROUPS = [
     "worker workers employee employees staff",
     "juvenile young",
     "coach manager",
+    "lend lent loan loaned",
+    "yearly annual annually",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

@@ -487,7 +487,7 @@ _HELPING = frozenset("had has have did does will would also".split())
 # words that ask how, not what kind: "how long", "how many", "what percentage"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
-    " another different worst worse".split()
+    " another different worst worse real actual exact true".split()
 )
 
 
