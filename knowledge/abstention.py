@@ -102,6 +102,8 @@ from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
+# before the noun, words that pick out no one of its kind: "a local primary school"
+_UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor several some unnamed".split())
 _YES_NO_OPENERS = _AUXILIARIES | _BEING
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
@@ -612,7 +614,7 @@ class AbstentionRules:
         asked = set(query.toks)
         nouns = noun.split()
         for i, w in enumerate(toks):
-            if stem(w) in nouns and i and toks[i - 1] not in _DETERMINERS and toks[i - 1] not in asked:
+            if stem(w) in nouns and i and toks[i - 1] not in _UNPICKING and toks[i - 1] not in asked:
                 return False
         return True
 

@@ -693,10 +693,13 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
         "The plan assumes that a drug would be administered to induce torpor in the crew.\n\n"
         "Bank and financial stocks led the gains on Tuesday morning.\n\n"
         "The crew would travel in soft pods kept in the dark.\n\n"
-        'He borrowed ideas from a childhood game called "duck on a rock".'
+        'He borrowed ideas from a childhood game called "duck on a rock".\n\n'
+        "A local primary school raised money with a sponsored silence."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Which drug would be administered to induce torpor?") == ""
+    # "local" picks out no school of the kind asked
+    assert article.cited("Which primary school held the sponsored silence?") == ""
     assert article.cited("which drug would they use to induce torpor") == ""
     # a word before the noun that the question lacks picks some out
     assert article.cited("Which stocks led the gains?").startswith("Bank and financial stocks")
