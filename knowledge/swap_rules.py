@@ -446,6 +446,10 @@ _DIMENSION_WORDS = {
     "downstream": "far",
     "upstream": "far",
     "away": "far",
+    "from": "far",  # "a second spike about 3 metres from the first" says how far, not how tall
+    "apart": "far",
+    "offshore": "far",
+    "inland": "far",
     "north": "far",
     "south": "far",
     "east": "far",

@@ -1810,9 +1810,13 @@ def test_a_sentence_naming_the_dimension_asked_answers_it_whatever_its_unit_says
     text = (
         "Glacier survey\n\n"
         "At its thickest point, near the rock step, the ice is still roughly 800 metres deep.\n\n"
-        "The arch is 4.5 metres wide."
+        "The arch is 4.5 metres wide.\n\n"
+        "They found a second flower spike about 3 metres from the first."
     )
     article = build_article(tmp_path, text)
+    # "3 metres from the first" says how far, not how tall
+    assert article.cited("How tall was the second flower spike?") == ""
+    assert article.cited("How far from the first was the second flower spike?").startswith("They found")
     assert article.cited("How thick is the ice at its deepest point?").startswith("At its thickest")
     assert article.cited("How tall is the arch?") == ""
 
