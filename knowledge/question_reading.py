@@ -769,6 +769,8 @@ class QuestionReading:
         if toks[i] not in _CAPITAL_STARTS:
             return None
         for size in (2, 1):
+            if i + size > len(toks):
+                continue  # a one-word capital ending the question is no two-word one
             country = _CAPITALS.get(" ".join(toks[i : i + size]))
             if country:
                 eid = self.index.alias_to_entity.get(tuple(tokens(country)))

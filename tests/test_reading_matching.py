@@ -337,6 +337,23 @@ def test_a_capital_stands_for_its_country(tmp_path: Path) -> None:
     assert article.cited("What did Oslo back?") == "Norway backed the plan to close the cod grounds."
 
 
+def test_a_capital_ending_the_question_spans_its_one_word(tmp_path: Path) -> None:
+    # "How far is Kisumu from Nairobi?" made the span of "Nairobi" two words long, past the question's
+    # end, and reading the question's names after a preposition raised IndexError
+    article = build_article(
+        tmp_path,
+        "Flood relief\n\n"
+        "Kisumu, a port city in Kenya, lies on Lake Victoria.\n\n"
+        "Kenya sent 300 soldiers to help with the floods.",
+    )
+    matcher = article.base._current().matcher
+    query = matcher.analyse("How far is Kisumu from Nairobi?")
+    assert all(end <= len(query.toks) for _, end, _ in query.name_spans)
+    assert matcher.gates(query) is not None
+    for sentence in range(len(matcher.index.sentences)):
+        matcher.swapped(query, sentence)  # reads every rule's gates without an error
+
+
 def test_an_idiom_meets_its_meaning(port: ArticleBase) -> None:
     # "take part" in a question is read as "participate", a word this article uses
     assert (
