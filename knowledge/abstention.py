@@ -291,7 +291,7 @@ class AbstentionRules:
         if abs(e - v) > 4:
             return False  # another clause, maybe
         # "was founded by", or a participle after the name with its agent: "the Trust, founded in 1981 by"
-        passive = any(w in _BE for w in toks[max(0, v - 2) : v]) or (e < v and "by" in toks[v + 1 : v + 4])
+        passive = any(w in _BE for w in toks[max(0, v - 2) : v]) or (e < v and "by" in toks[v + 1 : v + 6])
         if e < v:
             if any(w not in STOPWORDS and w not in words for w in toks[e + 1 : v]):
                 return False  # another name or noun acts ("In a profile of Rutte, analysts described him")

@@ -142,7 +142,7 @@ LIGHT = frozenset(
     stem(w)
     for w in """get got do does did make made go went happen happened take took give gave come came
     put use used want need think mean know role going expect expected start begin place hold held
-    people person someone somebody anyone everyone current incumbent
+    people person someone somebody anyone everyone current incumbent now currently
     """.split()
 )
 

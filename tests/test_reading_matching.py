@@ -869,10 +869,13 @@ def test_a_sentence_giving_the_name_the_other_role_in_the_act_is_not_the_answer(
         "Governor Ed Lund met Prime Minister Carl Rask in Oslo on Friday.\n\n"
         '"Hospitals will focus on alarm fatigue," said Sales Director Tom Halley.\n\n'
         "The Harbour Trust, founded in 1981 by Helen Freeman, runs the ferry.\n\n"
-        "This extended mission, called Kestrel, began in May 2014."
+        "This extended mission, called Kestrel, began in May 2014.\n\n"
+        "Hillside Boy, trained in County Kildare by Declan Moriarty, is the new favourite."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who did Christopher D. Battin arrest?") == ""
+    # the agent a few words after the participle: "trained in County Kildare by Declan Moriarty"
+    assert article.cited("Who trains Hillside Boy?").startswith("Hillside Boy, trained")
     assert article.cited("Who was arrested by Christopher D. Battin?") == ""
     assert article.cited("Who arrested Christopher D. Battin?").startswith("Officers arrested")
     assert article.cited("Who did King Charles III swear fealty to?") == ""
@@ -1929,3 +1932,16 @@ def test_a_word_clipped_in_chat_reads_as_the_one_word_of_the_base_it_starts(tmp_
     matcher = article.base._current().matcher
     assert matcher._clipped("dem") == "democrat"
     assert matcher._clipped("cert") is None  # certificate, certified, certainty: no one word
+
+
+def test_now_in_a_question_weighs_little(tmp_path: Path) -> None:
+    # "what's the national living wage now" abstained on "the National Living Wage, which went up to
+    # £12.21 an hour in April": "now" weighed as a rare word no sentence holds
+    text = (
+        "Bakery closures\n\n"
+        "Staff costs rose after the latest increase in the National Living Wage, which went up to "
+        "£12.21 an hour in April.\n\n"
+        "The chain employs 2,300 people."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("what's the national living wage now").startswith("Staff costs rose")
