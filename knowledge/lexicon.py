@@ -130,7 +130,7 @@ _GROUPS = [
     "police cops",
     "jab jabs dose doses",
     "injured injury injuries hurt wounded",
-    "worker workers employee employees staff",
+    "worker workers employee employees staff employ employs employed workforce headcount",
     "juvenile young",
     "coach manager",
     "lend lent loan loaned",

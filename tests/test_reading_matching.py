@@ -1945,3 +1945,14 @@ def test_now_in_a_question_weighs_little(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("what's the national living wage now").startswith("Staff costs rose")
+
+
+def test_staff_are_whom_a_company_employs(tmp_path: Path) -> None:
+    # "how many staff does seatstream have" abstained on "SeatStream, which ... employs around 650 people"
+    text = (
+        "Ticket fiasco\n\n"
+        "SeatStream, which is based in Manchester and employs around 650 people, won the contract.\n\n"
+        "The tour sold out in nine minutes."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many staff does seatstream have").startswith("SeatStream, which")
