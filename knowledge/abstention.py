@@ -166,7 +166,7 @@ class AbstentionRules:
             opposable = [t for t in query.terms if not t.entity and t.key in opposites]
             opposed: tuple = ()
             # "who isn't able to" asks for the "unable"; "is the shop closing" is answered by "open"
-            if opposable and not negated and toks[:1] != [] and toks[0] not in _YES_NO_OPENERS:
+            if opposable and not negated and toks and toks[0] not in _YES_NO_OPENERS:
                 keys = {t.key for t in query.terms}
                 stems = list(map(stem, toks))
                 opposed = tuple(

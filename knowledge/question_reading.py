@@ -589,7 +589,7 @@ class QuestionReading:
         words = self._vocab_words
         found: set[str] = set()
         first = None
-        for start in {token, token[:-1] if token.endswith("s") else token}:
+        for start in (token, token[:-1]) if token.endswith("s") else (token,):
             if len(start) < 3:
                 continue
             at = bisect_left(words, start)
