@@ -77,6 +77,7 @@ from .swap_rules import (
     COUNTED_ALIKE_COSINE,
     NEIGHBOUR_ALIKE_COSINE,
     _after_auxiliary,
+    _count_given,
     _counts,
     _degree,
     _measured,
@@ -153,6 +154,7 @@ class AbstentionRules:
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))
+            or (bool(query.counted) and not _count_given(self._counted_stems(query), text))
         )
 
     def gates(self, query: Query) -> _QuestionGates:
@@ -428,6 +430,11 @@ class AbstentionRules:
         ):
             return False  # "how many staff" of "about 120 people had been offered jobs"
         return not self._near_in_meaning([w for w, _ in counted], sentence, COUNTED_ALIKE_COSINE)
+
+    @staticmethod
+    def _counted_stems(query: Query) -> frozenset[str]:
+        """The stems a "how many" question counts by: the word's, its kin's and its synonyms'."""
+        return frozenset().union(*({t.key} | t.alternatives | t.kin for _, t in query.counted))
 
     def origin_missing(self, query: Query, sentence: int) -> bool:
         """Whether a question asking where a person is from meets a sentence that says no origin ("Where

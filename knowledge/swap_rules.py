@@ -343,6 +343,21 @@ def _swapped_dimension(question: str, sentence: str) -> bool:
     return bool(given) and all(g is not None and g != want for g in given)
 
 
+def _count_given(counted: frozenset[str], sentence: str) -> bool:
+    """Whether the sentence gives a number near a word of *counted* (the stems a "how many" question
+    counts by): within four words before it ("41 locks", "a dozen new projects") or ten after ("the
+    video has been viewed 47 million times"); True when it names none of them (counted_missing's)."""
+    toks = tokens(sentence)
+    at = [i for i, t in enumerate(toks) if stem(t) in counted]
+    if not at:
+        return True
+    return any(
+        _COUNT_TOKEN.match(toks[j]) or toks[j] in _COUNT_WORDS
+        for i in at
+        for j in (*range(max(0, i - 4), i), *range(i + 1, min(len(toks), i + 11)))
+    )
+
+
 def _which_noun(toks: list[str]) -> str:
     """The stems of the one or two words a question asks for with "which" among its first words ("In
     which city", "Which sector stocks"), "" for none."""
@@ -398,6 +413,12 @@ def _name_runs(toks: list[str], words: frozenset[str]) -> list[tuple[int, int]]:
 
 # number words: a number names how many, never a kind of the thing (swapped_neighbour)
 _NUMBER_WORDS = CARDINAL_WORDS | frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_COUNT_TOKEN = re.compile(r"^\d[\d,.]*(?:m|bn|k)?$")
+# words that count too: "a dozen", "a third of", "their eighth goal", "hundreds of"
+_COUNT_WORDS = _NUMBER_WORDS | frozenset(
+    "dozens half third thirds quarter quarters fifth fifths sixth seventh eighth ninth tenth "
+    "hundreds thousands millions score".split()
+)
 # words that pick one by its place in a row, as a number may ("the final game" of "one game left")
 _IN_ORDER = frozenset("first second third fourth fifth last final next previous only single".split())
 

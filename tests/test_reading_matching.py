@@ -1731,6 +1731,28 @@ def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None
     assert article.cited("How much did the new tracker weigh?") == ""
 
 
+def test_a_sentence_naming_what_is_counted_without_a_number_near_it_does_not_answer_how_many(
+    tmp_path: Path,
+) -> None:
+    # "How many leather shoes were recovered?" quoted "Divers recovered 214 objects from the site,
+    # including leather shoes, a bronze cooking pot..."; the 214 counts the objects
+    text = (
+        "Wreck finds\n\n"
+        "Divers recovered 214 objects from the site, including leather shoes, a bronze pot and coins.\n\n"
+        "The video has been viewed 47 million times on TikTok.\n\n"
+        "More than a dozen new projects are planned off the east coast.\n\n"
+        "Since then, volunteers have rebuilt 29 of the 41 locks and reopened the canal to boats."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many leather shoes were recovered?") == ""
+    assert article.cited("How many boats use the canal each year?") == ""
+    assert article.cited("How many objects did divers recover?").startswith("Divers recovered 214")
+    # a number up to ten words after, or a count in words, counts it
+    assert article.cited("how many views did the video get").startswith("The video has been viewed")
+    assert article.cited("How many new projects are planned?").startswith("More than a dozen")
+    assert article.cited("How many locks have volunteers rebuilt?").startswith("Since then")
+
+
 def test_a_sentence_that_never_names_what_is_counted_does_not_answer_how_many(tmp_path: Path) -> None:
     # "How many stumps were destroyed by the 1967 rockfall?" quoted a sentence on the rockfall that counts
     # workers, and "How many turbines were at the wind farm?" one counting its blades
