@@ -198,6 +198,17 @@ PHRASES = {
     "cfo": "chief financial",
     "coo": "chief operating",
     "cto": "chief technology",
+    # chat's ordinals in digits, as articles write them in words: "who came 3rd" of "who came third"
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+    "7th": "seventh",
+    "8th": "eighth",
+    "9th": "ninth",
+    "10th": "tenth",
 }
 
 # Question openings and what kind of answer they want.

@@ -1940,6 +1940,18 @@ def test_a_titles_acronym_typed_in_chat_meets_the_title_and_not_its_every_word(t
     assert article.cited("who's the ceo").startswith("Chief executive")
 
 
+def test_an_ordinal_typed_in_digits_meets_the_article_s_ordinal_word(tmp_path: Path) -> None:
+    # "who came 3rd" quoted "Pulse 3 is that watch.": "3rd" read as the number 3
+    text = (
+        "Talent show final\n\n"
+        "Nia Pritchard won the final with 41 per cent of the vote.\n\n"
+        "Callum Reid finished second, and the Manchester group Northern Quarter came third.\n\n"
+        "The prize includes a week at Studio 3 in London."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who came 3rd").startswith("Callum Reid finished second")
+
+
 def test_a_word_clipped_in_chat_reads_as_the_one_word_of_the_base_it_starts(tmp_path: Path) -> None:
     # "wait who's the lib dem leader" abstained on "Liberal Democrat group leader Helen Lubbock said";
     # "when was the cert supposed to be renewed" on "The certificate ... had been due for renewal"
