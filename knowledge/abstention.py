@@ -77,6 +77,7 @@ from .swap_rules import (
     COUNTED_ALIKE_COSINE,
     NEIGHBOUR_ALIKE_COSINE,
     _after_auxiliary,
+    _age_owners,
     _count_given,
     _counts,
     _degree,
@@ -139,6 +140,7 @@ class AbstentionRules:
             or self.another_person_acts(query, sentence)
             or (bool(gates.acts) and self.opposite_act(query, sentence))
             or (bool(gates.person) and self.about_another_person(query, sentence))
+            or (bool(gates.person) and self.age_of_another(query, sentence))
             or self.about_another_country(query, sentence)
             or (bool(query.entities) and self.about_another_name(query, sentence))
             or (bool(gates.objects) and self.swapped_object(query, sentence))
@@ -836,6 +838,18 @@ class AbstentionRules:
             return False
         # "he" may be them, unless another person is named before it ("Pelletier tied it, his 12th goal")
         return not self._may_mean_by_pronoun(sentence, others)
+
+    def age_of_another(self, query: Query, sentence: int) -> bool:
+        """Whether a question asking the age of its one person meets a sentence whose every age is another
+        person's ("how old is Lena Harcourt" of "Megan Tolley, 34, ... paid £2,150 for Ms Harcourt's
+        concert"); an age that may be anyone's ("the 36-year-old") may be theirs."""
+        if not query.wanted or "age" not in query.wanted:
+            return False
+        owners = _age_owners(self.index.sentences[sentence].text)
+        if owners is None:
+            return False
+        mine = self._name_words(self.gates(query).person)
+        return all(mine.isdisjoint(map(stem, words)) for words in owners)
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers

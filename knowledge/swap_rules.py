@@ -607,3 +607,42 @@ def _time_kind(time: str) -> str:
     if time[:1].isdigit():
         return "decade" if time.endswith("s") else "year"
     return "relative" if " " in time else "weekday"
+
+
+# age_of_another: an age and whose it is. "Maria Lopez, 35," and "Maria Lopez, aged 35," are the name's;
+# "a 34-year-old nurse, Megan Tolley" and "34-year-old schoolteacher Megan Oduya" the name after;
+# "a 78-year-old patient" no named person's; "the 36-year-old", "at the age of 20" may be anyone's
+_NAME_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|van|von|der|al|da)\s+)?[A-Z][\w'’.-]*)*"
+_AGE_AFTER_NAME = re.compile(
+    rf"({_NAME_WORDS}),\s+(?:(?:aged|now)\s+)?\d{{1,3}}(?:[,.;]|\s+(?:and|who|from|of)\b)"
+)
+_NAME_BEFORE = re.compile(rf"({_NAME_WORDS}),\s+(?:an?|now\s+an?)\s+$")  # "Fatuma Galgalo, a 34-year-old"
+_NOT_BEFORE_NAME = "(?:in|from|at|of|on|with|for|to|who|which|and|was|is|has|had|said|says)"
+_AGE_BEFORE_NOUN = re.compile(
+    rf"(?<![\w-])\d{{1,3}}-year-old(?:(?:\s+(?!{_NOT_BEFORE_NAME}\b)[a-z-]+){{0,4}}?,?\s+(?:named\s+)?({_NAME_WORDS})|)"
+    r"(?=[\s,.;:]|$)"
+)
+_AGE_ANYONE = re.compile(
+    r"\b(?:the|his|her|their|its)\s+\d{1,3}-year-old\b|\bage of\b|\baged\b|\byears? old\b", re.I
+)
+
+
+def _age_owners(sentence: str) -> list[frozenset[str]] | None:
+    """The folded words of whom each age the sentence states belongs to (an empty set: no named person's);
+    None when an age may be anyone's ("the 36-year-old", "at the age of 20") or none is stated."""
+    owners: list[frozenset[str]] = []
+    spans: list[tuple[int, int]] = []
+    for m in _AGE_AFTER_NAME.finditer(sentence):
+        owners.append(frozenset(fold(w) for w in tokens(m.group(1))))
+        spans.append(m.span())
+    for m in _AGE_BEFORE_NOUN.finditer(sentence):
+        before = _NAME_BEFORE.search(sentence, 0, m.start())
+        owner = before.group(1) if before else m.group(1) or ""
+        owners.append(frozenset(fold(w) for w in tokens(owner)))
+        spans.append(m.span())
+    if not owners:
+        return None
+    for m in _AGE_ANYONE.finditer(sentence):  # "aged" of "Maria Lopez, aged 35," is the name's
+        if not any(a <= m.start() < b for a, b in spans):
+            return None
+    return owners

@@ -1990,3 +1990,21 @@ def test_staff_are_whom_a_company_employs(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("how many staff does seatstream have").startswith("SeatStream, which")
+
+
+def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) -> None:
+    # "how old is lena harcourt" quoted "Megan Tolley, 34, a nurse from Swindon, who paid £2,150 for four
+    # tickets to Ms Harcourt's concert": the age was Megan Tolley's; ages written the other ways answer
+    text = (
+        "Resale site investigated\n\n"
+        "The Competition and Markets Authority opened an investigation into SeatSwap on Monday.\n\n"
+        "Among those affected was Megan Tolley, 34, a nurse from Swindon, who paid £2,150 for four "
+        "tickets to see Lena Harcourt at Wembley.\n\n"
+        "Tom Price, a 52-year-old taxi driver, queued for six hours.\n\n"
+        "A 19-year-old student, Amir Khan, said his tickets were refused at the gate."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how old is lena harcourt") == ""
+    assert article.cited("how old is megan tolley").startswith("Among those affected")
+    assert article.cited("How old is Tom Price?").startswith("Tom Price")
+    assert article.cited("how old is amir khan").startswith("A 19-year-old student")
