@@ -126,6 +126,10 @@ def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Ca
     asked = f"**Q:** {question}"
     if answer.read_as:  # a follow-up: say who "he" or "it" was taken to be
         asked += f"\n*(read as: {clip(neutralise(answer.read_as), QUESTION_ECHO_LIMIT)})*"
+    quoted = " ".join(c.text for c in answer.citations)
+    # the answer is the quoted sentences themselves: shown once, as the quotes
+    if answer.text == quoted and len(answer.citations) <= max_citations:
+        return Card("Answer", asked, fields, footer, COLOUR_ANSWER)
     return Card("Answer", f"{asked}\n\n{answer.text}", fields, footer, COLOUR_ANSWER)
 
 

@@ -133,3 +133,14 @@ def test_an_abstention_names_the_articles_as_many_as_the_base_holds(tmp_path: Pa
     # of a question none of them touches, all they cover
     assert set(many.suggestions) == {"Port strike", "Farm fair"}
 
+
+
+def test_an_answer_that_is_the_quoted_sentence_shows_it_once() -> None:
+    # a tester: "every console answer shows the quoted sentence twice" (the answer, then its quote)
+    sentence = "Megan Tolley, 34, a nurse from Swindon, paid £2,150 for four tickets."
+    quoted = render.answer_card(Answer("how old is megan tolley", sentence, (citation(1, sentence),), 0.9))
+    assert quoted.to_text().count("Megan Tolley, 34") == 1
+    assert quoted.fields[0][1].endswith(sentence)
+    # a fact's plain-language answer is not the quote: both are shown
+    fact = render.answer_card(Answer("who is she", "Megan Tolley is a nurse.", (citation(1, sentence),), 0.9))
+    assert "Megan Tolley is a nurse." in fact.description and sentence in fact.fields[0][1]
