@@ -761,13 +761,16 @@ class Matcher(QuestionReading, AbstentionRules):
         names: list[str] = []
         for eid in query.entities if query else []:
             e = self.index.entities.get(eid)
-            if e and e.sentences and e.name not in names:
+            if e and e.sentences and e.name not in names and not _fragment(e.name):
                 names.append(e.name)
         if not self._one_article:
             terms, documents = self.index.document_terms, self.index.documents
             covered = {d: matched_weight(query, terms[d]) if query else 0.0 for d in documents}
             # the articles holding the question's words; of a question none holds, what the base covers
-            holding = [d for d in documents if covered[d] > 0.0] or list(documents)
+            best = max(covered.values(), default=0.0)
+            # an article holding far less of them than the best is no lead ("These articles do cover"
+            # listed every story sharing one word with the question)
+            holding = [d for d in documents if covered[d] > 0.0 and covered[d] >= best / 2] or list(documents)
             for d in sorted(holding, key=lambda d: -covered[d]):  # stable: file order among equals
                 if len(names) >= limit:
                     break
@@ -781,3 +784,9 @@ class Matcher(QuestionReading, AbstentionRules):
             if e.name not in names and len(e.sentences) > 1:
                 names.append(e.name)
         return tuple(names[:limit])
+
+
+def _fragment(name: str) -> bool:
+    """Whether a name is too slight to offer as a topic: a letter or two ("B" of "hepatitis B"), or one
+    everyday word ("Cup" of "One-Day Cup", "Phase", "Grill")."""
+    return " " not in name and (len(name) <= 2 or is_english_word(name))

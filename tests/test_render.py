@@ -144,3 +144,24 @@ def test_an_answer_that_is_the_quoted_sentence_shows_it_once() -> None:
     # a fact's plain-language answer is not the quote: both are shown
     fact = render.answer_card(Answer("who is she", "Megan Tolley is a nurse.", (citation(1, sentence),), 0.9))
     assert "Megan Tolley is a nurse." in fact.description and sentence in fact.fields[0][1]
+
+
+def test_an_abstention_offers_the_articles_near_the_question_and_no_stray_word(tmp_path: Path) -> None:
+    # testers: "I don't know" listed every story sharing one word with the question ("Saturday"), and
+    # offered bare words as topics ("Cup" of "One-Day Cup", "Phase", "B" of "hepatitis B")
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for slug, text in (
+        ("port", "Port strike\n\nDock workers in Rotterdam stopped work on Monday over pay."),
+        ("farm", "County farm fair\n\nThe county farm fair opened on Saturday in Ludlow.\n\n"
+                 "The best marrow won a rosette from the Women's Institute."),
+        ("school", "School prize day\n\nPupils at Hill School were given their prizes on Saturday."),
+    ):
+        (sources / f"{slug}.txt").write_text(text, encoding="utf-8")
+    base = FactBase.build(sources, tmp_path / "b.db")
+    marrow = base.answer("How much did the marrow weigh at the county farm fair on Saturday?")
+    assert marrow.abstained and marrow.suggestions == ("County farm fair",)
+    from knowledge.matcher import _fragment
+
+    assert _fragment("Cup") and _fragment("Phase") and _fragment("B")
+    assert not _fragment("Crestline") and not _fragment("Hill School") and not _fragment("NASA")
