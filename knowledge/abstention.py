@@ -7,6 +7,7 @@ import re
 
 from rapidfuzz.distance import OSA
 
+from . import coref
 from .entities import may_be_personal
 from .index import YEAR
 from .lemmas import lemma
@@ -112,6 +113,14 @@ _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under",
 _PREPOSITION_AS_WORD = re.compile(r"\b(?i:above|below|beneath|under|over)\b(?!\s+(?:the\s+)?[A-Z])")
 
 
+# another_named_before: the kinds of name it reads, how far back, how often an article names its subject
+_BEFORE_KINDS = frozenset({"other", "place", "organisation", "country"})
+_LOOK_BACK = 3
+_MUCH_NAMED = 4
+# "Workers there", "we see growth" (the firm quoted), "If he doesn't play": words that may mean the name
+_MAY_MEAN_A_NAME = re.compile(r"\b(?:there|we|our|us|he|she|his|her|him|they|their|them)\b", re.I)
+
+
 class AbstentionRules:
     """Matcher's abstention rules (swapped and every rule it calls); a mixin of Matcher, whose __init__
     makes the index and the caches these methods read."""
@@ -143,6 +152,7 @@ class AbstentionRules:
             or (bool(gates.person) and self.age_of_another(query, sentence))
             or self.about_another_country(query, sentence)
             or (bool(query.entities) and self.about_another_name(query, sentence))
+            or (bool(query.entities) and self.another_named_before(query, sentence))
             or (bool(gates.objects) and self.swapped_object(query, sentence))
             or (len(query.name_spans) > 1 and self.order_swapped(query, sentence))
             or (bool(gates.models) and self.swapped_model(query, sentence))
@@ -920,6 +930,46 @@ class AbstentionRules:
                 known[e].kind in _NAMED_KINDS and self._alike_names(eid, e) for e in others
             ):
                 return True
+        return False
+
+    def another_named_before(self, query: Query, sentence: int) -> bool:
+        """Whether the sentence names nothing of the kind of a name of the question, nor a word of it, and
+        the sentences just before it name another of that kind before naming it: the sentence is about
+        the other ("How much did MTG-I1 cost to build?" of "The satellite weighs 3.8 tonnes and cost
+        €560 million", after MTG-S1). Not for what the article is much about (its headline's, or named in
+        four sentences), nor of a sentence saying "the company", "its", "he" or "there", which may mean it."""
+        known = self.index.entities
+        sentences = self.index.sentences
+        s = sentences[sentence]
+        for eid in query.entities:
+            if eid in s.entities or eid not in known or known[eid].kind not in _BEFORE_KINDS:
+                continue
+            name, kind = known[eid].name, known[eid].kind
+            if " " not in name and all(map(is_english_word, name.split("-"))):
+                continue  # "Crime", "First", "Close-kin": words the question capitalised
+            if any(e in known and known[e].kind == kind for e in s.entities):
+                continue  # another of its kind in the sentence itself: about_another_name's
+            mine = self._name_words(eid)
+            if not mine.isdisjoint(self.index.sentence_fixed(sentence).stems):
+                continue
+            if eid in self.index.document_subjects(s.document):
+                continue
+            named = [i for i in known[eid].sentences if sentences[i].document == s.document]
+            if len(named) >= _MUCH_NAMED or any(sentences[i].is_headline for i in named):
+                continue
+            if _MAY_MEAN_A_NAME.search(s.text) or coref.organisation_reference(s.text) is not None:
+                continue
+            for i in range(sentence - 1, max(sentence - 1 - _LOOK_BACK, -1), -1):
+                t = sentences[i]
+                if t.document != s.document or eid in t.entities:
+                    break
+                before = [
+                    e for e in t.entities
+                    if e not in query.entities and e in known and known[e].kind == kind
+                    and mine.isdisjoint(self._name_words(e))
+                ]
+                if before:
+                    return True
         return False
 
     def _may_mean_by_pronoun(self, sentence: int, others: list[str]) -> bool:

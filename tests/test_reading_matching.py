@@ -2008,3 +2008,20 @@ def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) 
     assert article.cited("how old is megan tolley").startswith("Among those affected")
     assert article.cited("How old is Tom Price?").startswith("Tom Price")
     assert article.cited("how old is amir khan").startswith("A 19-year-old student")
+
+
+def test_a_sentence_naming_none_of_its_kind_is_about_the_one_named_just_before(tmp_path: Path) -> None:
+    # "How much did MTG-I1 cost to build?" quoted "The satellite weighs about 3.8 tonnes and cost around
+    # €560 million", said of MTG-S1, named in the sentence before it
+    text = (
+        "Weather satellite launched\n\n"
+        "Europe's weather agency Eumetsat has launched a second satellite of its new fleet.\n\n"
+        "It follows MTG-I1, an imaging satellite launched in December 2022.\n\n"
+        "The new satellite, MTG-S1, lifted off from Kourou on Tuesday.\n\n"
+        "The satellite weighs about 3.8 tonnes and cost around €560 million to build.\n\n"
+        "Its data will reach forecasters in 2026."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much did MTG-I1 cost to build?") == ""
+    assert article.cited("how much did mtg-i1 cost") == ""
+    assert article.cited("How much did MTG-S1 cost to build?").startswith("The satellite weighs")
