@@ -217,7 +217,9 @@ _MONEY_VERB_BEFORE = re.compile(
     re.I,
 )
 _SCALED = re.compile(r"(?:million|billion|trillion|thousand)s?\b|\d(?:bn|m|k)$", re.I)
-_APPOSITION = re.compile(r"[A-Za-z], (?:then )?$")  # "Maria Lopez, 35, said", "Haverstock, then 58, won"
+_APPOSITION = re.compile(r"[A-Za-z], (?:then |now )?$")  # "Maria Lopez, 35, said", "Haverstock, then 58, won"
+# closing the sentence, the number is an age after a name only: "said Graham Rutherford, 58."
+_NAME_APPOSITION = re.compile(r"\b[A-Z][a-z'’-]+, (?:then |now )?$")
 # Something every quantity contains: most sentences have none, and two cheap looks rule them out.
 _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
 _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
@@ -311,13 +313,12 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
         counted = _COUNTED_AFTER.match(text, end)  # "costs for about 2.1 million households": people
         if counted is None:  # (a currency after it is read as money before this: "5 million dollars")
             return "money", end
-    if (
-        number.isdigit()
-        and int(number) < 120
-        and text[end : end + 1] == ","
-        and _APPOSITION.search(text, before, start)
-    ):
-        return "age", end
+    if number.isdigit() and int(number) < 120:
+        after = text[end : end + 1]
+        if after == "," and _APPOSITION.search(text, before, start):
+            return "age", end
+        if after in (".", "") and _NAME_APPOSITION.search(text, max(0, start - 30), start):
+            return "age", end
     if number.lower() == "one":  # "exactly one unit", not "one of", "no one", "one day"
         m = _ONE_THING.match(text, end)
         counted = m is not None and m.group(1).lower() not in STOPWORDS | _ONE_IDIOMS

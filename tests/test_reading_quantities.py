@@ -45,6 +45,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("He was diagnosed at four days old.", "age", "four days old"),
         ("Children get it starting at five months of age.", "age", "five months of age"),
         ("Haverstock, then 58, won the commission.", "age", "58"),
+        # an age closing the sentence after a name, or said with "now" ("how old is graham" abstained)
+        ('"We have tried everything," said Graham Rutherford, 58.', "age", "58"),
+        ("Among them was Oscar Bellingham, now 8, from Leeds.", "age", "8"),
         ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
         ("About one in three comets break apart.", "percent", "one in three"),
         ("She has spent a decade studying the archives.", "duration", "spent a decade"),
