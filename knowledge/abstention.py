@@ -82,6 +82,7 @@ from .swap_rules import (
     _count_given,
     _counts,
     _degree,
+    _future_unsaid,
     _measured,
     _month_days,
     _name_runs,
@@ -138,6 +139,7 @@ class AbstentionRules:
             or self.year_elsewhere(query, sentence)
             or _swapped_alternative(query.text, text)
             or _relative_missing(query.text, text)
+            or _future_unsaid(query.text, text)
             or (gates.negated and _negation_added(query.text, text))
             or (bool(gates.counts) and _swapped_count(gates.counts, text))
             or (bool(gates.measured) and _swapped_measure(gates.measured, text))

@@ -646,3 +646,21 @@ def _age_owners(sentence: str) -> list[frozenset[str]] | None:
         if not any(a <= m.start() < b for a, b in spans):
             return None
     return owners
+
+
+# future_unsaid: "When will the hosepipe ban be lifted?" asks what is to come; "The hosepipe ban imposed that
+# year ... was lifted in late October" tells what was
+_ASKS_FUTURE = re.compile(
+    r"^\W*when\s+(?:will|'ll|(?:is|are)\b[^?]*?\b(?:going|due|expected|set|scheduled|likely)\s+to)\b", re.I
+)
+_SAYS_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|shall|expect\w*|plan\w*|due|next|until|by|from|scheduled|hope\w*|aim\w*|intend\w*|"
+    r"could|should|may|might|set to|going to|designed to|soon|upcoming|coming|later|tomorrow|future|"
+    r"in (?:a|an|\w+) (?:days?|weeks?|months?|years?))\b",
+    re.I,
+)
+
+
+def _future_unsaid(question: str, sentence: str) -> bool:
+    """Whether the question asks when something will happen and the sentence says nothing to come."""
+    return _ASKS_FUTURE.search(question) is not None and _SAYS_FUTURE.search(sentence) is None

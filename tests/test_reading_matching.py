@@ -2025,3 +2025,17 @@ def test_a_sentence_naming_none_of_its_kind_is_about_the_one_named_just_before(t
     assert article.cited("How much did MTG-I1 cost to build?") == ""
     assert article.cited("how much did mtg-i1 cost") == ""
     assert article.cited("How much did MTG-S1 cost to build?").startswith("The satellite weighs")
+
+
+def test_when_will_is_not_answered_by_what_was(tmp_path: Path) -> None:
+    # "When will the hosepipe ban be lifted?" quoted the 2018 ban's "was lifted in late October"
+    text = (
+        "Hosepipe ban\n\n"
+        "Northern Water said a hosepipe ban will start on Friday across Yorkshire.\n\n"
+        "Reservoirs are at 38 per cent of capacity, against 71 per cent a year ago.\n\n"
+        "The hosepipe ban imposed in 2018 lasted 11 weeks and was lifted in late October."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When will the hosepipe ban be lifted?") == ""
+    assert article.cited("When will the hosepipe ban start?").startswith("Northern Water said")
+    assert article.cited("When was the 2018 hosepipe ban lifted?").startswith("The hosepipe ban imposed")
