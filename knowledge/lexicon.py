@@ -33,7 +33,7 @@ _GROUPS = [
     "approve approval clearance",
     "oppose objection object block veto against resist",
     "say said add added tell told state post posted write wrote announce reveal comment claim describe",
-    "nickname nicknamed call called dub dubbed known",
+    "nickname nicknamed call called dub dubbed known titled entitled",
     "job role position office tenure work career employ employment manager profession occupation living",
     "lead leader led head headed chief chair run boss ceo chairman chairwoman",
     "country nation state",
@@ -135,6 +135,10 @@ _GROUPS = [
     "coach manager",
     "lend lent loan loaned",
     "yearly annual annually",
+    # and rounds 171-206's: "how many people were killed" of "died", "where was the gig", "the crash"
+    "kill killed die died death deaths",
+    "gig gigs concert concerts show shows",
+    "crash crashes collision collisions",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.
@@ -192,6 +196,8 @@ PHRASES = {
     "broken down": "collapse",
     "turn down": "reject",
     "turned down": "reject",
+    "hand over": "present",
+    "handed over": "present",
     # a title's acronym typed in chat, as the article spells the title: "who's the cto" is not the
     # "officer" or "chief" of any title (rounds 135-146)
     "ceo": "chief executive",

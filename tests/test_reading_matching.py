@@ -2039,3 +2039,25 @@ def test_when_will_is_not_answered_by_what_was(tmp_path: Path) -> None:
     assert article.cited("When will the hosepipe ban be lifted?") == ""
     assert article.cited("When will the hosepipe ban start?").startswith("Northern Water said")
     assert article.cited("When was the 2018 hosepipe ban lifted?").startswith("The hosepipe ban imposed")
+
+
+def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path: Path) -> None:
+    # rounds 171-206: each abstained though the article said it in its own word
+    text = (
+        "Canal anniversary\n\n"
+        "About 900 labourers worked on the line, and at least 17 died during construction.\n\n"
+        "The band played a show in Leeds on Friday.\n\n"
+        "There have been 37 collisions within the roadworks since March.\n\n"
+        "The strategy, titled Homes for Every Street, was passed by 41 votes to 19.\n\n"
+        "The regatta's chairman, Sir Steve Redgrave, presented the trophy."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many labourers were killed during construction?").startswith("About 900")
+    killed = article.base._current().matcher.analyse("How many labourers were killed?")
+    assert any("die" in t.alternatives for t in killed.terms if t.key == "kill")
+    assert article.cited("where was the gig").startswith("The band played")
+    assert article.cited("how many crashes have there been in the roadworks").startswith("There have been")
+    assert article.cited("What is the strategy called?").startswith("The strategy, titled")
+    called = article.base._current().matcher.analyse("What is the strategy called?")
+    assert any("titl" in t.alternatives for t in called.terms if t.key == "call")
+    assert article.cited("who handed over the trophy").startswith("The regatta's chairman")
