@@ -229,7 +229,11 @@ class Matcher(QuestionReading, AbstentionRules):
         answering = self.index.answered_question(quoted[-1])
         citations = tuple([self.index.citation(s) for s in quoted + answering])
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
-        if unit.relation != "states" and not (query.wanted and unit.answer_type == "description"):
+        if (
+            unit.relation != "states"
+            and not (query.wanted and unit.answer_type == "description")
+            and (unit.answer_type != "description" or self._description_answers(query, unit.answer))
+        ):
             text = unit.answer  # (a description answers no "how old": the quoted sentence has the age)
         else:  # a sentence that asks is quoted with what answers it
             text = " ".join(c.text for c in citations) if answering else citations[0].text
@@ -241,6 +245,21 @@ class Matcher(QuestionReading, AbstentionRules):
             fact=fact,
             version=version,
         )
+
+    def _description_answers(self, query: Query, described: str) -> bool:
+        """Whether a derived description ("Graham Ogilvie is Chief executive.") says all the question asks:
+        each of its words, or a word asking what someone is or does; else the sentence itself is the answer
+        ("Where did Graham Ogilvie work before Skyhaven?", "What does SAT stand for?")."""
+        said = set(map(stem, tokens(described)))
+        for t in query.terms:
+            if t.light or t.key in _ASKING_WHAT_SOMEONE_IS:
+                continue
+            if t.entity:
+                if said.isdisjoint(self._name_words(t.key[1:])):
+                    return False
+            elif t.key not in said and t.alternatives.isdisjoint(said):
+                return False
+        return True
 
     def _spelling_out_first(self, acronym: str, ranked: list[Candidate]) -> None:
         """Move to the front the sentence that spells the acronym out, as news does on first use:
@@ -784,6 +803,12 @@ class Matcher(QuestionReading, AbstentionRules):
             if e.name not in names and len(e.sentences) > 1:
                 names.append(e.name)
         return tuple(names[:limit])
+
+
+# words that ask what someone is or does, which a description answers ("What is Helen Marsh's job?")
+_ASKING_WHAT_SOMEONE_IS = frozenset(
+    map(stem, "job role profession occupation work works title position do does".split())
+)
 
 
 def _fragment(name: str) -> bool:

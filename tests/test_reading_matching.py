@@ -2061,3 +2061,18 @@ def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path
     called = article.base._current().matcher.analyse("What is the strategy called?")
     assert any("titl" in t.alternatives for t in called.terms if t.key == "call")
     assert article.cited("who handed over the trophy").startswith("The regatta's chairman")
+
+
+def test_a_derived_description_answers_only_what_it_says(tmp_path: Path) -> None:
+    # "Where did Graham Ogilvie work before Skyhaven?" answered "Graham Ogilvie is Chief executive."
+    # above the right quote: the description did not say where he worked before
+    text = (
+        "Airline collapses\n\n"
+        "Skyhaven Airways stopped flying on Monday after failing to find a buyer.\n\n"
+        "Chief executive Graham Ogilvie, who joined Skyhaven from Loganair in 2019, apologised to passengers."
+    )
+    article = build_article(tmp_path, text)
+    before = article.base.answer("Where did Graham Ogilvie work before Skyhaven?")
+    assert before.text.startswith("Chief executive Graham Ogilvie, who joined")
+    assert article.base.answer("Who is Graham Ogilvie?").text == "Graham Ogilvie is Chief executive."
+    assert article.base.answer("What is Graham Ogilvie's job?").text == "Graham Ogilvie is Chief executive."
