@@ -401,6 +401,12 @@ _ABBREVIATIONS = frozenset(
         "ing",  # "Ing. Martin Gruber-Sailer", an engineer's title in German-speaking countries
         "fr",
         "hon",
+        "cllr",  # "Cllr. Amina Rafiq", a British councillor
+        "supt",  # "Det. Supt. Claire Moss"
+        "det",
+        "insp",
+        "cpl",
+        "pte",
     ]
 )
 # abbreviations that also end sentences: "before 9 a.m. The keeper...", "Carron Homes Ltd. The firm..."
