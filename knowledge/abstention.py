@@ -99,6 +99,7 @@ from .swap_rules import (
     _swapped_day,
     _swapped_dimension,
     _swapped_measure,
+    _unnamed_asked,
     _verbal,
     _which_noun,
 )
@@ -140,6 +141,7 @@ class AbstentionRules:
             or _swapped_alternative(query.text, text)
             or _relative_missing(query.text, text)
             or _future_unsaid(query.text, text)
+            or (gates.asks_name and _unnamed_asked(query.text, text))
             or (gates.negated and _negation_added(query.text, text))
             or (bool(gates.counts) and _swapped_count(gates.counts, text))
             or (bool(gates.measured) and _swapped_measure(gates.measured, text))

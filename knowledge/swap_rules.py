@@ -664,3 +664,61 @@ _SAYS_FUTURE = re.compile(
 def _future_unsaid(question: str, sentence: str) -> bool:
     """Whether the question asks when something will happen and the sentence says nothing to come."""
     return _ASKS_FUTURE.search(question) is not None and _SAYS_FUTURE.search(sentence) is None
+
+
+# unnamed_asked: "What was the name of the military fort the road led to?" of "... with a military fort
+# about ten miles south": the sentence has the thing, but only as "a fort", and names it nowhere
+_NAME_OF = re.compile(
+    r"\bname of (?:the|his|her|its|their|this|that)\s+((?:[a-z0-9][a-z0-9-]*\s+){0,4}[a-z0-9][a-z0-9-]*)",
+    re.I,
+)
+_NAME_OF_STOP = frozenset(
+    "the that which who whom whose where when in of at on for to from by with was is were".split()
+)
+_UNNAMING = frozenset("a an another one two three four several some his her their its our my your".split())
+# right after the word, or after a few words and a comma: "a second freighter, the Arcturus", "a second
+# planet in the system, TOI-2291 b"
+_NAMING_AFTER = re.compile(
+    r"^\W*(?:the\s+)?(?:called|named|known as|dubbed|[A-Z\"“'‘(])|^[^.;:,]{0,25},\s+(?:the\s+)?[A-Z0-9\"“]"
+    r"|^,\s+[a-z][\w-]*,"  # "a rival gene therapy, lovo-cel, made by": a name in lower case
+)
+
+
+def _unnamed_asked(question: str, sentence: str) -> bool:
+    """Whether a question asking the name of a thing meets a sentence that has the thing only unnamed
+    ("a military fort", "his dogs") and never names it next to its word."""
+    m = _NAME_OF.search(question)
+    if m is None:
+        return False
+    words = []
+    for w in m.group(1).lower().split():
+        if w in _NAME_OF_STOP:
+            break
+        words.append(w)
+    if not words:
+        return False
+    head = stem(words[-1])
+    toks = tokens(sentence)
+    at = [i for i, t in enumerate(toks) if stem(t) == head]
+    if not at:
+        return False
+    for i in at:
+        if not any(t in _UNNAMING for t in toks[max(0, i - 3) : i]):
+            return False
+        # the word's place in the text: a name, a quotation or "called" right after it names it
+        end = _word_end(sentence, toks[i], i, toks)
+        if end is None or _NAMING_AFTER.match(sentence[end:]):
+            return False
+    return True
+
+
+def _word_end(sentence: str, word: str, index: int, toks: list[str]) -> int | None:
+    """Where the *index*-th token (*word*) of *sentence* ends in the text, or None when it is not found."""
+    seen = sum(1 for t in toks[:index] if t == word)
+    pos = -1
+    low = sentence.lower()
+    for _ in range(seen + 1):
+        pos = low.find(word, pos + 1)
+        if pos < 0:
+            return None
+    return pos + len(word)

@@ -2076,3 +2076,18 @@ def test_a_derived_description_answers_only_what_it_says(tmp_path: Path) -> None
     assert before.text.startswith("Chief executive Graham Ogilvie, who joined")
     assert article.base.answer("Who is Graham Ogilvie?").text == "Graham Ogilvie is Chief executive."
     assert article.base.answer("What is Graham Ogilvie's job?").text == "Graham Ogilvie is Chief executive."
+
+
+def test_the_name_of_a_thing_the_sentence_leaves_unnamed_is_not_given(tmp_path: Path) -> None:
+    # "What was the name of the military fort the road led to?" quoted "... with a military fort about
+    # 11 kilometres to the south": the article names no fort; a thing named beside its word answers
+    text = (
+        "Roman road found\n\n"
+        "The road linked the Roman city of Viroconium with a military fort about 11 kilometres south.\n\n"
+        "The approval was based on a Phase 3 trial, called HALO-3, that enrolled 42 patients.\n\n"
+        "A rival gene therapy, lovo-cel, made by Bluebird Bio, is approved in the United States."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was the name of the military fort the road led to?") == ""
+    assert article.cited("What was the name of the Phase 3 trial?").startswith("The approval")
+    assert article.cited("What is the name of the rival gene therapy?").startswith("A rival gene therapy")
