@@ -204,6 +204,11 @@ PHRASES = {
     "cfo": "chief financial",
     "coo": "chief operating",
     "cto": "chief technology",
+    # a party's everyday short name ("lib" alone is clipped from too many words: "library", "liberty")
+    "lib dems": "liberal democrats",
+    "lib dem": "liberal democrat",
+    "lib democrats": "liberal democrats",  # chat's "dems" is read as "democrats" first
+    "lib democrat": "liberal democrat",
     # chat's ordinals in digits, as articles write them in words: "who came 3rd" of "who came third"
     "1st": "first",
     "2nd": "second",

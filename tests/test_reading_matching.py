@@ -1933,11 +1933,17 @@ def test_a_titles_acronym_typed_in_chat_meets_the_title_and_not_its_every_word(t
         "App breach\n\n"
         "The Information Commissioner's Office (ICO) said it was making enquiries.\n\n"
         "Chief technology officer Lukas Meier said a privacy feature would be switched on.\n\n"
-        "Chief executive Aoife Brennan apologised to users in a short video."
+        "Chief executive Aoife Brennan apologised to users in a short video.\n\n"
+        "Liberal Democrat leader Sunita Rao said the library should have been told.\n\n"
+        "The library lends laptops to students."
     )
     article = build_article(tmp_path, text)
     assert article.cited("whos the cto").startswith("Chief technology officer")
     assert article.cited("who's the ceo").startswith("Chief executive")
+    # a party's short name: "lib" alone is clipped from too many words ("library", "liberty")
+    assert article.cited("what did the lib dem leader say").startswith("Liberal Democrat leader")
+    read = article.base._current().matcher.analyse("what did the lib dems say")
+    assert {"liber", "democrat"} <= {t.key for t in read.terms}
 
 
 def test_an_ordinal_typed_in_digits_meets_the_article_s_ordinal_word(tmp_path: Path) -> None:
