@@ -229,12 +229,12 @@ class Matcher(QuestionReading, AbstentionRules):
         answering = self.index.answered_question(quoted[-1])
         citations = tuple([self.index.citation(s) for s in quoted + answering])
         fact = FactRef(unit.fact_id, unit.subject, unit.relation, unit.object, unit.origin)
-        if (
-            unit.relation != "states"
-            and not (query.wanted and unit.answer_type == "description")
-            and (unit.answer_type != "description" or self._description_answers(query, unit.answer))
+        if unit.relation != "states" and (
+            unit.answer_type != "description"
+            or not query.wanted  # a description answers no "how old": the quoted sentence has the age
+            and self._description_answers(query, unit.answer)
         ):
-            text = unit.answer  # (a description answers no "how old": the quoted sentence has the age)
+            text = unit.answer
         else:  # a sentence that asks is quoted with what answers it
             text = " ".join(c.text for c in citations) if answering else citations[0].text
         return Answer(

@@ -713,12 +713,8 @@ def _unnamed_asked(question: str, sentence: str) -> bool:
 
 
 def _word_end(sentence: str, word: str, index: int, toks: list[str]) -> int | None:
-    """Where the *index*-th token (*word*) of *sentence* ends in the text, or None when it is not found."""
-    seen = sum(1 for t in toks[:index] if t == word)
-    pos = -1
-    low = sentence.lower()
-    for _ in range(seen + 1):
-        pos = low.find(word, pos + 1)
-        if pos < 0:
-            return None
-    return pos + len(word)
+    """Where the *index*-th token (*word*) of *sentence* ends in the text, or None when it is not found
+    (a word written with an accent, which tokens folds)."""
+    seen = toks[:index].count(word)
+    written = list(re.finditer(rf"\b{re.escape(word)}\b", sentence, re.I))
+    return written[seen].end() if seen < len(written) else None
