@@ -161,6 +161,14 @@ def test_an_abstention_offers_the_articles_near_the_question_and_no_stray_word(t
     base = FactBase.build(sources, tmp_path / "b.db")
     marrow = base.answer("How much did the marrow weigh at the county farm fair on Saturday?")
     assert marrow.abstained and marrow.suggestions == ("County farm fair",)
+    words = tmp_path / "words"
+    words.mkdir()
+    trial = "Vaccine trial\n\nThe Phase 3 trial enrolled 12,400 adults.\n\nPhase 2 results came in March."
+    (words / "trial.txt").write_text(trial, encoding="utf-8")
+    (words / "cup.txt").write_text("Cup final\n\nSomerford won the One-Day Cup final.", encoding="utf-8")
+    named = FactBase.build(words, tmp_path / "words.db")
+    assert named.answer("Who funded the Phase 3 trial?").suggestions == ("Vaccine trial",)
+    assert named.answer("who sponsors the cup").suggestions == ("Cup final",)
     from knowledge.matcher import _fragment
 
     assert _fragment("Cup") and _fragment("Phase") and _fragment("B")
