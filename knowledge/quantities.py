@@ -30,7 +30,7 @@ _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
 # words for money ISO 4217's names miss (gazetteer.CURRENCY_WORDS has those): plurals made otherwise
 # than with "s", other spellings, coins, old currencies, codes
 _OTHER_MONEY_WORDS = (
-    "yuan cents pence lire lei kronor kroner ducats shekels roubles USD EUR GBP JPY CNY AED".split()
+    "yuan cents pence penny lire lei kronor kroner ducats shekels roubles USD EUR GBP JPY CNY AED".split()
 )
 _CURRENCY_WORD = (
     "(?:"
@@ -160,10 +160,15 @@ _SCORE = re.compile(
     r"|\b\d{1,3}, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \d{1,3}(?=:)"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
-_CLOCK_WORD = re.compile(r"\b(?:noon|midnight)\b", re.I)
+# "at noon", "at five in the morning", "ten o'clock"
+_CLOCK_WORD = re.compile(
+    r"\b(?:noon|midnight|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r" (?:in the (?:morning|afternoon|evening)|at night|o'clock))\b",
+    re.I,
+)
 # "100Wh", "75C", "10am" too
 _NUMBER = re.compile(
-    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|(?i:am|pm|ft|cm|mm|km|kg)\b))"
+    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|p(?![\w.])|(?i:am|pm|ft|cm|mm|km|kg)\b))"
 )
 _WORKING = r"(?:working|business|school|calendar|trading)"  # "40 working days" is a duration too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
@@ -173,6 +178,7 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ("power", re.compile(_POWER_UNIT)),
     ("time", re.compile(r"(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d{2}\b", re.I)),
     ("percent", re.compile(r"\s?(?:%|per ?cent\b|percentage points?\b)", re.I)),
+    ("money", re.compile(r"(?-i:p)(?![\w.])")),  # "38p a litre": pence
     ("loudness", re.compile(r"[- ]?(?:dBA?|decibels?)\b", re.I)),  # "41 dBa", "a 90-decibel roar"
     # "107 degrees Fahrenheit", "-5°C", "75C" (written on the number); not "a 45-degree angle"
     (
@@ -208,7 +214,8 @@ _UNIT_KINDS = {
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
 # "aged 35", "at the age of 35", "aged between 19 and 71"
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|age of|aged (?:between|from)|aged (?:between )?\d{1,3} (?:and|to)) $", re.I
+    r"\b(?:aged?|age of|aged (?:between|from)|aged (?:between )?\d{1,3} (?:and|to)|age (?:was|is|were)) $",
+    re.I,
 )
 # "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
 _MONEY_VERB_BEFORE = re.compile(

@@ -47,6 +47,11 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Haverstock, then 58, won the commission.", "age", "58"),
         # an age closing the sentence after a name, or said with "now" ("how old is graham" abstained)
         ('"We have tried everything," said Graham Rutherford, 58.', "age", "58"),
+        ("Their average age was 71, and 56 per cent were women.", "age", "71"),
+        # pence, a coin, and a clock told in words ("how much are farmers paid for milk" abstained)
+        ("Farmers were being paid 38p a litre for milk.", "money", "38p"),
+        ("A single fare cost one penny.", "money", "one penny"),
+        ("It sang above the tent at five in the morning.", "time", "five in the morning"),
         ("Among them was Oscar Bellingham, now 8, from Leeds.", "age", "8"),
         ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
         ("About one in three comets break apart.", "percent", "one in three"),
