@@ -49,7 +49,10 @@ LENGTH_UNIT_PATTERN = (
 )
 # Power and energy: symbols as written ("8.69 GW", "100Wh", "30 kWh"; a bare "W" not before a name,
 # "100 W Main St"), or the words ("50 megawatts", "2 kilowatt-hours").
-_ENERGY_UNIT = r"(?:\s?[kKMGT]?Wh(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)\b)"
+_ENERGY_UNIT = (
+    r"(?:\s?[kKMGT]?Wh(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)\b"
+    r"|[- ](?i:(?:kilo|mega|giga|tera)?joules?)\b)"  # "69 megajoules of energy"
+)
 _POWER_UNIT = r"(?:\s?(?:[kKMGT]W|W(?!\.| [A-Z]))(?![\w])|[- ](?i:(?:kilo|mega|giga|tera)?watts?)\b)"
 _TIME_UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)"
@@ -130,7 +133,10 @@ _MOMENT = re.compile(
     r" (?:days?|weeks?|months?|years?)\b(?! (?:old|of)\b)"
     r"|\bby the (?:end|middle|start) of (?:the|this|next) (?:year|month|week|decade|season|summer|winter)\b"
     # a season as news dates a plan: "in the spring", "next autumn", "by the summer"
-    r"|\b(?:in the|by the|this|next|early|late|until the) (?:spring|summer|autumn|winter)\b)"
+    r"|\b(?:in the|by the|this|next|early|late|until the) (?:spring|summer|autumn|winter)\b"
+    # a game's or a fight's own clock: "in the 81st minute", "in the sixth round"
+    r"|\bin the (?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|final|last|closing|opening) (?:minute|minutes|round|over|lap|set|inning|innings)\b)"
     r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
 )
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
@@ -214,7 +220,8 @@ _UNIT_KINDS = {
 _CURRENCY_BEFORE = re.compile(rf"{_CURRENCY_SIGN}\s?$")
 # "aged 35", "at the age of 35", "aged between 19 and 71"
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged?|age of|aged (?:between|from)|aged (?:between )?\d{1,3} (?:and|to)|age (?:was|is|were)) $",
+    r"\b(?:aged?(?: around| about| roughly| nearly| almost| over| under)?|age of|aged (?:between|from)"
+    r"|aged (?:between )?\d{1,3} (?:and|to)|age (?:was|is|were)) $",
     re.I,
 )
 # "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
@@ -388,7 +395,9 @@ MONEY_WORDS = frozenset(
     "debt settlement payment payout subsidy compensation ransom tuition pension reward contract deal offer "
     "bid income earnings expenses give gave given donate donated "
     "contribute contributed contributes contributing contribution lend lent lends lending "
-    "dollars euros pounds yen yuan".split()
+    "dollars euros pounds yen yuan "
+    # what a sum is asked of: "how much was Harlow Power fined", "how much is the energy bill"
+    "fined fines bill bills".split()
 )
 # The word that names a kind of quantity in a question, which a sentence stating one answers
 # ("how much did it cost": "a budget of $4m"; "what was the final score": "45-17")
@@ -408,6 +417,7 @@ _POWER_WORDS = frozenset(
     kw mw gw tw kwh mwh gwh twh""".split()
 )
 _POWER_OR_ENERGY = frozenset({"power", "energy"})
+_BEING_WORDS = frozenset("is are was were r do does did will would can could".split())
 # a run of games or results, whose length is counted ("an 11-game losing streak")
 _STRETCH_WORDS = frozenset("streak streaks skid drought slump".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
@@ -555,9 +565,12 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         # the noun right after "how many" / "how much" is what is measured: "how many years"
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
+        if words[at] == "much" and counted == {"of"}:  # "how much of group sales": a share, or a sum
+            return _AMOUNT
         if counted & _NOTICE_WORDS:  # "how much notice must they give": "at least 28 days"
             return frozenset({"duration"})
-        if (counted | set(words[at + 2 : at + 3])) & _TIME_WORDS:  # "how much prison time"
+        # "how much prison time"; not "how much are day tickets", whose next word is a verb's
+        if (counted | (set(words[at + 2 : at + 3]) if not counted & _BEING_WORDS else set())) & _TIME_WORDS:
             if words[at] == "many" and not counted & _TIME_WORDS:  # "how many migraine days": counted
                 return frozenset({"duration", "count"})
             return frozenset({"duration"})

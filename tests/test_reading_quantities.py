@@ -52,6 +52,10 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("Farmers were being paid 38p a litre for milk.", "money", "38p"),
         ("A single fare cost one penny.", "money", "one penny"),
         ("It sang above the tent at five in the morning.", "time", "five in the morning"),
+        ("Adeyemi-Clarke equalised in the 81st minute.", "moment", "in the 81st minute"),
+        ("He had been knocked down once, in the sixth round.", "moment", "in the sixth round"),
+        ("The grave held a man aged around 40.", "age", "40"),
+        ("The machine produced 69 megajoules of energy.", "energy", "69 megajoules"),
         ("Among them was Oscar Bellingham, now 8, from Leeds.", "age", "8"),
         ("The 7ft 1in Swede tipped it in.", "length", "7ft"),
         ("About one in three comets break apart.", "percent", "one in three"),
@@ -182,6 +186,11 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         # a sum named by what it is for: a grant or a bail is money, not a share or a count
         ("How much was the grant to the museum?", {"money"}),
         ("how much is his bail", {"money"}),
+        # a fine or a bill whatever else the question names; "how much of" a share or a sum; "day tickets"
+        ("How much was Harlow Power fined?", {"money"}),
+        ("how much is the energy bill now", {"money"}),
+        ("how much of group sales is bricktown", AMOUNT),
+        ("how much are day tickets", AMOUNT),
         ("how much did the foundation give to the clinic", {"money"}),
         # the word of money may come late: "how much does the 2.6GHz i7 model cost"
         ("How much does the 2.6GHz Core i7 model cost?", {"money"}),
