@@ -859,11 +859,21 @@ class AbstentionRules:
         concert"); an age that may be anyone's ("the 36-year-old") may be theirs."""
         if not query.wanted or "age" not in query.wanted:
             return False
-        owners = _age_owners(self.index.sentences[sentence].text)
+        text = self.index.sentences[sentence].text
+        owners = _age_owners(text)
         if owners is None:
             return False
         mine = self._name_words(self.gates(query).person)
-        return all(mine.isdisjoint(map(stem, words)) for words in owners)
+        if not all(mine.isdisjoint(map(stem, words)) for words in owners):
+            return False
+        # the question's name just before an owner is a club or a firm of theirs, taken for a person
+        # ("Kingsholm captain Dafydd Morgan, 34," of "how old is the Kingsholm captain")
+        toks = tokens(text)
+        for words in filter(None, owners):
+            at = next((i for i, t in enumerate(toks) if fold(t) in words), None)
+            if at is not None and not mine.isdisjoint(map(stem, toks[max(0, at - 4) : at])):
+                return False
+        return True
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers

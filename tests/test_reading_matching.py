@@ -2016,6 +2016,19 @@ def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) 
     assert article.cited("how old is amir khan").startswith("A 19-year-old student")
 
 
+def test_a_club_taken_for_a_person_keeps_its_captains_age(tmp_path: Path) -> None:
+    # "how old is the kingsholm captain" abstained: "Kingsholm Harriers" had been typed a person, and
+    # "Dafydd Morgan, 34," read as someone else's age; the question's name just before the owner is theirs
+    text = (
+        "Cup final\n\n"
+        "Kingsholm Harriers won the county cup on Saturday, beating Alder Vale 24-17.\n\n"
+        "Kingsholm captain Dafydd Morgan, 34, lifted the trophy alongside the club president.\n\n"
+        "Harriers coach Owen Price said the squad had earned it."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how old is the kingsholm captain").startswith("Kingsholm captain Dafydd")
+
+
 def test_a_sentence_naming_none_of_its_kind_is_about_the_one_named_just_before(tmp_path: Path) -> None:
     # "How much did MTG-I1 cost to build?" quoted "The satellite weighs about 3.8 tonnes and cost around
     # €560 million", said of MTG-S1, named in the sentence before it
