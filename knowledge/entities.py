@@ -201,6 +201,13 @@ def _name_mentions(
             _INITIAL.fullmatch(current[-1][0]) or current[-1][0] in _NAME_ABBREVIATIONS
         ):
             gap = " "  # "Christopher D. Battin", "P.J. Fleck", "St. Louis": the period ends no name
+        if (
+            current
+            and gap.strip() in ("'", "\u2019")
+            and current[-1][0].endswith("s")
+            and fold(bare) in _ORG_KEYS
+        ):
+            gap = " "  # "Clifton Road Traders' Association", "the Farmers' Union": one name
         if current and gap.strip() not in ("", "-", "&"):  # "Marks & Spencer", "Crumb & Co" are one name
             spans.append(current)
             current = []

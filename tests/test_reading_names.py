@@ -480,6 +480,19 @@ def test_a_word_every_name_of_its_kind_has_does_not_make_an_unknown_name_known(t
     assert article.cited("How long has Rutte led the People's Party?").startswith("Rutte has led")
 
 
+def test_a_plural_possessive_inside_a_bodys_name_keeps_it_one_name(tmp_path: Path) -> None:
+    # "Who chairs the Clifton Road Traders' Association?" abstained: the name was cut at the apostrophe
+    # into "Clifton Road Traders" and "Association"
+    text = (
+        "Parking row\n\n"
+        "The Clifton Road Traders' Association, which represents 58 businesses, opposes the plan.\n\n"
+        "Its chair, Angela Morrow, said the council had ignored every objection."
+    )
+    article = build_article(tmp_path, text)
+    assert "Clifton Road Traders' Association" in article.entity_names()
+    assert article.cited("Who chairs the Clifton Road Traders' Association?").startswith("Its chair")
+
+
 MARKETS = (
     "Banks lift shares\n\n"
     "Sanjiv Bhasin of Kotak Securities expects a rally, and Rusmik Oza agrees.\n\n"
