@@ -197,6 +197,8 @@ PHRASES = {
     "turn down": "reject",
     "turned down": "reject",
     "hand over": "present",
+    "head office": "headquarters",
+    "head offices": "headquarters",
     "handed over": "present",
     # a title's acronym typed in chat, as the article spells the title: "who's the cto" is not the
     # "officer" or "chief" of any title (rounds 135-146)

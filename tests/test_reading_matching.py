@@ -2068,7 +2068,8 @@ def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path
         "The band played a show in Leeds on Friday.\n\n"
         "There have been 37 collisions within the roadworks since March.\n\n"
         "The strategy, titled Homes for Every Street, was passed by 41 votes to 19.\n\n"
-        "The regatta's chairman, Sir Steve Redgrave, presented the trophy."
+        "The regatta's chairman, Sir Steve Redgrave, presented the trophy.\n\n"
+        "Hartwell, headquartered in Solihull, has 702 branches."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many labourers were killed during construction?").startswith("About 900")
@@ -2080,6 +2081,8 @@ def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path
     called = article.base._current().matcher.analyse("What is the strategy called?")
     assert any("titl" in t.alternatives for t in called.terms if t.key == "call")
     assert article.cited("who handed over the trophy").startswith("The regatta's chairman")
+    headquarters = article.base._current().matcher.analyse("Where is Hartwell's head office?")
+    assert "headquart" in {t.key for t in headquarters.terms}
 
 
 def test_a_derived_description_answers_only_what_it_says(tmp_path: Path) -> None:
