@@ -33,6 +33,7 @@ COLOUR_ERROR = 0xC53030
 
 _MARKDOWN = re.compile(r"([\\*_~`|>#\[\]()-])")
 _MENTION = re.compile(r"@(?=[\w!&#])|<(?=[@#][!&]?\d)")
+_ESCAPED = re.compile(r"\\([\\*_~`|>#\[\]()-])")  # what neutralise escaped, for a terminal
 
 
 def neutralise(text: str) -> str:
@@ -86,7 +87,7 @@ class Card:
         return Card(title, desc, kept, footer, self.colour)
 
     def to_text(self) -> str:
-        """The same content for a terminal."""
+        """The same content for a terminal, where markdown's escapes would show ("Selene\\-3")."""
         parts = [self.title, "=" * min(len(self.title), 60)]
         if self.description:
             parts.append(self.description)
@@ -94,7 +95,7 @@ class Card:
             parts.append(f"\n[{name}]\n{value}")
         if self.footer:
             parts.append(f"\n({self.footer})")
-        return "\n".join(parts)
+        return _ESCAPED.sub(r"\1", "\n".join(parts))
 
 
 def where(c: Citation) -> str:

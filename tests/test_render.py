@@ -173,3 +173,10 @@ def test_an_abstention_offers_the_articles_near_the_question_and_no_stray_word(t
 
     assert _fragment("Cup") and _fragment("Phase") and _fragment("B")
     assert not _fragment("Crestline") and not _fragment("Hill School") and not _fragment("NASA")
+
+
+def test_a_terminal_shows_the_users_words_without_markdown_escapes() -> None:
+    # a tester: the console showed "Selene\-3"; Discord needs the escape, a terminal shows it as noise
+    card = render.answer_card(Answer("when is selene-3 (the lander) due?", "I don't know.", abstained=True))
+    assert "selene\\-3 \\(the lander\\)" in card.description
+    assert "selene-3 (the lander) due?" in card.to_text()
