@@ -164,6 +164,11 @@ _FRACTION = re.compile(
 _SCORE = re.compile(
     r"(?<![\d/.,-])\d{1,3}-\d{1,3}(?![\d/-]|\.\d)"
     r"|\b\d{1,3}, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \d{1,3}(?=:)"
+    # cricket's: "712 for eight", "81 for two at lunch", "all out for 241", "three for 55"
+    r"|(?i:\b\d{1,3} for (?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9])\b"
+    r"(?! (?:the|a|an)\b| [a-z]+s\b))"  # not "40 for two tickets", "318 for the fourth wicket"
+    r"|(?i:\b(?:all out|bowled (?:\w+ )?out|dismissed) for \d{1,3}\b)"
+    r"|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten) for \d{1,3}\b)"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 # "at noon", "at five in the morning", "ten o'clock"

@@ -53,6 +53,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         ("A single fare cost one penny.", "money", "one penny"),
         ("It sang above the tent at five in the morning.", "time", "five in the morning"),
         ("Adeyemi-Clarke equalised in the 81st minute.", "moment", "in the 81st minute"),
+        # cricket's scores ("what was the score at lunch" abstained)
+        ("The home side had reached 81 for two at lunch.", "score", "81 for two"),
+        ("They bowled Surrey out for 241.", "score", "bowled Surrey out for 241"),
         ("He had been knocked down once, in the sixth round.", "moment", "in the sixth round"),
         ("The grave held a man aged around 40.", "age", "40"),
         ("The machine produced 69 megajoules of energy.", "energy", "69 megajoules"),
