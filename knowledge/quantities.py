@@ -409,7 +409,8 @@ MONEY_WORDS = frozenset(
 STATED_KINDS = (
     {w: "money" for w in MONEY_WORDS}
     | {"score": "score", "scoreline": "score"}
-    | {"percentage": "percent", "percentages": "percent"}  # "what percentage backed it" of "92% backed"
+    # "what percentage backed it" of "92% backed"; "what percent" of "64 per cent"
+    | {"percentage": "percent", "percentages": "percent", "percent": "percent"}
     | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
 )
 _CURRENCIES = frozenset(

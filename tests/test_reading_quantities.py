@@ -592,6 +592,9 @@ def test_what_percentage_is_answered_by_a_percent_sign(tmp_path: Path) -> None:
     assert article.cited("what percentage backed strike action").startswith("About 92% of members")
     terms = article.base._current().matcher.analyse("what percentage of drivers walked out").terms
     assert any("#percent" in t.alternatives for t in terms)  # any share stated meets the word
+    # "percent" too: chat writes it for the article's "per cent" or "%"
+    terms = article.base._current().matcher.analyse("what percent of drivers walked out").terms
+    assert any("#percent" in t.alternatives for t in terms)
 
 
 def test_a_year_before_christ_answers_when(tmp_path: Path) -> None:
