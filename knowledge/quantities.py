@@ -20,6 +20,7 @@ _SMALL = (
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _WORDNUM = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))})(?:-(?:{'|'.join(_SMALL[:9])}))?"
+_ONE_TO_TEN = "|".join(_SMALL[:10])
 _SCALE = r"(?:[- ](?:hundred|thousand|million|billion|trillion)|(?<=\d)(?:bn|m|k))"
 # A number: 12,000 / 3.5 / twenty-five / a dozen / five-and-a-half, with an optional scale word.
 _NUM = (
@@ -135,8 +136,8 @@ _MOMENT = re.compile(
     # a season as news dates a plan: "in the spring", "next autumn", "by the summer"
     r"|\b(?:in the|by the|this|next|early|late|until the) (?:spring|summer|autumn|winter)\b"
     # a game's or a fight's own clock: "in the 81st minute", "in the sixth round"
-    r"|\bin the (?:\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-    r"|eleventh|twelfth|final|last|closing|opening) (?:minute|minutes|round|over|lap|set|inning|innings)\b)"
+    rf"|\bin the (?:\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(_ORDINALS[:12])}|final|last|closing|opening)"
+    r" (?:minute|minutes|round|over|lap|set|inning|innings)\b)"
     r"|^(?:After|Before|Following|During|When|Shortly after|Soon after) [^,.;]{3,60},"
 )
 # "his sixth goal", "their fourth straight win", "for the 11th time": an ordinal that counts
@@ -165,15 +166,15 @@ _SCORE = re.compile(
     r"(?<![\d/.,-])\d{1,3}-\d{1,3}(?![\d/-]|\.\d)"
     r"|\b\d{1,3}, [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} \d{1,3}(?=:)"
     # cricket's: "712 for eight", "81 for two at lunch", "all out for 241", "three for 55"
-    r"|(?i:\b\d{1,3} for (?:one|two|three|four|five|six|seven|eight|nine|ten|[1-9])\b"
+    rf"|(?i:\b\d{{1,3}} for (?:{_ONE_TO_TEN}|[1-9])\b"
     r"(?! (?:the|a|an)\b| [a-z]+s\b))"  # not "40 for two tickets", "318 for the fourth wicket"
     r"|(?i:\b(?:all out|bowled (?:\w+ )?out|dismissed) for \d{1,3}\b)"
-    r"|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten) for \d{1,3}\b)"
+    rf"|(?i:\b(?:{_ONE_TO_TEN}) for \d{{1,3}}\b)"
 )
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|through|thru)\b[^.;:!?]{0,30}$", re.I)
 # "at noon", "at five in the morning", "ten o'clock"
 _CLOCK_WORD = re.compile(
-    r"\b(?:noon|midnight|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    rf"\b(?:noon|midnight|(?:{'|'.join(_SMALL[:12])}|\d{{1,2}})"
     r" (?:in the (?:morning|afternoon|evening)|at night|o'clock))\b",
     re.I,
 )
