@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import acronyms, coref
 from .acronyms import TITLE_ACRONYMS
@@ -115,6 +115,7 @@ def derive(sources: SourceSet) -> Derived:
     _read_openings_again(per_doc, common, known)
     for article in sources.articles:
         _confirm_names(per_doc[article.slug], known)
+        registry.first_word_names |= _named_by_first_word(per_doc[article.slug])
         for s in per_doc[article.slug]:
             registry.learn_aliases(s.plain, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
@@ -287,6 +288,49 @@ def _read_openings_again(
                 ]
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _alone(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+def _named_by_first_word(sentences: list[_Sentence]) -> set[str]:
+    """Two capitalised words read as a person's name that the article later writes by the first alone,
+    never by the last, which is an everyday word, ends in one or is an acronym: a thing's name
+    ("Corran Coachworks", then "Corran"), as the news names no one ("Kira Vale", then "Vale"). Their
+    mentions are made "other"; the names are returned, so that the first word becomes an alias."""
+    names = {
+        m.surface
+        for s in sentences
+        for m in s.mentions
+        if m.kind == "person" and not m.title and len(two := m.surface.split()) == 2 and _thing_ending(two[1])
+    }
+    if not names:
+        return set()
+    text = " ".join(s.plain for s in sentences)
+    found = set()
+    for name in names:
+        first, last = name.split()
+        rest = text.replace(name, " ")
+        if _alone(first).search(rest) and not _alone(last).search(rest):
+            found.add(name)
+    for s in sentences if found else ():
+        s.mentions = [replace(m, kind="organisation") if m.surface in found else m for m in s.mentions]
+    return found
+
+
+def _thing_ending(word: str) -> bool:
+    """Whether a name's last word can be no surname: an everyday word ("Steel"), one ending in one of
+    five letters or more ("Coachworks", "Biotherapeutics"), or an acronym ("RFC"); not a king's number."""
+    if _ROMAN.fullmatch(word):
+        return False
+    if len(word) >= 2 and word.isupper():
+        return True
+    key = fold(word)
+    return is_english_word(key) or any(is_english_word(key[i:]) for i in range(1, len(key) - 4))
+
+
 def _ordinary_word(m: Mention, common: frozenset[str]) -> bool:
     """A one-word 'name' the base also writes in lower case: "Collapse ..." or "GET requests"."""
     if " " in m.surface or fold(m.surface) not in common:
@@ -342,6 +386,7 @@ class _EntityRegistry:
         self.entities: dict[str, dict] = {}
         self.aliases: dict[str, dict[str, str]] = {}
         self.pending_aliases: list[tuple[str, str]] = []
+        self.first_word_names: set[str] = set()  # called by their first word alone (_named_by_first_word)
 
     def _new(self, name: str, kind: str, origin: str) -> str:
         base = "-".join(tokens(name)) or "entity"
@@ -457,8 +502,10 @@ class _EntityRegistry:
         for n, m in enumerate(mentions):
             words = m.surface.split()
             ending = fold(words[-1].rstrip(".")) if len(words) >= 2 else ""
-            if (m.kind == "organisation" and ending in COMPANY_ENDINGS) or (
-                m.kind == "other" and ending in _EVENT_ENDINGS
+            if (
+                (m.kind == "organisation" and ending in COMPANY_ENDINGS)
+                or (m.kind == "other" and ending in _EVENT_ENDINGS)
+                or m.surface in self.first_word_names
             ):
                 key = fold(words[0])
                 if key.isalpha() and not is_english_word(key):

@@ -164,6 +164,25 @@ def test_states_and_street_names_are_places_not_people(tmp_path: Path) -> None:
     assert kinds["Clara Reyes"] == "person"
 
 
+def test_a_name_the_article_shortens_to_its_first_word_is_no_persons(tmp_path: Path) -> None:
+    # "Dorran" is a given name, but a person is later called by the last word, a firm by the first
+    article = build_article(
+        tmp_path,
+        "Bus builder cuts jobs\n\n"
+        "Dorran Coachworks is to cut 300 jobs at its plant in Kelso.\n\n"
+        "Chief executive Isla Munro said the decision had been painful.\n\n"
+        "It is the second round of cuts at Dorran in three years.\n\n"
+        "Union official Kira Vale said members were angry, and Vale called for talks.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Dorran Coachworks"] == "organisation"
+    assert kinds["Kira Vale"] == "person"  # called "Vale" later, as people are
+    assert article.cited("Who is the chief executive of Dorran Coachworks?") == (
+        "Chief executive Isla Munro said the decision had been painful."
+    )
+    assert "Dorran Coachworks" in article.entities_in("second round of cuts")
+
+
 def test_a_name_joined_by_an_ampersand_is_one_name(tmp_path: Path) -> None:
     # "PG&E" is the utility, not "PG" and a letter "E"; the question's "pg&e" finds it
     article = build_article(
