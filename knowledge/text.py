@@ -464,16 +464,20 @@ def _ends_abbreviation(text: str) -> bool:
 
 
 def _closing_abbreviation(text: str, after: str) -> bool:
-    """Whether *text* ends in an abbreviation that also ends its sentence: a time or a company's "Ltd."
-    before a capitalised glue word ("before 9 a.m. The keeper"; not "at 9 a.m. Monday")."""
+    """Whether *text* ends in an abbreviation that also ends its sentence: a time, a company's "Ltd." or
+    a lone letter (a grade, "Plan B") before a capitalised glue word ("before 9 a.m. The keeper", "an A.
+    At Brierton"; not "at 9 a.m. Monday", nor "J. A. Smith")."""
     word = _LAST_WORD.search(text)
-    if not word or word.group(1).rstrip(".").lower() not in _CLOSING_ABBREVIATIONS:
+    if not word:
+        return False
+    letter = len(word.group(1).rstrip(".")) == 1
+    if not letter and word.group(1).rstrip(".").lower() not in _CLOSING_ABBREVIATIONS:
         return False
     following = after.split(maxsplit=1)[:1]
     if not following:
         return False
     word = following[0].lstrip(_OPENERS)  # 'at 9:37 p.m. "The magma had been...'
-    return word[:1].isupper() and word.lower() in STOPWORDS
+    return word[:1].isupper() and word.lower() in STOPWORDS and not (letter and len(word) < 2)
 
 
 def _quotations(paragraph: str) -> list[tuple[int, int]]:

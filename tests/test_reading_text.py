@@ -133,7 +133,7 @@ def test_a_number_with_a_letter_suffix_ends_a_sentence(tmp_path: Path, ending: s
 @pytest.mark.parametrize(
     ("ending", "opener"),
     [("north-west of Grindavík", ""), ("with Alzheimer's", ""), ("at 38.5 km/h", ""), ("by 9 a.m", ""),
-     ("at 9:37 p.m", '"')],
+     ("at 9:37 p.m", '"'), ("with a grade A", ""), ("on Plan B", "")],
 )
 def test_a_letter_closing_a_word_or_a_time_before_glue_ends_a_sentence(
     tmp_path: Path, ending: str, opener: str
@@ -153,6 +153,13 @@ def test_an_abbreviated_title_or_a_time_before_a_name_ends_no_sentence(tmp_path:
     )
     sentences = _stored(build_article(tmp_path, f"Cathedral repair\n\n{text}"))
     assert text.split(" The tower")[0] in sentences
+
+
+def test_a_lone_letter_before_an_initial_ends_no_sentence(tmp_path: Path) -> None:
+    # "J. A. Smith": a glue word of one letter after a letter is the next initial
+    text = "Coach J. A. Holm said the rowing club would move in spring. The club has 40 members."
+    sentences = _stored(build_article(tmp_path, f"Harbour talks\n\n{text}"))
+    assert "Coach J. A. Holm said the rowing club would move in spring." in sentences
 
 
 @pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
