@@ -139,6 +139,8 @@ _GROUPS = [
     "kill killed die died death deaths",
     "gig gigs concert concerts show shows",
     "crash crashes collision collisions",
+    "vessel vessels boat boats ship ships",
+    "stream streamed streaming livestream livestreamed",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

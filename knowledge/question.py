@@ -89,11 +89,16 @@ _CHAT_WORDS = {
     "nite": "night",
     "tonite": "tonight",
     "mgr": "manager",
+    "md": "managing director",
+    "grandkids": "grandchildren",
+    "vid": "video",
+    "vids": "videos",
+    "rn": "now",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")
 _THE_US = re.compile(r"\b(the) us\b", re.I)
-_CHAT_WORD = re.compile(r"(?<![\w.&'\u2019])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019])")
+_CHAT_WORD = re.compile(r"(?<![\w.&'\u2019-])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019-])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
     """hi hello hey hiya yo thanks thank cheers bye goodbye morning evening afternoon night today

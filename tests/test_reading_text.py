@@ -11,6 +11,7 @@ import pytest
 from reading_support import ArticleBase, build_article
 
 from knowledge.entities import find_mentions
+from knowledge.question import _tokenise
 from knowledge.text import fold, stem, tokens
 
 SOFT = "\u00ad"
@@ -249,3 +250,22 @@ def test_a_date_written_short_meets_the_date_written_out(tmp_path) -> None:
     assert article.cited("what happens on november 20") == "The band will play Boston on Nov. 20."
     assert article.cited("wen do tix go on sale").startswith("Tickets go on sale on December 6")
     assert article.cited("what happens on dec 6th").startswith("Tickets go on sale on December 6")
+
+
+def test_chat_shorthand_and_boats_called_vessels(tmp_path: Path) -> None:
+    # "md" is the managing director, "rn" right now, "vid" a video; a boat or ship may be "the vessel";
+    # a shorthand inside a hyphenated name is no shorthand ("RN-401" is a drug, not "now-401")
+    text = (
+        "Ferry firm orders boats\n\n"
+        "Harbourline has ordered two hybrid vessels from a yard in Leith for £48 million.\n\n"
+        "Managing director Ailsa Kerr said the firm's fares would not rise this year.\n\n"
+        "A video of the launch, filmed by a deckhand, was watched 90,000 times.\n\n"
+        "The firm also tests a fuel additive called RN-401 on its older ferries."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("whos the md of harbourline").startswith("Managing director Ailsa Kerr")
+    assert article.cited("who filmed the vid").startswith("A video of the launch")
+    assert article.cited("how much are the new boats costing").startswith("Harbourline has ordered two")
+    assert article.cited("what does RN-401 do").startswith("The firm also tests")
+    words, _ = _tokenise("when was RN-401 approved, what about rn", {}, None)
+    assert "now" not in words[:4] and words[-1] == "now"
