@@ -102,6 +102,7 @@ from .swap_rules import (
     _unnamed_asked,
     _verbal,
     _which_noun,
+    _who_is,
 )
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
@@ -198,7 +199,10 @@ class AbstentionRules:
                 measured=_measured(text) if " of " in text else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
                 asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
-                asks_actor=toks[:1] == ["who"] and toks[1:2] != [] and toks[1] not in _BEING,
+                asks_actor=toks[:1] == ["who"]
+                and toks[1:2] != []
+                and toks[1] not in _BEING
+                and not _who_is(text),
                 asks_what=not negated and toks[:1] in _ASKING_WORDS,
                 opposed=opposed,
                 role=self._asked_role(query, toks),

@@ -253,6 +253,14 @@ _COMPARED_NAME = re.compile(
 )
 # "who is X" asks what X is, not who acts
 _BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren weren".split())
+_WHO_S = re.compile(r"\W*who(?:['\u2019]s|s)\s+([a-z]+)", re.I)
+
+
+def _who_is(text: str) -> bool:
+    """Whether a question opens "who's X" for "who is X" ("who's brian catterall", "whos the ceo"), not
+    "who has done it" ("who's won the most titles")."""
+    m = _WHO_S.match(text)
+    return m is not None and lemma(m.group(1).lower()) not in verbs_and_adverbs()
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 

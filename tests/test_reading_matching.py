@@ -2113,3 +2113,15 @@ def test_the_name_of_a_thing_the_sentence_leaves_unnamed_is_not_given(tmp_path: 
     assert article.cited("What was the name of the military fort the road led to?") == ""
     assert article.cited("What was the name of the Phase 3 trial?").startswith("The approval")
     assert article.cited("What is the name of the rival gene therapy?").startswith("A rival gene therapy")
+
+
+def test_whos_x_asks_who_x_is_not_who_did_something(tmp_path: Path) -> None:
+    # "who's" is "who is" before a name: the sentence need not name anyone else who acts
+    article = build_article(
+        tmp_path,
+        "Old mill reopens\n\n"
+        "The Calder mill in Hebden reopened on Saturday as an axe-throwing venue.\n\n"
+        "Local historian Ellis Marwood, 71, who worked at the mill in the 1960s, was among the first "
+        "visitors.",
+    )
+    assert article.cited("who's ellis marwood").startswith("Local historian Ellis Marwood, 71")
