@@ -90,6 +90,7 @@ from .swap_rules import (
     _next_stem,
     _numbered_names,
     _numeric,
+    _opening_age_of_another,
     _quoted_phrases,
     _relative_missing,
     _says_no,
@@ -864,10 +865,12 @@ class AbstentionRules:
         if not query.wanted or "age" not in query.wanted:
             return False
         text = self.index.sentences[sentence].text
+        mine = self._name_words(self.gates(query).person)
+        if _opening_age_of_another(text, mine):
+            return True
         owners = _age_owners(text)
         if owners is None:
             return False
-        mine = self._name_words(self.gates(query).person)
         if not all(mine.isdisjoint(map(stem, words)) for words in owners):
             return False
         # the question's name just before an owner is a club or a firm of theirs, taken for a person

@@ -635,6 +635,22 @@ _AGE_ANYONE = re.compile(
 )
 
 
+# "The 24-year-old from Nottingham finished ...": the age of whom the sentence is about, opening it
+_OPENING_AGE = re.compile(r"\W*The\s+\d{1,3}-year-old\b")
+
+
+def _opening_age_of_another(sentence: str, name: frozenset[str]) -> bool:
+    """Whether the sentence opens on "The N-year-old" and names the question's person (stems *name*) only
+    further on, past its first clause: the age is the subject's, someone else ("The 24-year-old from
+    Nottingham finished ..., beating Olympic champion Hannah Ridley")."""
+    m = _OPENING_AGE.match(sentence)
+    if not m or not name:
+        return False
+    rest = tokens(sentence[m.end() :])
+    at = [i for i, t in enumerate(rest) if stem(t) in name]
+    return bool(at) and min(at) > 6
+
+
 def _age_owners(sentence: str) -> list[frozenset[str]] | None:
     """The folded words of whom each age the sentence states belongs to (an empty set: no named person's);
     None when an age may be anyone's ("the 36-year-old", "at the age of 20") or none is stated."""

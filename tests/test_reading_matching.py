@@ -2016,6 +2016,21 @@ def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) 
     assert article.cited("how old is amir khan").startswith("A 19-year-old student")
 
 
+def test_an_age_opening_the_sentence_is_not_that_of_a_person_named_further_on(tmp_path: Path) -> None:
+    # "How old is Hannah Ridley?" quoted "The 24-year-old from Nottingham finished ..., beating Olympic
+    # champion Hannah Ridley": the age is the winner's, the sentence's subject
+    text = (
+        "Slalom win\n\n"
+        "Megan Holloway won the women's kayak race at the Lee Valley World Cup on Sunday.\n\n"
+        "The 24-year-old from Nottingham finished in 92.41 seconds, beating the Olympic champion "
+        "Hannah Ridley by 0.87 seconds.\n\n"
+        "Ridley has won the overall title seven times."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How old is Hannah Ridley?") == ""
+    assert article.cited("How old is Megan Holloway?").startswith("The 24-year-old from Nottingham")
+
+
 def test_a_club_taken_for_a_person_keeps_its_captains_age(tmp_path: Path) -> None:
     # "how old is the kingsholm captain" abstained: "Kingsholm Harriers" had been typed a person, and
     # "Dafydd Morgan, 34," read as someone else's age; the question's name just before the owner is theirs
