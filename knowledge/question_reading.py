@@ -76,6 +76,11 @@ def _counted_at(toks: list[str], pos: int) -> bool:
     return toks[at] not in _ANY_COUNT and not _verbal(toks[at])
 
 
+# units of measure typed short, which spell no name's initials ("how many km", not Karen Mackie)
+_UNIT_ABBREVIATIONS = frozenset(
+    "km kg cm mm ml mg mph kph kmh ft yd yds lb lbs oz mi hr hrs min mins sec secs kw mw gw kwh mwh gwh "
+    "hz mhz ghz kb mb gb tb".split()
+)
 _LOWER_UNITS_READ = 40  # units _written_lower_uncached reads for a word a name of the base may be
 
 
@@ -151,6 +156,7 @@ class QuestionReading:
                 and tok not in STOPWORDS
                 and tok not in self._alias_sizes
                 and not is_english_word(tok)
+                and tok not in _UNIT_ABBREVIATIONS
             ):
                 spelled = self.index.spelled_out.get(tok)
                 if spelled is None:
@@ -306,6 +312,15 @@ class QuestionReading:
                 and self._written_lower(toks[i])
             ):
                 hit = None  # "the council grant" of a base that writes "grant" and names Neil Grant
+            if (
+                hit
+                and hit[1] == 1
+                and is_english_word(toks[i])
+                and toks[i] not in {fold(w) for w in _TYPED_IN_CAPITALS.findall(query.text)}
+                and self._acronym_of(hit[0], toks[i])
+                and self._written_lower(toks[i])
+            ):
+                hit = None  # "record pace" of a base that writes "pace" and names a PACE team
             if hit is None and len(toks[i]) >= 4 and self._may_be_misspelt(toks[i]):
                 near = self._correct(toks[i], True)
                 # "seson" is "season", not the last word of "No Lean Season"; "Fmae" may be "Fame"
@@ -402,6 +417,11 @@ class QuestionReading:
             return None
         given = tokens(entity.name)[:-1]
         return (after[0], after[1] + 1) if any(w.startswith(letter) for w in given) else None
+
+    def _acronym_of(self, eid: str, token: str) -> bool:
+        """Whether *token* names the entity only as an acronym the base writes in capitals ("PACE")."""
+        entity = self.index.entities.get(eid)
+        return entity is not None and any(a.isupper() and fold(a) == token for a in entity.aliases)
 
     def _alias_at(self, toks: list[str], i: int) -> tuple[str, int] | None:
         """(entity, length) of the longest alias starting at toks[i]; a lone stopword names none.

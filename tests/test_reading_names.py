@@ -183,6 +183,23 @@ def test_a_name_the_article_shortens_to_its_first_word_is_no_persons(tmp_path: P
     assert "Dorran Coachworks" in article.entities_in("second round of cuts")
 
 
+def test_an_everyday_word_or_a_unit_in_lower_case_is_no_acronym(tmp_path: Path) -> None:
+    # "record pace" had been read as the PACE team, "km" as Kirsty Maclean's initials
+    article = build_article(
+        tmp_path,
+        "Swimmer breaks record\n\n"
+        "Kirsty Maclean set a Scottish record in the 200m freestyle in Glasgow on Friday.\n\n"
+        "She was 0.31 seconds inside record pace at the 150m turn.\n\n"
+        "Her coach said she swims something like 55 kilometres a week.\n\n"
+        "Pool staff will get help from the Partnership Action for Continuing Employment (PACE) team.",
+    )
+    matcher = article.base._snapshot.matcher
+    assert matcher.analyse("how far inside record pace was she").entities == []
+    assert matcher.analyse("What help will PACE give?").entities != []
+    assert matcher.analyse("how many km does she swim a week").entities == []
+    assert article.cited("how many km does she swim a week").startswith("Her coach said")
+
+
 def test_a_name_joined_by_an_ampersand_is_one_name(tmp_path: Path) -> None:
     # "PG&E" is the utility, not "PG" and a letter "E"; the question's "pg&e" finds it
     article = build_article(
