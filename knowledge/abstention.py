@@ -26,10 +26,12 @@ from .question import (
 )
 from .swap_rules import (
     _ACTING_KINDS,
+    _AGE_ONLY,
     _AGED,
     _AGENT_KINDS,
     _AGENT_MARKS,
     _ASKING_WORDS,
+    _ASKS_AGE_NOW,
     _ASKS_NAME,
     _ASKS_ORIGIN,
     _AUXILIARIES,
@@ -56,6 +58,7 @@ from .swap_rules import (
     _NOT_MODIFIERS,
     _OBJECT_KINDS,
     _OLD,
+    _OPENING_AGE,
     _OPENING_PRONOUN,
     _OWNER,
     _PAUSE,
@@ -881,6 +884,35 @@ class AbstentionRules:
             if at is not None and not mine.isdisjoint(map(stem, toks[max(0, at - 4) : at])):
                 return False
         return True
+
+    def current_age_first(self, query: Query, ranked: list) -> None:
+        """For "how old is X" (now, not when something happened), move to the front the first of the
+        next four sentences that states X's age as it is now ("Penhaligon, 33," or "The 33-year-old",
+        meaning X) when the best states none: "made his debut as an 18-year-old" is an age of then."""
+        if len(ranked) < 2 or query.wanted != _AGE_ONLY or not _ASKS_AGE_NOW.search(query.text):
+            return
+        person = self.gates(query).person
+        if not person:
+            return
+        mine = self._name_words(person)
+        if self._states_age_of(ranked[0].sentences[0], person, mine):
+            return
+        for i in range(1, min(len(ranked), 5)):
+            if self._states_age_of(ranked[i].sentences[0], person, mine):
+                ranked.insert(0, ranked.pop(i))
+                return
+
+    def _states_age_of(self, sentence: int, person: str, mine: frozenset[str]) -> bool:
+        """Whether the sentence gives the person's age as a name's apposition or description ("X, 33,",
+        "33-year-old X"), or opens on "The 33-year-old" meaning them."""
+        s = self.index.sentences[sentence]
+        text = s.text
+        if person not in s.entities:
+            return False
+        if _OPENING_AGE.match(text):
+            return not _opening_age_of_another(text, mine)
+        owners = _age_owners(text)
+        return owners is not None and any(not mine.isdisjoint(map(stem, words)) for words in owners)
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers

@@ -212,6 +212,8 @@ class Matcher(QuestionReading, AbstentionRules):
             self._spelling_out_first(query.spelled_out, ranked)
         else:
             ranked = self._ranked(kept)
+        if query.wanted:
+            self.current_age_first(query, ranked)
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)

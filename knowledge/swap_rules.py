@@ -635,6 +635,8 @@ _AGE_ANYONE = re.compile(
 )
 
 
+_AGE_ONLY = frozenset({"age"})
+_ASKS_AGE_NOW = re.compile(r"\bhow old\s+(?:is|are|'s)\b(?![^?]*\b(?:when|was|were)\b)|\bhow old's\b", re.I)
 # "The 24-year-old from Nottingham finished ...": the age of whom the sentence is about, opening it
 _OPENING_AGE = re.compile(r"\W*The\s+\d{1,3}-year-old\b")
 

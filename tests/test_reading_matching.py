@@ -2031,6 +2031,20 @@ def test_an_age_opening_the_sentence_is_not_that_of_a_person_named_further_on(tm
     assert article.cited("How old is Megan Holloway?").startswith("The 24-year-old from Nottingham")
 
 
+def test_how_old_is_x_is_answered_by_the_age_x_is_now(tmp_path: Path) -> None:
+    # "How old is Rhys Penhaligon?" quoted "Penhaligon made his debut for the Dragons as an 18-year-old":
+    # his age then; "The 33-year-old announced his decision" says the age he is
+    text = (
+        "Flanker to retire\n\n"
+        "Wales flanker Owain Trevithick will retire from rugby at the end of the season.\n\n"
+        "The 33-year-old announced his decision on Tuesday in a video posted by his club.\n\n"
+        "Trevithick made his debut for the Dragons as an 18-year-old in September 2010.\n\n"
+        "Trevithick grew up in Pontypridd, where he played for the youth side from the age of 11."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How old is Owain Trevithick?").startswith("The 33-year-old announced")
+
+
 def test_a_club_taken_for_a_person_keeps_its_captains_age(tmp_path: Path) -> None:
     # "how old is the kingsholm captain" abstained: "Kingsholm Harriers" had been typed a person, and
     # "Dafydd Morgan, 34," read as someone else's age; the question's name just before the owner is theirs
