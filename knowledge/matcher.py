@@ -169,6 +169,7 @@ class Matcher(QuestionReading, AbstentionRules):
         self._surely_person: dict[str, bool] = {}  # see _surely_people
         self._alike: dict[tuple[str, str], bool] = {}  # see _alike_names (it depends on the base alone)
         self._given: dict[str, frozenset[str]] | None = None  # _given_names, made when first needed
+        self._families: dict[str, frozenset[str]] | None = None  # _family_names, made when first needed
         # (entity, tied word's stems, unit's sentences) -> whether the word is far from the name there
         self._far: dict[tuple[str, frozenset[str], tuple[int, ...]], bool] = {}
         self._base_numbers: frozenset[int] | None = None  # every number the base states, when first asked

@@ -334,6 +334,8 @@ class QuestionReading:
                 eid = idx.alias_to_entity.get((near,)) if near else None
                 hit = (eid, 1) if eid else None
             if hit is None:
+                hit = self._given_name_alone(toks, i)
+            if hit is None:
                 hit = self._capital(toks, i)
             if hit is None:
                 if toks[i] not in self._alias_sizes and toks[i] not in _CAPITAL_STARTS:
@@ -391,6 +393,33 @@ class QuestionReading:
             if typed[:1] == given[:1] and OSA.distance(typed, given, score_cutoff=2) <= 2 and typed != given:
                 found.add(start - 1)
         return found
+
+    def _given_name_alone(self, toks: list[str], i: int) -> tuple[str, int] | None:
+        """(person, 1) when toks[i] is a given name, no English word, that starts the name of one person
+        of the base and stands alone ("how old is marco" of Marco Bellandi); chat names people so."""
+        tok = toks[i]
+        owners = self._given_names().get(tok)
+        if not owners or len(owners) != 1 or is_english_word(tok) or tok not in first_names():
+            return None
+        after = toks[i + 1] if i + 1 < len(toks) else ""
+        if after and (after in self._alias_sizes or not (after in STOPWORDS or is_english_word(after))):
+            return None  # "elizabeth harris", "harriet velasqez": a surname follows, another's or misspelt
+        (eid,) = owners
+        surname = tokens(self.index.entities[eid].name)[-1]
+        if len(self._family_names().get(surname, ())) > 1:
+            return None  # "lin" of Lin and Mei Chen: the family's name would find the other
+        return eid, 1
+
+    def _family_names(self) -> dict[str, frozenset[str]]:
+        """The folded last word of each person's name of two words or more -> those people."""
+        if self._families is None:
+            found: dict[str, set[str]] = {}
+            for eid, entity in self.index.entities.items():
+                words = tokens(entity.name)
+                if entity.kind == "person" and len(words) >= 2:
+                    found.setdefault(words[-1], set()).add(eid)
+            self._families = {w: frozenset(e) for w, e in found.items()}
+        return self._families
 
     def _given_names(self) -> dict[str, frozenset[str]]:
         """The folded first word of each person's name of two words or more -> those people."""

@@ -200,6 +200,22 @@ def test_an_everyday_word_or_a_unit_in_lower_case_is_no_acronym(tmp_path: Path) 
     assert article.cited("how many km does she swim a week").startswith("Her coach said")
 
 
+def test_a_given_name_alone_names_the_one_person_it_starts(tmp_path: Path) -> None:
+    # chat calls people by their first names: "how old is marco" of "Marco Bellandi, 52,"; not when a
+    # family shares the surname the question would then look for
+    article = build_article(
+        tmp_path,
+        "Chef closes restaurant\n\n"
+        "Television chef Marco Bellandi is to close his flagship restaurant in Manchester.\n\n"
+        "Bellandi, 52, opened the restaurant in 2013.\n\n"
+        "The kitchen is run by the sisters Mei Tanaka and Lin Tanaka.",
+    )
+    matcher = article.base._snapshot.matcher
+    assert matcher.analyse("how old is marco").entities == ["marco-bellandi"]
+    assert article.cited("how old is marco") == "Bellandi, 52, opened the restaurant in 2013."
+    assert matcher.analyse("what does lin do").entities == []
+
+
 def test_a_name_joined_by_an_ampersand_is_one_name(tmp_path: Path) -> None:
     # "PG&E" is the utility, not "PG" and a letter "E"; the question's "pg&e" finds it
     article = build_article(
