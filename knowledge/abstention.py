@@ -902,6 +902,21 @@ class AbstentionRules:
                 ranked.insert(0, ranked.pop(i))
                 return
 
+    def named_answer_first(self, query: Query, ranked: list) -> None:
+        """For "who did it", move to the front the first of the next three sentences that names someone
+        besides the question's when the best names no one ("Who is the comet named after?" of "It is
+        the third comet he has helped to confirm"), if it covers the question nearly as well."""
+        if len(ranked) < 2 or query.asks != "who" or not self.gates(query).asks_actor:
+            return
+        best = ranked[0]
+        if not self.name_missing(query, best.sentences[0]):
+            return
+        for i in range(1, min(len(ranked), 4)):
+            c = ranked[i]
+            if c.coverage >= 0.8 * best.coverage and not self.name_missing(query, c.sentences[0]):
+                ranked.insert(0, ranked.pop(i))
+                return
+
     def _states_age_of(self, sentence: int, person: str, mine: frozenset[str]) -> bool:
         """Whether the sentence gives the person's age as a name's apposition or description ("X, 33,",
         "33-year-old X"), or opens on "The 33-year-old" meaning them."""

@@ -215,6 +215,8 @@ class Matcher(QuestionReading, AbstentionRules):
             ranked = self._ranked(kept)
         if query.wanted:
             self.current_age_first(query, ranked)
+        elif query.asks == "who":
+            self.named_answer_first(query, ranked)
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)

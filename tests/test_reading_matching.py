@@ -2154,3 +2154,17 @@ def test_whos_x_asks_who_x_is_not_who_did_something(tmp_path: Path) -> None:
         "visitors.",
     )
     assert article.cited("who's ellis marwood").startswith("Local historian Ellis Marwood, 71")
+
+
+def test_who_did_it_prefers_a_close_sentence_that_names_someone(tmp_path: Path) -> None:
+    # "Who umpired the men's race?" met first a sentence about the umpiring that names no one; the next
+    # one names the umpire
+    text = (
+        "Boat race\n\n"
+        "Kingsford won the men's race by two lengths on Saturday.\n\n"
+        "The men's race was umpired from a launch behind the crews.\n\n"
+        "The umpire in the men's race, former Olympic rower Dame Helen Carrow, issued three warnings to "
+        "the Aldermoor cox."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who umpired the men's race?").startswith("The umpire in the men's race")
