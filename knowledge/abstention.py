@@ -84,6 +84,7 @@ from .swap_rules import (
     _age_owners,
     _count_given,
     _counts,
+    _counts_directly,
     _degree,
     _future_unsaid,
     _measured,
@@ -914,6 +915,25 @@ class AbstentionRules:
         for i in range(1, min(len(ranked), 4)):
             c = ranked[i]
             if c.coverage >= 0.8 * best.coverage and not self.name_missing(query, c.sentences[0]):
+                ranked.insert(0, ranked.pop(i))
+                return
+
+    def counted_first(self, query: Query, ranked: list) -> None:
+        """For "how many N", move to the front the first of the next three sentences that puts a number
+        right before N when the best does not ("how many restaurants do they have" of "The 140-seat
+        restaurant opened", before "The chain now has 38 restaurants"), if it covers the question nearly
+        as well."""
+        if len(ranked) < 2 or not query.counted:
+            return
+        counted = self._counted_stems(query)
+        text = self.index.sentences
+        if _counts_directly(counted, text[ranked[0].sentences[0]].text):
+            return
+        best = ranked[0]
+        for i in range(1, min(len(ranked), 4)):
+            c = ranked[i]
+            s = text[c.sentences[0]]
+            if c.coverage >= best.coverage and not s.is_headline and _counts_directly(counted, s.text):
                 ranked.insert(0, ranked.pop(i))
                 return
 

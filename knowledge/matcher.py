@@ -215,6 +215,7 @@ class Matcher(QuestionReading, AbstentionRules):
             ranked = self._ranked(kept)
         if query.wanted:
             self.current_age_first(query, ranked)
+            self.counted_first(query, ranked)
         elif query.asks == "who":
             self.named_answer_first(query, ranked)
         best = ranked[0]

@@ -366,6 +366,25 @@ def _count_given(counted: frozenset[str], sentence: str) -> bool:
     )
 
 
+_COMPOUND_WORD = re.compile(r"[A-Za-z0-9][\w,.'\u2019]*(?:-[\w'\u2019]+)*")
+
+
+def _counts_directly(counted: frozenset[str], sentence: str) -> bool:
+    """Whether the sentence puts a number right before a word of *counted*, or one word before it
+    ("38 restaurants", "2,500 climbing holds"), or joins one to it ("a 14-date tour"); a number joined
+    to another word describes, it does not count ("the 140-seat restaurant")."""
+    toks = [w.rstrip(",.").lower() for w in _COMPOUND_WORD.findall(sentence)]
+    for i, t in enumerate(toks):
+        number, _, word = t.partition("-")
+        if word and stem(word) in counted and (_COUNT_TOKEN.match(number) or number in _COUNT_WORDS):
+            return True
+        if stem(t) in counted and any(
+            _COUNT_TOKEN.match(toks[j]) or toks[j] in _COUNT_WORDS for j in range(max(0, i - 2), i)
+        ):
+            return True
+    return False
+
+
 def _which_noun(toks: list[str]) -> str:
     """The stems of the one or two words a question asks for with "which" among its first words ("In
     which city", "Which sector stocks"), "" for none."""

@@ -2168,3 +2168,17 @@ def test_who_did_it_prefers_a_close_sentence_that_names_someone(tmp_path: Path) 
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who umpired the men's race?").startswith("The umpire in the men's race")
+
+
+def test_how_many_n_prefers_a_close_sentence_that_counts_n(tmp_path: Path) -> None:
+    # "how many restaurants do they have" quoted "The 140-seat restaurant opened its doors": a number
+    # near the word, not a count of it; the next sentence counts the restaurants
+    text = (
+        "Burger chain opens in Leeds\n\n"
+        "Smash & Stack opened its first restaurant in Leeds on Friday.\n\n"
+        "The 140-seat restaurant in Leeds opened its doors at 11am.\n\n"
+        "The chain now has 38 restaurants across the UK.\n\n"
+        "Queues stretched around the block by noon."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many restaurants do they have").startswith("The chain now has 38")
