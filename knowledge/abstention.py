@@ -50,6 +50,8 @@ from .swap_rules import (
     _IN_ORDER,
     _INNER_PAUSE,
     _MODIFIER_KINDS,
+    _MONEY_ONLY,
+    _MONEY_STEMS,
     _MONTH_WORDS,
     _NAMED_KINDS,
     _NAMED_NOUNS,
@@ -98,6 +100,7 @@ from .swap_rules import (
     _quoted_phrases,
     _relative_missing,
     _says_no,
+    _sum_near,
     _swapped_alternative,
     _swapped_count,
     _swapped_date,
@@ -934,6 +937,29 @@ class AbstentionRules:
             c = ranked[i]
             s = text[c.sentences[0]]
             if c.coverage >= best.coverage and not s.is_headline and _counts_directly(counted, s.text):
+                ranked.insert(0, ranked.pop(i))
+                return
+
+    def sum_near_first(self, query: Query, ranked: list) -> None:
+        """For "how much" a sum of money, move to the front the first of the next two sentences that
+        states a sum within a few words of a word of the question when the best states none so ("how
+        much is the cheapest waffle" of "The cheapest tickets cost £65", before "Prices start at £4.50
+        for a plain waffle"), if it covers the question as well and is no headline."""
+        if len(ranked) < 2 or query.wanted != _MONEY_ONLY:
+            return
+        anchors = frozenset(
+            t.key for t in query.terms if not t.entity and not t.light and t.key not in _MONEY_STEMS
+        )
+        if not anchors:
+            return
+        sentences = self.index.sentences
+        best = ranked[0]
+        if _sum_near(anchors, sentences[best.sentences[0]].text):
+            return
+        for i in range(1, min(len(ranked), 3)):
+            c = ranked[i]
+            s = sentences[c.sentences[0]]
+            if c.coverage >= best.coverage and not s.is_headline and _sum_near(anchors, s.text):
                 ranked.insert(0, ranked.pop(i))
                 return
 

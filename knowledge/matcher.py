@@ -216,6 +216,7 @@ class Matcher(QuestionReading, AbstentionRules):
         if query.wanted:
             self.current_age_first(query, ranked)
             self.counted_first(query, ranked)
+            self.sum_near_first(query, ranked)
         elif query.asks == "who":
             self.named_answer_first(query, ranked)
         best = ranked[0]

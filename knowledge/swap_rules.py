@@ -8,7 +8,7 @@ import re
 from .gazetteer import TITLE_WORDS, WEEKDAYS
 from .lemmas import lemma
 from .lexicon import verbs_and_adverbs
-from .quantities import CARDINAL_WORDS, LENGTH_UNIT_PATTERN, number_value
+from .quantities import CARDINAL_WORDS, LENGTH_UNIT_PATTERN, MONEY_WORDS, find_quantities, number_value
 from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, tokens
 
 ALIKE_NAMES_COSINE = 0.8  # swapped_agent: two names this alike may name one thing ("Spurs", "Tottenham")
@@ -364,6 +364,22 @@ def _count_given(counted: frozenset[str], sentence: str) -> bool:
         for i in at
         for j in (*range(max(0, i - 4), i), *range(i + 1, min(len(toks), i + 11)))
     )
+
+
+_MONEY_ONLY = frozenset({"money"})
+_MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS)
+_WORD_AT = re.compile(r"[\w'\u2019]+")
+_SUM_REACH = 30  # characters between a sum and a word of the question for the sum to be that word's
+
+
+def _sum_near(anchors: frozenset[str], sentence: str) -> bool:
+    """Whether the sentence states a sum of money within a few words of a word whose stem is in
+    *anchors* ("£4.50 for a plain waffle")."""
+    sums = [q for q in find_quantities(sentence) if q.kind == "money"]
+    if not sums:
+        return False
+    at = [m.start() for m in _WORD_AT.finditer(sentence) if stem(m.group(0).lower()) in anchors]
+    return any(q.start - _SUM_REACH <= a <= q.end + _SUM_REACH for q in sums for a in at)
 
 
 _COMPOUND_WORD = re.compile(r"[A-Za-z0-9][\w,.'\u2019]*(?:-[\w'\u2019]+)*")

@@ -2182,3 +2182,16 @@ def test_how_many_n_prefers_a_close_sentence_that_counts_n(tmp_path: Path) -> No
     )
     article = build_article(tmp_path, text)
     assert article.cited("how many restaurants do they have").startswith("The chain now has 38")
+
+
+def test_how_much_prefers_a_close_sentence_with_the_sum_by_the_words_asked(tmp_path: Path) -> None:
+    # "How much prize money did Rono get?" quoted the race's total prize money; the next sentence
+    # puts Rono's sum by his win
+    text = (
+        "Rono wins marathon\n\n"
+        "Kenyan runner Peter Rono won the Harbourside Marathon on Sunday in a course record.\n\n"
+        "Total prize money for the race was £120,000, shared among the top ten finishers.\n\n"
+        "Rono earned £25,000 for his win and a further £15,000 bonus for the course record."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much prize money did Rono get for winning?").startswith("Rono earned £25,000")
