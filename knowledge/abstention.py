@@ -26,12 +26,10 @@ from .question import (
 )
 from .swap_rules import (
     _ACTING_KINDS,
-    _AGE_ONLY,
     _AGED,
     _AGENT_KINDS,
     _AGENT_MARKS,
     _ASKING_WORDS,
-    _ASKS_AGE_NOW,
     _ASKS_NAME,
     _ASKS_ORIGIN,
     _AUXILIARIES,
@@ -50,8 +48,6 @@ from .swap_rules import (
     _IN_ORDER,
     _INNER_PAUSE,
     _MODIFIER_KINDS,
-    _MONEY_ONLY,
-    _MONEY_STEMS,
     _MONTH_WORDS,
     _NAMED_KINDS,
     _NAMED_NOUNS,
@@ -60,7 +56,6 @@ from .swap_rules import (
     _NOT_MODIFIERS,
     _OBJECT_KINDS,
     _OLD,
-    _OPENING_AGE,
     _OPENING_PRONOUN,
     _OWNER,
     _PAUSE,
@@ -86,7 +81,6 @@ from .swap_rules import (
     _age_owners,
     _count_given,
     _counts,
-    _counts_directly,
     _degree,
     _future_unsaid,
     _measured,
@@ -100,7 +94,6 @@ from .swap_rules import (
     _quoted_phrases,
     _relative_missing,
     _says_no,
-    _sum_near,
     _swapped_alternative,
     _swapped_count,
     _swapped_date,
@@ -888,92 +881,6 @@ class AbstentionRules:
             if at is not None and not mine.isdisjoint(map(stem, toks[max(0, at - 4) : at])):
                 return False
         return True
-
-    def current_age_first(self, query: Query, ranked: list) -> None:
-        """For "how old is X" (now, not when something happened), move to the front the first of the
-        next four sentences that states X's age as it is now ("Penhaligon, 33," or "The 33-year-old",
-        meaning X) when the best states none: "made his debut as an 18-year-old" is an age of then."""
-        if len(ranked) < 2 or query.wanted != _AGE_ONLY or not _ASKS_AGE_NOW.search(query.text):
-            return
-        person = self.gates(query).person
-        if not person:
-            return
-        mine = self._name_words(person)
-        if self._states_age_of(ranked[0].sentences[0], person, mine):
-            return
-        for i in range(1, min(len(ranked), 5)):
-            if self._states_age_of(ranked[i].sentences[0], person, mine):
-                ranked.insert(0, ranked.pop(i))
-                return
-
-    def named_answer_first(self, query: Query, ranked: list) -> None:
-        """For "who did it", move to the front the first of the next three sentences that names someone
-        besides the question's when the best names no one ("Who is the comet named after?" of "It is
-        the third comet he has helped to confirm"), if it covers the question nearly as well."""
-        if len(ranked) < 2 or query.asks != "who" or not self.gates(query).asks_actor:
-            return
-        best = ranked[0]
-        if not self.name_missing(query, best.sentences[0]):
-            return
-        for i in range(1, min(len(ranked), 4)):
-            c = ranked[i]
-            if c.coverage >= 0.8 * best.coverage and not self.name_missing(query, c.sentences[0]):
-                ranked.insert(0, ranked.pop(i))
-                return
-
-    def counted_first(self, query: Query, ranked: list) -> None:
-        """For "how many N", move to the front the first of the next three sentences that puts a number
-        right before N when the best does not ("how many restaurants do they have" of "The 140-seat
-        restaurant opened", before "The chain now has 38 restaurants"), if it covers the question nearly
-        as well."""
-        if len(ranked) < 2 or not query.counted:
-            return
-        counted = self._counted_stems(query)
-        text = self.index.sentences
-        if _counts_directly(counted, text[ranked[0].sentences[0]].text):
-            return
-        best = ranked[0]
-        for i in range(1, min(len(ranked), 4)):
-            c = ranked[i]
-            s = text[c.sentences[0]]
-            if c.coverage >= best.coverage and not s.is_headline and _counts_directly(counted, s.text):
-                ranked.insert(0, ranked.pop(i))
-                return
-
-    def sum_near_first(self, query: Query, ranked: list) -> None:
-        """For "how much" a sum of money, move to the front the first of the next two sentences that
-        states a sum within a few words of a word of the question when the best states none so ("how
-        much is the cheapest waffle" of "The cheapest tickets cost £65", before "Prices start at £4.50
-        for a plain waffle"), if it covers the question as well and is no headline."""
-        if len(ranked) < 2 or query.wanted != _MONEY_ONLY:
-            return
-        anchors = frozenset(
-            t.key for t in query.terms if not t.entity and not t.light and t.key not in _MONEY_STEMS
-        )
-        if not anchors:
-            return
-        sentences = self.index.sentences
-        best = ranked[0]
-        if _sum_near(anchors, sentences[best.sentences[0]].text):
-            return
-        for i in range(1, min(len(ranked), 3)):
-            c = ranked[i]
-            s = sentences[c.sentences[0]]
-            if c.coverage >= best.coverage and not s.is_headline and _sum_near(anchors, s.text):
-                ranked.insert(0, ranked.pop(i))
-                return
-
-    def _states_age_of(self, sentence: int, person: str, mine: frozenset[str]) -> bool:
-        """Whether the sentence gives the person's age as a name's apposition or description ("X, 33,",
-        "33-year-old X"), or opens on "The 33-year-old" meaning them."""
-        s = self.index.sentences[sentence]
-        text = s.text
-        if person not in s.entities:
-            return False
-        if _OPENING_AGE.match(text):
-            return not _opening_age_of_another(text, mine)
-        owners = _age_owners(text)
-        return owners is not None and any(not mine.isdisjoint(map(stem, words)) for words in owners)
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers

@@ -11,6 +11,7 @@ from itertools import compress, count
 from operator import attrgetter, itemgetter
 
 from .abstention import AbstentionRules
+from .answer_forms import AnswerForms
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import WEEKDAYS
 from .index import QUANTITY_PREFIX, Index, Unit
@@ -116,7 +117,7 @@ def _most_covering_first(found: Iterable[Candidate], bounds: list[float]) -> Ite
         yield heapq.heappop(heap)[2]
 
 
-class Matcher(QuestionReading, AbstentionRules):
+class Matcher(QuestionReading, AbstentionRules, AnswerForms):
     """Turns questions into Answers against one Index."""
 
     def __init__(self, index: Index, model: ScoringModel | None = None):
@@ -213,12 +214,7 @@ class Matcher(QuestionReading, AbstentionRules):
             self._spelling_out_first(query.spelled_out, ranked)
         else:
             ranked = self._ranked(kept)
-        if query.wanted:
-            self.current_age_first(query, ranked)
-            self.counted_first(query, ranked)
-            self.sum_near_first(query, ranked)
-        elif query.asks == "who":
-            self.named_answer_first(query, ranked)
+        self.answer_form_first(query, ranked)
         best = ranked[0]
         if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
             return self._abstain(question, query, version)

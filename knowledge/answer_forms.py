@@ -1,0 +1,113 @@
+"""The form of answer a question asks for, put first: the ranker's order stands unless its best sentence
+lacks that form and one of the next few, covering the question about as well, has it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .features import Candidate
+from .question import Query
+from .swap_rules import (
+    _AGE_ONLY,
+    _ASKS_AGE_NOW,
+    _MONEY_ONLY,
+    _MONEY_STEMS,
+    _OPENING_AGE,
+    _age_owners,
+    _counts_directly,
+    _opening_age_of_another,
+    _sum_near,
+)
+from .text import stem
+
+
+def _put_first(ranked: list[Candidate], reach: int, accept: Callable[[Candidate], bool]) -> None:
+    """Move to the front the first of the *reach* candidates after the best that *accept* takes."""
+    for i in range(1, min(len(ranked), reach + 1)):
+        if accept(ranked[i]):
+            ranked.insert(0, ranked.pop(i))
+            return
+
+
+class AnswerForms:
+    """Matcher's re-ordering of its ranked candidates by the form of answer asked for (a mixin: it reads
+    the index, and the question's gates, name words and counted words through AbstentionRules)."""
+
+    def answer_form_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """Put first the sentence holding the form of answer asked for, when the best lacks it."""
+        if len(ranked) < 2:
+            return
+        if query.wanted:
+            self.current_age_first(query, ranked)
+            self.counted_first(query, ranked)
+            self.sum_near_first(query, ranked)
+        elif query.asks == "who":
+            self.named_answer_first(query, ranked)
+
+    def current_age_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "how old is X" (now, not when something happened), the first of the next four sentences
+        that states X's age as it is now ("Penhaligon, 33," or "The 33-year-old", meaning X) when the best
+        states none: "made his debut as an 18-year-old" is an age of then."""
+        if query.wanted != _AGE_ONLY or not _ASKS_AGE_NOW.search(query.text):
+            return
+        person = self.gates(query).person
+        if not person:
+            return
+        mine = self._name_words(person)
+        if not self._states_age_of(ranked[0].sentences[0], person, mine):
+            _put_first(ranked, 4, lambda c: self._states_age_of(c.sentences[0], person, mine))
+
+    def named_answer_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "who did it", the first of the next three sentences that names someone besides the
+        question's when the best names no one ("Who is the comet named after?" of "It is the third comet
+        he has helped to confirm"), if it covers the question nearly as well."""
+        if not self.gates(query).asks_actor:
+            return
+        best = ranked[0]
+        if self.name_missing(query, best.sentences[0]):
+            _put_first(
+                ranked,
+                3,
+                lambda c: c.coverage >= 0.8 * best.coverage and not self.name_missing(query, c.sentences[0]),
+            )
+
+    def counted_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "how many N", the first of the next three sentences that counts N ("The chain now has 38
+        restaurants") when the best does not ("The 140-seat restaurant opened"), if it covers the question
+        as well and is no headline."""
+        if not query.counted:
+            return
+        counted = self._counted_stems(query)
+        sentences = self.index.sentences
+        best = ranked[0]
+        if not _counts_directly(counted, sentences[best.sentences[0]].text):
+            _put_first(ranked, 3, lambda c: self._holds_form(c, best, lambda t: _counts_directly(counted, t)))
+
+    def sum_near_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "how much" a sum of money, the first of the next two sentences that states a sum within a
+        few words of a word of the question ("£25,000 for his win") when the best states none so ("Total
+        prize money for the race was £120,000"), if it covers the question as well and is no headline."""
+        if query.wanted != _MONEY_ONLY:
+            return
+        anchors = frozenset(
+            t.key for t in query.terms if not t.entity and not t.light and t.key not in _MONEY_STEMS
+        )
+        best = ranked[0]
+        if anchors and not _sum_near(anchors, self.index.sentences[best.sentences[0]].text):
+            _put_first(ranked, 2, lambda c: self._holds_form(c, best, lambda t: _sum_near(anchors, t)))
+
+    def _holds_form(self, c: Candidate, best: Candidate, form: Callable[[str], bool]) -> bool:
+        """Whether *c* covers the question as well as *best*, is no headline, and its sentence has *form*."""
+        s = self.index.sentences[c.sentences[0]]
+        return c.coverage >= best.coverage and not s.is_headline and form(s.text)
+
+    def _states_age_of(self, sentence: int, person: str, mine: frozenset[str]) -> bool:
+        """Whether the sentence gives the person's age as a name's apposition or description ("X, 33,",
+        "33-year-old X"), or opens on "The 33-year-old" meaning them."""
+        s = self.index.sentences[sentence]
+        if person not in s.entities:
+            return False
+        if _OPENING_AGE.match(s.text):
+            return not _opening_age_of_another(s.text, mine)
+        owners = _age_owners(s.text)
+        return owners is not None and any(not mine.isdisjoint(map(stem, words)) for words in owners)
