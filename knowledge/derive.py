@@ -299,7 +299,7 @@ def _named_by_first_word(sentences: list[_Sentence]) -> set[str]:
     """Two capitalised words read as a person's name that the article later writes by the first alone,
     never by the last, which is an everyday word, ends in one or is an acronym: a thing's name
     ("Corran Coachworks", then "Corran"), as the news names no one ("Kira Vale", then "Vale"). Their
-    mentions are made "other"; the names are returned, so that the first word becomes an alias."""
+    mentions are made organisations; the names are returned, so that the first word becomes an alias."""
     names = {
         m.surface
         for s in sentences

@@ -316,8 +316,8 @@ class QuestionReading:
                 hit
                 and hit[1] == 1
                 and is_english_word(toks[i])
-                and toks[i] not in {fold(w) for w in _TYPED_IN_CAPITALS.findall(query.text)}
                 and self._acronym_of(hit[0], toks[i])
+                and toks[i] not in {fold(w) for w in _TYPED_IN_CAPITALS.findall(query.text)}
                 and self._written_lower(toks[i])
             ):
                 hit = None  # "record pace" of a base that writes "pace" and names a PACE team

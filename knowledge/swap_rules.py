@@ -261,6 +261,8 @@ def _who_is(text: str) -> bool:
     "who has done it" ("who's won the most titles")."""
     m = _WHO_S.match(text)
     return m is not None and lemma(m.group(1).lower()) not in verbs_and_adverbs()
+
+
 _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # someone who may be the actor
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
