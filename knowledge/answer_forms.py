@@ -20,6 +20,9 @@ from .swap_rules import (
 )
 from .text import stem
 
+# the kinds a question may ask for that measure_near_first reads: a sum, a length, a time taken
+_MEASURES = (_MONEY_ONLY, frozenset({"length", "duration"}), frozenset({"length"}), frozenset({"duration"}))
+
 
 def _put_first(ranked: list[Candidate], reach: int, accept: Callable[[Candidate], bool]) -> None:
     """Move to the front the first of the *reach* candidates after the best that *accept* takes."""
@@ -40,7 +43,7 @@ class AnswerForms:
         if query.wanted:
             self.current_age_first(query, ranked)
             self.counted_first(query, ranked)
-            self.sum_near_first(query, ranked)
+            self.measure_near_first(query, ranked)
         elif query.asks == "who":
             self.named_answer_first(query, ranked)
 
@@ -83,18 +86,20 @@ class AnswerForms:
         if not _counts_directly(counted, sentences[best.sentences[0]].text):
             _put_first(ranked, 3, lambda c: self._holds_form(c, best, lambda t: _counts_directly(counted, t)))
 
-    def sum_near_first(self, query: Query, ranked: list[Candidate]) -> None:
-        """For "how much" a sum of money, the first of the next two sentences that states a sum within a
-        few words of a word of the question ("£25,000 for his win") when the best states none so ("Total
-        prize money for the race was £120,000"), if it covers the question as well and is no headline."""
-        if query.wanted != _MONEY_ONLY:
+    def measure_near_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "how much" a sum of money, or "how long" a length or a time, the first of the next two
+        sentences that states one within a few words of a word of the question ("£25,000 for his win",
+        "Each rope is 20 metres long") when the best states none so ("Total prize money for the race was
+        £120,000"), if it covers the question as well and is no headline."""
+        kinds = query.wanted
+        if kinds not in _MEASURES:
             return
         anchors = frozenset(
             t.key for t in query.terms if not t.entity and not t.light and t.key not in _MONEY_STEMS
         )
         best = ranked[0]
-        if anchors and not _sum_near(anchors, self.index.sentences[best.sentences[0]].text):
-            _put_first(ranked, 2, lambda c: self._holds_form(c, best, lambda t: _sum_near(anchors, t)))
+        if anchors and not _sum_near(anchors, self.index.sentences[best.sentences[0]].text, kinds):
+            _put_first(ranked, 2, lambda c: self._holds_form(c, best, lambda t: _sum_near(anchors, t, kinds)))
 
     def _holds_form(self, c: Candidate, best: Candidate, form: Callable[[str], bool]) -> bool:
         """Whether *c* covers the question as well as *best*, is no headline, and its sentence has *form*."""

@@ -371,13 +371,13 @@ def _count_given(counted: frozenset[str], sentence: str) -> bool:
 _MONEY_ONLY = frozenset({"money"})
 _MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS)
 _WORD_AT = re.compile(r"[\w'\u2019]+")
-_SUM_REACH = 30  # characters between a sum and a word of the question for the sum to be that word's
+_SUM_REACH = 30  # characters between a quantity and a word of the question for it to be that word's
 
 
-def _sum_near(anchors: frozenset[str], sentence: str) -> bool:
-    """Whether the sentence states a sum of money within a few words of a word whose stem is in
-    *anchors* ("£4.50 for a plain waffle")."""
-    sums = [q for q in find_quantities(sentence) if q.kind == "money"]
+def _sum_near(anchors: frozenset[str], sentence: str, kinds: frozenset[str] = _MONEY_ONLY) -> bool:
+    """Whether the sentence states a sum of money (or a quantity of *kinds*) within a few words of a
+    word whose stem is in *anchors* ("£4.50 for a plain waffle")."""
+    sums = [q for q in find_quantities(sentence) if q.kind in kinds]
     if not sums:
         return False
     at = [m.start() for m in _WORD_AT.finditer(sentence) if stem(m.group(0).lower()) in anchors]

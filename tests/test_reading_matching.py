@@ -2195,3 +2195,17 @@ def test_how_much_prefers_a_close_sentence_with_the_sum_by_the_words_asked(tmp_p
     )
     article = build_article(tmp_path, text)
     assert article.cited("How much prize money did Rono get for winning?").startswith("Rono earned £25,000")
+
+
+def test_how_long_prefers_a_close_sentence_with_the_measure_by_the_words_asked(tmp_path: Path) -> None:
+    # "How long is each rope?" quoted the sentence on lowering ropes 1.5 kilometres off Worthing; the
+    # next one puts the length by the rope
+    text = (
+        "Kelp planting begins\n\n"
+        "Divers began planting kelp off Worthing this week.\n\n"
+        "Its first season of planting started on 6 May, when divers lowered 1,200 lengths of rope seeded "
+        "with juvenile kelp onto the seabed about 1.5 kilometres off Worthing.\n\n"
+        "Each rope is 20 metres long and carries up to 800 young plants."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How long is each rope?").startswith("Each rope is 20 metres long")
