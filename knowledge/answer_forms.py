@@ -97,9 +97,18 @@ class AnswerForms:
         anchors = frozenset(
             t.key for t in query.terms if not t.entity and not t.light and t.key not in _MONEY_STEMS
         )
+        if not anchors:
+            return
+        sentences = self.index.sentences
+
+        def near(sentence: int) -> bool:
+            # the kinds a sentence states are read at build: most hold none asked, and are not read again
+            s = sentences[sentence]
+            return not kinds.isdisjoint(s.quantities) and _sum_near(anchors, s.text, kinds)
+
         best = ranked[0]
-        if anchors and not _sum_near(anchors, self.index.sentences[best.sentences[0]].text, kinds):
-            _put_first(ranked, 2, lambda c: self._holds_form(c, best, lambda t: _sum_near(anchors, t, kinds)))
+        if not near(best.sentences[0]):
+            _put_first(ranked, 2, lambda c: self._holds_form(c, best, lambda _: near(c.sentences[0])))
 
     def _holds_form(self, c: Candidate, best: Candidate, form: Callable[[str], bool]) -> bool:
         """Whether *c* covers the question as well as *best*, is no headline, and its sentence has *form*."""
