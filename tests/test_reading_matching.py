@@ -1367,10 +1367,13 @@ def test_another_word_naming_a_kind_of_the_thing_is_another_thing(tmp_path: Path
         "A 19-year-old participant in the earlier study died of liver failure.\n\n"
         "The peak year was 1847, when the canal company's income reached £61,000.\n\n"
         "Tickets for strike days can be used on the day before or up to two days after.\n\n"
-        '"This council has a spending problem, not a funding problem," Cllr Fairclough said.'
+        '"This council has a spending problem, not a funding problem," Cllr Fairclough said.\n\n'
+        "About 2.4 million viewers watched the final on BBC One."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How long did quiet sleep episodes last on average?") == ""
+    # "people", "anyone" name nobody in particular: "people watched" of "2.4 million viewers"
+    assert article.cited("How many people watched the final on TV?").startswith("About 2.4 million")
     # "real", "actual", "exact" name no kind of the thing: "the council's real problem"
     assert article.cited("What does Fairclough think the council's real problem is?").startswith('"This')
     assert article.cited("What share of cases does variant CJD account for?") == ""
