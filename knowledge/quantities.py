@@ -495,7 +495,11 @@ _ASKS_LENGTH = re.compile(
     r"|\bhow long (?:will|would|could|should|might|must|can) (?:\w+ ){1,5}be$"  # "how long will the span be"
     r"|\bwhat (?:length|distance|height|width)\b|\b(?:diameter|radius|circumference)\b"
 )
-_ASKS_PRICE = re.compile(r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b")
+_ASKS_PRICE = re.compile(
+    r"\bhow (?:cheap|expensive|costly|pricey|pricy)\b"
+    # "how much will the houses sell for", "how much did the hoard fetch": a price, not how many were sold
+    r"|\bhow much\b.*\b(?:(?:sell|sells|selling|sold|go|goes|going|went)\s+for|fetch(?:ed|es)?)\b"
+)
 # "what was the final score", "what's the score": a game's score; "who scored" asks for a person
 _ASKS_SCORE = re.compile(r"\b(?:the|final|halftime|game|match) score(?:line)?\b|\bscoreline\b")
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")

@@ -98,6 +98,12 @@ _CHAT_WORDS = {
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")
 _THE_US = re.compile(r"\b(the) us\b", re.I)
+# "no 1" typed for "number 1" after "at" or ending the question ("weeks at no 1", "the british no 1"),
+# "cat 2" for "category 2"; not elsewhere: "is no 5 losing money" names one ("Furnace No. 5")
+_NUMBER_NO = re.compile(
+    r"(?:(?<=\bat )(no)|(?<![\w.])(cat))\.? (?=\d{1,2}\b)|(?<![\w.])(no)\.? (?=\d{1,2}\W*$)"
+)
+_NUMBERED = {"no": "number ", "cat": "category "}
 _CHAT_WORD = re.compile(r"(?<![\w.&'\u2019-])(?:" + "|".join(_CHAT_WORDS) + r")(?![\w.&'\u2019-])")
 # Small talk: a message made only of these (and stopwords) is not a question about the article.
 _SMALL_TALK = frozenset(
@@ -313,6 +319,9 @@ def _tokenise(
         question = _US.sub("U.S.", question)  # "the US attorney": not "us"
     if " us" in question.lower():
         question = _THE_US.sub(r"\1 U.S.", question)  # "who is the us attorney": no "the" before "us"
+    if "no" in question or "cat" in question:
+        # "at no 1": at number one; "a cat 2 call": a category 2 call
+        question = _NUMBER_NO.sub(lambda m: _NUMBERED[m.group(m.lastindex or 0)], question)
     folded = fold(question)
     raw = _WORDS.findall(folded)
     # a chat word standing alone is one of these words too, so without them _CHAT_WORD finds none

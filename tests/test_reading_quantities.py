@@ -243,6 +243,10 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How far are prices below the peak?", AMOUNT),  # "4.3 per cent below that peak"
         ("How high did sulphur dioxide levels get?", AMOUNT),  # "2,600 micrograms per cubic metre"
         ("How much did the Wellcome Trust contribute?", {"money"}),  # "£4.8 million from the Trust"
+        # what a thing sells for or fetches is a price, not how many of it were sold ("86 apartments")
+        ("How much will the 86 apartments sell for?", {"money"}),
+        ("how much were resale tickets going for", {"money"}),
+        ("How much did the hoard fetch?", {"money"}),
         ("How far apart were the twins born?", {"length", "duration"}),  # "48 minutes later"
         ("How high could the fee go?", AMOUNT),  # a level, not a height: "£105 million"
         ("How high did the bank take the rate?", AMOUNT),

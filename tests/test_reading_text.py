@@ -269,3 +269,17 @@ def test_chat_shorthand_and_boats_called_vessels(tmp_path: Path) -> None:
     assert article.cited("what does RN-401 do").startswith("The firm also tests")
     words, _ = _tokenise("when was RN-401 approved, what about rn", {}, None)
     assert "now" not in words[:4] and words[-1] == "now"
+
+
+def test_chat_numbers_no_1_and_cat_2(tmp_path: Path) -> None:
+    # "at no 1" is at number one and "cat 2" category 2; "no 5" naming a furnace stays a name
+    text = (
+        "Chart duo split\n\n"
+        'Their 2016 single "Paper Satellites" spent nine weeks at number one in Britain.\n\n'
+        "In Hollowmere, the average category 2 response was 1 hour and 41 minutes.\n\n"
+        '"No. 5 is losing us more than £1 million a day," the plant manager said.'
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many weeks was paper satellites at no 1").startswith("Their 2016 single")
+    assert article.cited("wat was the avg cat 2 response in hollowmere").startswith("In Hollowmere")
+    assert article.cited("how much money is no 5 losing").startswith('"No. 5 is losing')
