@@ -428,6 +428,8 @@ _BEING_WORDS = frozenset("is are was were r do does did will would can could".sp
 # a run of games or results, whose length is counted ("an 11-game losing streak")
 _STRETCH_WORDS = frozenset("streak streaks skid drought slump".split())
 _TIME_WORDS = frozenset("time years year months month days day weeks week hours hour minutes decades".split())
+# what "how much of" a time asks a part of: "how much of the year", "of their lives"
+_SPANS = frozenset("year day week month season time life lives night".split())
 _COUNT_OR_MONEY = frozenset({"money", "count", "percent"})
 # "how much" of a substance is measured in units too: "how much rain" -> "2 inches", "how much solar"
 # -> "30.8 GW"
@@ -577,7 +579,8 @@ def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         at = next(i for i in range(1, len(words)) if words[i - 1] == "how" and words[i] in ("many", "much"))
         counted = set(words[at + 1 : at + 2])
         if words[at] == "much" and counted == {"of"}:  # "how much of group sales": a share, or a sum
-            return _AMOUNT
+            # "how much of the year": a share, or a time ("up to seven months of the year")
+            return _AMOUNT | {"duration"} if _SPANS.intersection(words[at + 2 : at + 4]) else _AMOUNT
         if counted & _NOTICE_WORDS:  # "how much notice must they give": "at least 28 days"
             return frozenset({"duration"})
         # "how much prison time"; not "how much are day tickets", whose next word is a verb's

@@ -84,6 +84,17 @@ _UNIT_ABBREVIATIONS = frozenset(
 _LOWER_UNITS_READ = 40  # units _written_lower_uncached reads for a word a name of the base may be
 
 
+
+# the words "how" asks a measure with, the most asked first: "how mcuh" is read "how much"
+_HOW_WORDS = (
+    "many", "much", "long", "old", "often", "far", "big", "tall", "high", "fast", "heavy", "deep", "wide"
+)
+
+
+def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
+    """The first of *words* one edit (a transposition counts as one) from *tok*, or ""."""
+    return next((word for word in words if OSA.distance(tok, word, score_cutoff=1) <= 1), "")
+
 class QuestionReading:
     """Matcher's reading of a question (analyse and the methods it calls); a mixin of Matcher, whose
     __init__ makes the index and the caches these methods read."""
@@ -275,15 +286,20 @@ class QuestionReading:
         "what"): one that is neither a word of the base nor of the dictionary, one edit from a question
         word. Read as a word, it would weigh as a rare term no sentence holds."""
         first = toks[:_QUESTION_WORD_AT]
-        if not _QUESTION_WORD_SET.isdisjoint(first):
-            return  # speed: most questions have theirs
-        for pos, tok in enumerate(first):
-            if tok in STOPWORDS or tok in self.index.vocab or tok.isdigit() or is_english_word(tok):
-                continue
-            for word in _QUESTION_SPELLINGS:
-                if OSA.distance(tok, word, score_cutoff=1) <= 1:
+        if _QUESTION_WORD_SET.isdisjoint(first):  # speed: most questions have theirs
+            for pos, tok in enumerate(first):
+                if self._misspelt(tok) and (word := _one_edit_from(tok, _QUESTION_SPELLINGS)):
                     toks[pos] = word
-                    return
+                    break
+        # "how mcuh", "how fsat": the word after "how", misspelt, is the measure asked ("how much")
+        if "how" in toks[:_QUESTION_WORD_AT]:
+            at = toks.index("how") + 1
+            if at < len(toks) and self._misspelt(toks[at]) and (word := _one_edit_from(toks[at], _HOW_WORDS)):
+                toks[at] = word
+
+    def _misspelt(self, tok: str) -> bool:
+        """Whether a question's word is neither a word of the base, of the dictionary, a number nor glue."""
+        return not (tok in STOPWORDS or tok in self.index.vocab or tok.isdigit() or is_english_word(tok))
 
     def _entity_terms(self, query: Query, toks: list[str], skip: set[int]) -> list[tuple[int, int, str]]:
         """Add a term per entity named (by alias, misspelt alias or capital); return their spans."""

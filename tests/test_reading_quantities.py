@@ -243,6 +243,8 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("How far are prices below the peak?", AMOUNT),  # "4.3 per cent below that peak"
         ("How high did sulphur dioxide levels get?", AMOUNT),  # "2,600 micrograms per cubic metre"
         ("How much did the Wellcome Trust contribute?", {"money"}),  # "£4.8 million from the Trust"
+        # "how much of the year" is a share, or a time: "up to seven months of the year"
+        ("How much of the year do dormice spend hibernating?", AMOUNT | {"duration"}),
         # what a thing sells for or fetches is a price, not how many of it were sold ("86 apartments")
         ("How much will the 86 apartments sell for?", {"money"}),
         ("how much were resale tickets going for", {"money"}),

@@ -283,3 +283,20 @@ def test_chat_numbers_no_1_and_cat_2(tmp_path: Path) -> None:
     assert article.cited("how many weeks was paper satellites at no 1").startswith("Their 2016 single")
     assert article.cited("wat was the avg cat 2 response in hollowmere").startswith("In Hollowmere")
     assert article.cited("how much money is no 5 losing").startswith('"No. 5 is losing')
+
+
+def test_a_misspelt_word_after_how_is_the_measure_asked(tmp_path: Path) -> None:
+    # "how mcuh", "how hevy", "how meny": read as the measure, so the question asks for its quantity
+    text = (
+        "Ferry firm orders a rig\n\n"
+        "The firm's technical director, Oliver Strand, said the rig weighs 62 tonnes.\n\n"
+        "The park reopened after a £640,000 project led by residents.\n\n"
+        "The road includes three new roundabouts and a viaduct over the river."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how hevy is the rig").startswith("The firm's technical director")
+    assert article.cited("how mcuh did the park cost").startswith("The park reopened")
+    assert article.cited("how meny roundabouts does the new road have").startswith("The road includes")
+    # a word of the dictionary is what it says: "how cold" is not "how old"
+    matcher = article.base._current().matcher
+    assert matcher.analyse("how cold is the rig").wanted != matcher.analyse("how old is it").wanted
