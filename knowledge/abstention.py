@@ -125,6 +125,16 @@ _MUCH_NAMED = 4
 _MAY_MEAN_A_NAME = re.compile(r"\b(?:there|we|our|us|he|she|his|her|him|they|their|them)\b", re.I)
 
 
+# "which company", "what charity": asked for an organisation's name (organisation_unnamed)
+_ASKING_WHICH_WORDS = frozenset({"which", "what"})
+_ORGANISATION_ASKED = frozenset(
+    """company companies firm firms organisation organization charity agency bank airline university
+    college hospital newspaper journal publisher broadcaster team club party union council studio
+    developer retailer manufacturer maker brand supermarket operator insurer lender regulator""".split()
+)
+_ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
+
+
 class AbstentionRules:
     """Matcher's abstention rules (swapped and every rule it calls); a mixin of Matcher, whose __init__
     makes the index and the caches these methods read."""
@@ -169,6 +179,7 @@ class AbstentionRules:
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
+            or self.organisation_unnamed(query, sentence)
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))
@@ -645,6 +656,29 @@ class AbstentionRules:
             if stem(w) in nouns and i and toks[i - 1] not in _UNPICKING and toks[i - 1] not in asked:
                 return False
         return True
+
+    def organisation_unnamed(self, query: Query, sentence: int) -> bool:
+        """Whether "which company" or "what charity" meets a sentence naming no organisation beyond the
+        question's own ("Which company built the solar array?" of "plants built by mining companies")."""
+        toks = query.toks
+        if len(toks) < 3 or toks[0] not in _ASKING_WHICH_WORDS or toks[1] not in _ORGANISATION_ASKED:
+            return False
+        if toks[2] not in STOPWORDS and not _verbal(toks[2]):
+            return False  # "which council members voted": the members are asked for, not a council
+        known = self.index.entities
+        return not any(
+            e not in query.entities and e in known and self._may_be_organisation(e)
+            for e in self.index.sentences[sentence].entities
+        )
+
+    def _may_be_organisation(self, eid: str) -> bool:
+        """Whether the entity may name an organisation: one, a place or other name ("Royal Derby Hospital"),
+        or a "person" of three words or ending in a word of the dictionary ("Devon Wildlife Trust")."""
+        entity = self.index.entities[eid]
+        if entity.kind in _ORGANISATION_KINDS:
+            return True
+        words = tokens(entity.name)
+        return entity.kind == "person" and (len(words) > 2 or is_english_word(words[-1]))
 
     def swapped_name(self, query: Query, sentence: int) -> bool:
         """Whether the sentence puts another person where the question has its own ("When is Rutte due

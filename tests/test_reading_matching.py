@@ -725,6 +725,26 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
     assert article.cited("Which childhood game did he borrow ideas from?").startswith("He borrowed")
 
 
+def test_which_company_needs_a_sentence_naming_an_organisation(tmp_path: Path) -> None:
+    # "Which company built the solar array?" quoted "most of them built by mining companies" (a country
+    # named, no company): an organisation, or a name that may be one, must be named beyond the question's
+    text = (
+        "Desert power\n\n"
+        "Chile already has more than 20 desalination plants, most of them built by mining companies.\n\n"
+        "The annual survey was co-ordinated by the Devon Wildlife Trust (DWT) across 18 sites.\n\n"
+        "He was taken to Royal Derby Hospital as a precaution.\n\n"
+        "Two council members voted against the cut."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Which company built the desalination plants in Chile?") == ""
+    assert article.cited("What company built the desalination plants in Chile?") == ""
+    # a name read as a person's may be an organisation's; a place may be the hospital asked
+    assert article.cited("Which organisation co-ordinated the annual survey?").startswith("The annual survey")
+    assert article.cited("which hospital was he taken to").startswith("He was taken")
+    # "which council members": members are asked for, not a council
+    assert article.cited("Which council members voted against the cut?").startswith("Two council")
+
+
 def test_a_number_picks_out_no_company_or_place_a_which_question_asks_for(tmp_path: Path) -> None:
     # "Which regulator rejected the 2019 formulation?" quoted "An earlier study ..., run in 2019 with 524
     # patients in seven countries, ... used a different formulation": its numbers name no regulator
