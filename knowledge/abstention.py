@@ -114,6 +114,10 @@ _UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor 
 _YES_NO_OPENERS = _AUXILIARIES | _BEING
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
+# staying open until a time says when a place closes (opposite_said)
+_OPEN_UNTIL = re.compile(
+    r"\b(?:stay|stays|stayed|remain|remains|remained|kept|keep|be)\s+open\s+(?:until|till)\b", re.I
+)
 _PREPOSITION_AS_WORD = re.compile(r"\b(?i:above|below|beneath|under|over)\b(?!\s+(?:the\s+)?[A-Z])")
 
 
@@ -408,6 +412,8 @@ class AbstentionRules:
                 continue  # "a five-month-old male" says an age, not "old" against "young"
             if opposite & stems <= _PLACE_PREPOSITIONS and not _PREPOSITION_AS_WORD.search(text):
                 continue  # "the station above Davos" says where, not "above normal"
+            if opposite & stems == {"open"} and _OPEN_UNTIL.search(text):
+                continue  # "will stay open until 31 March" says when it closes
             denied = self._denials(sentence)
             if denied and all(
                 i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite

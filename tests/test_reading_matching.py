@@ -1754,6 +1754,19 @@ def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None
     assert article.cited("How much did the new tracker weigh?") == ""
 
 
+def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
+    # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
+    # read as the opposite of "close"; opened on a day, it is still no closing
+    text = (
+        "Pottery to close\n\n"
+        "The factory shop will stay open until 31 March to sell remaining stock.\n\n"
+        "The cafe opened on 2 May."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When will the factory shop close?").startswith("The factory shop")
+    assert article.cited("When did the cafe close?") == ""
+
+
 def test_a_sentence_naming_what_is_counted_without_a_number_near_it_does_not_answer_how_many(
     tmp_path: Path,
 ) -> None:
