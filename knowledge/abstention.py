@@ -14,6 +14,7 @@ from .lemmas import lemma
 from .lexicon import antonyms, converses, ergative_verbs, person_nouns, synonyms
 from .quantities import CARDINAL_WORDS
 from .question import (
+    _ASKING_WHICH,
     _CAPITALS,
     _DEMONYMS,
     _TITLE_TOKENS,
@@ -130,7 +131,6 @@ _MAY_MEAN_A_NAME = re.compile(r"\b(?:there|we|our|us|he|she|his|her|him|they|the
 
 
 # "which company", "what charity": asked for an organisation's name (organisation_unnamed)
-_ASKING_WHICH_WORDS = frozenset({"which", "what"})
 _ORGANISATION_ASKED = frozenset(
     """company companies firm firms organisation organization charity agency bank airline university
     college hospital newspaper journal publisher broadcaster team club party union council studio
@@ -667,7 +667,7 @@ class AbstentionRules:
         """Whether "which company" or "what charity" meets a sentence naming no organisation beyond the
         question's own ("Which company built the solar array?" of "plants built by mining companies")."""
         toks = query.toks
-        if len(toks) < 3 or toks[0] not in _ASKING_WHICH_WORDS or toks[1] not in _ORGANISATION_ASKED:
+        if len(toks) < 3 or toks[0] not in _ASKING_WHICH or toks[1] not in _ORGANISATION_ASKED:
             return False
         if toks[2] not in STOPWORDS and not _verbal(toks[2]):
             return False  # "which council members voted": the members are asked for, not a council
