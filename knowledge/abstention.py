@@ -92,6 +92,7 @@ from .swap_rules import (
     _numbered_names,
     _numeric,
     _opening_age_of_another,
+    _post_start_unsaid,
     _quoted_phrases,
     _relative_missing,
     _says_no,
@@ -181,6 +182,7 @@ class AbstentionRules:
             or (gates.asks_actor and self.actor_missing(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
+            or (bool(gates.person) and _post_start_unsaid(query.text, text, coref.ROLE_NOUNS))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)

@@ -33,7 +33,7 @@ _ORGANISATION_DESCRIPTION = re.compile(rf"\bthe\s+(?:{_ORGANISATION_NOUNS})\b", 
 _MODIFIERS = frozenset(
     "former acting outgoing incumbent deputy vice foreign defence defense prime state".split()
 )
-_ROLE_NOUNS = frozenset(
+ROLE_NOUNS = frozenset(
     w.lower() for w in TITLE_WORDS | TITLE_ACRONYMS if len(w) > 3 or w in TITLE_ACRONYMS
 ) - (_MODIFIERS | {"mrs", "prof", "general"})
 _ROLE_DESCRIPTION = re.compile(r"\bthe\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
@@ -73,7 +73,7 @@ def organisation_reference(text: str, plural_too: bool = False) -> int | None:
 
 def role_words(title: str) -> list[str]:
     """The words of *title* that name a role ("minister" in "Finance Minister"), not its owner or rank."""
-    return [w for w in title.lower().replace("-", " ").split() if w in _ROLE_NOUNS]
+    return [w for w in title.lower().replace("-", " ").split() if w in ROLE_NOUNS]
 
 
 def role_references(text: str, roles: Collection[str]) -> list[tuple[int, str]]:

@@ -783,3 +783,37 @@ def _word_end(sentence: str, word: str, index: int, toks: list[str]) -> int | No
     seen = toks[:index].count(word)
     written = list(re.finditer(rf"\b{re.escape(word)}\b", sentence, re.I))
     return written[seen].end() if seen < len(written) else None
+
+
+# "When did Helena Varga become managing director?", "How long has she been chief executive?": when a
+# person took a post (post_start_unsaid); the words after the verb, up to a role word
+_ASKS_POST_START = re.compile(
+    r"^\W*(?:(?:so|and|but|wait)\s+)?(?:when|what year|in what year|how long)\b.*?\b(?:become|became|been|"
+    r"appointed|named|made|elected|join|joined|take over as|took over as|start as|started as)\s+"
+    r"((?:[\w-]+\s+){0,3}[\w-]+)",
+    re.I,
+)
+_POST_WORDS = frozenset(
+    "head boss md ceo editor principal headteacher headmaster headmistress chief leader captain".split()
+)
+# a sentence saying when someone took a post or how long they have held it
+_SAYS_POST_START = re.compile(
+    r"\b(?:become|became|becoming|becomes|appoint\w*|named|joined|joining|join|took|taking|taken|take|"
+    r"since|hired|elect\w*|promot\w*|succeed\w*|replac\w*|in post|in charge|in the role|in the job|"
+    r"started|starting|began|begun|stepped|chosen|selected|installed|sworn|recruited|arrived|moved|"
+    r"served|serving|held|has led|had led|years? as|months? as|tenure)\b",
+    re.I,
+)
+
+
+def _post_start_unsaid(question: str, sentence: str, roles: frozenset[str]) -> bool:
+    """Whether the question asks when someone took a post ("When did Helena Varga become md?") and the
+    sentence only titles them with it ("Novara's UK managing director, Helena Varga, said"): it never
+    says when they took it. *roles* are the words that name a post."""
+    asked = _ASKS_POST_START.search(question)
+    if asked is None:
+        return False
+    words = asked.group(1).lower().split()
+    if not any(w in roles or w in _POST_WORDS for w in words):
+        return False
+    return _SAYS_POST_START.search(sentence) is None

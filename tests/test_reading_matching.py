@@ -1754,6 +1754,21 @@ def test_an_age_written_with_old_is_no_opposite_of_young(tmp_path: Path) -> None
     assert article.cited("How much did the new tracker weigh?") == ""
 
 
+def test_a_title_does_not_say_when_someone_took_the_post(tmp_path: Path) -> None:
+    # "When did Helena Varga become md?" quoted "Novara's UK managing director, Helena Varga, said on
+    # Tuesday ...": the sentence titles her, it never says when she took the post
+    text = (
+        "Novara cuts jobs\n\n"
+        "Novara's UK managing director, Helena Varga, said on Tuesday 11 February that 200 jobs would go.\n\n"
+        "Chief executive Daniel Okafor, who joined the company in 2019, praised the staff."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did Helena Varga become managing director?") == ""
+    assert article.cited("How long has Helena Varga been managing director?") == ""
+    assert article.cited("When did Daniel Okafor become chief executive?").startswith("Chief executive")
+    assert article.cited("What did Helena Varga say on Tuesday?").startswith("Novara's UK")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
