@@ -83,6 +83,7 @@ from .swap_rules import (
     _count_given,
     _counts,
     _degree,
+    _form_unsaid,
     _future_unsaid,
     _measured,
     _month_days,
@@ -183,6 +184,7 @@ class AbstentionRules:
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.person) and _post_start_unsaid(query.text, text, coref.ROLE_NOUNS))
+            or _form_unsaid(query.text, text)
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)

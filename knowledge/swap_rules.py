@@ -817,3 +817,38 @@ def _post_start_unsaid(question: str, sentence: str, roles: frozenset[str]) -> b
     if not any(w in roles or w in _POST_WORDS for w in words):
         return False
     return _SAYS_POST_START.search(sentence) is None
+
+
+# Questions asking a fact of one form, and the words any sentence stating it uses (_form_unsaid): when
+# something was founded, and what someone did before
+_FORMS_ASKED = (
+    (
+        re.compile(r"^\W*(?:when|what year|in what year)\b.*\b(?:founded|established|set up|formed)\b", re.I),
+        re.compile(
+            r"\b(?:found\w*|establish\w*|set up|formed|form|creat\w*|start\w*|launch\w*|built|build\w*|"
+            r"open\w*|since|dates? (?:back|from)|dating|origin\w*|history|began|begun)\b",
+            re.I,
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:what|where)\b.*\b(?:do|work|worked|job|run|ran)\b.*\b(?:before|previously|used to|prior)\b"
+            r"|\bused to (?:work|do)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:former|formerly|previous\w*|before|prior|worked|working|ran|run|running|retired|used to|"
+            r"career|spent|joined|left|quit|trained|until|once|earlier|years as|was an?|"
+            r"after (?:a |an |\w+ )?(?:decade|years?|career|stint|spell))\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def _form_unsaid(question: str, sentence: str) -> bool:
+    """Whether the question asks when something was founded, or what someone did before, and the
+    sentence says none of the words that state it ("When was PG&E founded?" of "PG&E initiated four
+    rounds of outages"; "What did Tom Petherick do before he became a lifeguard?" of "Senior lifeguard
+    Tom Petherick said")."""
+    return any(asked.search(question) and not said.search(sentence) for asked, said in _FORMS_ASKED)

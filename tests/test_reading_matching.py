@@ -1769,6 +1769,23 @@ def test_a_title_does_not_say_when_someone_took_the_post(tmp_path: Path) -> None
     assert article.cited("What did Helena Varga say on Tuesday?").startswith("Novara's UK")
 
 
+def test_a_sentence_that_says_none_of_the_words_of_the_form_asked_does_not_answer(tmp_path: Path) -> None:
+    # "When was PG&E founded?" quoted "PG&E initiated four rounds of planned outages"; "What did Tom
+    # Petherick do before he became a lifeguard?" quoted "Senior lifeguard Tom Petherick said ..."
+    text = (
+        "Lido stays shut\n\n"
+        "Senior lifeguard Tom Petherick, 24, said most people had been understanding.\n\n"
+        "Chief executive Priya Ramaswamy co-founded the company after a decade at Microsoft.\n\n"
+        "PG&E initiated four rounds of planned outages in October.\n\n"
+        "Playhouse was founded in 1962 by Harold Bennett."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What did Tom Petherick do before he became a lifeguard?") == ""
+    assert article.cited("When was PG&E founded?") == ""
+    assert article.cited("When was Playhouse founded?").startswith("Playhouse was founded")
+    assert article.cited("where did Priya Ramaswamy work before").startswith("Chief executive Priya")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
