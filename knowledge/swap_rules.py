@@ -843,6 +843,25 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # who owns it
+        re.compile(
+            r"^\W*(?:who|which \w+|what \w+)\s+(?:now\s+)?(?:owns|owned)\b|\bwho (?:is|are) the owners?\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:own\w*|belong\w*|stake|bought|buy|acquir\w*|subsidiary|part of|run by|runs|property|"
+            r"holding|sold|sell|proprietor|family|managed|for the)\b",
+            re.I,
+        ),
+    ),
+    (  # how many live there
+        re.compile(
+            r"\b(?:what is|what's|whats) the population\b|\bpopulation of\b"
+            r"|\bhow many (?:people|residents) live\b",
+            re.I,
+        ),
+        re.compile(r"\b(?:populat\w*|residents|inhabitants|people|lives?|living|home to|citizens)\b", re.I),
+    ),
 )
 
 
