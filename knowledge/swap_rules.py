@@ -862,6 +862,36 @@ _FORMS_ASKED = (
         ),
         re.compile(r"\b(?:populat\w*|residents|inhabitants|people|lives?|living|home to|citizens)\b", re.I),
     ),
+    (  # who won it
+        re.compile(r"^\W*(?:who|which \w+)\s+(?:won|wins|will win|claimed)\b", re.I),
+        re.compile(
+            r"\b(?:won|win|wins|winning|winners?|victor\w*|champion\w*|beat|beating|titles?|claim\w*|"
+            r"triumph\w*|gold|first place|crowned|retained|clinched|secured|defeat\w*|lifted|award\w*|"
+            r"went to|goes to|gone to|given to|knock\w* out|medal\w*|prizes?|took|taking)\b",
+            re.I,
+        ),
+    ),
+    (  # where someone studied
+        re.compile(
+            r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:stud\w*|train\w*|graduat\w*|degree|educated|universit\w*|college|school|alumn\w*|phd|"
+            r"doctorate|qualified)\b",
+            re.I,
+        ),
+    ),
+    (  # when someone retired or left
+        re.compile(
+            r"\b(?:when|what year)\b.*\b(?:retire|retired|step down|stepped down|leave|left|quit)\b", re.I
+        ),
+        re.compile(
+            r"\b(?:retir\w*|step\w* (?:down|back|aside)|left|leav\w*|quit\w*|depart\w*|resign\w*|exit|until|"
+            r"since|after)\b",
+            re.I,
+        ),
+    ),
 )
 
 

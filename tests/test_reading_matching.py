@@ -1805,6 +1805,28 @@ def test_who_owns_it_and_how_many_live_there_need_words_that_say_so(tmp_path: Pa
     assert article.cited("What is the population of Hallerton?").startswith("Hallerton")
 
 
+def test_who_won_where_they_studied_and_when_they_left_need_words_that_say_so(tmp_path: Path) -> None:
+    # "Who won the last match between Lincolnshire and Norfolk?" quoted the sentence scheduling it; "Where
+    # did Mikael Haarala study chemistry?" the one calling him a chemist; "When did Dave Goulson leave the
+    # trust?" the one saying he helped to found it
+    text = (
+        "Derby day\n\n"
+        "Lincolnshire's last county match at Westgate Park is scheduled for 14 September against Norfolk.\n\n"
+        "Kalvik was founded in 2021 by Chief Technology Officer Mikael Haarala, 39, a Finnish chemist.\n\n"
+        "Professor Dave Goulson, who helped to found the trust in 2006, said the plan was sound.\n\n"
+        "Norfolk beat Lincolnshire by six wickets in the final in June.\n\n"
+        "Dr Anna Berg studied marine biology at the University of Aberdeen.\n\n"
+        "Mr Lowe retired from the trust in 2019."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who won the last match between Lincolnshire and Norfolk?") == ""
+    assert article.cited("Where did Mikael Haarala study chemistry?") == ""
+    assert article.cited("When did Dave Goulson leave the trust?") == ""
+    assert article.cited("Who won the final in June?").startswith("Norfolk beat")
+    assert article.cited("Where did Anna Berg study?").startswith("Dr Anna Berg")
+    assert article.cited("When did Mr Lowe retire?").startswith("Mr Lowe retired")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
