@@ -742,6 +742,23 @@ _EVENT_ENDINGS = frozenset(
 _HONORIFICS = frozenset("dr prof professor mr mrs ms miss sir dame lord lady".split())
 
 
+# ranks many hold, said with "a": "David Pryce is a councillor", not "David Pryce is Councillor"
+_RANKS = {
+    w: w
+    for w in """councillor professor inspector detective sergeant constable officer senator judge
+    commissioner superintendent lieutenant colonel captain commander bishop rabbi imam reverend
+    alderman magistrate""".split()
+}
+_RANKS |= {"cllr": "councillor", "det": "detective", "insp": "inspector", "sgt": "sergeant"}
+
+
+def _as_described(title: str) -> str:
+    """A title as an answer says it of its holder: a rank many hold with "a" ("a councillor"), an office
+    as written ("Finance Minister")."""
+    rank = _RANKS.get(title.lower().rstrip("."))
+    return f"a {rank}" if rank else title
+
+
 def _office(title: str) -> bool:
     """Whether a title says what its holder does ("Finance Minister"), not only how to address them;
     its last word is the office ("Co-author Professor" is an address after a byline's word)."""
@@ -850,7 +867,7 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
                     "subject": ents[eid]["name"],
                     "relation": "is",
                     "object": m.title,
-                    "answer": f"{ents[eid]['name']} is {m.title}.",
+                    "answer": f"{ents[eid]['name']} is {_as_described(m.title)}.",
                     "answer_type": "description",
                 }
             )
