@@ -819,8 +819,7 @@ def _post_start_unsaid(question: str, sentence: str, roles: frozenset[str]) -> b
     return _SAYS_POST_START.search(sentence) is None
 
 
-# Questions asking a fact of one form, and the words any sentence stating it uses (_form_unsaid): when
-# something was founded, and what someone did before
+# Questions asking a fact of one form, and the words any sentence stating it uses (_form_unsaid)
 _FORMS_ASKED = (
     (
         re.compile(r"^\W*(?:when|what year|in what year)\b.*\b(?:founded|established|set up|formed)\b", re.I),
@@ -892,12 +891,33 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # what colour it is
+        re.compile(r"\b(?:what|which) colou?r\b", re.I),
+        re.compile(
+            r"\b(?:red|blue|green|yellow|black|white|gr[ae]y|orange|purple|pink|brown|gold|golden|silver|bronze|"
+            r"violet|turquoise|navy|cream|beige|crimson|scarlet|amber|ivory|tan|teal|maroon|lilac|colou?r\w*|"
+            r"striped|spotted|dark|pale|bright|light)\b",
+            re.I,
+        ),
+    ),
+    (  # who pays for it
+        re.compile(
+            r"^\W*(?:who|which \w+)\s+(?:is |are |was |were |will )?"
+            r"(?:pays?|paid|paying|funds?|funded|funding|finance[sd]?|financing|sponsor\w*)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:pay\w*|paid|fund\w*|financ\w*|cost\w*|grants?|money|budget|sponsor\w*|backed|backing|"
+            r"from|by|contribut\w*|donat\w*|invest\w*|loan|raised|bill|expense)\b|[£$€]",
+            re.I,
+        ),
+    ),
 )
 
 
 def _form_unsaid(question: str, sentence: str) -> bool:
-    """Whether the question asks when something was founded, or what someone did before, and the
-    sentence says none of the words that state it ("When was PG&E founded?" of "PG&E initiated four
-    rounds of outages"; "What did Tom Petherick do before he became a lifeguard?" of "Senior lifeguard
-    Tom Petherick said")."""
+    """Whether the question asks a fact of one of _FORMS_ASKED's forms (when something was founded, what
+    someone did before, who owns or won it...) and the sentence says none of the words that state it
+    ("When was PG&E founded?" of "PG&E initiated four rounds of outages"; "What did Tom Petherick do
+    before he became a lifeguard?" of "Senior lifeguard Tom Petherick said")."""
     return any(asked.search(question) and not said.search(sentence) for asked, said in _FORMS_ASKED)

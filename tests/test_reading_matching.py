@@ -1827,6 +1827,23 @@ def test_who_won_where_they_studied_and_when_they_left_need_words_that_say_so(tm
     assert article.cited("When did Mr Lowe retire?").startswith("Mr Lowe retired")
 
 
+def test_what_colour_and_who_pays_need_words_that_say_so(tmp_path: Path) -> None:
+    # "What colour was the second flower spike?" quoted "They found a second flower spike about 3 metres
+    # from the first"; "Who is paying for the knee replacement trial?" the sentence on the trial's size
+    text = (
+        "Orchid find\n\n"
+        "They found a second flower spike about 3 metres from the first.\n\n"
+        "The research team is now running a second trial of 460 patients testing a knee replacement.\n\n"
+        "The first spike was pale pink.\n\n"
+        "The first trial was paid for by the Wellcome Trust."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What colour was the second flower spike?") == ""
+    assert article.cited("Who is paying for the knee replacement trial?") == ""
+    assert article.cited("What colour was the first spike?") == "The first spike was pale pink."
+    assert article.cited("Who paid for the first trial?").startswith("The first trial was paid for")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
