@@ -78,12 +78,13 @@ from .swap_rules import (
     ALIKE_NAMES_COSINE,
     COUNTED_ALIKE_COSINE,
     NEIGHBOUR_ALIKE_COSINE,
+    SAYS_POST_START,
     _after_auxiliary,
     _age_owners,
     _count_given,
     _counts,
     _degree,
-    _form_unsaid,
+    _forms_asked,
     _future_unsaid,
     _measured,
     _month_days,
@@ -93,7 +94,7 @@ from .swap_rules import (
     _numbered_names,
     _numeric,
     _opening_age_of_another,
-    _post_start_unsaid,
+    _post_start_asked,
     _quoted_phrases,
     _relative_missing,
     _says_no,
@@ -183,8 +184,7 @@ class AbstentionRules:
             or (gates.asks_actor and self.actor_missing(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
-            or (bool(gates.person) and _post_start_unsaid(query.text, text, coref.ROLE_NOUNS))
-            or _form_unsaid(query.text, text)
+            or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
@@ -227,12 +227,14 @@ class AbstentionRules:
                 opposed=opposed,
                 role=self._asked_role(query, toks),
                 quoted=_quoted_phrases(text) if _QUOTE_MARKS.search(text) else (),
-                person=self._asked_person(query),
+                person=(person := self._asked_person(query)),
                 acts=self._asked_acts(query),
                 objects=self._asked_objects(query),
                 models=_numbered_names(text) if counted else (),
                 which=_which_noun(toks),
                 neighbours=self._asked_neighbours(query),
+                forms=_forms_asked(text)
+                + ((SAYS_POST_START,) if person and _post_start_asked(text, coref.ROLE_NOUNS) else ()),
             )
         return query.gates
 

@@ -176,6 +176,8 @@ class _QuestionGates(NamedTuple):
     # (word, its stem, the stems it may be matched by, the stem of the word right after it) of each
     # everyday word the question puts right before another: "quiet sleep" (swapped_neighbour)
     neighbours: tuple[tuple[str, str, frozenset[str], str], ...]
+    # the words a sentence must say to answer the form of fact it asks: when X was founded, who owns it...
+    forms: tuple[re.Pattern[str], ...]
 
 
 @dataclass(slots=True)

@@ -797,7 +797,7 @@ _POST_WORDS = frozenset(
     "head boss md ceo editor principal headteacher headmaster headmistress chief leader captain".split()
 )
 # a sentence saying when someone took a post or how long they have held it
-_SAYS_POST_START = re.compile(
+SAYS_POST_START = re.compile(
     r"\b(?:become|became|becoming|becomes|appoint\w*|named|joined|joining|join|took|taking|taken|take|"
     r"since|hired|elect\w*|promot\w*|succeed\w*|replac\w*|in post|in charge|in the role|in the job|"
     r"started|starting|began|begun|stepped|chosen|selected|installed|sworn|recruited|arrived|moved|"
@@ -806,20 +806,15 @@ _SAYS_POST_START = re.compile(
 )
 
 
-def _post_start_unsaid(question: str, sentence: str, roles: frozenset[str]) -> bool:
-    """Whether the question asks when someone took a post ("When did Helena Varga become md?") and the
-    sentence only titles them with it ("Novara's UK managing director, Helena Varga, said"): it never
-    says when they took it. *roles* are the words that name a post."""
+def _post_start_asked(question: str, roles: frozenset[str]) -> bool:
+    """Whether the question asks when someone took a post ("When did Helena Varga become md?", "How long
+    has she been chief executive?"): a sentence that only titles them ("Novara's UK managing director,
+    Helena Varga, said") never says it. *roles* are the words that name a post."""
     asked = _ASKS_POST_START.search(question)
-    if asked is None:
-        return False
-    words = asked.group(1).lower().split()
-    if not any(w in roles or w in _POST_WORDS for w in words):
-        return False
-    return _SAYS_POST_START.search(sentence) is None
+    return asked is not None and any(w in roles or w in _POST_WORDS for w in asked.group(1).lower().split())
 
 
-# Questions asking a fact of one form, and the words any sentence stating it uses (_form_unsaid)
+# Questions asking a fact of one form, and the words any sentence stating it uses (_forms_asked)
 _FORMS_ASKED = (
     (
         re.compile(r"^\W*(?:when|what year|in what year)\b.*\b(?:founded|established|set up|formed)\b", re.I),
@@ -915,9 +910,10 @@ _FORMS_ASKED = (
 )
 
 
-def _form_unsaid(question: str, sentence: str) -> bool:
-    """Whether the question asks a fact of one of _FORMS_ASKED's forms (when something was founded, what
-    someone did before, who owns or won it...) and the sentence says none of the words that state it
-    ("When was PG&E founded?" of "PG&E initiated four rounds of outages"; "What did Tom Petherick do
-    before he became a lifeguard?" of "Senior lifeguard Tom Petherick said")."""
-    return any(asked.search(question) and not said.search(sentence) for asked, said in _FORMS_ASKED)
+def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
+    """The words a sentence must say to answer the question, one pattern per form of _FORMS_ASKED it asks
+    (when something was founded, what someone did before, who owns or won it...): a sentence saying none
+    of them answers another question ("When was PG&E founded?" of "PG&E initiated four rounds of
+    outages"; "What did Tom Petherick do before he became a lifeguard?" of "Senior lifeguard Tom
+    Petherick said")."""
+    return tuple(said for asked, said in _FORMS_ASKED if asked.search(question))
