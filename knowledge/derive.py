@@ -753,10 +753,14 @@ _RANKS |= {"cllr": "councillor", "det": "detective", "insp": "inspector", "sgt":
 
 
 def _as_described(title: str) -> str:
-    """A title as an answer says it of its holder: a rank many hold with "a" ("a councillor"), an office
-    as written ("Finance Minister")."""
-    rank = _RANKS.get(title.lower().rstrip("."))
-    return f"a {rank}" if rank else title
+    """A title as an answer says it of its holder: one ending in a rank many hold with "a" ("a councillor",
+    "an Opposition councillor"), an office as written ("Finance Minister")."""
+    *words, last = title.split()
+    rank = _RANKS.get(last.lower().rstrip("."))
+    if rank is None:
+        return title
+    said = " ".join([*words, rank])
+    return f"{'an' if said[:1].lower() in 'aeiou' else 'a'} {said}"
 
 
 def _office(title: str) -> bool:

@@ -666,13 +666,15 @@ def test_a_form_of_address_is_not_who_someone_is(tmp_path: Path) -> None:
         "Glacier shrinks\n\n"
         "A team led by glaciologist Dr Katharina Leitner measured the glacier's thickness.\n\n"
         "Finance Minister Anna Berg presented the plan on Monday.\n\n"
-        "Councillor David Pryce said the plan would go ahead."
+        "Councillor David Pryce said the plan would go ahead.\n\n"
+        "Opposition councillor Gareth Lisle voted against it."
     )
     article = build_article(tmp_path, text)
     assert article.base.answer("who is katharina leitner").text.startswith("A team led by glaciologist")
     assert article.base.answer("who is anna berg").text == "Anna Berg is Finance Minister."
     # a rank many hold is said with "a": not "David Pryce is Councillor."
     assert article.base.answer("who is david pryce").text == "David Pryce is a councillor."
+    assert article.base.answer("who is gareth lisle").text == "Gareth Lisle is an Opposition councillor."
 
 
 BOX_OFFICE = (
