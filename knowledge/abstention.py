@@ -77,6 +77,7 @@ from .swap_rules import (
     ACT_ALIKE_COSINE,
     ALIKE_NAMES_COSINE,
     COUNTED_ALIKE_COSINE,
+    FORM_WORDS,
     NEIGHBOUR_ALIKE_COSINE,
     SAYS_POST_START,
     _after_auxiliary,
@@ -233,10 +234,21 @@ class AbstentionRules:
                 models=_numbered_names(text) if counted else (),
                 which=_which_noun(toks),
                 neighbours=self._asked_neighbours(query),
-                forms=_forms_asked(text)
-                + ((SAYS_POST_START,) if person and _post_start_asked(text, coref.ROLE_NOUNS) else ()),
+                forms=self._forms_asked(query, toks, person),
             )
         return query.gates
+
+    @staticmethod
+    def _forms_asked(query: Query, toks: list[str], person: str) -> tuple[re.Pattern[str], ...]:
+        """gates.forms: the words a sentence must say to answer the form of fact asked (_forms_asked), and
+        when a person took a post (_post_start_asked); most questions hold no word of any form (speed)."""
+        if FORM_WORDS.isdisjoint(toks):
+            return ()
+        text = query.text
+        forms = _forms_asked(text)
+        if person and _post_start_asked(text, coref.ROLE_NOUNS):
+            forms += (SAYS_POST_START,)
+        return forms
 
     def denied(self, query: Query, sentence: int) -> bool:
         """Whether the sentence denies what a question with no negation asks about (a "who", "what",

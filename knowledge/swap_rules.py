@@ -910,6 +910,16 @@ _FORMS_ASKED = (
 )
 
 
+# a word each form of _FORMS_ASKED, and _ASKS_POST_START, is asked with (a question without any asks none)
+FORM_WORDS = frozenset(
+    """founded established set formed before previously used prior owns owned owner owners population
+    live won wins win claimed study studied school university college uni graduate train retire retired
+    step stepped leave left quit colour color pays pay paid paying funds fund funded funding finance
+    financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
+    made elected join joined take took start started""".split()
+)
+
+
 def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
     """The words a sentence must say to answer the question, one pattern per form of _FORMS_ASKED it asks
     (when something was founded, what someone did before, who owns or won it...): a sentence saying none
