@@ -927,3 +927,30 @@ def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
     outages"; "What did Tom Petherick do before he became a lifeguard?" of "Senior lifeguard Tom
     Petherick said")."""
     return tuple(said for asked, said in _FORMS_ASKED if asked.search(question))
+
+
+# "How many patients were from Denmark?": a count asked of one place (_part_of_total)
+_COUNT_OF_PLACE = re.compile(
+    r"^\W*how many\b.*\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", re.I
+)
+_NAME = r"(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
+# names listed with commas, then "and" or "or": "in Sweden, Denmark and the Netherlands"
+_NAMES_LISTED = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
+_LIST_GLUE = re.compile(r",\s*|\s+(?:and|or)\s+")
+
+
+def _part_of_total(question: str, sentence: str) -> bool:
+    """Whether "how many" is asked of one place and the sentence names the place only in a list of places
+    its count is for together ("How many memory clinics were in Denmark?" of "recruited from 48 memory
+    clinics ... in Sweden, Denmark and the Netherlands"): the sentence gives the total, not the part."""
+    asked = _COUNT_OF_PLACE.search(question)
+    if asked is None:
+        return False
+    place = asked.group(1)
+    if not place[:1].isupper() or place not in sentence:
+        return False
+    listed = [m.group(0) for m in _NAMES_LISTED.finditer(sentence)]
+    items = [
+        re.sub(r"^the\s+", "", item.strip()) for chunk in listed for item in _LIST_GLUE.split(chunk)
+    ]
+    return place in items and sentence.count(place) == sum(chunk.count(place) for chunk in listed)

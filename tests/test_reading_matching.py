@@ -1844,6 +1844,20 @@ def test_what_colour_and_who_pays_need_words_that_say_so(tmp_path: Path) -> None
     assert article.cited("Who paid for the first trial?").startswith("The first trial was paid for")
 
 
+def test_a_count_asked_of_one_place_is_not_the_total_of_the_places_listed(tmp_path: Path) -> None:
+    # "How many memory clinics were in Denmark?" quoted "recruited from 48 memory clinics ... in Sweden,
+    # Denmark and the Netherlands": the 48 are the three countries' together
+    text = (
+        "Memory trial\n\n"
+        "Patients were recruited from 48 memory clinics in Sweden, Denmark and the Netherlands.\n\n"
+        "The follow-up study ran at 30 clinics in Norway and 12 in Finland."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many memory clinics were in Denmark?") == ""
+    assert article.cited("How many memory clinics took part?").startswith("Patients were recruited")
+    assert article.cited("How many clinics in Norway ran the follow-up study?").startswith("The follow-up")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
