@@ -94,6 +94,7 @@ from .swap_rules import (
     _next_stem,
     _numbered_names,
     _numeric,
+    _only_the_total,
     _opening_age_of_another,
     _part_of_total,
     _post_start_asked,
@@ -188,6 +189,7 @@ class AbstentionRules:
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
             or (query.asks == "how" and _part_of_total(query.text, text))
+            or (query.asks == "how" and _only_the_total(query.text, text))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)

@@ -954,3 +954,19 @@ def _part_of_total(question: str, sentence: str) -> bool:
         re.sub(r"^the\s+", "", item.strip()) for chunk in listed for item in _LIST_GLUE.split(chunk)
     ]
     return place in items and sentence.count(place) == sum(chunk.count(place) for chunk in listed)
+
+
+# "How many of the 214 objects are gold?": a part of a total the question gives (_only_the_total)
+_PART_OF = re.compile(r"\bhow many of (?:the|its|their|those|these)\s+(\d[\d,]*)\b", re.I)
+
+
+def _only_the_total(question: str, sentence: str) -> bool:
+    """Whether the question asks how many of a total it gives ("How many of the 214 objects are made of
+    gold?") and the sentence states that total and no other count ("In total the team recovered 214
+    objects"): it cannot say the part."""
+    asked = _PART_OF.search(question)
+    if asked is None:
+        return False
+    toks = [t.lower() for t in tokens(sentence)]
+    counts = {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS}
+    return counts == {asked.group(1).replace(",", "")}

@@ -1858,6 +1858,18 @@ def test_a_count_asked_of_one_place_is_not_the_total_of_the_places_listed(tmp_pa
     assert article.cited("How many clinics in Norway ran the follow-up study?").startswith("The follow-up")
 
 
+def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
+    # "How many of the 214 objects are made of gold?" quoted "In total the team recovered 214 objects"
+    text = (
+        "Wreck finds\n\n"
+        "In total the team recovered 214 objects from the wreck.\n\n"
+        "Eight of the 24 tour dates are in Britain."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many of the 214 objects are made of gold?") == ""
+    assert article.cited("How many of the 24 tour dates are in Britain?").startswith("Eight of the 24")
+
+
 def test_staying_open_until_a_day_says_when_a_place_closes(tmp_path: Path) -> None:
     # "When will the factory shop close?" abstained on "will stay open until 31 March": "open" had been
     # read as the opposite of "close"; opened on a day, it is still no closing
