@@ -116,6 +116,7 @@ def derive(sources: SourceSet) -> Derived:
     for article in sources.articles:
         _confirm_names(per_doc[article.slug], known)
         registry.first_word_names |= _named_by_first_word(per_doc[article.slug])
+        _described_as_organisations(per_doc[article.slug])
         for s in per_doc[article.slug]:
             registry.learn_aliases(s.plain, s.mentions)
     registry.register_people(m for ss in per_doc.values() for s in ss for m in s.mentions)
@@ -318,6 +319,30 @@ def _named_by_first_word(sentences: list[_Sentence]) -> set[str]:
     for s in sentences if found else ():
         s.mentions = [replace(m, kind="organisation") if m.surface in found else m for m in s.mentions]
     return found
+
+
+# a name, then what it is: "Healthwatch Wessex, the independent patient watchdog, said" (an organisation);
+# not whose it is: "Helen Marchbank, the company's head of resilience"
+_ORGANISATION_APPOSED = re.compile(
+    r",\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?(?:watchdog|company|firm|charity|group|union|association|"
+    r"body|agency|council|authority|regulator|trust|club|team|band|operator|retailer|chain|maker|manufacturer|"
+    r"developer|studio|publisher|broadcaster|network|airline|bank|lender|insurer|supplier|consultancy|"
+    r"partnership|organisation|organization|society|institute|foundation|federation|league|startup|"
+    r"start-up|business|brand|label|producer|provider|campaign|cooperative|co-operative)s?\b(?!['\u2019])"
+)
+
+
+def _described_as_organisations(sentences: list[_Sentence]) -> None:
+    """A name read as a person's that the article describes as an organisation right after it
+    ("Healthwatch Wessex, the independent patient watchdog"): its mentions are made organisations."""
+    found = {
+        m.surface
+        for s in sentences
+        for m in s.mentions
+        if m.kind == "person" and not m.title and _ORGANISATION_APPOSED.match(s.plain, m.end)
+    }
+    for s in sentences if found else ():
+        s.mentions = [replace(m, kind="organisation") if m.surface in found else m for m in s.mentions]
 
 
 def _thing_ending(word: str) -> bool:

@@ -938,3 +938,21 @@ def test_a_given_name_typed_with_a_slip_is_part_of_the_name(tmp_path: Path) -> N
     article = build_article(tmp_path, text)
     assert article.cited("how old is calum reid").startswith("Callum Reid, a 19-year-old")
     assert article.cited("how old is callum reid").startswith("Callum Reid, a 19-year-old")
+
+
+def test_a_name_described_as_an_organisation_is_one(tmp_path: Path) -> None:
+    # "Healthwatch Wessex, the independent patient watchdog" was read as a person (no dictionary word in
+    # it), so "Its chief executive, Tom Ellery, said" could not be about it; "the company's head" is a
+    # person's job, not what the person is
+    text = (
+        "Surgeries merge\n\n"
+        "Healthwatch Wessex, the independent patient watchdog, said it would monitor waiting times.\n\n"
+        "Its chief executive, Tom Ellery, said the new practice must answer the phone.\n\n"
+        "Dr. Helen Marchbank, the company's head of resilience, said the tunnels were sound."
+    )
+    article = build_article(tmp_path, text)
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Healthwatch Wessex"] == "organisation"
+    assert kinds["Helen Marchbank"] == "person"
+    assert article.cited("Who is the chief executive of Healthwatch Wessex?").startswith("Its chief")
+
