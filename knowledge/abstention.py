@@ -84,6 +84,7 @@ from .swap_rules import (
     _age_owners,
     _count_given,
     _counts,
+    _counts_asked,
     _degree,
     _forms_asked,
     _future_unsaid,
@@ -188,8 +189,8 @@ class AbstentionRules:
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
-            or (query.asks == "how" and _part_of_total(query.text, text))
-            or (query.asks == "how" and _only_the_total(query.text, text))
+            or (bool(gates.totals[0]) and _part_of_total(gates.totals[0], text))
+            or (bool(gates.totals[1]) and _only_the_total(gates.totals[1], text))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
@@ -239,6 +240,7 @@ class AbstentionRules:
                 which=_which_noun(toks),
                 neighbours=self._asked_neighbours(query),
                 forms=self._forms_asked(query, toks, person),
+                totals=_counts_asked(text) if "many" in toks else ("", ""),
             )
         return query.gates
 

@@ -316,8 +316,7 @@ def _named_by_first_word(sentences: list[_Sentence]) -> set[str]:
         rest = text.replace(name, " ")
         if _alone(first).search(rest) and not _alone(last).search(rest):
             found.add(name)
-    for s in sentences if found else ():
-        s.mentions = [replace(m, kind="organisation") if m.surface in found else m for m in s.mentions]
+    _make_organisations(sentences, found)
     return found
 
 
@@ -341,8 +340,13 @@ def _described_as_organisations(sentences: list[_Sentence]) -> None:
         for m in s.mentions
         if m.kind == "person" and not m.title and _ORGANISATION_APPOSED.match(s.plain, m.end)
     }
-    for s in sentences if found else ():
-        s.mentions = [replace(m, kind="organisation") if m.surface in found else m for m in s.mentions]
+    _make_organisations(sentences, found)
+
+
+def _make_organisations(sentences: list[_Sentence], names: set[str]) -> None:
+    """Make every mention written as one of *names* an organisation's."""
+    for s in sentences if names else ():
+        s.mentions = [replace(m, kind="organisation") if m.surface in names else m for m in s.mentions]
 
 
 def _thing_ending(word: str) -> bool:
@@ -768,20 +772,20 @@ _HONORIFICS = frozenset("dr prof professor mr mrs ms miss sir dame lord lady".sp
 
 
 # ranks many hold, said with "a": "David Pryce is a councillor", not "David Pryce is Councillor"
-_RANKS = {
-    w: w
-    for w in """councillor professor inspector detective sergeant constable officer senator judge
-    commissioner superintendent lieutenant colonel captain commander bishop rabbi imam reverend
-    alderman magistrate""".split()
-}
-_RANKS |= {"cllr": "councillor", "det": "detective", "insp": "inspector", "sgt": "sergeant"}
+_RANKS = frozenset(
+    """councillor professor inspector detective sergeant constable officer senator judge commissioner
+    superintendent lieutenant colonel captain commander bishop rabbi imam reverend alderman
+    magistrate""".split()
+)
+_RANKS_SHORT = {"cllr": "councillor", "det": "detective", "insp": "inspector", "sgt": "sergeant"}
 
 
 def _as_described(title: str) -> str:
     """A title as an answer says it of its holder: one ending in a rank many hold with "a" ("a councillor",
     "an Opposition councillor"), an office as written ("Finance Minister")."""
     *words, last = title.split()
-    rank = _RANKS.get(last.lower().rstrip("."))
+    word = last.lower().rstrip(".")
+    rank = _RANKS_SHORT.get(word) or (word if word in _RANKS else None)
     if rank is None:
         return title
     said = " ".join([*words, rank])

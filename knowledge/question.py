@@ -178,6 +178,8 @@ class _QuestionGates(NamedTuple):
     neighbours: tuple[tuple[str, str, frozenset[str], str], ...]
     # the words a sentence must say to answer the form of fact it asks: when X was founded, who owns it...
     forms: tuple[re.Pattern[str], ...]
+    # ("how many" asked of one place, "Denmark"; the total "how many of the 214" gives): _counts_asked
+    totals: tuple[str, str]
 
 
 @dataclass(slots=True)

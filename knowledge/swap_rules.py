@@ -939,15 +939,11 @@ _NAMES_LISTED = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or)\s+{_NAME}")
 _LIST_GLUE = re.compile(r",\s*|\s+(?:and|or)\s+")
 
 
-def _part_of_total(question: str, sentence: str) -> bool:
-    """Whether "how many" is asked of one place and the sentence names the place only in a list of places
-    its count is for together ("How many memory clinics were in Denmark?" of "recruited from 48 memory
-    clinics ... in Sweden, Denmark and the Netherlands"): the sentence gives the total, not the part."""
-    asked = _COUNT_OF_PLACE.search(question)
-    if asked is None:
-        return False
-    place = asked.group(1)
-    if not place[:1].isupper() or place not in sentence:
+def _part_of_total(place: str, sentence: str) -> bool:
+    """Whether "how many" is asked of one place (_counts_asked) and the sentence names the place only in a
+    list of places its count is for together ("How many memory clinics were in Denmark?" of "recruited
+    from 48 memory clinics ... in Sweden, Denmark and the Netherlands"): it gives the total, not the part."""
+    if place not in sentence:
         return False
     listed = [m.group(0) for m in _NAMES_LISTED.finditer(sentence)]
     items = [
@@ -960,13 +956,17 @@ def _part_of_total(question: str, sentence: str) -> bool:
 _PART_OF = re.compile(r"\bhow many of (?:the|its|their|those|these)\s+(\d[\d,]*)\b", re.I)
 
 
-def _only_the_total(question: str, sentence: str) -> bool:
-    """Whether the question asks how many of a total it gives ("How many of the 214 objects are made of
-    gold?") and the sentence states that total and no other count ("In total the team recovered 214
-    objects"): it cannot say the part."""
-    asked = _PART_OF.search(question)
-    if asked is None:
-        return False
+def _only_the_total(total: str, sentence: str) -> bool:
+    """Whether the question asks how many of a total it gives (_counts_asked: "How many of the 214 objects
+    are made of gold?") and the sentence states that total and no other count ("In total the team
+    recovered 214 objects"): it cannot say the part."""
     toks = [t.lower() for t in tokens(sentence)]
-    counts = {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS}
-    return counts == {asked.group(1).replace(",", "")}
+    return {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS} == {total}
+
+
+def _counts_asked(question: str) -> tuple[str, str]:
+    """(the place a "how many" question asks of, "Denmark"; the total "how many of the 214 objects" gives,
+    "214"), "" for either it has none of."""
+    place = m.group(1) if (m := _COUNT_OF_PLACE.search(question)) and m.group(1)[:1].isupper() else ""
+    total = m.group(1).replace(",", "") if (m := _PART_OF.search(question)) else ""
+    return place, total
