@@ -79,7 +79,9 @@ from .swap_rules import (
     COUNTED_ALIKE_COSINE,
     FORM_WORDS,
     NEIGHBOUR_ALIKE_COSINE,
+    QUALIFIERS,
     SAYS_POST_START,
+    SUPERLATIVES,
     _after_auxiliary,
     _age_owners,
     _count_given,
@@ -97,17 +99,23 @@ from .swap_rules import (
     _numeric,
     _only_the_total,
     _opening_age_of_another,
+    _opposite_qualifier,
     _part_of_total,
     _post_start_asked,
+    _qualifiers_asked,
+    _quantities_asked,
     _quoted_phrases,
     _relative_missing,
     _says_no,
+    _superlative_reversed,
+    _superlatives_asked,
     _swapped_alternative,
     _swapped_count,
     _swapped_date,
     _swapped_day,
     _swapped_dimension,
     _swapped_measure,
+    _swapped_quantity,
     _unnamed_asked,
     _verbal,
     _which_noun,
@@ -144,6 +152,8 @@ _ORGANISATION_ASKED = frozenset(
     developer retailer manufacturer maker brand supermarket operator insurer lender regulator""".split()
 )
 _ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
+
+_NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
 
 
 class AbstentionRules:
@@ -191,6 +201,9 @@ class AbstentionRules:
             or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
             or (bool(gates.totals[0]) and _part_of_total(gates.totals[0], text))
             or (bool(gates.totals[1]) and _only_the_total(gates.totals[1], text))
+            or (bool(gates.superlatives[0]) and _superlative_reversed(gates.superlatives, text))
+            or (bool(gates.qualifiers) and _opposite_qualifier(gates.qualifiers, text))
+            or (bool(gates.quantities) and _swapped_quantity(gates.quantities, text))
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
@@ -241,6 +254,9 @@ class AbstentionRules:
                 neighbours=self._asked_neighbours(query),
                 forms=self._forms_asked(query, toks, person),
                 totals=_counts_asked(text) if "many" in toks else ("", ""),
+                superlatives=_superlatives_asked(text) if not SUPERLATIVES.isdisjoint(toks) else _NO_SCALE,
+                qualifiers=_qualifiers_asked(toks) if not QUALIFIERS.isdisjoint(toks) else (),
+                quantities=_quantities_asked(text) if counted else (),
             )
         return query.gates
 

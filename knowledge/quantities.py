@@ -375,6 +375,51 @@ def number_value(token: str) -> int | None:
     return _WORD_VALUES.get(token) or _ORDINAL_VALUES.get(token)
 
 
+# the number a quantity states and its scale: "£1.2 million", "8C", "2.5bn", "twenty-four weeks"
+_VALUE = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
+    r"(?:\s*(million|billion|thousand|bn|m|k)\b)?",
+    re.I,
+)
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
+# a time said in days, so that "three months" is "90 days" and "24 weeks" is not "six months"
+_DAYS = {"sec": 1 / 86400, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0, "week": 7.0}
+_DAYS |= {"month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525.0}
+_UNIT_OF_TIME = re.compile(r"\b(sec|min|hour|hr|day|week|month|year|decade|centur)", re.I)
+
+
+def _word_value(word: str) -> int | None:
+    """The number a number word states, "twenty-four" too; None for other words."""
+    tens, _, unit = word.lower().partition("-")
+    value = _WORD_VALUES.get(tens)
+    if value is None or not unit:
+        return value
+    units = _WORD_VALUES.get(unit)
+    return value + units if units is not None and is_tens(value) and units < 10 else None
+
+
+def quantity_value(surface: str, kind: str = "") -> float | None:
+    """The value a quantity's text states, scaled ("£1.2 million": 1200000.0, "8C": 8.0), a duration's
+    in days ("three months": 91.32); None when no number can be read from it ("two-thirds")."""
+    for m in _VALUE.finditer(surface):
+        number, scale = m.groups()
+        if number[0].isdigit() or number[0] == ".":
+            value = float(number.replace(",", ""))
+        elif (word := _word_value(number)) is not None:
+            value = float(word)
+        else:
+            continue
+        if scale:
+            value *= _SCALES[scale.lower()]
+        if kind == "duration":
+            unit = _UNIT_OF_TIME.search(surface, m.end())
+            if unit is None:
+                return None
+            value *= _DAYS[unit.group(1).lower()]
+        return value
+    return None
+
+
 def is_tens(value: int) -> bool:
     """Twenty to ninety: a word that may start a compound ("twenty five")."""
     return 20 <= value <= 90 and value % 10 == 0

@@ -180,6 +180,11 @@ class _QuestionGates(NamedTuple):
     forms: tuple[re.Pattern[str], ...]
     # ("how many" asked of one place, "Denmark"; the total "how many of the 214" gives): _counts_asked
     totals: tuple[str, str]
+    # (the superlatives of the end of a scale it asks for, those of the other end): _superlatives_asked
+    superlatives: tuple[frozenset[str], frozenset[str]]
+    # (qualifier, its opposites, the stem after it): "over 55", "adults were" (_qualifiers_asked)
+    qualifiers: tuple[tuple[str, frozenset[str], str], ...]
+    quantities: tuple[tuple[str, float], ...]  # (kind, value) of each measure it gives: "above 10C"
 
 
 @dataclass(slots=True)

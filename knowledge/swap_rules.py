@@ -3,12 +3,20 @@ sentence answers another question than the one asked, read from the two texts an
 
 from __future__ import annotations
 
+import math
 import re
 
 from .gazetteer import TITLE_WORDS, WEEKDAYS
 from .lemmas import lemma
 from .lexicon import verbs_and_adverbs
-from .quantities import CARDINAL_WORDS, LENGTH_UNIT_PATTERN, MONEY_WORDS, find_quantities, number_value
+from .quantities import (
+    CARDINAL_WORDS,
+    LENGTH_UNIT_PATTERN,
+    MONEY_WORDS,
+    find_quantities,
+    number_value,
+    quantity_value,
+)
 from .text import MONTH_ABBREVIATIONS, STOPWORDS, fold, stem, tokens
 
 ALIKE_NAMES_COSINE = 0.8  # swapped_agent: two names this alike may name one thing ("Spurs", "Tottenham")
@@ -970,3 +978,135 @@ def _counts_asked(question: str) -> tuple[str, str]:
     place = m.group(1) if (m := _COUNT_OF_PLACE.search(question)) and m.group(1)[:1].isupper() else ""
     total = m.group(1).replace(",", "") if (m := _PART_OF.search(question)) else ""
     return place, total
+
+
+# superlatives by the end of the scale they ask for: "the fewest arousals" is not "the highest number"
+_SUPERLATIVES_HIGH = frozenset(
+    """most highest largest biggest greatest longest tallest heaviest oldest fastest farthest furthest
+    deepest widest strongest warmest hottest busiest""".split()
+)
+_SUPERLATIVES_LOW = frozenset(
+    """fewest least lowest smallest shortest lightest youngest slowest nearest closest shallowest
+    narrowest weakest coldest coolest quietest""".split()
+)
+SUPERLATIVES = _SUPERLATIVES_HIGH | _SUPERLATIVES_LOW
+# "at least 3", "most of them", "the most recent": no end of a scale asked
+_NO_SUPERLATIVE = re.compile(
+    r"\bat (?:least|most)\b|\bmost of\b|\bmost (?:recent|recently|common|likely)\b", re.I
+)
+
+
+def _superlative_words(text: str) -> frozenset[str]:
+    """The superlatives *text* says, but for "at least", "most of" and "the most recent"."""
+    words = {fold(t) for t in tokens(_NO_SUPERLATIVE.sub(" ", text))}
+    return frozenset(words & (_SUPERLATIVES_HIGH | _SUPERLATIVES_LOW))
+
+
+def _superlatives_asked(question: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(the superlatives of the end of the scale the question asks for, those of the other end); empty
+    when it asks for neither or both."""
+    said = _superlative_words(question)
+    high, low = said & _SUPERLATIVES_HIGH, said & _SUPERLATIVES_LOW
+    if high and not low:
+        return _SUPERLATIVES_HIGH, _SUPERLATIVES_LOW
+    if low and not high:
+        return _SUPERLATIVES_LOW, _SUPERLATIVES_HIGH
+    return frozenset(), frozenset()
+
+
+def _superlative_reversed(asked: tuple[frozenset[str], frozenset[str]], sentence: str) -> bool:
+    """Whether the sentence names only the other end of the scale the question asks for ("Which winter
+    produced the fewest arousals?" of "The warmest winter ... produced the highest number")."""
+    same, other = asked
+    said = _superlative_words(sentence)
+    return not said.isdisjoint(other) and said.isdisjoint(same)
+
+
+# qualifiers whose opposite the antonyms cannot give, being stopwords or plurals no question term reads
+# ("patients over 55" of "Patients under 55", "How many adults were able" of "the children were able")
+_QUALIFIER_OPPOSITES = {
+    "over": frozenset({"under"}),
+    "under": frozenset({"over"}),
+    "above": frozenset({"below"}),
+    "below": frozenset({"above"}),
+    "more": frozenset({"less", "fewer"}),
+    "less": frozenset({"more"}),
+    "fewer": frozenset({"more"}),
+    "adults": frozenset({"children"}),
+    "children": frozenset({"adults"}),
+    "men": frozenset({"women"}),
+    "women": frozenset({"men"}),
+    "boys": frozenset({"girls"}),
+    "girls": frozenset({"boys"}),
+    "male": frozenset({"female"}),
+    "female": frozenset({"male"}),
+}
+QUALIFIERS = frozenset(_QUALIFIER_OPPOSITES)
+_QUALIFIER_NOUNS = frozenset({"adults", "children", "men", "women", "boys", "girls", "male", "female"})
+
+
+def _qualifiers_asked(toks: list[str]) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """(qualifier, its opposites, the stem of the word after it) of each opposable qualifier of the
+    question; a preposition's next word must be a content word ("over 55", not "over the")."""
+    found = []
+    for i, tok in enumerate(toks[:-1]):
+        opposite = _QUALIFIER_OPPOSITES.get(tok)
+        if opposite is not None and (tok in _QUALIFIER_NOUNS or toks[i + 1] not in STOPWORDS):
+            found.append((tok, opposite, stem(toks[i + 1])))
+    return tuple(found)
+
+
+def _opposite_qualifier(asked: tuple[tuple[str, frozenset[str], str], ...], sentence: str) -> bool:
+    """Whether the sentence says the opposite qualifier of the same word and never the question's own
+    ("What was the failure rate for patients over 55?" of "Patients under 55 ... fared worse")."""
+    toks = [fold(t) for t in tokens(sentence)]
+    for word, opposite, following in asked:
+        if word in toks:
+            continue
+        if any(t in opposite and stem(toks[i + 1]) == following for i, t in enumerate(toks[:-1])):
+            return True
+    return False
+
+
+# the measures whose value a question may give to say which one it asks about ("on nights above 10C")
+_VALUED_KINDS = frozenset(
+    "temperature length depth mass percent money area loudness energy power duration".split()
+)
+# a value the question compares with, or an age band ("instead of the 4.99% rise", "45 to 49 year olds")
+_CONTRASTED = re.compile(
+    r"\b(?:instead of|rather than|than|compared (?:with|to)|versus|vs)\s+(?:the |a |an )?$", re.I
+)
+_AGE_BAND = re.compile(r"[- ]olds?\b", re.I)
+
+
+def _quantities_asked(question: str) -> tuple[tuple[str, float], ...]:
+    """(kind, value) of each measure the question gives: the thing asked about is the one it measures."""
+    found = []
+    for q in find_quantities(question):
+        if q.kind not in _VALUED_KINDS or _CONTRASTED.search(question, 0, q.start):
+            continue
+        if _AGE_BAND.match(question, q.end):
+            continue
+        value = quantity_value(q.surface, q.kind)
+        if value is not None:
+            found.append((q.kind, value))
+    return tuple(found)
+
+
+def _swapped_quantity(asked: tuple[tuple[str, float], ...], sentence: str) -> bool:
+    """Whether the sentence gives a measure of a kind the question gives, none of them the question's
+    value, and no value of any kind is the question's ("How much more likely were hedgehogs to wake on
+    nights above 10C?" of "On nights when the air temperature rose above 8C")."""
+    said: dict[str, list[float | None]] = {}
+    for q in find_quantities(sentence):
+        if q.kind in _VALUED_KINDS:
+            said.setdefault(q.kind, []).append(quantity_value(q.surface, q.kind))
+    if not said:
+        return False
+    values = [v for found in said.values() for v in found if v is not None]
+    return any(
+        kind in said
+        and None not in said[kind]  # a measure whose value cannot be read ("two-thirds") may be the one
+        and not any(math.isclose(value, v, rel_tol=0.05) for v in values)
+        for kind, value in asked
+    )

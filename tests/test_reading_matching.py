@@ -2361,3 +2361,50 @@ def test_how_long_prefers_a_close_sentence_with_the_measure_by_the_words_asked(t
     )
     article = build_article(tmp_path, text)
     assert article.cited("How long is each rope?").startswith("Each rope is 20 metres long")
+
+
+def test_the_other_end_of_a_scale_does_not_answer_a_superlative(tmp_path: Path) -> None:
+    # "Which winter produced the fewest arousals?" quoted "the highest number of arousals"
+    text = (
+        "Hedgehog winters\n\n"
+        "The warmest winter in the study, 2022-23, produced the highest number of arousals.\n\n"
+        "The smallest hedgehog in the study weighed 380 grams."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Which winter produced the fewest arousals?") == ""
+    assert article.cited("Which winter produced the most arousals?").startswith("The warmest winter")
+    assert article.cited("How much did the lightest hedgehog weigh?").startswith("The smallest hedgehog")
+    assert article.cited("How much did the heaviest hedgehog weigh?") == ""
+
+
+def test_the_opposite_qualifier_of_the_same_word_does_not_answer(tmp_path: Path) -> None:
+    # "What was the failure rate for patients over 55?" quoted "Patients under 55 ... fared worse"; the
+    # adults asked about are not the children the sentence counts
+    text = (
+        "Hip implants\n\n"
+        "Patients under 55 when the hip was fitted had a failure rate of 9 per cent.\n\n"
+        "Eight of the children were able to navigate the obstacle course after the treatment."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was the failure rate for patients over 55?") == ""
+    assert article.cited("What was the failure rate for patients under 55?").startswith("Patients under 55")
+    assert article.cited("How many adults were able to navigate the obstacle course?") == ""
+    assert article.cited("How many children were able to navigate the obstacle course?").startswith("Eight")
+
+
+def test_a_measure_of_another_value_does_not_answer_about_the_value_asked(tmp_path: Path) -> None:
+    # "How much more likely were hedgehogs to wake on nights above 10C?" quoted "above 8C"; a value said
+    # in other words or units is the same ("three months" of "90 days", "Twenty-four weeks" of "24")
+    text = (
+        "Hedgehog study\n\n"
+        "On nights above 8C, hedgehogs were four times more likely to wake.\n\n"
+        "After 90 days, 52 per cent of patients given the drug were living independently.\n\n"
+        "The trial ran at three hospitals for a year.\n\n"
+        "Twenty-four weeks after treatment, her hearing threshold had improved to 30 decibels."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much more likely were hedgehogs to wake on nights above 10C?") == ""
+    assert article.cited("How much more likely were they to wake on nights above 8C?").startswith("On nights")
+    assert article.cited("What share of patients were independent after three months?").startswith("After 90")
+    assert article.cited("What percentage of patients were independent after three years?") == ""
+    assert article.cited("What was her hearing threshold after 24 weeks?").startswith("Twenty-four weeks")
