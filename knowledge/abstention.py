@@ -127,7 +127,7 @@ from .wordvectors import cosine, default_vectors
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
 # before the noun, words that pick out no one of its kind: "a local primary school"
 _UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor several some unnamed".split())
-_YES_NO_OPENERS = _AUXILIARIES | _BEING
+YES_NO_OPENERS = _AUXILIARIES | _BEING  # a question opening with one asks yes or no
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
 # staying open until a time says when a place closes (opposite_said)
@@ -224,7 +224,7 @@ class AbstentionRules:
             opposable = [t for t in query.terms if not t.entity and t.key in opposites]
             opposed: tuple = ()
             # "who isn't able to" asks for the "unable"; "is the shop closing" is answered by "open"
-            if opposable and not negated and toks and toks[0] not in _YES_NO_OPENERS:
+            if opposable and not negated and toks and toks[0] not in YES_NO_OPENERS:
                 keys = {t.key for t in query.terms}
                 stems = list(map(stem, toks))
                 opposed = tuple(

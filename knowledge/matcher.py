@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 
-from .abstention import AbstentionRules
+from .abstention import YES_NO_OPENERS, AbstentionRules
 from .answer_forms import AnswerForms
 from .features import Candidate, Tally, describe, matched_weight
 from .gazetteer import WEEKDAYS
@@ -225,6 +225,8 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
         confidence = self.model.confidence_on_topic(
             calibration_row(best.score, runner_up, best.features, query.asks)
         )
+        if query.toks[:1] and query.toks[0] in YES_NO_OPENERS:
+            confidence = self.model.yes_no_confidence(confidence)
         if confidence < self.model.threshold:
             return self._abstain(question, query, version)
         unit = best.unit

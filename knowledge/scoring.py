@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,6 +20,8 @@ from pathlib import Path
 from .trees import BoostedTrees, float_literal
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
+# what the calibrator's confidence in an answer to a yes-no question is worth (scripts/fit_yes_no.py)
+YES_NO_MAP = Path(__file__).parent / "data" / "yes-no.json"
 
 # Ranker features, in the order of the weight vector.
 RANK_FEATURES = (
@@ -69,6 +72,16 @@ ASKS_INPUTS = tuple(f"asks_{w}" for w in QUESTION_WORDS) + ("asks_none",)
 CALIBRATION_INPUTS = ("score", "lead", "lead_small") + ASKS_INPUTS + RANK_FEATURES
 
 
+def _yes_no_knots(path: Path) -> tuple[tuple[float, float], ...]:
+    """The yes-no map's knots, or () when the file is not there."""
+    if not path.exists():
+        return ()
+    knots = tuple((float(x), float(y)) for x, y in json.loads(path.read_text("utf-8"))["knots"])
+    if any(a[0] >= b[0] for a, b in zip(knots, knots[1:], strict=False)):
+        raise ValueError(f"{path}: the knots' confidences must increase")
+    return knots
+
+
 def _sigmoid(x: float) -> float:
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -84,6 +97,9 @@ class ScoringModel:
     rank_bias: float
     calibrator: BoostedTrees  # log-odds that the best candidate is right, from its calibration row
     threshold: float
+    # (confidence, how often right) knots, increasing: the public fit sets hold almost no yes-no question,
+    # and the calibrator is sure of them as of any other; () leaves confidence as it is
+    yes_no: tuple[tuple[float, float], ...] = ()
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_MODEL) -> ScoringModel:
@@ -97,6 +113,7 @@ class ScoringModel:
             rank["bias"],
             BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
+            _yes_no_knots(YES_NO_MAP) if Path(path) == DEFAULT_MODEL else (),
         )
         # compiled at load, so that the first question does not wait for it (the calibrator as answers
         # read it; its plain form is compiled when first asked)
@@ -138,6 +155,20 @@ class ScoringModel:
         """confidence of a best candidate that off_topic passed, so its quantity_miss is 0.0 (the same
         value: the trees' splits on it are taken when compiled; any other row is read by confidence)."""
         return _sigmoid(self._on_topic_raw(calibration))
+
+    def yes_no_confidence(self, confidence: float) -> float:
+        """What *confidence* is worth for a yes-no question: how often the sentences quoted at it were
+        right, read between the two knots around it (the ends hold beyond them)."""
+        knots = self.yes_no
+        if not knots:
+            return confidence
+        at = bisect_left(knots, (confidence,))
+        if at == 0:
+            return knots[0][1]
+        if at == len(knots):
+            return knots[-1][1]
+        (x0, y0), (x1, y1) = knots[at - 1], knots[at]
+        return y0 + (y1 - y0) * (confidence - x0) / (x1 - x0)
 
     @cached_property
     def _on_topic_raw(self) -> Callable[[list[float]], float]:

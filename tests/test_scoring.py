@@ -340,3 +340,35 @@ def test_of_sentences_matching_alike_those_of_the_article_asked_about_are_read_f
         for c in matcher.rank(matcher.analyse("how much was the guards bond"))
     ]
     assert guards_bond in read[:2]
+
+
+def test_a_yes_no_answer_shows_what_such_confidence_has_been_worth(clinic: ArticleBase) -> None:
+    # the public fit sets hold almost no yes-no question, so the calibrator was as sure of "Did the clinic
+    # open on Tuesday?" as of "When did the clinic open?"; on the testers' rounds such answers were
+    # right far less often (scripts/fit_yes_no.py), and the shown confidence says so
+    model = ScoringModel.load()
+    knots = model.yes_no
+    assert len(knots) >= 3
+    assert all(a[0] < b[0] and a[1] <= b[1] for a, b in zip(knots, knots[1:], strict=False))
+    assert all(0.0 <= y <= 1.0 for _, y in knots)
+    matcher = clinic.base._current().matcher
+    question, other = "Did the clinic open in Brandvale on Tuesday?", "When did the clinic open?"
+    shown, other_shown = clinic.base.answer(question), clinic.base.answer(other)
+    matcher.model = ScoringModel(model.rank_weights, model.rank_bias, model.calibrator, model.threshold)
+    plain, other_plain = clinic.base.answer(question), clinic.base.answer(other)
+    assert plain.confidence > 0.5
+    assert shown.confidence == pytest.approx(model.yes_no_confidence(plain.confidence))
+    assert shown.confidence < plain.confidence
+    # a question that asks with "when" is left as the calibrator has it
+    assert other_shown.confidence == other_plain.confidence > 0.5
+
+
+def test_the_yes_no_map_reads_between_its_knots_and_holds_at_its_ends() -> None:
+    model = ScoringModel.load()
+    bare = ScoringModel(model.rank_weights, model.rank_bias, model.calibrator, model.threshold)
+    assert bare.yes_no_confidence(0.7) == 0.7
+    knots = ((0.2, 0.1), (0.6, 0.3))
+    mapped = ScoringModel(model.rank_weights, model.rank_bias, model.calibrator, 0.25, knots)
+    assert mapped.yes_no_confidence(0.4) == pytest.approx(0.2)
+    assert mapped.yes_no_confidence(0.1) == 0.1
+    assert mapped.yes_no_confidence(0.9) == 0.3
