@@ -409,6 +409,8 @@ class AbstentionRules:
                 return None
             found = self._name_at(query, toks, 2)
             if found and found[1] < len(toks):
+                if found[1] + 1 < len(toks) and not _verbal(toks[found[1]]):
+                    return None  # "What does the PrK tunnel connect?": the name's noun, then its verb
                 return found[0], stem(toks[found[1]]), "subject"
         elif second in _BE and len(toks) > 4 and toks[3] == "by":  # "who was arrested by Battin"
             found = self._name_at(query, toks, 4)

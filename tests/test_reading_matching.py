@@ -2408,3 +2408,16 @@ def test_a_measure_of_another_value_does_not_answer_about_the_value_asked(tmp_pa
     assert article.cited("What share of patients were independent after three months?").startswith("After 90")
     assert article.cited("What percentage of patients were independent after three years?") == ""
     assert article.cited("What was her hearing threshold after 24 weeks?").startswith("Twenty-four weeks")
+
+
+def test_a_name_and_its_noun_before_the_verb_are_the_subject_not_the_verb(tmp_path: Path) -> None:
+    # "What does the PrK tunnel connect?" and "What did the Newzoo analyst say?" abstained: "tunnel" and
+    # "analyst" had been read as the verb, and "a tunnel called PrK" as PrK tunnelled by another
+    text = (
+        "Station leak\n\n"
+        "The leak is in a small tunnel called PrK that connects the Zvezda module to a docking port.\n\n"
+        '"The genre is crowded," said Priya Nandakumar, a games analyst at research firm Newzoo.'
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What does the PrK tunnel connect?").startswith("The leak is in a small tunnel")
+    assert article.cited("What did the Newzoo analyst say?").startswith('"The genre is crowded,"')
