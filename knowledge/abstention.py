@@ -153,6 +153,7 @@ _ORGANISATION_ASKED = frozenset(
 )
 _ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
 
+_SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
 
 
@@ -278,10 +279,12 @@ class AbstentionRules:
         pleaded guilty?" of "Noel and Thomas pleaded not guilty";
         "What is the best thing for the brand?" of "that's not the best thing for the brand")."""
         denied = self._denials(sentence)
-        if denied and "last" in (query.toks or ()):
-            # "When did the Mariners last win a series?" of "have not won a series since 2016": when last
+        asked = query.toks or ()
+        if denied and ("last" in asked or ("since" in asked and "long" in asked)):
+            # "When did the Mariners last win a series?" of "have not won a series since 2016": when last;
+            # "how long since helix lost a bo5" of "had not lost a best-of-five series in 14 months"
             toks = self._sentence_words(sentence)
-            denied = {i: w for i, w in denied.items() if "since" not in toks[i + 1 : i + 7]}
+            denied = {i: w for i, w in denied.items() if _SINCE_OR_IN.isdisjoint(toks[i + 1 : i + 12])}
         if not denied:
             return False
         stems = self._stemmed_tokens(sentence)

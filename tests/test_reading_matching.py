@@ -955,6 +955,8 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
         "Rutte's tenure will not begin until October 1, after the summit.\n\n"
         "The river was not expected to peak until Friday afternoon.\n\n"
         "The Mariners have not won a playoff series since 2016.\n\n"
+        "England have not won a Test series in New Zealand since 2008.\n\n"
+        "Helix had not lost a best-of-five series in 14 months.\n\n"
         '"Neither is likely to inspire the confidence of market participants," Halley said.'
     )
     article = build_article(tmp_path, text)
@@ -966,6 +968,10 @@ def test_a_sentence_denying_what_a_wh_question_asks_about_is_not_its_answer(tmp_
     assert article.cited("When is the river expected to peak?").startswith("The river was")
     assert article.cited("When did the Mariners last win a playoff series?").startswith("The Mariners")
     assert article.cited("When did the Mariners win a playoff series?") == ""
+    # the "since" or the time may stand further from the denied verb, "how long since" asks it too
+    assert article.cited("when did england last win a test series in nz").startswith("England have not")
+    assert article.cited("how long since helix lost a bo5").startswith("Helix had not")
+    assert article.cited("Who lost a best-of-five series?") == ""
     # "neither" and "nor" deny, past "is likely to"
     assert article.cited("What will inspire the confidence of market participants?") == ""
     assert article.cited("What is not likely to inspire the confidence of market participants?").startswith(
