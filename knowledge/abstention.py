@@ -154,6 +154,7 @@ _ORGANISATION_ASKED = frozenset(
 _ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
 
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
+_ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
 
 
@@ -580,7 +581,13 @@ class AbstentionRules:
         """Whether a "who did it" question meets a sentence where no one does it: no name beyond the
         question's, no one speaking, no "he" or "they" ("Who designed the dam?" of "the cabinet approved
         the dam"; "Who repainted the bridge?" of "The bridge has been repainted")."""
-        if not self.name_missing(query, sentence):
+        known = self.index.entities
+        # "who" is no town ("Who founded Myocardis?" of "Myocardis, based in Göttingen"); "which" may be
+        kinds = _ACTOR_KINDS if query.text.lstrip().lower().startswith("who") else _NAMED_KINDS
+        if any(
+            e not in query.entities and e in known and known[e].kind in kinds
+            for e in self.index.sentences[sentence].entities
+        ):
             return False
         text = self.index.sentences[sentence].text
         if _QUOTE_MARKS.search(text) or _PERSONAL.search(text):
@@ -690,7 +697,13 @@ class AbstentionRules:
         """Whether a "which N" question meets a sentence that says of N nothing that picks one out: no
         name or number beyond the question's own, and N only after "a" or "the" ("Which drug would be
         used?" of "a drug would be administered"; "Bank and financial stocks" picks some out)."""
-        if not self.name_missing(query, sentence):
+        known = self.index.entities
+        # "who" is no town ("Who founded Myocardis?" of "Myocardis, based in Göttingen"); "which" may be
+        kinds = _ACTOR_KINDS if query.text.lstrip().lower().startswith("who") else _NAMED_KINDS
+        if any(
+            e not in query.entities and e in known and known[e].kind in kinds
+            for e in self.index.sentences[sentence].entities
+        ):
             return False
         text = self.index.sentences[sentence].text
         named_kind = not _NAMED_NOUNS.isdisjoint(noun.split())  # a number picks out no company or city

@@ -2427,3 +2427,18 @@ def test_a_name_and_its_noun_before_the_verb_are_the_subject_not_the_verb(tmp_pa
     article = build_article(tmp_path, text)
     assert article.cited("What does the PrK tunnel connect?").startswith("The leak is in a small tunnel")
     assert article.cited("What did the Newzoo analyst say?").startswith('"The genre is crowded,"')
+
+
+def test_a_town_named_in_the_sentence_does_not_answer_who_did_it(tmp_path: Path) -> None:
+    # "Who first identified SCTLD off Miami?" quoted "SCTLD was first identified off Miami, Florida, in
+    # 2014": a town or region names where, not who; "which" may ask for a place
+    text = (
+        "Coral disease\n\n"
+        "SCTLD was first identified off Miami, Florida, in 2014.\n\n"
+        "The research team plans to extend the study to Idaho and Montana.\n\n"
+        "The disease was first identified by divers from the University of Miami."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who first identified SCTLD off Miami?").startswith("The disease was first")
+    assert article.cited("Who identified SCTLD in 2014?") == ""
+    assert article.cited("Which states will the study be extended to?").startswith("The research team")
