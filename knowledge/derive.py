@@ -491,9 +491,12 @@ class _EntityRegistry:
                 firsts[key].add(eid)
                 introduced[key] = min(introduced.get(key, full_at[m.surface]), full_at[m.surface])
         singles: dict[str, int] = {}
+        places: set[str] = set()  # single words read as places: "Göttingen" alone is the town
         for n, m in enumerate(mentions):
             if len(m.surface.split()) == 1:
                 singles.setdefault(fold(m.surface), n)
+                if m.kind in ("place", "country"):
+                    places.add(fold(m.surface))
         # a family name written first ("Xi" of "Xi Jinping", "Moon" of "Moon Jae-in"), or a first name,
         # standing alone in the text after the full name names the one person whose name it starts;
         # alone before it, it is a name of its own ("Europa", the moon, before "Europa Clipper")
@@ -518,7 +521,7 @@ class _EntityRegistry:
             ):
                 heads[fold(words[-1])].add(m.surface)
         for head, owners in heads.items():
-            if len(owners) == 1 and head in singles and head not in self.by_alias:
+            if len(owners) == 1 and head in singles and head not in self.by_alias and head not in places:
                 (owner,) = owners
                 kind = next(m.kind for m in mentions if m.surface == owner)
                 eid = self.entity_for(Mention(owner, kind, 0, 0))

@@ -956,3 +956,19 @@ def test_a_name_described_as_an_organisation_is_one(tmp_path: Path) -> None:
     assert kinds["Helen Marchbank"] == "person"
     assert article.cited("Who is the chief executive of Healthwatch Wessex?").startswith("Its chief")
 
+
+
+def test_the_place_ending_an_organisations_name_is_no_name_of_it(tmp_path: Path) -> None:
+    # "Health Canada issued a notice" and "units were sold in Canada": the country alone had become a
+    # name of the agency, so a question about Canada was read as one about Health Canada
+    text = (
+        "Smartwatch recall\n\n"
+        "Health Canada issued a separate notice on Tuesday.\n\n"
+        "A further 18,500 units were sold in Canada.\n\n"
+        "The Kestrel Summit drew 40 delegates, and the Summit ended on Friday."
+    )
+    article = build_article(tmp_path, text)
+    agency = {a for (a,) in article.rows("SELECT alias FROM aliases WHERE entity_id = 'health-canada'")}
+    assert agency == {"Health Canada"}
+    summit = {a for (a,) in article.rows("SELECT alias FROM aliases WHERE entity_id = 'kestrel-summit'")}
+    assert "Summit" in summit  # the last word of another kind of name still names it
