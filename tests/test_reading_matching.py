@@ -2442,3 +2442,16 @@ def test_a_town_named_in_the_sentence_does_not_answer_who_did_it(tmp_path: Path)
     assert article.cited("Who first identified SCTLD off Miami?").startswith("The disease was first")
     assert article.cited("Who identified SCTLD in 2014?") == ""
     assert article.cited("Which states will the study be extended to?").startswith("The research team")
+
+
+def test_a_probe_launched_is_a_probe_that_launched(tmp_path: Path) -> None:
+    # "When did Hermes launch?" abstained on "Hermes was launched on an Ariane 6": the role rule read the
+    # probe as launched by another; news launches probes and series both ways
+    text = (
+        "Probe fault\n\n"
+        "Hermes was launched on an Ariane 6 rocket from Kourou on 14 March 2020.\n\n"
+        "Officers arrested Tom Battin, 33, on Monday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did Hermes launch?").startswith("Hermes was launched")
+    assert article.cited("When did Tom Battin arrest the officers?") == ""
