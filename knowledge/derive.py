@@ -626,7 +626,7 @@ def _resolve_document(sentences: list[_Sentence], registry: _EntityRegistry) -> 
     for s in sentences:
         if thing and _OPENING_IT.match(s.plain):
             s.refers_to = thing
-        thing = _opening_thing(s.plain)
+        thing = _opening_thing(s.plain, any(m.start == 0 for m in s.mentions))
         s.entity_ids = [registry.entity_for(m) for m in s.mentions]
         for m in s.mentions:
             role = registry.title_entity(m.title) if m.title else None
@@ -741,14 +741,24 @@ _OPENING_IT = re.compile(
 )
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?([a-z]+)\b")
 _OPENING_THE = re.compile(r"(?:The|This|That)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
+# a thing named with no article, then what it is or does: "Rheumatoid arthritis is", "Seagrass meadows
+# store"; the first word is no name ("Nexora is")
+_OPENING_BARE = re.compile(
+    r"([A-Z][a-z-]+)((?:\s+[a-z][a-z-]*){0,2})\s+(?:is|are|was|were|has|have|affects|affect|causes|cause)\b"
+)
 
 
-def _opening_thing(text: str) -> str:
+def _opening_thing(text: str, named_first: bool = False) -> str:
     """The words of the unnamed thing a sentence opens on, up to its verb or a comma: "new tender" of
-    "The new tender, built in Leeds, ...", "engine" of "The engine was restored"; "" for none."""
+    "The new tender, built in Leeds, ...", "engine" of "The engine was restored", "rheumatoid arthritis"
+    of "Rheumatoid arthritis is an autoimmune disease" (unless a name opens it: *named_first*); "" for
+    none."""
     m = _OPENING_THE.match(text)
     if not m:
-        return ""
+        bare = _OPENING_BARE.match(text)
+        if bare is None or fold(bare.group(1)) in STOPWORDS or named_first:
+            return ""
+        return " ".join([fold(bare.group(1)), *bare.group(2).split()])
     words = []
     for word in m.group(1).split():
         if word in STOPWORDS or word.endswith("ed") or lemma(word) in verbs_and_adverbs():

@@ -170,3 +170,21 @@ def test_an_opening_it_after_an_unnamed_thing_carries_that_things_words(tmp_path
     assert article.cited("How much coal does the new tender hold?").startswith("It holds 4,000 gallons")
     assert article.rows("select refers_to from sentences where text like 'It holds%'") == [("new tender",)]
     assert "Leeds" not in article.entities_in("It holds 4,000 gallons")  # the tender, not where it was built
+
+
+def test_an_opening_it_after_a_thing_named_without_an_article_carries_its_words(tmp_path: Path) -> None:
+    # "How many people in the UK have rheumatoid arthritis?" abstained on "It affects about 450,000
+    # people in the UK": the sentence before opened on the disease with no "The"; a name opening it is
+    # left to the names ("Nexora is ... It said")
+    article = build_article(
+        tmp_path,
+        "A twice-yearly jab for rheumatoid arthritis\n\n"
+        "Rheumatoid arthritis is an autoimmune disease that attacks the joints. "
+        "It affects about 450,000 people in the UK.\n\n"
+        "Nexora is a games company in Leeds. It employs 80 people.",
+    )
+    assert article.cited("How many people in the UK have rheumatoid arthritis?").startswith("It affects")
+    assert article.rows("select refers_to from sentences where text like 'It affects%'") == [
+        ("rheumatoid arthritis",)
+    ]
+    assert article.rows("select refers_to from sentences where text like 'It employs%'") == [("",)]
