@@ -19,7 +19,15 @@ from .lexicon import PHRASES
 from .model import IDK, IDK_MANY, Answer, FactRef
 from .question import KIN_FACTOR, RELATED_KEPT, SYNONYM_FACTOR, Query, Term, _first_words, _Reading
 from .question_reading import QuestionReading
-from .scoring import ASKED_MISSING_BELOW, MIN_COVERAGE, ScoringModel, calibration_row, off_topic, off_topic_by
+from .scoring import (
+    ASKED_MISSING_BELOW,
+    MIN_COVERAGE,
+    RANK_FEATURES,
+    ScoringModel,
+    calibration_row,
+    off_topic,
+    off_topic_by,
+)
 from .text import STOPWORDS, is_english_word, stem, tokens
 from .wordvectors import default_vectors
 
@@ -31,6 +39,11 @@ RERANK = 8  # the most covering of those, described for the fitted ranker
 WEIGHTED_KEPT = 200_000  # units in the per-word dicts of what a term adds to each (_weighted_units)
 _TIE_BREAK = 1e-9  # added to the matched weight of a unit holding the quantity asked for
 _new_tuple = tuple.__new__
+# a runner-up holding this share of the question's weight and of its own words answers when the best is
+# off topic (_covering_after)
+COVERING = 0.9
+_COVERAGE = RANK_FEATURES.index("coverage")
+_P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _POSITION = attrgetter("position")
 _SCORE = attrgetter("score")
 _WEIGHT = attrgetter("weight")
@@ -216,8 +229,13 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             ranked = self._ranked(kept)
         self.answer_form_first(query, ranked)
         best = ranked[0]
-        if off_topic(best.features):  # abstains whatever its confidence: the calibrator is not asked
-            return self._abstain(question, query, version)
+        if off_topic(best.features):
+            # the best is not about what is asked; a sentence holding all the question's words may be
+            covering = self._covering_after(ranked)
+            if covering is None:  # abstains whatever its confidence: the calibrator is not asked
+                return self._abstain(question, query, version)
+            ranked = ranked[covering:]
+            best = ranked[0]
         if self.swapped(query, best.sentences[0]):  # the calibrator is not asked either
             return self._abstain(question, query, version)
         runner_up = ranked[1].score if len(ranked) > 1 else None
@@ -250,6 +268,18 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             fact=fact,
             version=version,
         )
+
+    @staticmethod
+    def _covering_after(ranked: list[Candidate]) -> int | None:
+        """Where the first candidate after an off-topic best stands that is on topic and holds nearly all
+        the question's weight and its own words ("Who won the Eastmoor County Darts Championship?": the
+        ranker put the organiser's sentence first, "the oldest winner of the Eastmoor County Darts
+        Championship" second); None when there is none."""
+        for at, c in enumerate(ranked[1:], 1):
+            f = c.features
+            if not off_topic(f) and f[_COVERAGE] >= COVERING and f[_P_COVERAGE] >= COVERING:
+                return at
+        return None
 
     def _description_answers(self, query: Query, described: str) -> bool:
         """Whether a derived description ("Graham Ogilvie is Chief executive.") says all the question asks:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from reading_support import ArticleBase, build_article
@@ -372,3 +373,27 @@ def test_the_yes_no_map_reads_between_its_knots_and_holds_at_its_ends() -> None:
     assert mapped.yes_no_confidence(0.4) == pytest.approx(0.2)
     assert mapped.yes_no_confidence(0.1) == 0.1
     assert mapped.yes_no_confidence(0.9) == 0.3
+
+
+def test_a_sentence_holding_all_the_question_answers_when_the_best_is_off_topic(tmp_path: Path) -> None:
+    # "Who is the president of the Australian Dental Association?" abstained: the ranker put "The
+    # Australian Dental Association (ADA) welcomed the findings" first, which says nothing of a president,
+    # and the sentence with the whole question in it ("Its president, Dr Angus Pell") second
+    article = build_article(
+        tmp_path,
+        "Gum vaccine trial\n\n"
+        "The Australian Dental Association (ADA) welcomed the findings. "
+        "Its president, Dr Angus Pell, said many adults had not seen a dentist.",
+    )
+    question = "Who is the president of the Australian Dental Association?"
+    assert article.cited(question).startswith("Its president, Dr Angus Pell")
+    # a runner-up holding only some of the question's words does not stand in for the best
+    def candidate(coverage: float, p_coverage: float) -> SimpleNamespace:
+        features = [0.0] * len(RANK_FEATURES)
+        features[RANK_FEATURES.index("coverage")] = coverage
+        features[RANK_FEATURES.index("p_coverage")] = p_coverage
+        return SimpleNamespace(features=features)
+
+    off = candidate(0.45, 0.0)  # the names, none of the question's own words: off topic
+    assert Matcher._covering_after([off, candidate(0.7, 1.0), candidate(0.95, 0.9)]) == 2
+    assert Matcher._covering_after([off, candidate(0.95, 0.6), candidate(0.6, 0.95)]) is None
