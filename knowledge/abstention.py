@@ -255,7 +255,7 @@ class AbstentionRules:
                 which=_which_noun(toks),
                 neighbours=self._asked_neighbours(query),
                 forms=self._forms_asked(query, toks, person),
-                totals=_counts_asked(text) if "many" in toks else ("", ""),
+                totals=_counts_asked(text) if "many" in toks or "much" in toks else ("", ""),
                 superlatives=_superlatives_asked(text) if not SUPERLATIVES.isdisjoint(toks) else _NO_SCALE,
                 qualifiers=_qualifiers_asked(toks) if not QUALIFIERS.isdisjoint(toks) else (),
                 quantities=_quantities_asked(text) if counted else (),

@@ -948,9 +948,11 @@ _LIST_GLUE = re.compile(r",\s*|\s+(?:and|or)\s+")
 
 
 def _part_of_total(place: str, sentence: str) -> bool:
-    """Whether "how many" is asked of one place (_counts_asked) and the sentence names the place only in a
-    list of places its count is for together ("How many memory clinics were in Denmark?" of "recruited
-    from 48 memory clinics ... in Sweden, Denmark and the Netherlands"): it gives the total, not the part."""
+    """Whether "how many" is asked of one place, or "how much" of one giver (_counts_asked), and the
+    sentence names it only in a list of names its count or sum is for together ("How many memory clinics
+    were in Denmark?" of "recruited from 48 memory clinics ... in Sweden, Denmark and the Netherlands";
+    "How much did NatureScot contribute?" of "funded by Natural England, NatureScot and Natural Resources
+    Wales"): it gives the total, not the part."""
     if place not in sentence:
         return False
     listed = [m.group(0) for m in _NAMES_LISTED.finditer(sentence)]
@@ -972,10 +974,23 @@ def _only_the_total(total: str, sentence: str) -> bool:
     return {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS} == {total}
 
 
+# "How much did NatureScot contribute?": a sum asked of one giver (_part_of_total)
+_SUM_OF_GIVER = re.compile(
+    r"^\W*how much (?:money )?(?:did|does|will|has|have|had)\s+(?:the\s+)?"
+    r"([A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&-]*)*)\s+(?:\w+\s+)?"
+    r"(?:contribut\w*|pay|paid|give|gave|spend|spent|provide\w*|put in|donate\w*|fund\w*|invest\w*"
+    r"|raise\w*)\b",
+    re.I,
+)
+
+
 def _counts_asked(question: str) -> tuple[str, str]:
-    """(the place a "how many" question asks of, "Denmark"; the total "how many of the 214 objects" gives,
-    "214"), "" for either it has none of."""
+    """(the place a "how many" question asks of, "Denmark", or the giver a "how much did X contribute"
+    question asks of, "NatureScot"; the total "how many of the 214 objects" gives, "214"), "" for either
+    it has none of."""
     place = m.group(1) if (m := _COUNT_OF_PLACE.search(question)) and m.group(1)[:1].isupper() else ""
+    if not place and (m := _SUM_OF_GIVER.search(question)) and m.group(1)[:1].isupper():
+        place = re.sub(r"['’]s$", "", m.group(1))
     total = m.group(1).replace(",", "") if (m := _PART_OF.search(question)) else ""
     return place, total
 

@@ -2455,3 +2455,18 @@ def test_a_probe_launched_is_a_probe_that_launched(tmp_path: Path) -> None:
     article = build_article(tmp_path, text)
     assert article.cited("When did Hermes launch?").startswith("Hermes was launched")
     assert article.cited("When did Tom Battin arrest the officers?") == ""
+
+
+def test_a_sum_asked_of_one_giver_is_not_the_sum_several_gave(tmp_path: Path) -> None:
+    # "How much did NatureScot contribute to the survey?" quoted "The survey cost £325,000, most of it funded
+    # by Natural England, NatureScot and Natural Resources Wales": the sum is the three's together
+    text = (
+        "Bat survey\n\n"
+        "The survey cost £325,000, most of it funded by Natural England, NatureScot and Natural Resources"
+        " Wales.\n\n"
+        "The Wolfson Foundation gave £40,000 towards the new roost boxes."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much did NatureScot contribute to the survey?") == ""
+    assert article.cited("How much did the survey cost?").startswith("The survey cost")
+    assert article.cited("How much did the Wolfson Foundation give?").startswith("The Wolfson Foundation")
