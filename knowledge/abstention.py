@@ -485,12 +485,12 @@ class AbstentionRules:
             for phrase in self.gates(query).quoted
         )
 
-    def name_missing(self, query: Query, sentence: int) -> bool:
-        """Whether the question asks for a name and the sentence names nothing but the question's own
-        ("What is the patient's name?" of "The patient was given steroids"; gates.asks_name)."""
+    def name_missing(self, query: Query, sentence: int, kinds: frozenset[str] = _NAMED_KINDS) -> bool:
+        """Whether the question asks for a name and the sentence names nothing of *kinds* but the question's
+        own ("What is the patient's name?" of "The patient was given steroids"; gates.asks_name)."""
         known = self.index.entities
         return not any(
-            e not in query.entities and e in known and known[e].kind in _NAMED_KINDS
+            e not in query.entities and e in known and known[e].kind in kinds
             for e in self.index.sentences[sentence].entities
         )
 
@@ -581,13 +581,9 @@ class AbstentionRules:
         """Whether a "who did it" question meets a sentence where no one does it: no name beyond the
         question's, no one speaking, no "he" or "they" ("Who designed the dam?" of "the cabinet approved
         the dam"; "Who repainted the bridge?" of "The bridge has been repainted")."""
-        known = self.index.entities
         # "who" is no town ("Who founded Myocardis?" of "Myocardis, based in Göttingen"); "which" may be
         kinds = _ACTOR_KINDS if query.text.lstrip().lower().startswith("who") else _NAMED_KINDS
-        if any(
-            e not in query.entities and e in known and known[e].kind in kinds
-            for e in self.index.sentences[sentence].entities
-        ):
+        if not self.name_missing(query, sentence, kinds):
             return False
         text = self.index.sentences[sentence].text
         if _QUOTE_MARKS.search(text) or _PERSONAL.search(text):
@@ -697,13 +693,7 @@ class AbstentionRules:
         """Whether a "which N" question meets a sentence that says of N nothing that picks one out: no
         name or number beyond the question's own, and N only after "a" or "the" ("Which drug would be
         used?" of "a drug would be administered"; "Bank and financial stocks" picks some out)."""
-        known = self.index.entities
-        # "who" is no town ("Who founded Myocardis?" of "Myocardis, based in Göttingen"); "which" may be
-        kinds = _ACTOR_KINDS if query.text.lstrip().lower().startswith("who") else _NAMED_KINDS
-        if any(
-            e not in query.entities and e in known and known[e].kind in kinds
-            for e in self.index.sentences[sentence].entities
-        ):
+        if not self.name_missing(query, sentence):
             return False
         text = self.index.sentences[sentence].text
         named_kind = not _NAMED_NOUNS.isdisjoint(noun.split())  # a number picks out no company or city
