@@ -491,7 +491,7 @@ class _EntityRegistry:
                 firsts[key].add(eid)
                 introduced[key] = min(introduced.get(key, full_at[m.surface]), full_at[m.surface])
         singles: dict[str, int] = {}
-        places: set[str] = set()  # single words read as places: "Göttingen" alone is the town
+        places: set[str] = set()  # single words read as places: "Canada" alone is the country
         for n, m in enumerate(mentions):
             if len(m.surface.split()) == 1:
                 singles.setdefault(fold(m.surface), n)
@@ -742,7 +742,7 @@ _OPENING_IT = re.compile(
 _DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:([a-z]+)\s+)?([a-z]+)\b")
 _OPENING_THE = re.compile(r"(?:The|This|That)\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*)")
 # a thing named with no article, then what it is or does: "Rheumatoid arthritis is", "Seagrass meadows
-# store"; the first word is no name ("Nexora is")
+# are"; _opening_thing leaves out a name opening it ("Nexora is")
 _OPENING_BARE = re.compile(
     r"([A-Z][a-z-]+)((?:\s+[a-z][a-z-]*){0,2})\s+(?:is|are|was|were|has|have|affects|affect|causes|cause)\b"
 )
