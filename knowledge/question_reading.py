@@ -92,8 +92,10 @@ _HOW_WORDS = (
 
 
 def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
-    """The first of *words* one edit (a transposition counts as one) from *tok*, or ""."""
-    return next((word for word in words if OSA.distance(tok, word, score_cutoff=1) <= 1), "")
+    """The first of *words* one edit (a transposition counts as one) from *tok*, or ""; of several, one
+    *tok* is cut short from first ("wher" is "where", not "when")."""
+    near = [word for word in words if OSA.distance(tok, word, score_cutoff=1) <= 1]
+    return next((word for word in near if word.startswith(tok)), near[0] if near else "")
 
 class QuestionReading:
     """Matcher's reading of a question (analyse and the methods it calls); a mixin of Matcher, whose
