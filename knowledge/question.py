@@ -94,6 +94,9 @@ _CHAT_WORDS = {
     "vid": "video",
     "vids": "videos",
     "rn": "now",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "got to",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")

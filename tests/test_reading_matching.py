@@ -188,6 +188,9 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
     )
     matcher = port.base._current().matcher
     assert [t.key for t in matcher.analyse("where r u from").terms] == []
+    # "gonna" is "going to": no rare term either ("where is the next protest gonna be" abstained)
+    assert port.cited("where r the talks gonna be").startswith("Smit will participate in the talks")
+    assert [t.key for t in matcher.analyse("what r they gonna do").terms] == []
     # standing alone only: "U.S." and "R&B" are names, not shorthand
     assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
 
