@@ -191,6 +191,8 @@ def test_chat_shorthand_for_glue_words_is_read_as_those_words(port: ArticleBase)
     # "gonna" is "going to": no rare term either ("where is the next protest gonna be" abstained)
     assert port.cited("where r the talks gonna be").startswith("Smit will participate in the talks")
     assert [t.key for t in matcher.analyse("what r they gonna do").terms] == []
+    # "cant" is "can not", the one the glue words lack typed without its apostrophe ("cant" is a word too)
+    assert [t.key for t in matcher.analyse("why cant u go").terms] == ["go"]
     # standing alone only: "U.S." and "R&B" are names, not shorthand
     assert {"r&b"} <= {t.key for t in matcher.analyse("who sings R&B").terms}
 
