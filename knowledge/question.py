@@ -95,6 +95,7 @@ _CHAT_WORDS = {
     "vids": "videos",
     "rn": "now",
     "gonna": "going to",
+    "insta": "instagram",
     "cant": "can not",  # the others typed without the apostrophe are glue words already ("didnt")
     "wanna": "want to",
     "gotta": "got to",
