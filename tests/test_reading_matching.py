@@ -206,9 +206,11 @@ def test_chat_shorthand_for_content_words_meets_the_articles_words(tmp_path: Pat
         "League commissioner Harold Baines-Whitley said the fee was fair.\n\n"
         "Athletic remain fourth with 55 points.\n\n"
         "Wanjiru now has a personal best of 2:19:48, set in Valencia.\n\n"
-        "Her clip has been viewed 3.2 million times on Instagram.",
+        "Her clip has been viewed 8 million times on TikTok.\n\n"
+        "The same clip has been viewed 3.2 million times on Instagram.\n\n"
+        "New floodlights were installed in May.",  # "insta" starts two of its words: no clipped word
     )
-    assert article.cited("how many views on insta").startswith("Her clip has been viewed")
+    assert article.cited("how many views on insta").startswith("The same clip")
     assert article.cited("who's the commish").startswith("League commissioner")
     assert article.cited("how many pts do athletic have").startswith("Athletic remain fourth")
     assert article.cited("whats wanjiru's pb").startswith("Wanjiru now has")
