@@ -202,6 +202,16 @@ PHRASES = {
     "head office": "headquarters",
     "head offices": "headquarters",
     "handed over": "present",
+    "chip in": "contribute",
+    "chipped in": "contribute",
+    "kick off": "start",
+    "kicks off": "start",
+    "kicked off": "start",
+    "sign up": "register",
+    "signed up": "register",
+    "shut down": "close",
+    "shuts down": "close",
+    "split up": "split",
     # a title's acronym typed in chat, as the article spells the title: "who's the cto" is not the
     # "officer" or "chief" of any title (rounds 135-146)
     "ceo": "chief executive",
