@@ -212,6 +212,17 @@ PHRASES = {
     "shut down": "close",
     "shuts down": "close",
     "split up": "split",
+    "go up": "rise",
+    "goes up": "rise",
+    "going up": "rise",
+    "gone up": "rise",
+    "went up": "rise",
+    "turn up": "attend",
+    "turned up": "attend",
+    "kick in": "start",
+    "kicks in": "start",
+    "put in": "contribute",
+    "find out": "learn",
     # a title's acronym typed in chat, as the article spells the title: "who's the cto" is not the
     # "officer" or "chief" of any title (rounds 135-146)
     "ceo": "chief executive",

@@ -96,13 +96,18 @@ def test_everyday_phrasings_of_a_news_verb_meet_it(tmp_path: Path) -> None:
         "The tour began in Lisbon in April.\n\n"
         "The tour ends with two nights in Porto.\n\n"
         "The council contributed £310,000 towards new wiring.\n\n"
-        "The council had spent £2 million on the square in 2019, and work will start again in May.",
+        "The council had spent £2 million on the square in 2019, and work will start again in May.\n\n"
+        "Fares will rise by 5% and about 300 people attended the meeting.",
     )
     # chat's "kick off" and "chip in" (rounds 353-401)
     assert article.cited("where did the tour kick off").startswith("The tour began")
     assert article.cited("how much did the council chip in").startswith("The council contributed")
-    keys = {t.key for t in article.base._current().matcher.analyse("how much did the council chip in").terms}
+    matcher = article.base._current().matcher
+    keys = {t.key for t in matcher.analyse("how much did the council chip in").terms}
     assert "contribut" in keys and "chip" not in keys
+    # prices that "go up" rise, people who "turned up" attended, news people "find out" learn
+    assert "rise" in {t.key for t in matcher.analyse("how much did the fares go up").terms}
+    assert "attend" in {t.key for t in matcher.analyse("how many turned up").terms}
     assert article.cited("When was the ISA set up?").startswith("The ISA was established")
     assert article.cited("do riders get their money back").startswith("Riders will receive")
     assert article.cited("When was Tanner sent to prison?").startswith("Tanner was jailed")
