@@ -948,7 +948,11 @@ _COPULA = re.compile(
     r"^\s+is\s+((?:the|a|an)\s+(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:\s+(?:who|which|that)\b|[,;](?!\d)|\.(?!\d))"
 )
 # A verb makes a clause, not an apposition: "As with every other MacBook Pro, the 16-inch one is ..."
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said)\b")
+# so does a verb of reporting: "near Millbank Weir, the Kelder Rivers Trust (KRT) announced on Wednesday"
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|says|said|announced|confirmed|reported|revealed"
+    r"|stated|warned|added|told|explained|insisted|claimed|argued|noted|wrote)\b"
+)
 # The comma after an apposition only parts a list: "DH, the Spokane advertising, public relations and
 # branding firm" is not "the Spokane advertising"
 _LIST_GOES_ON = re.compile(r",\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}\s+(?:and|or)\s")

@@ -247,8 +247,11 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
         "Jo Weller, Senior Vice President of Sales for Brandt, Inc., said sales would double.\n\n"
         "The Bank of Lorvia lent money to growers on Monday.\n\n"
         "Growers on Lorvia, a small island state, want more.\n\n"
-        "Next door, Tom Reed, 61, a retired scaffolder, fetched a ladder.",
+        "Next door, Tom Reed, 61, a retired scaffolder, fetched a ladder.\n\n"
+        "A camera recorded two cubs near Millbank Weir, the Kelder Rivers Trust announced on Wednesday.",
     )
+    # the name ends a clause, and the next one's subject is no description of it
+    assert not {d for d in _descriptions(article) if "Millbank Weir is" in d}
     assert article.base.answer("what is Brandt").text == "Brandt is a maker of farm sensors."
     assert "Tom Reed is a retired scaffolder." in _descriptions(article)  # an age between name and what
     assert article.base.answer("what is Lorvia").text == "Lorvia is a small island state."
