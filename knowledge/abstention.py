@@ -594,6 +594,9 @@ class AbstentionRules:
         for i, w in enumerate(words):
             if w == "by" and any(lemma(v) in people for v in words[i + 1 : i + 4]):
                 return False
+            # so did people described who do it: "The two board members who voted against the plan"
+            if w == "who" and i and lemma(words[i - 1]) in people:
+                return False
         return True
 
     def _asked_neighbours(self, query: Query) -> tuple[tuple[str, str, frozenset[str], str], ...]:

@@ -718,10 +718,13 @@ def test_a_sentence_where_no_one_acts_does_not_answer_who_did_it(tmp_path: Path)
         "The bridge has been repainted red four times since, most recently in 2011.\n\n"
         "The Fairmount branch lends fewer books than any other library in the county.\n\n"
         "The smaller telescope will be used mainly by undergraduates.\n\n"
-        "The Harbour Trust replaced the pier's railings in 2019."
+        "The Harbour Trust replaced the pier's railings in 2019.\n\n"
+        "The two board members who voted against the plan were both non-executive directors."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Who repainted the bridge in 2011?") == ""
+    # people the sentence describes do it too
+    assert article.cited("Who voted against the plan?").startswith("The two board members")
     assert article.cited("Who designed the Fairmount branch?") == ""
     assert article.cited("Who replaced the railings on the pier?").startswith("The Harbour Trust")
     assert article.cited("Who will use the smaller telescope?").startswith("The smaller telescope")
