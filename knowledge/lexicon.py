@@ -202,6 +202,7 @@ PHRASES = {
     "head office": "headquarters",
     "head offices": "headquarters",
     "handed over": "present",
+    # and chat's (rounds 351-410); "come out" as "release" lost more answers than it found
     "chip in": "contribute",
     "chipped in": "contribute",
     "kick off": "start",

@@ -29,6 +29,9 @@ from knowledge.factbase import FactBase  # noqa: E402
 from knowledge.scoring import YES_NO_MAP  # noqa: E402
 from knowledge.text import fold, tokens  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from fit_scorer import calibration_table  # noqa: E402
+
 ROUNDS = ROOT / "tests" / "data" / "testers"
 MIN_BLOCK = 30  # answers a knot stands on at least: fewer make a map that follows chance
 BINS = 10
@@ -84,13 +87,7 @@ def report(name: str, found: list[tuple[float, bool, bool]], mapped, threshold: 
     """Answers kept, right, out of scope answered and calibration error, before and after the map."""
     for label, conf in (("calibrator", lambda c: c), ("yes-no map", mapped)):
         kept = [(conf(c), r, o) for c, r, o in found if conf(c) >= threshold]
-        bins: dict[int, list[float]] = {}
-        for c, r, _ in kept:
-            b = bins.setdefault(min(int(c * BINS), BINS - 1), [0.0, 0.0, 0.0])
-            b[0] += 1
-            b[1] += r
-            b[2] += c
-        ece = sum(abs(b[1] - b[2]) for b in bins.values()) / max(1, len(kept))
+        ece, _ = calibration_table([(c, r) for c, r, _ in kept], BINS)
         right = sum(r for _, r, _ in kept)
         oos = sum(o for _, _, o in kept)
         print(f"{name:28s} {label:10s} answered {len(kept):5d}  right {right:5d}  out of scope {oos:5d}  "
