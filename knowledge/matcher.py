@@ -42,6 +42,8 @@ _new_tuple = tuple.__new__
 # a runner-up holding this share of the question's weight and of its own words answers when the best is
 # off topic (_covering_after)
 COVERING = 0.9
+# an article holding less than this share of the question's weight the best article holds is not suggested
+HOLDING = 0.8
 _COVERAGE = RANK_FEATURES.index("coverage")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _POSITION = attrgetter("position")
@@ -220,7 +222,7 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             if not self._off_topic_before_describe(query, c):
                 break
         else:
-            return self._abstain(question, query, version)
+            return self._abstain(question, query, version, kept[0] if kept else None)
         describe(self.index, query, kept, total)
         if query.spelled_out:  # the sentence spelling it out may rank below the first five
             ranked = self._ranked(kept, limit=len(kept))
@@ -233,11 +235,11 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             # the best is not about what is asked; a sentence holding all the question's words may be
             covering = self._covering_after(ranked)
             if covering is None:  # abstains whatever its confidence: the calibrator is not asked
-                return self._abstain(question, query, version)
+                return self._abstain(question, query, version, best)
             ranked = ranked[covering:]
             best = ranked[0]
         if self.swapped(query, best.sentences[0]):  # the calibrator is not asked either
-            return self._abstain(question, query, version)
+            return self._abstain(question, query, version, best)
         runner_up = ranked[1].score if len(ranked) > 1 else None
         # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
         confidence = self.model.confidence_on_topic(
@@ -246,7 +248,7 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
         if query.toks[:1] and query.toks[0] in YES_NO_OPENERS:
             confidence = self.model.yes_no_confidence(confidence)
         if confidence < self.model.threshold:
-            return self._abstain(question, query, version)
+            return self._abstain(question, query, version, best)
         unit = best.unit
         quoted = best.sentences
         answering = self.index.answered_question(quoted[-1])
@@ -799,19 +801,26 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
     def _sentence_cover(self, query: Query, sentence: int) -> float:
         return matched_weight(query, self.index.sentences[sentence].terms)
 
-    def _abstain(self, question: str, query: Query, version: str = "") -> Answer:
+    def _abstain(
+        self, question: str, query: Query, version: str = "", best: Candidate | None = None
+    ) -> Answer:
+        """I don't know, with topics to ask about instead: the article of the *best* sentence found first."""
+        lead = self.index.sentences[best.sentences[0]].document if best else None
         return Answer(
             question=question,
             text=IDK if self._one_article else IDK_MANY,
             abstained=True,
-            suggestions=self.suggestions(query),
+            suggestions=self.suggestions(query, lead=lead),
             version=version,
         )
 
-    def suggestions(self, query: Query | None = None, limit: int = 3) -> tuple[str, ...]:
+    def suggestions(
+        self, query: Query | None = None, limit: int = 3, lead: str | None = None
+    ) -> tuple[str, ...]:
         """Topics the base covers: those the question named first, then, of several articles, the
-        titles of those holding its words, most first (all of them when none does); of one article,
-        its most mentioned names."""
+        titles of the *lead* article (the one its best sentence came from) and of those holding nearly as
+        much of its words, most first (all of them when none does); of one article, its most mentioned
+        names."""
         names: list[str] = []
         for eid in query.entities if query else []:
             e = self.index.entities.get(eid)
@@ -822,10 +831,14 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             covered = {d: matched_weight(query, terms[d]) if query else 0.0 for d in documents}
             # the articles holding the question's words; of a question none holds, what the base covers
             best = max(covered.values(), default=0.0)
-            # an article holding far less of them than the best is no lead ("These articles do cover"
-            # listed every story sharing one word with the question)
-            holding = [d for d in documents if covered[d] > 0.0 and covered[d] >= best / 2] or list(documents)
-            for d in sorted(holding, key=lambda d: -covered[d]):  # stable: file order among equals
+            # an article holding less of them than the best is no lead ("These articles do cover" listed
+            # every story sharing a word or two with the question)
+            holding = [d for d in documents if covered[d] > 0.0 and covered[d] >= best * HOLDING]
+            holding = holding or list(documents)
+            if lead in documents:  # the ranker's pick says more than shared words do
+                holding = [lead] + [d for d in holding if d != lead]
+            # sorted is stable: the lead stays first, file order among equals
+            for d in sorted(holding, key=lambda d: (d != lead, -covered[d])):
                 if len(names) >= limit:
                     break
                 title = documents[d].get("title") or d

@@ -135,6 +135,35 @@ def test_an_abstention_names_the_articles_as_many_as_the_base_holds(tmp_path: Pa
 
 
 
+def test_an_abstention_offers_first_the_article_its_best_sentence_came_from(tmp_path: Path) -> None:
+    # testers: "What percentage of the placebo group got worse?" offered the Roman kiln story first, and
+    # every abstention listed stories sharing a word or two with the question
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for slug, text in (
+        ("dredge", "Harbour dredging delayed again\n\nDredging of Porthleven harbour has been delayed until "
+                   "May because the contractor's dredger broke down.\n\nThe harbour master, Tom Pascoe, said "
+                   "fishing boats were running aground at low tide."),
+        ("festival", "Harbour festival returns\n\nThe Porthleven harbour festival will return in July, "
+                     "and its sailing boats will race at high tide.\n\nTicket prices are low this year.\n\n"
+                     "Visitors ran from the quay to the harbour beach when the fireworks began, and fishing "
+                     "crews watched from the pier."),
+        ("school", "School roof repairs\n\nPupils at Porthleven primary school will return to classrooms in "
+                   "May after roof repairs, the council said."),
+    ):
+        (sources / f"{slug}.txt").write_text(text, encoding="utf-8")
+    base = FactBase.build(sources, tmp_path / "b.db")
+    # the festival story holds more of the words, the dredging story the sentence about boats aground
+    festival_boats = "How many fishing boats ran aground at low tide during the harbour festival in July?"
+    aground = base.answer(festival_boats)
+    assert aground.abstained
+    assert aground.suggestions == ("Harbour dredging delayed again", "Harbour festival returns")
+    # a story holding barely half the words the best one holds is not offered
+    paid = base.answer("How much did Porthleven harbour pay for the dredging?")
+    assert paid.abstained and "Harbour festival returns" not in paid.suggestions
+    assert "Harbour dredging delayed again" in paid.suggestions
+
+
 def test_an_answer_that_is_the_quoted_sentence_shows_it_once() -> None:
     # a tester: "every console answer shows the quoted sentence twice" (the answer, then its quote)
     sentence = "Megan Tolley, 34, a nurse from Swindon, paid £2,150 for four tickets."
