@@ -549,6 +549,24 @@ _ASKS_PRICE = re.compile(
 )
 # "what was the final score", "what's the score": a game's score; "who scored" asks for a person
 _ASKS_SCORE = re.compile(r"\b(?:the|final|halftime|game|match) score(?:line)?\b|\bscoreline\b")
+# "what is the fine for it", "what was the final cost of the barrier", "what does a family pass cost": a
+# sum named by what it is (a fine may be a share of turnover: "up to 4% of their turnover")
+_SUM_NOUNS = (
+    "cost costs price prices fine fines fee fees budget salary wage wages fare fares rent bail ransom bill "
+    "tuition subsidy payout compensation grant loan donation bonus pension reward"
+)
+_ASKS_SUM = re.compile(
+    r"^(?:what|whats|wat)(?: is| was| are| were| will be| would be| has been| had been)?"
+    r"(?: the| its| their| his| her| a| an)?(?: (?!of\b)[a-z-]+)?"
+    rf" (?:{'|'.join(_SUM_NOUNS.split())})"
+    r"(?: (?:for|of|to|per|on|in|at|under|paid|charged|be|is|was|now|then|before|after|this|last|each)\b.+)?$"
+    r"|^(?:what|whats|wat) (?:did|does|do|will|would|could) (?!\w+ (?:say|said|think|thought)\b)(?:\w+ ){1,4}"
+    r"cost(?: \w+){0,4}$"
+)
+# what asks a rate, a share or a change of a sum, which need not be money: "what share of fares"
+_NOT_A_SUM = frozenset(
+    "share rate inflation odds rule percentage percent proportion change rise cut increase fall drop".split()
+)
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 _ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
@@ -564,9 +582,11 @@ def wanted_kind(question: str) -> frozenset[str] | None:
 
 def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     """wanted_kind of a question already split into its tokens (text.tokens)."""
+    text = " ".join(words)
+    if _ASKS_SUM.match(text) and _NOT_A_SUM.isdisjoint(words):
+        return frozenset({"money", "percent"})
     if _ASKING.isdisjoint(words):
         return None
-    text = " ".join(words)
     if _MEASURING.isdisjoint(words) and "percent" not in text:
         return None
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))

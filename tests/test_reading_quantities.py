@@ -265,6 +265,12 @@ def test_a_date_a_stretch_of_time_runs_until_answers_how_long(sentence: str, str
         ("When did the plant close?", {"date", "time", "moment"}),
         ("What year did the law pass?", {"date"}),
         ("What time did police arrive?", {"time"}),
+        # a sum named by what it is: money, or a share ("fined up to 4% of their turnover")
+        ("What is the fine for disturbing a bat roost?", {"money", "percent"}),
+        ("What was the final cost of the noise barrier?", {"money", "percent"}),
+        ("whats the new rent", {"money", "percent"}),
+        ("what does a lifetime family pass cost", {"money", "percent"}),
+        ("What share of fares does the government regulate?", {"percent"}),
     ],
 )
 def test_a_question_wants_quantities_of_a_kind(question: str, kinds: set[str]) -> None:
@@ -278,6 +284,8 @@ def test_a_question_wants_quantities_of_a_kind(question: str, kinds: set[str]) -
         "Why did the plant close?",
         "What did she say?",
         "What turned up when they searched it?",  # "when" in a clause asks for no date
+        "What is the grant for?",  # its purpose, not its sum
+        "What did Anthony Burke say about the cost?",
     ],
 )
 def test_a_question_without_a_quantity_wants_none(question: str) -> None:
@@ -660,3 +668,18 @@ def test_the_last_of_something_is_not_the_first(tmp_path: Path) -> None:
     assert article.cited("What was Kepler's last major work?") == ""
     # "the first time since 1996": 1996 was the last time before it
     assert article.cited("When was the last time the band toured together?").startswith("In 2020")
+
+
+def test_a_sum_asked_by_its_name_is_not_answered_by_a_sentence_without_one(tmp_path: Path) -> None:
+    # testers: "What is the fine for disturbing a bat roost?" quoted the law protecting roosts at 0.76
+    article = build_article(
+        tmp_path,
+        "Church bats counted\n\n"
+        "Volunteers counted 640 bats at St Mary's Church on Friday evening.\n\n"
+        "All British bats and their roosts are protected by law, meaning churches cannot disturb them "
+        "without a licence from Natural England.\n\n"
+        "The church received £43,000 last year to repair its roof.",
+    )
+    assert article.base.answer("What is the fine for disturbing a bat roost?").abstained
+    grant = article.base.answer("What was the grant for the roof repairs?")
+    assert not grant.abstained and "£43,000" in grant.citations[0].text
