@@ -723,9 +723,12 @@ class AbstentionRules:
         if toks[2] not in STOPWORDS and not _verbal(toks[2]):
             return False  # "which council members voted": the members are asked for, not a council
         known = self.index.entities
+        record = self.index.sentences[sentence]
         return not any(
-            e not in query.entities and e in known and self._may_be_organisation(e)
-            for e in self.index.sentences[sentence].entities
+            e not in query.entities
+            and e in known
+            and (self._may_be_organisation(e) or _named_as(known[e].name, toks[1], record.text))
+            for e in record.entities
         )
 
     def _may_be_organisation(self, eid: str) -> bool:
@@ -1297,3 +1300,8 @@ class AbstentionRules:
             got = frozenset(stem(w) for w in self._alias_words_of(eid) - STOPWORDS)
             self._name_word_sets[eid] = got
         return got
+
+
+def _named_as(name: str, noun: str, text: str) -> bool:
+    """Whether *text* calls *name* a *noun* by putting the noun after it: "the Pennine Velo team"."""
+    return re.search(rf"\b[Tt]he {re.escape(name)} {re.escape(noun)}s?\b", text) is not None

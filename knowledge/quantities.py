@@ -323,11 +323,13 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
     before = max(0, start - 8)
     if _CURRENCY_BEFORE.search(text, before, start):
         return "money", end  # "$6 million in tax breaks": not six million inches
+    aged = _AGE_BEFORE.search(text, max(0, start - 20), start) is not None
     for kind, pattern in _AFTER:
         m = pattern.match(text, end)
         if m:
-            return kind, m.end()
-    if _AGE_BEFORE.search(text, max(0, start - 20), start):
+            # "at the age of 18 years and 4 months", "aged 35 years": an age in years
+            return ("age" if aged and kind == "duration" else kind), m.end()
+    if aged:
         return "age", end
     if _SCALED.search(number) and _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start):
         counted = _COUNTED_AFTER.match(text, end)  # "costs for about 2.1 million households": people

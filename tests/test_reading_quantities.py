@@ -683,3 +683,10 @@ def test_a_sum_asked_by_its_name_is_not_answered_by_a_sentence_without_one(tmp_p
     assert article.base.answer("What is the fine for disturbing a bat roost?").abstained
     grant = article.base.answer("What was the grant for the roof repairs?")
     assert not grant.abstained and "£43,000" in grant.citations[0].text
+
+
+def test_an_age_given_in_years_is_an_age_not_a_duration() -> None:
+    # a tester: "How old was Isla Brennan when she won?" of "at the age of 18 years and 4 months"
+    kinds = [(q.kind, q.surface) for q in find_quantities("She won at the age of 18 years and 4 months.")]
+    assert kinds[0] == ("age", "18 years")
+    assert [q.kind for q in find_quantities("The trial lasted 18 years.")] == ["duration"]
