@@ -33,6 +33,7 @@ from .swap_rules import (
     _ASKING_WORDS,
     _ASKS_NAME,
     _ASKS_ORIGIN,
+    _ASKS_WHO_THE,
     _AUXILIARIES,
     _BARE_COUNT,
     _BE,
@@ -198,6 +199,7 @@ class AbstentionRules:
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
             or (gates.asks_actor and self.actor_missing(query, sentence))
+            or (gates.asks_who_the and self.nobody_named(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
@@ -244,6 +246,7 @@ class AbstentionRules:
                 and toks[1:2] != []
                 and toks[1] not in _BEING
                 and not _who_is(text),
+                asks_who_the=_ASKS_WHO_THE.match(text) is not None,
                 asks_what=not negated and toks[:1] in _ASKING_WORDS,
                 opposed=opposed,
                 role=self._asked_role(query, toks),
@@ -491,6 +494,17 @@ class AbstentionRules:
         known = self.index.entities
         return not any(
             e not in query.entities and e in known and known[e].kind in kinds
+            for e in self.index.sentences[sentence].entities
+        )
+
+    def nobody_named(self, query: Query, sentence: int) -> bool:
+        """Whether "who were the two potential buyers" meets a sentence naming no one (no person, country or
+        organisation) the question does not name itself; one the question reaches by a title, "the
+        Education Secretary", is an answer."""
+        known = self.index.entities
+        named = {eid for _, _, eid in query.name_spans}
+        return not any(
+            e not in named and e in known and known[e].kind in _ACTOR_KINDS
             for e in self.index.sentences[sentence].entities
         )
 

@@ -168,6 +168,7 @@ class _QuestionGates(NamedTuple):
     month_days: frozenset[tuple[str, str]]  # _month_days
     asks_name: bool  # _ASKS_NAME
     asks_actor: bool  # "who" and an act: "who designed the dam", "who will chair the meeting"
+    asks_who_the: bool  # who someone described is: "who were the two potential buyers", "whos the ceo"
     asks_what: bool  # it asks "who", "which", "what", "where", "when", "why" or "how", with no negation
     # (term, its alternatives, its opposites, the stem of the question's next word after it or "")
     opposed: tuple[tuple[str, frozenset[str], frozenset[str], str], ...]

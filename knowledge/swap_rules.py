@@ -264,6 +264,14 @@ _BEING = frozenset("is was are were s be isnt wasnt arent werent isn wasn aren w
 _WHO_S = re.compile(r"\W*who(?:['\u2019]s|s)\s+([a-z]+)", re.I)
 
 
+# who someone described is: "Who were the two potential buyers?", "whos the ceo" (a name answers)
+_ASKS_WHO_THE = re.compile(
+    r"\W*who(?:['\u2019]?s| is| are| was| were| will be| would be)\s+"
+    r"(?:the|a|an|two|three|four|five|several|some|both)\s",
+    re.I,
+)
+
+
 def _who_is(text: str) -> bool:
     """Whether a question opens "who's X" for "who is X" ("who's brian catterall", "whos the ceo"), not
     "who has done it" ("who's won the most titles")."""
