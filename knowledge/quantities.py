@@ -73,7 +73,12 @@ _ORDINALS = (
 ).split()
 # Dates of history, read as dates here and by entities.py: a year before 1500 only after a preposition
 # ("1200 soldiers" is a count), its decades, and centuries ("the eleventh and twelfth centuries").
-EARLY_YEAR = r"(?:in|since|until|by|from|before|after|around|circa) 1[0-4]\d{2}(?!\d|,\d)"
+# "in early 1349", "from at least 1286", "between 1340 and 1385", "dated to 1410"
+EARLY_YEAR = (
+    r"(?:in|since|until|by|from|before|after|around|circa|between|during|dated to)"
+    r"(?: (?:early|late|about|around|at least|the year))? (?:mid-)?1[0-4]\d{2}(?!\d|,\d)"
+    r"(?: (?:and|to|or) 1[0-4]\d{2}(?!\d|,\d))?"
+)
 EARLY_DECADE = r"1[0-4]\d0s\b"
 # a year of an era, before or after Christ: "in 55 and 53 BC", "6500 BCE", "AD 150"
 ERA_YEAR = r"(?:\d{1,4} (?:and|or|to) )?\d{1,4}(?:,\d{3})? ?(?:BCE?|B\.C\.|AD|A\.D\.)(?!\w)|AD \d{1,4}\b"

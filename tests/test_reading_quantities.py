@@ -99,6 +99,10 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         # history: years before 1500 after a preposition, their decades, centuries
         ("In 1066, Duke William invaded England.", "date", "1066"),
         ("Herve served as a general in the 1050s.", "date", "1050s"),
+        # a tester's medieval workshop: a season, "at least", or a range before the year
+        ("The plague reached Norwich in early 1349.", "date", "in early 1349"),
+        ("A guild operated from at least 1286.", "date", "from at least 1286"),
+        ("Dating places the layer between 1340 and 1385.", "date", "between 1340 and 1385"),
         ("The dukes began a reform in the early 11th century.", "date", "11th century"),
         ("Abbeys flourished in the eleventh and twelfth centuries.", "date", "twelfth centuries"),
         # "May" after a preposition is the month, not the verb; a unit after a year-like number measures
