@@ -185,7 +185,7 @@ _CLOCK_WORD = re.compile(
 )
 # "100Wh", "75C", "10am" too
 _NUMBER = re.compile(
-    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|p(?![\w.])|(?i:am|pm|ft|cm|mm|km|kg)\b))"
+    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|p(?![\w.])|(?i:am|pm|ft|cm|mm|km|kg|mg|mph)\b))"
 )
 _WORKING = r"(?:working|business|school|calendar|trading)"  # "40 working days" is a duration too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).

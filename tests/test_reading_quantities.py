@@ -115,6 +115,9 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         # a speed by its length: knots and miles an hour
         ("The ferry was travelling at 11 knots as it entered the harbour.", "length", "11 knots"),
         ("Gusts reached 70 mph on the coast.", "length", "70 mph"),
+        # a unit written onto its number: "the 2mg dose" is no other dose than "the 6mg dose"
+        ("Patients on the 2mg dose lost weight.", "mass", "2mg"),
+        ("Gusts reached 70mph on the coast.", "length", "70mph"),
     ],
 )
 def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
