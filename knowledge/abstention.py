@@ -9,6 +9,7 @@ from rapidfuzz.distance import OSA
 
 from . import coref
 from .entities import may_be_personal
+from .gazetteer import first_names
 from .index import YEAR
 from .lemmas import lemma
 from .lexicon import antonyms, converses, ergative_verbs, person_nouns, synonyms
@@ -979,7 +980,8 @@ class AbstentionRules:
         owners = _age_owners(text)
         if owners is None:
             return False
-        if not all(mine.isdisjoint(map(stem, words)) for words in owners):
+        given = self._given_names_asked(query)
+        if any(_may_be_theirs(mine, given, words) for words in owners):
             return False
         # the question's name just before an owner is a club or a firm of theirs, taken for a person
         # ("Kingsholm captain Dafydd Morgan, 34," of "how old is the Kingsholm captain")
@@ -989,6 +991,17 @@ class AbstentionRules:
             if at is not None and not mine.isdisjoint(map(stem, toks[max(0, at - 4) : at])):
                 return False
         return True
+
+    def _given_names_asked(self, query: Query) -> frozenset[str]:
+        """The given names of the question's one person, unless it asks of someone of theirs ("how old is
+        kierans mum"): then their names say nothing of whose age it is."""
+        person = self.gates(query).person
+        toks = query.toks
+        for _start, end, eid in query.name_spans:
+            kin = end < len(toks) and (lemma(toks[end]) in person_nouns() or toks[end] in _KIN)
+            if eid == person and kin:
+                return frozenset()
+        return _given_names(frozenset(self._alias_words_of(person))) if person else frozenset()
 
     def about_another_country(self, query: Query, sentence: int) -> bool:
         """Whether the sentence names another country and not the question's ("How many French soldiers
@@ -1314,6 +1327,24 @@ class AbstentionRules:
             got = frozenset(stem(w) for w in self._alias_words_of(eid) - STOPWORDS)
             self._name_word_sets[eid] = got
         return got
+
+
+def _may_be_theirs(mine: frozenset[str], given: frozenset[str], owner: frozenset[str]) -> bool:
+    """Whether an age's owner (folded words) may be the question's person (the stems of their names;
+    their *given* names): they share a name, and not only a surname beside another given name ("Tom
+    Redfern, 39" is not Anna Redfern)."""
+    if mine.isdisjoint(map(stem, owner)):
+        return False
+    theirs = _given_names(owner)
+    return not (given and theirs and given.isdisjoint(theirs))
+
+
+_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())  # in the given names' list
+_KIN = frozenset("mum mom mam dad nan gran grandad grandma grandpa bro sis".split())  # as people type them
+
+
+def _given_names(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if w in first_names() and w not in _TITLES)
 
 
 def _named_as(name: str, noun: str, text: str) -> bool:

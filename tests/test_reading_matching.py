@@ -2222,6 +2222,20 @@ def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) 
     assert article.cited("how old is amir khan").startswith("A 19-year-old student")
 
 
+def test_an_age_of_someone_sharing_only_a_surname_is_not_the_persons(tmp_path: Path) -> None:
+    # a tester: "How old is Anna Redfern?" quoted "Tom Redfern, 39, founded the business ... with his
+    # sister, Anna Redfern" at 0.93
+    text = (
+        "Sauce maker expands\n\n"
+        "Managing director Tom Redfern, 39, founded the business in 2014 with his sister, Anna Redfern, "
+        "now the firm's operations director.\n\n"
+        "The firm will create 85 jobs at its new factory in Leeds."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How old is Anna Redfern?") == ""
+    assert article.cited("How old is Tom Redfern?").startswith("Managing director Tom Redfern")
+
+
 def test_an_age_opening_the_sentence_is_not_that_of_a_person_named_further_on(tmp_path: Path) -> None:
     # "How old is Hannah Ridley?" quoted "The 24-year-old from Nottingham finished ..., beating Olympic
     # champion Hannah Ridley": the age is the winner's, the sentence's subject
