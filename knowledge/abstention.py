@@ -92,6 +92,7 @@ from .swap_rules import (
     _degree,
     _forms_asked,
     _future_unsaid,
+    _kind_unnamed,
     _measured,
     _month_days,
     _name_runs,
@@ -212,6 +213,7 @@ class AbstentionRules:
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
+            or _kind_unnamed(query.text, text)
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))

@@ -369,6 +369,36 @@ def _swapped_dimension(question: str, sentence: str) -> bool:
     return bool(given) and all(g is not None and g != want for g in given)
 
 
+# "which university", "which museum": places and bodies whose names carry what they are ("Imperial College
+# London", "Royal Derby Hospital", "the Yorkshire Museum"), so a sentence naming none names no answer.
+# Not journals, newspapers or islands: "The Lancet", "The Times", "Skye" carry no such word.
+_NAMED_AS_KIND = {
+    "college": "college colleges university universities institute school academy polytechnic",
+    "university": "university universities college colleges institute school academy polytechnic",
+    "school": "school schools academy college colleges",
+    "hospital": "hospital hospitals infirmary clinic hospice",
+    "museum": "museum museums gallery galleries",
+    "airport": "airport airports airfield",
+    "church": "church churches cathedral chapel abbey minster priory",
+    "court": "court courts tribunal",
+    "prison": "prison prisons jail hmp",
+    "river": "river rivers",
+    "lake": "lake lakes loch",
+}
+_ASKS_NAMED_KIND = re.compile(r"\W*(?:which|what|wat)\s+(" + "|".join(_NAMED_AS_KIND) + r")\b", re.I)
+_NAMED_AS_KIND_WORDS = {k: frozenset(v.split()) for k, v in _NAMED_AS_KIND.items()}
+
+
+def _kind_unnamed(question: str, sentence: str) -> bool:
+    """Whether "which university" meets a sentence with no word of that kind ("Which college does Tomasz
+    go to?" of "practises at the Cue Ball Club ... after college" has one; "the Cue Ball Club" alone
+    would not)."""
+    asked = _ASKS_NAMED_KIND.match(question)
+    if asked is None:
+        return False
+    return _NAMED_AS_KIND_WORDS[asked.group(1).lower()].isdisjoint(tokens(sentence))
+
+
 def _count_given(counted: frozenset[str], sentence: str) -> bool:
     """Whether the sentence gives a number near a word of *counted* (the stems a "how many" question
     counts by): within four words before it ("41 locks", "a dozen new projects") or ten after ("the

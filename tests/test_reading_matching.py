@@ -754,6 +754,23 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
     assert article.cited("Which childhood game did he borrow ideas from?").startswith("He borrowed")
 
 
+def test_which_university_needs_a_sentence_naming_one(tmp_path: Path) -> None:
+    # testers: "Which university does Daniel Ferreira teach at?" quoted his sentence with no university in
+    # it; universities, hospitals and museums carry the word in their names, which a sentence then holds
+    text = (
+        "Bat study\n\n"
+        "The study was led by Dr Helen Marsh of Imperial College London.\n\n"
+        "Daniel Ferreira, who teaches biology, led the bat survey in the Mendip Hills.\n\n"
+        "The Roman bones will be displayed in Leeds from May.\n\n"
+        "The Saxon bones will go on display at the Yorkshire Museum in June."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Which university does Daniel Ferreira teach biology at?") == ""
+    assert article.cited("Which museum will display the Roman bones?") == ""
+    assert article.cited("Which university is Helen Marsh from?").startswith("The study was led")
+    assert article.cited("Which museum will display the Saxon bones?").startswith("The Saxon bones")
+
+
 def test_who_someone_described_is_needs_a_sentence_naming_someone(tmp_path: Path) -> None:
     # a tester: "Who were the two potential buyers?" quoted "talks with two potential buyers" at 0.89
     text = (
