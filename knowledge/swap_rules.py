@@ -976,8 +976,12 @@ def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
 
 
 # "How many patients were from Denmark?": a count asked of one place (_part_of_total)
+_HOW_MANY = re.compile(r"^\W*how many\b", re.I)
+# the place a "how many" question asks of: the first name after "in", "from", "across" or "at" ("How many
+# hospitals in Canada took part in the trial?"); names by their capitals, so matched with case
 _COUNT_OF_PLACE = re.compile(
-    r"^\W*how many\b.*\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)", re.I
+    r"\b(?:in|from|across|at)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)"
+    r"((?:,\s+|\s+and\s+)(?:the\s+)?[A-Z])?"  # "in England and Wales" asks of both: no part of them
 )
 _NAME = r"(?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
 # names listed with commas, then "and" or "or": "in Sweden, Denmark and the Netherlands"
@@ -1026,7 +1030,8 @@ def _counts_asked(question: str) -> tuple[str, str]:
     """(the place a "how many" question asks of, "Denmark", or the giver a "how much did X contribute"
     question asks of, "NatureScot"; the total "how many of the 214 objects" gives, "214"), "" for either
     it has none of."""
-    place = m.group(1) if (m := _COUNT_OF_PLACE.search(question)) and m.group(1)[:1].isupper() else ""
+    m = _COUNT_OF_PLACE.search(question) if _HOW_MANY.match(question) else None
+    place = m.group(1) if m and not m.group(2) else ""
     if not place and (m := _SUM_OF_GIVER.search(question)) and m.group(1)[:1].isupper():
         place = re.sub(r"['’]s$", "", m.group(1))
     total = m.group(1).replace(",", "") if (m := _PART_OF.search(question)) else ""

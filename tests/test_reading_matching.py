@@ -1927,6 +1927,11 @@ def test_a_count_asked_of_one_place_is_not_the_total_of_the_places_listed(tmp_pa
     assert article.cited("How many memory clinics were in Denmark?") == ""
     assert article.cited("How many memory clinics took part?").startswith("Patients were recruited")
     assert article.cited("How many clinics in Norway ran the follow-up study?").startswith("The follow-up")
+    # the place named before the question ends ("in Denmark take part in the trial": the first name, not
+    # the last "in"); a question asking of all the places listed asks for their total
+    assert article.cited("How many memory clinics in Denmark took part in the trial?") == ""
+    all_three = "How many memory clinics in Sweden, Denmark and the Netherlands took part?"
+    assert article.cited(all_three).startswith("Patients were recruited")
 
 
 def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
