@@ -127,6 +127,15 @@ from .swap_rules import (
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
+# a sentence opening on a pronoun or on "the" and a noun may mean the question's name ("The company
+# raised £160 million", "It also plans to invest £11.5 million", "Last year ... there")
+_REFERS_BACK = re.compile(
+    r"\W*(?:It|Its|They|Their|There)\b"
+    r"|.*\b(?:it|its|there|he|she|we|they|(?:that|those|this|these) [a-z]+|the (?:company|group|firm|country|"
+    r"continent|site|city|town|region|state|charity|council|club|team|trust|university|business|authority|"
+    r"local authority|government|agency|start-up|studio|brewery|plant|factory|home|board))\b",
+    re.S | re.I,
+)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
 # before the noun, words that pick out no one of its kind: "a local primary school"
 _UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor several some unnamed".split())
@@ -206,6 +215,7 @@ class AbstentionRules:
             or (query.asks == "where" and self.origin_missing(query, sentence))
             or (bool(gates.forms) and any(not said.search(text) for said in gates.forms))
             or (bool(gates.totals[0]) and _part_of_total(gates.totals[0], text))
+            or (bool(gates.totals[0]) and self.asked_of_unnamed(query, gates.totals[0], sentence))
             or (bool(gates.totals[1]) and _only_the_total(gates.totals[1], text))
             or (bool(gates.superlatives[0]) and _superlative_reversed(gates.superlatives, text))
             or (bool(gates.qualifiers) and _opposite_qualifier(gates.qualifiers, text))
@@ -510,6 +520,18 @@ class AbstentionRules:
             e not in named and e in known and known[e].kind in _ACTOR_KINDS
             for e in self.index.sentences[sentence].entities
         )
+
+    def asked_of_unnamed(self, query: Query, named: str, sentence: int) -> bool:
+        """Whether "how much did Historic England contribute" (or "how many ... in Canada") meets a sentence
+        that names neither that giver nor place, nor refers to it ("The dig was funded by a grant of
+        £186,000 from the NLHF"): the sum or count is someone else's."""
+        text = self.index.sentences[sentence].text
+        if named in text or _REFERS_BACK.match(text):
+            return False  # "The company raised £160 million", "It was also ordered to pay": whose it is
+        words = {stem(w) for w in tokens(named)} - {stem(w) for w in STOPWORDS}
+        known = self.index.entities
+        asked = [e for e in query.entities if e in known and words & self._name_words(e)]
+        return bool(asked) and not any(e in self.index.sentences[sentence].entities for e in asked)
 
     def counted_missing(self, query: Query, sentence: int) -> bool:
         """Whether the sentence never names what a "how many" question counts, nor a word that may

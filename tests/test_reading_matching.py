@@ -1934,6 +1934,23 @@ def test_a_count_asked_of_one_place_is_not_the_total_of_the_places_listed(tmp_pa
     assert article.cited(all_three).startswith("Patients were recruited")
 
 
+def test_a_sum_asked_of_a_giver_the_sentence_never_names_is_someone_elses(tmp_path: Path) -> None:
+    # testers: "How much did the National Trust give for the excavation?" quoted "The dig was funded by a
+    # grant of £186,000 from the NLHF"; a sentence referring back ("The company raised") may be the giver's
+    text = (
+        "Roman villa dig\n\n"
+        "The dig at Ravenscar was funded by a grant of £186,000 from the National Lottery Heritage Fund and "
+        "£42,500 from Scarborough Council.\n\n"
+        "Historic England said the finds were of national importance.\n\n"
+        "Nexora Biotech, a start-up based in Leeds, is developing a test for the disease.\n\n"
+        "The company raised £16 million from investors in March."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much did Historic England give to the dig at Ravenscar?") == ""
+    assert article.cited("How much did Scarborough Council contribute to the dig?").startswith("The dig")
+    assert article.cited("How much money did Nexora raise from investors?").startswith("The company raised")
+
+
 def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
     # "How many of the 214 objects are made of gold?" quoted "In total the team recovered 214 objects"
     text = (
