@@ -1018,11 +1018,11 @@ def _only_the_total(total: str, sentence: str) -> bool:
 
 # "How much did NatureScot contribute?": a sum asked of one giver (_part_of_total)
 _SUM_OF_GIVER = re.compile(
-    r"^\W*how much (?:money )?(?:did|does|will|has|have|had)\s+(?:the\s+)?"
+    r"^\W*(?i:how much (?:money )?(?:did|does|will|has|have|had)\s+(?:the\s+)?)"
+    # the giver's name by its capitals, so matched with case
     r"([A-Z][\w'’&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’&-]*)*)\s+(?:\w+\s+)?"
-    r"(?:contribut\w*|pay|paid|give|gave|spend|spent|provide\w*|put in|donate\w*|fund\w*|invest\w*"
-    r"|raise\w*)\b",
-    re.I,
+    r"(?i:contribut\w*|pay|paid|give|gave|spend|spent|provide\w*|put in|donate\w*|fund\w*|invest\w*"
+    r"|raise\w*)\b"
 )
 
 

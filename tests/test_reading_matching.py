@@ -1942,13 +1942,24 @@ def test_a_sum_asked_of_a_giver_the_sentence_never_names_is_someone_elses(tmp_pa
         "The dig at Ravenscar was funded by a grant of £186,000 from the National Lottery Heritage Fund and "
         "£42,500 from Scarborough Council.\n\n"
         "Historic England said the finds were of national importance.\n\n"
-        "Nexora Biotech, a start-up based in Leeds, is developing a test for the disease.\n\n"
+        "Nexora Biotech, a start-up based in Leeds, is developing a test for the disease with the drug maker "
+        "Halden Pharma.\n\n"
+        "Dr Jane Okafor, who leads the research at Leeds General Infirmary, said results were due in May.\n\n"
         "The company raised £16 million from investors in March."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How much did Historic England give to the dig at Ravenscar?") == ""
     assert article.cited("How much did Scarborough Council contribute to the dig?").startswith("The dig")
     assert article.cited("How much money did Nexora raise from investors?").startswith("The company raised")
+    # a sentence that may refer back to the giver is not read as someone else's, whatever coreference made of
+    # it
+    matcher = article.base._current().matcher
+    query = matcher.analyse("How much money did Nexora Biotech raise from investors?")
+    texts = [s.text for s in matcher.index.sentences]
+    company = next(i for i, t in enumerate(texts) if t.startswith("The company raised"))
+    dig = next(i for i, t in enumerate(texts) if t.startswith("The dig"))
+    assert not matcher.asked_of_unnamed(query, "Nexora Biotech", company)
+    assert matcher.asked_of_unnamed(query, "Nexora Biotech", dig)
 
 
 def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
