@@ -976,7 +976,7 @@ def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
 
 
 # "How many patients were from Denmark?": a count asked of one place (_part_of_total)
-_HOW_MANY = re.compile(r"^\W*how many\b", re.I)
+_HOW_MANY = re.compile(r"^\W*how (?:many|much)\b", re.I)
 # the place a "how many" question asks of: the first name after "in", "from", "across" or "at" ("How many
 # hospitals in Canada took part in the trial?"); names by their capitals, so matched with case
 _COUNT_OF_PLACE = re.compile(
@@ -1030,10 +1030,10 @@ def _counts_asked(question: str) -> tuple[str, str]:
     """(the place a "how many" question asks of, "Denmark", or the giver a "how much did X contribute"
     question asks of, "NatureScot"; the total "how many of the 214 objects" gives, "214"), "" for either
     it has none of."""
-    m = _COUNT_OF_PLACE.search(question) if _HOW_MANY.match(question) else None
-    place = m.group(1) if m and not m.group(2) else ""
-    if not place and (m := _SUM_OF_GIVER.search(question)) and m.group(1)[:1].isupper():
-        place = re.sub(r"['’]s$", "", m.group(1))
+    # a giver first: "how much did Historic England give to the dig at Ravenscar" asks of Historic England
+    place = re.sub(r"['’]s$", "", m.group(1)) if (m := _SUM_OF_GIVER.search(question)) else ""
+    if not place and (m := _COUNT_OF_PLACE.search(question) if _HOW_MANY.match(question) else None):
+        place = m.group(1) if not m.group(2) else ""
     total = m.group(1).replace(",", "") if (m := _PART_OF.search(question)) else ""
     return place, total
 

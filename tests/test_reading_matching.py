@@ -18,6 +18,7 @@ from knowledge.question import _LONG_STOPWORDS, _question_form, _tokenise
 from knowledge.swap_rules import (
     _OPENING_PRONOUN,
     _counts,
+    _counts_asked,
     _negation_added,
     _relative_missing,
     _swapped_alternative,
@@ -1932,6 +1933,8 @@ def test_a_count_asked_of_one_place_is_not_the_total_of_the_places_listed(tmp_pa
     assert article.cited("How many memory clinics in Denmark took part in the trial?") == ""
     all_three = "How many memory clinics in Sweden, Denmark and the Netherlands took part?"
     assert article.cited(all_three).startswith("Patients were recruited")
+    # a sum asked of one place is a part too: "How much does the plan cost in Ireland?"
+    assert _counts_asked("How much does the basic plan cost in Ireland?") == ("Ireland", "")
 
 
 def test_a_sum_asked_of_a_giver_the_sentence_never_names_is_someone_elses(tmp_path: Path) -> None:
