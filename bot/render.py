@@ -109,6 +109,10 @@ def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Ca
     if answer.abstained:
         lines = [f"**Q:** {question}", "", answer.text]
         many = answer.text == IDK_MANY
+        if answer.mentioned:
+            held = "These articles mention " if many else "The article mentions "
+            names = ", ".join(answer.mentioned)
+            lines += ["", f"{held}{names}, but I found nothing there that answers this."]
         if answer.suggestions:
             covers = "These articles do cover: " if many else "The article does cover: "
             lines += ["", covers + ", ".join(answer.suggestions) + "."]

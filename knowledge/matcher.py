@@ -806,26 +806,38 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
     ) -> Answer:
         """I don't know, with topics to ask about instead: the article of the *best* sentence found first."""
         lead = self.index.sentences[best.sentences[0]].document if best else None
+        mentioned = self.mentioned(query)
         return Answer(
             question=question,
             text=IDK if self._one_article else IDK_MANY,
             abstained=True,
-            suggestions=self.suggestions(query, lead=lead),
+            suggestions=self.suggestions(query, lead=lead, besides=mentioned),
+            mentioned=mentioned,
             version=version,
         )
 
-    def suggestions(
-        self, query: Query | None = None, limit: int = 3, lead: str | None = None
-    ) -> tuple[str, ...]:
-        """Topics the base covers: those the question named first, then, of several articles, the
-        titles of the *lead* article (the one its best sentence came from) and of those holding nearly as
-        much of its words, most first (all of them when none does); of one article, its most mentioned
-        names."""
+    def mentioned(self, query: Query | None, limit: int = 3) -> tuple[str, ...]:
+        """The names the question gave that the base holds ("Madison Square Garden" of "when's the msg
+        show"): an abstention says they are there, but not what was asked of them."""
         names: list[str] = []
         for eid in query.entities if query else []:
             e = self.index.entities.get(eid)
             if e and e.sentences and e.name not in names and not _fragment(e.name):
                 names.append(e.name)
+        return tuple(names[:limit])
+
+    def suggestions(
+        self,
+        query: Query | None = None,
+        limit: int = 3,
+        lead: str | None = None,
+        besides: tuple[str, ...] = (),
+    ) -> tuple[str, ...]:
+        """Topics the base covers: of several articles, the titles of the *lead* article (the one the
+        question's best sentence came from) and of those holding nearly as much of its words, most first
+        (all of them when none does); of one article, its most mentioned names *besides* those the
+        question named (testers: "it suggested the very name I had asked about")."""
+        names: list[str] = []
         if not self._one_article:
             terms, documents = self.index.document_terms, self.index.documents
             covered = {d: matched_weight(query, terms[d]) if query else 0.0 for d in documents}
@@ -848,7 +860,7 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
         for e in self.index.entity_mentions:
             if len(names) >= limit:
                 break
-            if e.name not in names and len(e.sentences) > 1:
+            if e.name not in names and e.name not in besides and len(e.sentences) > 1:
                 names.append(e.name)
         return tuple(names[:limit])
 

@@ -80,7 +80,8 @@ class Answer:
     confidence: float = 0.0
     fact: FactRef | None = None
     abstained: bool = False
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[str, ...] = ()  # of an abstention: topics to ask about instead
+    mentioned: tuple[str, ...] = ()  # of an abstention: names of the question's the base does hold
     version: str = ""  # of the fact base that gave this answer
     read_as: str = ""  # the question as answered, when a follow-up's "he" was read as a name
 
@@ -94,6 +95,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "fact": asdict(self.fact) if self.fact else None,
             "suggestions": list(self.suggestions),
+            "mentioned": list(self.mentioned),
             "version": self.version,
         }
 

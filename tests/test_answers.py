@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot import render
 from bot.cli import main
 from knowledge import FactBase
 
@@ -78,9 +79,14 @@ def test_out_of_scope_questions_get_an_honest_i_dont_know(shipped_base: FactBase
     assert 1 <= len(a.suggestions) <= 3
 
 
-def test_suggestions_start_with_what_the_question_named(shipped_base: FactBase) -> None:
+def test_an_abstention_says_the_article_holds_the_name_asked_about(shipped_base: FactBase) -> None:
+    # testers: "I don't know" suggested the very name the question had asked about, as if unheard
     a = shipped_base.answer("How tall is Mark Rutte?")
-    assert a.abstained and a.suggestions[0] == "Mark Rutte"
+    assert a.abstained and a.mentioned == ("Mark Rutte",)
+    assert "Mark Rutte" not in a.suggestions and a.suggestions
+    card = render.answer_card(a).description
+    assert "The article mentions Mark Rutte, but I found nothing there that answers this." in card
+    assert a.to_json()["mentioned"] == ["Mark Rutte"]
 
 
 @pytest.mark.parametrize(
