@@ -86,6 +86,7 @@ from .swap_rules import (
     SUPERLATIVES,
     _after_auxiliary,
     _age_owners,
+    _approval_unsaid,
     _count_given,
     _counts,
     _counts_asked,
@@ -224,6 +225,7 @@ class AbstentionRules:
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
             or _kind_unnamed(query.text, text)
+            or (query.asks == "when" and _approval_unsaid(query.text, text))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))

@@ -399,6 +399,25 @@ def _kind_unnamed(question: str, sentence: str) -> bool:
     return _NAMED_AS_KIND_WORDS[asked.group(1).lower()].isdisjoint(tokens(sentence))
 
 
+# "When did the FDA approve veltorasib?" of "the company will apply for approval next year": an approval
+# asked of a sentence saying none was given (applied for, planned, hoped for)
+_ASKS_APPROVAL = re.compile(
+    r"\W*when (?:did|was|were|has|had)\b.*\b(?:approve|approved|approval|license|licensed|authori[sz]e|"
+    r"authori[sz]ed|cleared)\b",
+    re.I,
+)
+_SAYS_APPROVED = re.compile(
+    r"\b(?:approved|licensed|authori[sz]ed|authori[sz]e|cleared|granted|backed|voted|agreed|go-ahead|"
+    r"signed off|ratified|endorsed|recommended|green light|became the first)\b",
+    re.I,
+)
+
+
+def _approval_unsaid(question: str, sentence: str) -> bool:
+    """Whether the question asks when something was approved and the sentence says no approval given."""
+    return _ASKS_APPROVAL.match(question) is not None and _SAYS_APPROVED.search(sentence) is None
+
+
 def _count_given(counted: frozenset[str], sentence: str) -> bool:
     """Whether the sentence gives a number near a word of *counted* (the stems a "how many" question
     counts by): within four words before it ("41 locks", "a dozen new projects") or ten after ("the

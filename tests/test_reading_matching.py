@@ -755,6 +755,18 @@ def test_a_sentence_that_picks_out_nothing_does_not_answer_which_one(tmp_path: P
     assert article.cited("Which childhood game did he borrow ideas from?").startswith("He borrowed")
 
 
+def test_an_approval_asked_of_a_sentence_saying_none_was_given_abstains(tmp_path: Path) -> None:
+    # testers: "When did the FDA approve velmacetam?" quoted "plans to apply for approval in 2026" at 0.90
+    text = (
+        "Epilepsy pill\n\n"
+        "Halden Pharma said it would apply to the FDA for approval of velmacetam in March 2026.\n\n"
+        "Britain's MHRA approved the pill for adults in May 2025."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did the FDA approve velmacetam?") == ""
+    assert article.cited("When did the MHRA approve the pill?").startswith("Britain's MHRA approved")
+
+
 def test_which_university_needs_a_sentence_naming_one(tmp_path: Path) -> None:
     # testers: "Which university does Daniel Ferreira teach at?" quoted his sentence with no university in
     # it; universities, hospitals and museums carry the word in their names, which a sentence then holds
