@@ -99,6 +99,15 @@ _CHAT_WORDS = {
     "cant": "can not",  # the others typed without the apostrophe are glue words already ("didnt")
     "wanna": "want to",
     "gotta": "got to",
+    # shorthand testers typed for a word the article spells out (rounds 411-488)
+    "avg": "average",
+    "hq": "headquarters",
+    "gm": "general manager",
+    "devs": "developers",
+    "comp": "competition",
+    "champ": "champion",
+    "approx": "approximately",
+    "pics": "pictures",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
 _US = re.compile(r"\bUS\b")

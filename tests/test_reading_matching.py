@@ -159,10 +159,12 @@ def test_a_word_typed_in_chat_is_the_articles_word_not_a_name_it_never_mentions(
         tmp_path,
         "Election day\n\n"
         "The sheriff knocked on about 900 doors in three hours.\n\n"
-        "Hendry said he would keep playing the lottery twice a week.",
+        "Hendry said he would keep playing the lottery twice a week.\n\n"
+        "The average gift to the appeal was $14.70, the foundation said.",
     )
     assert article.cited("how many doors did the sherrif knock on").startswith("The sheriff knocked")
     assert article.cited("is hendry gonna keep playin the lottery").startswith("Hendry said")
+    assert article.cited("what was the avg amount given").startswith("The average gift")
     assert article.cited("how many doors did the vandross knock on") == ""
 
 
