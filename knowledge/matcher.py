@@ -22,6 +22,7 @@ from .question_reading import QuestionReading
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
+    PERFECT_OPENERS,
     RANK_FEATURES,
     ScoringModel,
     calibration_row,
@@ -246,7 +247,7 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             calibration_row(best.score, runner_up, best.features, query.asks)
         )
         if query.toks[:1] and query.toks[0] in YES_NO_OPENERS:
-            confidence = self.model.yes_no_confidence(confidence)
+            confidence = self.model.yes_no_confidence(confidence, query.toks[0] in PERFECT_OPENERS)
         if confidence < self.model.threshold:
             return self._abstain(question, query, version, best)
         unit = best.unit

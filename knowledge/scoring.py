@@ -72,11 +72,16 @@ ASKS_INPUTS = tuple(f"asks_{w}" for w in QUESTION_WORDS) + ("asks_none",)
 CALIBRATION_INPUTS = ("score", "lead", "lead_small") + ASKS_INPUTS + RANK_FEATURES
 
 
-def _yes_no_knots(path: Path) -> tuple[tuple[float, float], ...]:
-    """The yes-no map's knots, or () when the file is not there."""
+# "has the council responded", "have they won before": asked far more often of what has not happened than
+# the other yes-no questions, so read by a map of their own when the file holds one
+PERFECT_OPENERS = frozenset({"has", "have", "hasnt", "havent"})
+
+
+def _yes_no_knots(path: Path, key: str = "knots") -> tuple[tuple[float, float], ...]:
+    """The yes-no map's knots (or those under *key*), or () when the file or the key is not there."""
     if not path.exists():
         return ()
-    knots = tuple((float(x), float(y)) for x, y in json.loads(path.read_text("utf-8"))["knots"])
+    knots = tuple((float(x), float(y)) for x, y in json.loads(path.read_text("utf-8")).get(key, ()))
     if any(a[0] >= b[0] for a, b in zip(knots, knots[1:], strict=False)):
         raise ValueError(f"{path}: the knots' confidences must increase")
     return knots
@@ -100,6 +105,7 @@ class ScoringModel:
     # (confidence, how often right) knots, increasing: the public fit sets hold almost no yes-no question,
     # and the calibrator is sure of them as of any other; () leaves confidence as it is
     yes_no: tuple[tuple[float, float], ...] = ()
+    yes_no_perfect: tuple[tuple[float, float], ...] = ()  # of questions opening on PERFECT_OPENERS
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_MODEL) -> ScoringModel:
@@ -114,6 +120,7 @@ class ScoringModel:
             BoostedTrees.from_json(cal, len(CALIBRATION_INPUTS)),
             data["threshold"],
             _yes_no_knots(YES_NO_MAP) if Path(path) == DEFAULT_MODEL else (),
+            _yes_no_knots(YES_NO_MAP, "perfect") if Path(path) == DEFAULT_MODEL else (),
         )
         # compiled at load, so that the first question does not wait for it (the calibrator as answers
         # read it; its plain form is compiled when first asked)
@@ -156,10 +163,11 @@ class ScoringModel:
         value: the trees' splits on it are taken when compiled; any other row is read by confidence)."""
         return _sigmoid(self._on_topic_raw(calibration))
 
-    def yes_no_confidence(self, confidence: float) -> float:
-        """What *confidence* is worth for a yes-no question: how often the sentences quoted at it were
-        right, read between the two knots around it (the ends hold beyond them)."""
-        knots = self.yes_no
+    def yes_no_confidence(self, confidence: float, perfect: bool = False) -> float:
+        """What *confidence* is worth for a yes-no question (one opening "has" or "have": *perfect*): how
+        often the sentences quoted at it were right, read between the two knots around it (the ends hold
+        beyond them)."""
+        knots = self.yes_no_perfect if perfect and self.yes_no_perfect else self.yes_no
         if not knots:
             return confidence
         at = bisect_left(knots, (confidence,))
