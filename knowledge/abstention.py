@@ -9,7 +9,7 @@ from rapidfuzz.distance import OSA
 
 from . import coref
 from .entities import may_be_personal
-from .gazetteer import first_names
+from .gazetteer import TITLE_WORDS, first_names
 from .index import YEAR
 from .lemmas import lemma
 from .lexicon import antonyms, converses, ergative_verbs, person_nouns, synonyms
@@ -1365,7 +1365,8 @@ def _may_be_theirs(mine: frozenset[str], given: frozenset[str], owner: frozenset
     return not (given and theirs and given.isdisjoint(theirs))
 
 
-_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())  # in the given names' list
+# titles, which the given names' list holds as names ("Mr", "Mrs"): the gazetteer's, and the forms of address
+_TITLES = frozenset(fold(w) for w in TITLE_WORDS) | frozenset("miss mx sir dame lord lady".split())
 _KIN = frozenset("mum mom mam dad nan gran grandad grandma grandpa bro sis".split())  # as people type them
 
 
