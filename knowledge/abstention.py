@@ -137,6 +137,8 @@ _REFERS_BACK = re.compile(
     r"local authority|government|agency|start-up|studio|brewery|plant|factory|home|board))\b",
     re.S | re.I,
 )
+_MANY = frozenset({"many", "much"})
+_OF_ONE = (["how"], ["when"])  # the openings of questions _counts_asked may read a place or giver of
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
 # before the noun, words that pick out no one of its kind: "a local primary school"
 _UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor several some unnamed".split())
@@ -273,7 +275,7 @@ class AbstentionRules:
                 which=_which_noun(toks),
                 neighbours=self._asked_neighbours(query),
                 forms=self._forms_asked(query, toks, person),
-                totals=_counts_asked(text) if "many" in toks or "much" in toks else ("", ""),
+                totals=_counts_asked(text) if toks[:1] in _OF_ONE or not _MANY.isdisjoint(toks) else ("", ""),
                 superlatives=_superlatives_asked(text) if not SUPERLATIVES.isdisjoint(toks) else _NO_SCALE,
                 qualifiers=_qualifiers_asked(toks) if not QUALIFIERS.isdisjoint(toks) else (),
                 quantities=_quantities_asked(text) if counted else (),

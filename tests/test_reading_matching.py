@@ -1979,6 +1979,19 @@ def test_a_sum_asked_of_a_giver_the_sentence_never_names_is_someone_elses(tmp_pa
     assert matcher.asked_of_unnamed(query, "Nexora Biotech", dig)
 
 
+def test_a_time_asked_of_a_place_the_sentence_never_names_is_another_places(tmp_path: Path) -> None:
+    # testers: "When was the ghost orchid declared extinct in Yorkshire?" quoted "declared extinct in
+    # Britain in 2005"
+    text = (
+        "Ghost orchid\n\n"
+        "The ghost orchid was declared extinct in Britain in 2005.\n\n"
+        "A single plant was found in a beech wood in Yorkshire last summer."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When was the ghost orchid declared extinct in Yorkshire?") == ""
+    assert article.cited("When was the ghost orchid declared extinct in Britain?").startswith("The ghost")
+
+
 def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
     # "How many of the 214 objects are made of gold?" quoted "In total the team recovered 214 objects"
     text = (
