@@ -138,7 +138,9 @@ _REFERS_BACK = re.compile(
     re.S | re.I,
 )
 _MANY = frozenset({"many", "much"})
-_OF_ONE = (["how"], ["when"])  # the openings of questions _counts_asked may read a place or giver of
+# the openings of questions _counts_asked may read a place or giver of ("who" and "which" lost as many
+# right answers as they caught)
+_OF_ONE = (["how"], ["when"], ["what"])
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|near|for|with|to|on|by|across)\s*$", re.I)
 # before the noun, words that pick out no one of its kind: "a local primary school"
 _UNPICKING = _DETERMINERS | frozenset("local nearby small large big major minor several some unnamed".split())

@@ -997,7 +997,7 @@ def _forms_asked(question: str) -> tuple[re.Pattern[str], ...]:
 # "How many patients were from Denmark?": a count asked of one place (_part_of_total)
 # the questions that may ask of one place or giver: "how many ... in Canada", "when did ... in Zambia" (not
 # "how far" or "how long": "from Oban to Craignure" names two places, neither a part)
-_HOW_MANY = re.compile(r"^\W*(?:how (?:many|much|big|old|often|tall|high|deep)|when)\b", re.I)
+_HOW_MANY = re.compile(r"^\W*(?:how (?:many|much|big|old|often|tall|high|deep)|when|what)\b", re.I)
 # the place a "how many" question asks of: the first name after "in", "from", "across" or "at" ("How many
 # hospitals in Canada took part in the trial?"); names by their capitals, so matched with case
 _COUNT_OF_PLACE = re.compile(

@@ -1990,6 +1990,17 @@ def test_a_time_asked_of_a_place_the_sentence_never_names_is_another_places(tmp_
     article = build_article(tmp_path, text)
     assert article.cited("When was the ghost orchid declared extinct in Yorkshire?") == ""
     assert article.cited("When was the ghost orchid declared extinct in Britain?").startswith("The ghost")
+    # "what" asks of one place so too; "who" and "which" are left alone
+    (tmp_path / "turtles").mkdir()
+    turtles = build_article(
+        tmp_path / "turtles",
+        "Turtle nests\n\n"
+        "Loggerhead turtles laid 1,200 nests on the beaches of Zakynthos this summer, and a further 300 in "
+        "Kefalonia, volunteers said.\n\n"
+        "Hatching success averaged 68 per cent, down from 71 per cent in 2023.",
+    )
+    assert turtles.cited("What was the hatching success in Kefalonia?") == ""
+    assert turtles.cited("What was the hatching success?").startswith("Hatching success")
 
 
 def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -> None:
