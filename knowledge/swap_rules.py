@@ -1026,7 +1026,12 @@ def _part_of_total(place: str, sentence: str) -> bool:
 
 
 # "How many of the 214 objects are gold?": a part of a total the question gives (_only_the_total)
-_PART_OF = re.compile(r"\bhow many of (?:the|its|their|those|these)\s+(\d[\d,]*)\b", re.I)
+# "How much of the €640 million budget has been spent?": a part of a sum it gives, too
+_PART_OF = re.compile(
+    r"\bhow (?:many|much) of (?:the|its|their|those|these|this|that)\s+[£$€]?"
+    r"(\d[\d,.]*(?:\s+(?:million|billion|thousand))?)\b",
+    re.I,
+)
 
 
 def _only_the_total(total: str, sentence: str) -> bool:
@@ -1034,7 +1039,8 @@ def _only_the_total(total: str, sentence: str) -> bool:
     are made of gold?") and the sentence states that total and no other count ("In total the team
     recovered 214 objects"): it cannot say the part."""
     toks = [t.lower() for t in tokens(sentence)]
-    return {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS} == {total}
+    said = {t.replace(",", "") for t in toks if _COUNT_TOKEN.match(t) or t in _COUNT_WORDS}
+    return said == set(total.lower().split())
 
 
 # "How much did NatureScot contribute?": a sum asked of one giver (_part_of_total)

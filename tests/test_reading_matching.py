@@ -2008,10 +2008,13 @@ def test_a_part_of_a_total_the_question_gives_is_not_the_total(tmp_path: Path) -
     text = (
         "Wreck finds\n\n"
         "In total the team recovered 214 objects from the wreck.\n\n"
-        "Eight of the 24 tour dates are in Britain."
+        "Eight of the 24 tour dates are in Britain.\n\n"
+        "The mission, which has a total budget of €640 million, will visit a metal-rich asteroid."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How many of the 214 objects are made of gold?") == ""
+    assert article.cited("How much of the €640 million budget has been spent?") == ""
+    assert article.cited("What is the mission's total budget?").startswith("The mission")
     assert article.cited("How many of the 24 tour dates are in Britain?").startswith("Eight of the 24")
 
 
