@@ -128,8 +128,8 @@ from .swap_rules import (
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
 
-# a sentence opening on a pronoun or on "the" and a noun may mean the question's name ("The company
-# raised £160 million", "It also plans to invest £11.5 million", "Last year ... there")
+# a sentence holding a pronoun, "that" and a noun, or "the" and a word for a body or a place may mean the
+# question's name ("The company raised £160 million", "It also plans to invest £11.5 million", "there")
 _REFERS_BACK = re.compile(
     r"\W*(?:It|Its|They|Their|There)\b"
     r"|.*\b(?:it|its|there|he|she|we|they|(?:that|those|this|these) [a-z]+|the (?:company|group|firm|country|"
@@ -534,7 +534,7 @@ class AbstentionRules:
         text = self.index.sentences[sentence].text
         if named in text or _REFERS_BACK.match(text):
             return False  # "The company raised £160 million", "It was also ordered to pay": whose it is
-        words = {stem(w) for w in tokens(named)} - {stem(w) for w in STOPWORDS}
+        words = {stem(w) for w in tokens(named) if w not in STOPWORDS}
         known = self.index.entities
         asked = [e for e in query.entities if e in known and words & self._name_words(e)]
         return bool(asked) and not any(e in self.index.sentences[sentence].entities for e in asked)

@@ -848,9 +848,9 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             # every story sharing a word or two with the question)
             holding = [d for d in documents if covered[d] > 0.0 and covered[d] >= best * HOLDING]
             holding = holding or list(documents)
-            if lead in documents:  # the ranker's pick says more than shared words do
-                holding = [lead] + [d for d in holding if d != lead]
-            # sorted is stable: the lead stays first, file order among equals
+            if lead in documents and lead not in holding:
+                holding.append(lead)
+            # the ranker's pick first, as it says more than shared words do; stable: file order among equals
             for d in sorted(holding, key=lambda d: (d != lead, -covered[d])):
                 if len(names) >= limit:
                     break
