@@ -12,7 +12,7 @@ from .entities import may_be_personal
 from .gazetteer import TITLE_WORDS, first_names
 from .index import YEAR
 from .lemmas import lemma
-from .lexicon import antonyms, converses, ergative_verbs, person_nouns, synonyms
+from .lexicon import PLACE_KINDS, antonyms, converses, ergative_verbs, person_nouns, synonyms
 from .quantities import CARDINAL_WORDS
 from .question import (
     _ASKING_WHICH,
@@ -162,6 +162,10 @@ _MUCH_NAMED = 4
 _MAY_MEAN_A_NAME = re.compile(r"\b(?:there|we|our|us|he|she|his|her|him|they|their|them)\b", re.I)
 
 
+# "in which county", "from what country": the words before a kind of place asked (place_unnamed), and the
+# kinds of entity that may be such a place ("Shropshire" is an "other")
+_BEFORE_PLACE_ASKED = frozenset({"in", "from", "to", "into", "near", "at", "across"})
+_PLACE_NAMED = frozenset({"place", "country", "other"})
 # "which company", "what charity": asked for an organisation's name (organisation_unnamed)
 _ORGANISATION_ASKED = frozenset(
     """company companies firm firms organisation organization charity agency bank airline university
@@ -228,6 +232,7 @@ class AbstentionRules:
             or (query.asks == "how" and _swapped_dimension(query.text, self.index.sentences[sentence].text))
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
+            or self.place_unnamed(query, sentence)
             or _kind_unnamed(query.text, text)
             or (query.asks == "when" and _approval_unsaid(query.text, text))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
@@ -774,6 +779,23 @@ class AbstentionRules:
             and e in known
             and (self._may_be_organisation(e) or _named_as(known[e].name, toks[1], record.text))
             for e in record.entities
+        )
+
+    def place_unnamed(self, query: Query, sentence: int) -> bool:
+        """Whether "which county" or "in what city" meets a sentence naming no place beyond the question's
+        own ("What county is Fenmoor in?" of "the declaration at Fenmoor Leisure Centre")."""
+        toks = query.toks
+        at = 1 if toks[:1] and toks[0] in _BEFORE_PLACE_ASKED else 0
+        if toks[at : at + 1] == [] or toks[at] not in _ASKING_WHICH or toks[at + 1 : at + 2] == []:
+            return False
+        if toks[at + 1] not in PLACE_KINDS:
+            return False
+        known = self.index.entities
+        asked = {stem(t) for t in toks if t not in PLACE_KINDS}  # "fenmoor" may be no entity: its words are
+        return not any(
+            e not in query.entities and e in known and known[e].kind in _PLACE_NAMED
+            and asked.isdisjoint(self._name_words(e))
+            for e in self.index.sentences[sentence].entities
         )
 
     def _may_be_organisation(self, eid: str) -> bool:

@@ -248,6 +248,8 @@ PHRASES = {
     "10th": "tenth",
 }
 
+# "In which county is X?": the kind of place asked, which the answer's name seldom carries ("in Shropshire")
+PLACE_KINDS = ("country", "county", "city")
 # Question openings and what kind of answer they want.
 QUESTION_FORMS: list[tuple[tuple[str, ...], str]] = [
     (("how", "many"), "number"),
@@ -263,8 +265,7 @@ QUESTION_FORMS: list[tuple[tuple[str, ...], str]] = [
     (("since", "when"), "date"),
     (("how", "come"), "reason"),
     (("what", "reason"), "reason"),
-    (("which", "country"), "place"),
-    (("which", "city"), "place"),
+    *(((w, kind), "place") for w in ("which", "what") for kind in PLACE_KINDS),
     (("who",), "person"),
     (("whom",), "person"),
     (("whose",), "person"),

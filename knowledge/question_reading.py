@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .gazetteer import GENERIC_ROLE_WORDS, SPECIFIC_ROLES, first_names
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX
-from .lexicon import FORM_WORDS, LIGHT, dictionary, synonyms
+from .lexicon import FORM_WORDS, LIGHT, PLACE_KINDS, dictionary, synonyms
 from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .question import (
     _AGE,
@@ -572,6 +572,8 @@ class QuestionReading:
             if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
+            if pos in form_at and tok in PLACE_KINDS:  # "in which county": "in Shropshire" answers it
+                word = replace(word, weight=word.weight * 0.25, light=True)
             query.terms.append(word)
 
     def _read_word(self, tok: str) -> _Reading:

@@ -825,6 +825,25 @@ def test_which_company_needs_a_sentence_naming_an_organisation(tmp_path: Path) -
     assert article.cited("Which team does Brennan ride for?").startswith("Isla Brennan, who rides")
 
 
+def test_in_which_county_is_answered_by_the_place_a_name_stands_in(tmp_path: Path) -> None:
+    # testers: "In which county is the Carrow Aqueduct?" abstained: news writes "in Shropshire", never the
+    # word "county", and the word outweighed the name; a sentence naming no place beyond the question's
+    # own does not answer it ("what county is fenmoor in" of "the declaration at Fenmoor Leisure Centre")
+    text = (
+        "Aqueduct reopens\n\n"
+        "Narrowboats crossed the Carrow Aqueduct in Shropshire on Saturday for the first time since 1944.\n\n"
+        "The aqueduct carries the Wenlock Canal 38 metres above the River Carrow on eleven arches.\n\n"
+        "The count was declared at Fenmoor Leisure Centre after midnight.\n\n"
+        "Turnout was 41 per cent, the returning officer said."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("In which county is the Carrow Aqueduct?").startswith("Narrowboats crossed")
+    assert article.cited("what county is the carrow aqueduct in").startswith("Narrowboats crossed")
+    assert article.cited("what county is fenmoor in") == ""
+    assert article.cited("In which city was turnout 41 per cent?") == ""
+    assert article.cited("What was the turnout?").startswith("Turnout was")
+
+
 def test_a_number_picks_out_no_company_or_place_a_which_question_asks_for(tmp_path: Path) -> None:
     # "Which regulator rejected the 2019 formulation?" quoted "An earlier study ..., run in 2019 with 524
     # patients in seven countries, ... used a different formulation": its numbers name no regulator
