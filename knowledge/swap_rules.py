@@ -737,6 +737,10 @@ _AGE_BEFORE_NOUN = re.compile(
 _AGE_ANYONE = re.compile(
     r"\b(?:the|his|her|their|its)\s+\d{1,3}-year-old\b|\bage of\b|\baged\b|\byears? old\b", re.I
 )
+# "48 adults aged between 25 and 70", "in those aged over 70": the ages of a group, no one person's
+_AGE_OF_GROUP = re.compile(
+    r"\b(?:[a-z]+s|people|children|men|women|those)\s+aged\s+(?:between\s+|over\s+|under\s+|from\s+)?\d", re.I
+)
 
 
 _AGE_ONLY = frozenset({"age"})
@@ -762,6 +766,9 @@ def _age_owners(sentence: str) -> list[frozenset[str]] | None:
     None when an age may be anyone's ("the 36-year-old", "at the age of 20") or none is stated."""
     owners: list[frozenset[str]] = []
     spans: list[tuple[int, int]] = []
+    for m in _AGE_OF_GROUP.finditer(sentence):
+        owners.append(frozenset())
+        spans.append(m.span())
     for m in _AGE_AFTER_NAME.finditer(sentence):
         owners.append(frozenset(fold(w) for w in tokens(m.group(1))))
         spans.append(m.span())

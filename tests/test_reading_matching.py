@@ -2335,6 +2335,21 @@ def test_an_age_that_is_another_persons_does_not_answer_how_old(tmp_path: Path) 
     assert article.cited("how old is amir khan").startswith("A 19-year-old student")
 
 
+def test_the_ages_of_a_group_are_not_a_named_persons(tmp_path: Path) -> None:
+    # a tester: "How old is Professor Anita Chaudhry?" quoted "The trial, led by Professor Anita Chaudhry,
+    # ... will enrol 48 adults aged between 25 and 70" at 0.93: the ages are the adults'
+    text = (
+        "Dialysis trial\n\n"
+        "The trial, led by Professor Anita Chaudhry, will enrol 48 adults aged between 25 and 70.\n\n"
+        "Professor Marcus Feldman said the benefit was strongest in patients aged over 70.\n\n"
+        "Among those taking part is Daniel Okafor, aged 41, a teacher from Bradford."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How old is Professor Anita Chaudhry?") == ""
+    assert article.cited("How old is Marcus Feldman?") == ""
+    assert article.cited("How old is Daniel Okafor?").startswith("Among those taking part")
+
+
 def test_an_age_of_someone_sharing_only_a_surname_is_not_the_persons(tmp_path: Path) -> None:
     # a tester: "How old is Anna Redfern?" quoted "Tom Redfern, 39, founded the business ... with his
     # sister, Anna Redfern" at 0.93
