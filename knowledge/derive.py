@@ -712,6 +712,7 @@ class _Memory:
     def remember(self, s: _Sentence, registry: _EntityRegistry) -> None:
         ents = registry.entities
         named = sorted(zip(s.mentions, s.entity_ids, strict=True), key=lambda pair: pair[0].start)
+        named = _whole_names(named, ents)
         if named := [(m, eid) for m, eid in named if ents[eid]["kind"] in _NAMED_KINDS]:
             self.opening = named[0][1] if ents[named[0][1]]["kind"] != "person" else None
         for m, eid in named:
@@ -730,6 +731,19 @@ class _Memory:
     def named_by(self, head: str) -> str | None:
         """What "the <head>" means: the article's subject of that name, else the last named so."""
         return self.subject_heads.get(head) or self.heads.get(head)
+
+
+def _whole_names(named: list[tuple[Mention, str]], ents: dict[str, dict]) -> list[tuple[Mention, str]]:
+    """The mentions with a name the sentence also gives in full read as the full name's: "The Royal College
+    of Nursing (RCN)" is read as "Royal College" and "RCN", and an "Its" after it means the second."""
+    names = {eid: ents[eid]["name"] + " " for _, eid in named}
+
+    def whole(eid: str) -> str:
+        kind, start = ents[eid]["kind"], names[eid]
+        longer = (e for e, n in names.items() if e != eid and n.startswith(start) and ents[e]["kind"] == kind)
+        return next(longer, eid)
+
+    return [(m, whole(eid)) for m, eid in named]
 
 
 _SALIENT = 4  # people a pronoun may refer back to: the last sentence's, then those before

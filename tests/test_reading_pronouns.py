@@ -116,6 +116,20 @@ def test_it_opening_a_sentence_refers_to_what_the_sentence_before_named_first(tm
     assert "Vireo Flex" not in article.entities_in("It is likely")
 
 
+def test_its_after_a_name_read_in_two_parts_means_the_whole_name(tmp_path: Path) -> None:
+    # "Who is the RCN's regional officer?" abstained: "The Royal College of Nursing (RCN)" is read as "Royal
+    # College" and "RCN", and the "Its" after it was taken for the first
+    text = (
+        "Ward closed\n\n"
+        "Eight beds at Westbury Royal Infirmary have been closed.\n\n"
+        'The Royal College of Nursing (RCN) said the closure was "a warning sign". '
+        'Its regional officer, Colin Bateman, said nurses had raised concerns for months.'
+    )
+    article = build_article(tmp_path, text)
+    assert article.entities_in("Its regional officer", implicit=1) == {"Royal College of Nursing"}
+    assert article.cited("Who is the RCN's regional officer?").startswith("Its regional officer")
+
+
 def test_he_means_the_person_named_not_the_one_named_in_the_possessive(tmp_path: Path) -> None:
     article = build_article(
         tmp_path,
