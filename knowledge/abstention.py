@@ -265,7 +265,7 @@ class AbstentionRules:
                 counts=frozenset(_counts(text)) if counted else frozenset(),
                 measured=_measured(text) if " of " in text else frozenset(),
                 month_days=frozenset(_month_days(text)) if not _MONTH_WORDS.isdisjoint(toks) else frozenset(),
-                asks_name="name" in toks and bool(_ASKS_NAME.search(text)),
+                asks_name=("name" in toks or "names" in toks) and bool(_ASKS_NAME.search(text)),
                 asks_actor=toks[:1] == ["who"]
                 and toks[1:2] != []
                 and toks[1] not in _BEING

@@ -210,8 +210,8 @@ def _negation_added(question: str, sentence: str) -> bool:
 # A question asking for a name ("what is the man's name", "the name of the firm"), not for a term ("the
 # name given to", "another name for")
 _ASKS_NAME = re.compile(
-    r"(?:\b(?:the|his|her|their|its)|'s|\ws)(?: full| first| last| real)? name\b(?! (?:given|for)\b)"
-    r"|\bname of\b",
+    r"(?:\b(?:the|his|her|their|its)|'s|\ws)(?: full| first| last| real)? names?\b(?! (?:given|for)\b)"
+    r"|\bnames? of\b",
     re.I,
 )
 # the kinds of entity that are names: not dates and numbers
@@ -806,7 +806,8 @@ def _future_unsaid(question: str, sentence: str) -> bool:
 # unnamed_asked: "What was the name of the military fort the road led to?" of "... with a military fort
 # about ten miles south": the sentence has the thing, but only as "a fort", and names it nowhere
 _NAME_OF = re.compile(
-    r"\bname of (?:the|his|her|its|their|this|that)\s+((?:[a-z0-9][a-z0-9-]*\s+){0,4}[a-z0-9][a-z0-9-]*)",
+    r"\bnames? of (?:the|his|her|its|their|this|that|these|those)\s+"
+    r"((?:[a-z0-9][a-z0-9-]*\s+){0,4}[a-z0-9][a-z0-9-]*)",
     re.I,
 )
 _NAME_OF_STOP = frozenset(
