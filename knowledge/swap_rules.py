@@ -594,7 +594,7 @@ _DIMENSION_NAMED = {
     "thick": re.compile(r"\b(?:thick|thicker|thickest|thickness)\b", re.I),
 }
 _DIMENSIONED = re.compile(
-    rf"\d[\d,.]*(?:\s?|-)(?:{LENGTH_UNIT_PATTERN})(?:[- ](\w+))?", re.I
+    rf"\d[\d,.]*(?:\s?|-)(?!in [\w$£€])(?:{LENGTH_UNIT_PATTERN})\b(?:[- ](\w+))?", re.I
 )
 # "where is he from", "where did the stone come from originally": an origin asked (origin_missing)
 _ASKS_ORIGIN = re.compile(

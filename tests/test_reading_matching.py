@@ -2156,10 +2156,14 @@ def test_a_length_given_as_another_dimension_does_not_answer_how_tall_or_wide(tm
         "Bridge arches\n\n"
         "Archaeologists confirmed it was a sixth arch, about 4.5 metres wide, buried under the bank.\n\n"
         "The nave, 92 metres long, was finished around 1190.\n\n"
-        "The tower rises 38 metres above the square."
+        "The tower rises 38 metres above the square.\n\n"
+        "The well, which is 9.2 metres deep, was found in April 2025 inside the fort."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How tall is the sixth arch?") == ""
+    # "2025 inside" is a year, not 2,025 inches (a tester: "How wide is the well?")
+    assert article.cited("How wide is the well?") == ""
+    assert article.cited("How deep is the well?").startswith("The well")
     assert article.cited("How high is the nave?") == ""
     assert article.cited("How wide is the sixth arch?").startswith("Archaeologists confirmed")
     assert article.cited("How high is the tower?").startswith("The tower rises")
