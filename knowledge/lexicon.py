@@ -246,6 +246,10 @@ PHRASES = {
     "8th": "eighth",
     "9th": "ninth",
     "10th": "tenth",
+    # who wrote the piece is not what is asked: "Why did the interview happen, according to the writer?"
+    "according to the writer": "",
+    "according to the author": "",
+    "according to the columnist": "",
 }
 
 # "In which county is X?": the kind of place asked, which the answer's name seldom carries ("in Shropshire")

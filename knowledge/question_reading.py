@@ -520,8 +520,9 @@ class QuestionReading:
         idx = self.index
         names: frozenset[str] | None = None  # the words written with a capital, read when first needed
         counting = "many" in toks  # speed: most questions count nothing (_counted_at)
+        meta = _about_the_writer(toks) if not _WRITERS.isdisjoint(toks) else set()
         for pos, tok in enumerate(toks):
-            if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at):
+            if pos in used or tok in STOPWORDS or (tok in FORM_WORDS and pos in form_at) or pos in meta:
                 continue
             if tok in _ASIDES and tok not in idx.vocab:
                 continue
@@ -1003,3 +1004,17 @@ class QuestionReading:
                 continue  # most alias words are the name's: the cheap tests first
             if key not in [t.key for t in query.terms]:
                 query.terms.append(Term(key, idf[key] * 0.5, False, light=True, from_alias=True))
+
+
+# "What does the author think X will do?", "in the writer's view": who wrote the piece is not asked about
+_WRITERS = frozenset({"writer", "author", "columnist"})
+_WRITER_SAYS = frozenset({"think", "thinks", "say", "says", "believe", "believes", "view", "opinion"})
+
+
+def _about_the_writer(toks: list[str]) -> set[int]:
+    """The positions of "the writer" and its verb or view ("does the author think", "the writer's view")."""
+    found: set[int] = set()
+    for pos, tok in enumerate(toks[1:-1], 1):
+        if tok in _WRITERS and toks[pos - 1] == "the" and toks[pos + 1] in _WRITER_SAYS:
+            found.update((pos, pos + 1))
+    return found

@@ -391,6 +391,22 @@ def test_an_idiom_meets_its_meaning(port: ArticleBase) -> None:
     )
 
 
+def test_who_wrote_the_piece_is_not_part_of_what_is_asked(tmp_path: Path) -> None:
+    # "Why did the interview happen, according to the writer?" abstained: "writer" weighed as much as the
+    # question's own words, and no sentence of a comment piece says "writer"
+    text = (
+        "Prince Andrew's interview\n\n"
+        "The prince spoke to the BBC for an hour on Saturday.\n\n"
+        "Unfortunately, Andrew's interview only appears to have happened thanks to his publicist going.\n\n"
+        "The writer of the letter, Joan Hale, had been married for 40 years."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Why did the interview happen, according to the writer?").startswith("Unfortunately")
+    assert article.cited("in the writer's view, why did the interview happen").startswith("Unfortunately")
+    # a writer the article names stays a word of the question
+    assert article.cited("Who was the writer of the letter?").startswith("The writer of the letter")
+
+
 def _first_form_by_scanning(toks: list[str]) -> tuple[str, set[int]]:
     """What _question_form must return: every form tried at each of the first four positions."""
     for pos in range(min(4, len(toks))):
