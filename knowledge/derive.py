@@ -809,11 +809,14 @@ _RANKS_SHORT = {"cllr": "councillor", "det": "detective", "insp": "inspector", "
 
 def _as_described(title: str) -> str:
     """A title as an answer says it of its holder: one ending in a rank many hold with "a" ("a councillor",
-    "an Opposition councillor"), an office as written ("Finance Minister")."""
+    "an Opposition councillor"), an office as written ("Finance Minister"), one the sentence opened with
+    in lower case after its capital ("Flight director Rebecca Ortiz": "flight director")."""
     *words, last = title.split()
     word = last.lower().rstrip(".")
     rank = _RANKS_SHORT.get(word) or (word if word in _RANKS else None)
     if rank is None:
+        if words and last.islower() and all(w.islower() for w in words[1:]) and words[0][1:].islower():
+            return title[:1].lower() + title[1:]
         return title
     said = " ".join([*words, rank])
     return f"{'an' if said[:1].lower() in 'aeiou' else 'a'} {said}"

@@ -355,6 +355,9 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
 
 
+_OF_OFFICE = frozenset({"managing", "founding", "presiding", "commanding", "governing"})  # not verbs here
+
+
 def _title_in_lower_case(text: str, start: int) -> str:
     """The title written in lower case right before a name ("said chief executive Jonathan Whitcombe",
     "Chief executive Tom Haverford"): words of office, and one word before them that says of what
@@ -372,8 +375,10 @@ def _title_in_lower_case(text: str, start: int) -> str:
     m = _WORD_BEFORE.search(text, max(0, at - 30), at)
     word = m.group(1) if m else ""
     if word and (word.islower() or m.start() == 0) and fold(word) not in STOPWORDS and is_english_word(word):
-        verb = word.endswith(("ed", "ing", "s")) or lemma(fold(word)) in verbs_and_adverbs()
-        if not verb:  # "said", "according": no office's kind
+        key = fold(word)
+        verb = word.endswith(("ed", "ing", "s")) or lemma(key) in verbs_and_adverbs()
+        verb = verb and key not in _OF_OFFICE
+        if not verb:  # "said", "according": no office's kind; "Managing director" is one
             words.insert(0, word)
     return " ".join(words)
 

@@ -2489,12 +2489,19 @@ def test_a_derived_description_answers_only_what_it_says(tmp_path: Path) -> None
         "Airline collapses\n\n"
         "Skyhaven Airways stopped flying on Monday after failing to find a buyer.\n\n"
         "Chief executive Graham Ogilvie, who joined Skyhaven from Loganair in 2019, apologised to passengers."
+        "\n\n"
+        "Managing director Siobhan Curran said bookings had fallen.\n\n"
+        "Finance Minister Jan Smit said the state would not step in."
     )
     article = build_article(tmp_path, text)
     before = article.base.answer("Where did Graham Ogilvie work before Skyhaven?")
     assert before.text.startswith("Chief executive Graham Ogilvie, who joined")
-    assert article.base.answer("Who is Graham Ogilvie?").text == "Graham Ogilvie is Chief executive."
-    assert article.base.answer("What is Graham Ogilvie's job?").text == "Graham Ogilvie is Chief executive."
+    # the title the sentence opens with, as written after its capital (testers: "Graham Ogilvie is Chief
+    # executive.", "Siobhan Curran is director.")
+    assert article.base.answer("Who is Graham Ogilvie?").text == "Graham Ogilvie is chief executive."
+    assert article.base.answer("What is Graham Ogilvie's job?").text == "Graham Ogilvie is chief executive."
+    assert article.base.answer("who is siobhan curran").text == "Siobhan Curran is managing director."
+    assert article.base.answer("Who is Jan Smit?").text == "Jan Smit is Finance Minister."
 
 
 def test_the_name_of_a_thing_the_sentence_leaves_unnamed_is_not_given(tmp_path: Path) -> None:
