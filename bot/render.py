@@ -112,7 +112,8 @@ def answer_card(answer: Answer, version: str = "", max_citations: int = 3) -> Ca
         if answer.mentioned:
             held = "These articles mention " if many else "The article mentions "
             names = ", ".join(answer.mentioned)
-            lines += ["", f"{held}{names}, but I found nothing there that answers this."]
+            # not "nothing answers": an answer may be there that the bot is not sure enough of to quote
+            lines += ["", f"{held}{names}, but I found no sentence there I am sure answers this."]
         if answer.suggestions:
             covers = "These articles do cover: " if many else "The article does cover: "
             lines += ["", covers + ", ".join(answer.suggestions) + "."]

@@ -85,7 +85,7 @@ def test_an_abstention_says_the_article_holds_the_name_asked_about(shipped_base:
     assert a.abstained and a.mentioned == ("Mark Rutte",)
     assert "Mark Rutte" not in a.suggestions and a.suggestions
     card = render.answer_card(a).description
-    assert "The article mentions Mark Rutte, but I found nothing there that answers this." in card
+    assert "The article mentions Mark Rutte, but I found no sentence there I am sure answers this." in card
     assert a.to_json()["mentioned"] == ["Mark Rutte"]
 
 
