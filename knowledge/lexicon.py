@@ -141,6 +141,8 @@ _GROUPS = [
     "crash crashes collision collisions",
     "vessel vessels boat boats ship ships",
     "stream streamed streaming livestream livestreamed",
+    # and rounds 513-548's: "on a typical weekday" of "on an average weekday"
+    "typical typically average",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

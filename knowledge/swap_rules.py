@@ -69,7 +69,11 @@ _ALTERNATIVES: tuple[frozenset[str], ...] = tuple(
     )
 )
 _COMPASS, _CURRENCY_WORDS, _TIME_UNITS = _ALTERNATIVES[-3:]
-_SAME_ALTERNATIVE = {"yearly": "annual"}
+# "eastern Scotland" is "the east of Scotland"
+_SAME_ALTERNATIVE = {
+    "yearly": "annual",
+    **{f"{direction}ern": direction for direction in ("north", "south", "east", "west")},
+}
 _CURRENCY_SIGNS = {"$": ("dollar",), "\u20ac": ("euro",), "\u00a5": ("yen", "yuan")}
 _PERIOD_WORDS = frozenset("per each every single a an".split())
 _ANY_ALTERNATIVE = frozenset().union(*_ALTERNATIVES)

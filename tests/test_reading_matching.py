@@ -75,9 +75,11 @@ def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path)
         "Rovers goalkeeper Piotr Zielinski saved well in the 81st minute.\n\n"
         "More than 2,300 doses have been given at the stadium clinic.\n\n"
         "Corvane's shares rose 14 per cent after the match.\n\n"
-        "Pellow was dismissed in 1816 after survey errors.",
+        "Pellow was dismissed in 1816 after survey errors.\n\n"
+        "About 31,000 vehicles use the bridge on an average weekday.",
     )
     assert article.cited("How many fans were at the game?").startswith("The game was watched")
+    assert article.cited("How many vehicles use the bridge on a typical weekday?").startswith("About 31,000")
     assert article.cited("who's the rovers keeper").startswith("Rovers goalkeeper")
     assert article.cited("How many jabs have been given at the clinic?").startswith("More than 2,300")
     assert article.cited("How much did Corvane's stock go up?").startswith("Corvane's shares")
@@ -1785,6 +1787,10 @@ def test_a_sentence_saying_another_season_direction_or_period_than_the_question_
     # a unit of time that is no period may be said in another; a compass word in a name is the name's
     assert not _swapped_alternative("How many years did the ice take to form?", "The ice took 18 months.")
     assert not _swapped_alternative("When did Northern Illinois lose?", "Eastern Michigan won on Saturday.")
+    # "eastern Scotland" is "the east coast of Scotland" (a tester's), though "north-east England" follows
+    east = "Stocks off the east coast of Scotland and north-east England fell by 54 per cent."
+    assert not _swapped_alternative("By how much did stocks off eastern Scotland fall?", east)
+    assert _swapped_alternative("By how much did stocks off western Scotland fall?", east)
     assert _swapped_alternative("Which is its northernmost point?", "It is the southernmost point.")
     assert _swapped_alternative("How many more seeds did they set?", "They set 13 percent fewer seeds.")
     assert not _swapped_alternative("How many more seeds did they set?", "They set 13 percent more seeds.")
