@@ -143,6 +143,8 @@ _GROUPS = [
     "stream streamed streaming livestream livestreamed",
     # and rounds 513-548's: "on a typical weekday" of "on an average weekday"
     "typical typically average",
+    "debut first",  # "what was her first album" of "her debut album"
+    "top highest",  # "who got the top score" of "the highest individual score"
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

@@ -76,8 +76,12 @@ def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path)
         "More than 2,300 doses have been given at the stadium clinic.\n\n"
         "Corvane's shares rose 14 per cent after the match.\n\n"
         "Pellow was dismissed in 1816 after survey errors.\n\n"
-        "About 31,000 vehicles use the bridge on an average weekday.",
+        "About 31,000 vehicles use the bridge on an average weekday.\n\n"
+        "Vance rose to fame in 2021 with his debut album Concrete Psalms.\n\n"
+        "The highest individual score of the day, 14,250 points, was recorded by Tyler Bennett.",
     )
+    assert article.cited("whats his first album called").startswith("Vance rose to fame")
+    assert article.cited("who got the top score").startswith("The highest individual score")
     assert article.cited("How many fans were at the game?").startswith("The game was watched")
     assert article.cited("How many vehicles use the bridge on a typical weekday?").startswith("About 31,000")
     assert article.cited("who's the rovers keeper").startswith("Rovers goalkeeper")
