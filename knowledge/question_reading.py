@@ -530,6 +530,7 @@ class QuestionReading:
                 continue  # "wait who's the new coach", "so what caused it": chat's opening, not asked about
             if query.wanted and pos > 0 and toks[pos - 1] == "how":
                 continue  # "how old", "how big": the quantity answers it, not the word ("47", "20-hectare")
+            far_away = tok == "away" and toks[pos - 2 : pos] == ["how", "far"]  # "12 feet" says how far
             if tok == "time" and toks[pos - 2 : pos] == ["how", "much"] and query.wanted:
                 continue  # "how much time did he take off": "14 days" answers it, not the word
             if tok == "age" and query.wanted == _AGE:
@@ -573,7 +574,7 @@ class QuestionReading:
             if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
-            if pos in form_at and tok in PLACE_KINDS:  # "in which county": "in Shropshire" answers it
+            if (pos in form_at and tok in PLACE_KINDS) or far_away:  # "in which county": "in Shropshire"
                 word = replace(word, weight=word.weight * 0.25, light=True)
             query.terms.append(word)
 

@@ -78,8 +78,11 @@ def test_news_paraphrases_wordnet_misses_meet_the_articles_words(tmp_path: Path)
         "Pellow was dismissed in 1816 after survey errors.\n\n"
         "About 31,000 vehicles use the bridge on an average weekday.\n\n"
         "Vance rose to fame in 2021 with his debut album Concrete Psalms.\n\n"
-        "The highest individual score of the day, 14,250 points, was recorded by Tyler Bennett.",
+        "The highest individual score of the day, 14,250 points, was recorded by Tyler Bennett.\n\n"
+        "Its volunteers would be offered places at the station at Tremellick, 11 miles to the south-west.",
     )
+    # "away" is how far, which the distance says ("how far away is tremellick")
+    assert article.cited("How far away is Tremellick?").startswith("Its volunteers")
     assert article.cited("whats his first album called").startswith("Vance rose to fame")
     assert article.cited("who got the top score").startswith("The highest individual score")
     assert article.cited("How many fans were at the game?").startswith("The game was watched")
