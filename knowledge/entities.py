@@ -193,7 +193,7 @@ def _name_mentions(
         is_cap = bare[:1].isupper() and bare != "I" and bare.split("-")[0].lower() not in NUMBER_WORDS
         if i == 0 and sentence_start and is_cap and _is_common(bare, common):
             is_cap = False
-        if possessive and i + 1 < len(words) and fold(words[i + 1][0]) in _ORG_KEYS:
+        if possessive and i + 1 < len(words) and fold(words[i + 1][0]) in _ORG_KEYS | _PLACES_OWNED:
             possessive = False  # "People's Party" is one name
             bare = word
         gap = text[current[-1][2] : start] if current else ""
@@ -355,6 +355,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s+$")
 
 
+# "King's College London", "St Mary's Hospital": a possessive that begins an institution's name
+_PLACES_OWNED = frozenset({"college", "hospital", "cathedral", "church", "school"})
 _OF_OFFICE = frozenset({"managing", "founding", "presiding", "commanding", "governing"})  # not verbs here
 
 

@@ -548,6 +548,21 @@ def test_a_plural_possessive_inside_a_bodys_name_keeps_it_one_name(tmp_path: Pat
     assert article.cited("Who chairs the Clifton Road Traders' Association?").startswith("Its chair")
 
 
+def test_a_possessive_opening_an_institutions_name_keeps_it_one_name(tmp_path: Path) -> None:
+    # testers: the articles were said to mention "College London" (of "King's College London")
+    text = (
+        "Drug trial\n\n"
+        "Dr Ian Fairbrother, a pharmacologist at King's College London, said the results were striking.\n\n"
+        "The patient was taken to St Mary's Hospital in Paddington.\n\n"
+        "Britain's hospitals treated 4,000 such patients last year."
+    )
+    article = build_article(tmp_path, text)
+    names = article.entity_names()
+    assert {"King's College London", "St Mary's Hospital"} <= names
+    assert "College London" not in names
+    assert article.cited("Where does Ian Fairbrother work?").startswith("Dr Ian Fairbrother")
+
+
 MARKETS = (
     "Banks lift shares\n\n"
     "Sanjiv Bhasin of Kotak Securities expects a rally, and Rusmik Oza agrees.\n\n"
