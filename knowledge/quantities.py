@@ -11,7 +11,7 @@ from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass score moment"
-    " loudness"
+    " loudness data"
     .split()
 )
 
@@ -185,7 +185,7 @@ _CLOCK_WORD = re.compile(
 )
 # "100Wh", "75C", "10am" too
 _NUMBER = re.compile(
-    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|p(?![\w.])|(?i:am|pm|ft|cm|mm|km|kg|mg|mph)\b))"
+    rf"(?i:\b{_NUM})(?:(?![\w])|(?=[kKMGT]?Wh?(?![\w])|[CF](?![\w])|p(?![\w.])|(?i:am|pm|ft|cm|mm|km|kg|mg|mph)\b|[KMGT]B\b))"
 )
 _WORKING = r"(?:working|business|school|calendar|trading)"  # "40 working days" is a duration too
 # What follows a number says what it measures, tried in this order ("5 years ago" is a date).
@@ -213,6 +213,9 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
     # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
+    # "412 megabytes", "1.8GB", "a 2-terabyte drive": how big a download or a drive is ("270,000 TB cases"
+    # is no data: the short units only written onto the number)
+    ("data", re.compile(r"(?:(?-i:[KMGT]B)|[- ]?(?:kilo|mega|giga|tera|peta)bytes?)\b", re.I)),
     ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{LENGTH_UNIT_PATTERN})\b(?!-old)", re.I)),
     # "a 40-working-day review", "ten school days"
     ("duration", re.compile(rf"[- ](?:{_WORKING}[- ])?{_TIME_UNIT}\b", re.I)),
@@ -442,6 +445,8 @@ def numbers_in(words: Iterable[str]) -> frozenset[int]:
 def quantity_kinds(text: str) -> list[str]:
     """The kinds of quantity present in *text*, in the order of KINDS."""
     present = {q.kind for q in find_quantities(text)}
+    if "data" in present:  # "412 megabytes" counts as "412 files" did before data had a kind of its own
+        present.add("count")
     return [k for k in KINDS if k in present]
 
 
@@ -465,6 +470,8 @@ STATED_KINDS = (
     # "what percentage backed it" of "92% backed"; "what percent" of "64 per cent"
     | {"percentage": "percent", "percentages": "percent", "percent": "percent"}
     | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
+    # "how big is the download" of "The update weighs 412 megabytes"
+    | {"download": "data", "downloads": "data", "file": "data", "storage": "data"}
 )
 _CURRENCIES = frozenset(
     [*CURRENCY_WORDS, *(w + "s" for w in CURRENCY_WORDS), *(w + "es" for w in CURRENCY_WORDS)]
@@ -587,8 +594,21 @@ def wanted_kind(question: str) -> frozenset[str] | None:
     return wanted_kind_of(tokens(question))
 
 
+# what a size in bytes is the size of: "how big is the download", "how much storage does it have"
+_DATA_WORDS = frozenset(
+    "data storage space memory download downloads file files update patch drive install".split()
+)
+
+
 def wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     """wanted_kind of a question already split into its tokens (text.tokens)."""
+    kinds = _wanted_kind_of(words)
+    if kinds is not None and ("count" in kinds or "area" in kinds) and not _DATA_WORDS.isdisjoint(words):
+        return kinds | {"data"}
+    return kinds
+
+
+def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     text = " ".join(words)
     if _ASKS_SUM.match(text) and _NOT_A_SUM.isdisjoint(words):
         return frozenset({"money", "percent"})

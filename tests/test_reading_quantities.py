@@ -118,6 +118,10 @@ AMOUNT = {"money", "count", "percent", "length", "area", "depth", "power", "ener
         # a unit written onto its number: "the 2mg dose" is no other dose than "the 6mg dose"
         ("Patients on the 2mg dose lost weight.", "mass", "2mg"),
         ("Gusts reached 70mph on the coast.", "length", "70mph"),
+        # how big a download or a drive is (testers: "how big is the download" abstained)
+        ("The update weighs 412 megabytes.", "data", "412 megabytes"),
+        ("The game takes up 9.4GB of disk space.", "data", "9.4GB"),
+        ("It comes with a 2-terabyte drive.", "data", "2-terabyte"),
     ],
 )
 def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str) -> None:
@@ -141,10 +145,22 @@ def test_a_quantity_is_read_with_its_kind(sentence: str, kind: str, surface: str
         ("Apple baked in a new 100Wh battery.", "count"),
         ("The shop is at 100 W Main St.", "power"),  # "W" before a name is West
         ("The index passed the 8,000 mark on Friday.", "money"),  # a currency's word that is everyday English
+        ("The country recorded about 270,000 TB cases in 2022.", "data"),  # tuberculosis, not terabytes
     ],
 )
 def test_a_quantity_is_not_read_as_another_kind(sentence: str, not_kind: str) -> None:
     assert not_kind not in quantity_kinds(sentence)
+
+
+def test_how_big_a_download_is_answered_by_its_size(tmp_path: Path) -> None:
+    article = build_article(
+        tmp_path,
+        "Camera update\n\n"
+        "The camera app update adds a night mode and a faster shutter.\n\n"
+        "It weighs 412 megabytes and takes about 25 minutes to install over Wi-Fi.\n\n"
+        "Owners of older phones will get it in March.",
+    )
+    assert article.cited("how big is the download").startswith("It weighs 412 megabytes")
 
 
 def test_sentences_without_numbers_hold_no_quantity() -> None:
