@@ -786,9 +786,7 @@ class AbstentionRules:
         own ("What county is Fenmoor in?" of "the declaration at Fenmoor Leisure Centre")."""
         toks = query.toks
         at = 1 if toks[:1] and toks[0] in _BEFORE_PLACE_ASKED else 0
-        if toks[at : at + 1] == [] or toks[at] not in _ASKING_WHICH or toks[at + 1 : at + 2] == []:
-            return False
-        if toks[at + 1] not in PLACE_KINDS:
+        if len(toks) < at + 2 or toks[at] not in _ASKING_WHICH or toks[at + 1] not in PLACE_KINDS:
             return False
         known = self.index.entities
         asked = {stem(t) for t in toks if t not in PLACE_KINDS}  # "fenmoor" may be no entity: its words are

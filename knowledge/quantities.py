@@ -212,10 +212,10 @@ _AFTER: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b|[- ](?:years?|months?) of age\b", re.I),
     ),
     ("area", re.compile(rf"[- ]?{_AREA_UNIT}(?!\w)", re.I)),
-    # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
     # "412 megabytes", "1.8GB", "a 2-terabyte drive": how big a download or a drive is ("270,000 TB cases"
     # is no data: the short units only written onto the number)
     ("data", re.compile(r"(?:(?-i:[KMGT]B)|[- ]?(?:kilo|mega|giga|tera|peta)bytes?)\b", re.I)),
+    # not "in" before a word or a year: "1.5 million in 2019", "40 in the first round"
     ("length", re.compile(rf"[- ]?(?!in [\w$£€])(?:{LENGTH_UNIT_PATTERN})\b(?!-old)", re.I)),
     # "a 40-working-day review", "ten school days"
     ("duration", re.compile(rf"[- ](?:{_WORKING}[- ])?{_TIME_UNIT}\b", re.I)),
