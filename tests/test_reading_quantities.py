@@ -163,6 +163,19 @@ def test_how_big_a_download_is_answered_by_its_size(tmp_path: Path) -> None:
     assert article.cited("how big is the download").startswith("It weighs 412 megabytes")
 
 
+def test_a_size_in_bytes_still_answers_what_a_count_answered(tmp_path: Path) -> None:
+    # a question naming no word of data (misspelt: "updaet") wants what it wanted before bytes had a kind
+    article = build_article(
+        tmp_path,
+        "Camera update\n\n"
+        "The camera app update adds a night mode and a faster shutter.\n\n"
+        "At 1.8 gigabytes, it is the largest update the company has released.\n\n"
+        "Owners of older phones will get it in March.",
+    )
+    assert "count" in quantity_kinds("At 1.8 gigabytes, it is the largest update.")
+    assert article.cited("how bigg is the updaet").startswith("At 1.8 gigabytes")
+
+
 def test_sentences_without_numbers_hold_no_quantity() -> None:
     assert quantity_kinds("The minister may speak about the harbour in the afternoon.") == []
 
