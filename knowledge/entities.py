@@ -89,7 +89,11 @@ _STARTERS = frozenset(
         "adding",
     ]
 )
-_CONNECTORS = {"of", "for", "and", "the", "de", "van", "der", "von", "la", "le", "du", "al", "bin"}
+# the particles of a surname, written in lower case inside it ("Anneke de Graaf", "Pieter van der Berg")
+SURNAME_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "della", "ter"}
+)
+_CONNECTORS = {"of", "for", "and", "the", "al", "bin"} | SURNAME_PARTICLES
 
 _INITIAL = re.compile(r"[A-Z](?:\.[A-Z])*")  # "D", "P.J" as _WORD reads them (their last period left out)
 _NAME_ABBREVIATIONS = frozenset({"St", "Mt", "Ft"})  # Saint, Mount, Fort: "St. Louis", "Mt. Everest"
@@ -216,7 +220,7 @@ def _name_mentions(
             if possessive:
                 spans.append(current)
                 current = []
-        elif current and word.lower() in _CONNECTORS and i + 1 < len(words) and words[i + 1][0][:1].isupper():
+        elif current and word.lower() in _CONNECTORS and _capital_follows(words, i + 1):
             # "Secretary of State", "Bank of England": the word before "of" is a title's or a body's;
             # not "President Xi Jinping of China", a person's name
             institutional = fold(current[-1][0]) in _ORG_KEYS or fold(current[-1][0]) in _TITLE_KEYS
@@ -241,6 +245,29 @@ def _name_mentions(
     return mentions
 
 
+def _written_as_name(text: str, span: list[tuple[str, int, int]]) -> bool:
+    """Capitalised words, or a given name and a surname with its particles: "Anneke de Graaf", not
+    "Politecnico di Milano", "in Rio de Janeiro" or "the Col de la Sereyrède"."""
+    words, start = [w for w, _, _ in span], span[0][1]
+    if all(w[:1].isupper() for w in words):
+        return True
+    return (
+        fold(words[0]) in first_names()
+        and all(w[:1].isupper() or w in SURNAME_PARTICLES for w in words)
+        and not _PLACE_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:the|in|at|near)\s+$", re.I)  # "in Rio de Janeiro", "the Col de la Croix"
+
+
+def _capital_follows(words: list, i: int) -> bool:
+    """Whether words[i] is capitalised, or a surname's particle before one ("Pieter van der Berg")."""
+    if i < len(words) and words[i][0] in SURNAME_PARTICLES:
+        i += 1
+    return i < len(words) and words[i][0][:1].isupper()
+
+
 def _is_common(word: str, common: frozenset[str]) -> bool:
     key = fold(word)
     if key in _COUNTRY_KEYS or key in _CITY_KEYS:
@@ -257,8 +284,9 @@ def may_be_personal(words: list[str]) -> bool:
     (A surname last was measured too: "Real Madrid" and "Inter Milan" end in surnames.)"""
     if not words:
         return False
-    # a word of office is no given name, whatever names-dataset holds ("General Motors", "Judge Street")
-    given = words[0] in first_names() and words[0] not in _TITLE_KEYS
+    # a word of office is no given name, whatever names-dataset holds ("General Motors", "Judge Street"),
+    # nor a surname's particle ("Van Houten Verpakking", "De Beers")
+    given = words[0] in first_names() and words[0] not in _TITLE_KEYS and words[0] not in SURNAME_PARTICLES
     return given or not any(map(is_english_word, words))
 
 
@@ -318,6 +346,8 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
             out.append(Mention(word, "organisation", start, end))
     if cut == 1 and keys[0] == "general" and len(span) == 2 and is_english_word(keys[1]):
         cut = 0  # "General Motors", "General Electric": a company's name, not a general's
+    if cut < len(span) and span[cut][0] in SURNAME_PARTICLES:
+        cut = 0  # "Col de la Sereyrède", "Santa Cruz de Tenerife": no title and a name in lower case
     name_span = span[cut:]
     if not name_span or (cut and keys[cut] in ("for", "of")):
         return out  # "Minister for Natural Resources": the rest is the office's, no one's name
@@ -339,7 +369,7 @@ def _classify(text: str, span: list[tuple[str, int, int]], known: dict[str, str]
         name = _COUNTRY_KEYS[key]
     elif len(name_span) >= 2 and fold(name_span[0][0]) in _CITY_KEYS:
         kind = "other"  # "Chicago Marathon", "Washington Summit": named after a place, not a person
-    elif title or (2 <= len(name_span) <= 4 and all(w[:1].isupper() for w, _, _ in name_span)):
+    elif title or (2 <= len(name_span) <= 4 and _written_as_name(text, name_span)):
         personal = may_be_personal([fold(w) for w, _, _ in name_span]) and not _is_acronym(name_span[0][0])
         # a country alone before a name is no office: "the American Red Cross", "the Canadian Museum"
         office = any(k in _OFFICE_KEYS for k in keys[:cut])

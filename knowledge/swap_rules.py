@@ -44,6 +44,12 @@ _ORDERED = re.compile(
 _SINCE = re.compile(r"\bsince\b|\bin (?:\w+ ){0,3}(?:years|decades|century|months)\b", re.I)
 # what a figure is compared with, up to the clause's end: "compared with 76% last year", "up from 12 in 2019"
 _BASELINE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|than)\b[^,;.]*", re.I)
+# a figure of another time it is compared with, to the clause's end, where a comma inside a number ends
+# nothing: "Total prize money was £150,000, up from £110,000 last year" states this year's
+_COMPARED_FIGURE = re.compile(
+    r"\b(?:compared (?:with|to)|up from|down from)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*", re.I
+)
+_NOW = frozenset({"this week", "this month", "this year"})
 _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
 
 
@@ -153,6 +159,9 @@ def _swapped_date(question: str, sentence: str) -> bool:
         if said and not asked & said:
             # a time only compared with is not the sentence's own ("71%, compared with 76% last year")
             own = {m.lower() for m in _PINNED_TIME.findall(_BASELINE.sub("", sentence))}
+            uncompared = _COMPARED_FIGURE.sub("", sentence)
+            if asked <= _NOW and all(_time_kind(t) != "relative" for t in _PINNED_TIME.findall(uncompared)):
+                own = set()  # the sentence's own time is unsaid: now
             if own and {_time_kind(t) for t in asked} <= {_time_kind(t) for t in own}:
                 return True
     for word, preposition, year in _YEAR_OF_WORD.findall(question):

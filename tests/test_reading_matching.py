@@ -707,6 +707,23 @@ def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_a
     assert article.cited("How many saves did Nilsson make in the 3rd period?").startswith("Anders Nilsson")
 
 
+def test_a_figure_compared_with_last_years_is_this_years(tmp_path: Path) -> None:
+    # "What was the total prize fund this year?" abstained on "Total prize money was £150,000, up from
+    # £110,000 last year": the comma inside the sum ended the comparison, leaving "last year" the sentence's
+    text = (
+        "Darts open\n\n"
+        "Total prize money was £150,000, up from £110,000 last year, and all seats were sold.\n\n"
+        "The average clutch size was 5.2 eggs, up from 4.1 last year.\n\n"
+        "Volunteers spent more than 9,000 hours watching nests this year."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was the total prize money this year?").startswith("Total prize money")
+    assert article.cited("What was the average clutch size this year?").startswith("The average clutch")
+    # a year the question pins and the sentence never says is still another's
+    assert article.cited("What was the total prize money in 2019?") == ""
+    assert article.cited("How many hours did volunteers spend watching nests last year?") == ""
+
+
 def test_a_question_denying_what_the_sentence_asserts_is_not_answered_by_it(tmp_path: Path) -> None:
     # SQuAD 2.0's unanswerable "What would not be a major breakthrough in complexity theory?" quoted the
     # sentence saying what would be one; a "not" of "why", "if" or "since" is the question's own

@@ -183,6 +183,26 @@ def test_a_name_the_article_shortens_to_its_first_word_is_no_persons(tmp_path: P
     assert "Dorran Coachworks" in article.entities_in("second round of cuts")
 
 
+def test_a_surname_with_its_particle_names_the_person(tmp_path: Path) -> None:
+    # "How old is Anneke de Graaf?" abstained: the lower-case "de" made her no person, and "De Graaf, 34,"
+    # named someone else; "van der" broke "Pieter van der Berg" in two. Places keep such words too.
+    article = build_article(
+        tmp_path,
+        "Darts final\n\n"
+        "Kerry Mulvaney beat the defending champion, Anneke de Graaf of the Netherlands, in the final.\n\n"
+        "De Graaf, 34, who won the title last year, took an early lead.\n\n"
+        "Her coach Pieter van der Berg said it was close. Van der Berg, 51, has coached her for years.\n\n"
+        "She trained in Rio de Janeiro and rode the Col de la Croix.\n\n"
+        "Dutch firm Van Houten Verpakking sponsors her.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds["Anneke de Graaf"] == "person" and kinds["Pieter van der Berg"] == "person"
+    assert kinds["Rio de Janeiro"] != "person" and kinds["Col de la Croix"] != "person"
+    assert kinds["Van Houten Verpakking"] != "person"
+    assert article.cited("How old is Anneke de Graaf?").startswith("De Graaf, 34,")
+    assert article.cited("how old is van der berg").startswith("Van der Berg, 51,")
+
+
 def test_an_everyday_word_or_a_unit_in_lower_case_is_no_acronym(tmp_path: Path) -> None:
     # "record pace" had been read as the PACE team, "km" as Kirsty Maclean's initials
     article = build_article(
