@@ -24,7 +24,8 @@ _ONE_TO_TEN = "|".join(_SMALL[:10])
 _SCALE = r"(?:[- ](?:hundred|thousand|million|billion|trillion)|(?<=\d)(?:bn|m|k))"
 # A number: 12,000 / 3.5 / twenty-five / a dozen / five-and-a-half, with an optional scale word.
 _NUM = (
-    rf"(?:\d+(?:[.,]\d+)*|{_WORDNUM}|a dozen|dozens|hundreds|thousands|millions|billions|half an?)"
+    rf"(?:\d+(?:[.,]\d+)*|{_WORDNUM}|a dozen|dozens|hundreds|thousands|millions|billions|half an?"
+    r"|an?(?= (?:hundred|thousand|million|billion|trillion)\b))"  # "a thousand lamps"
     rf"(?:[- ]and[- ]a[- ]half)?(?:{_SCALE}\b)?"
 )
 _CURRENCY_SIGN = r"(?:US\$|A\$|C\$|HK\$|[$€£¥₹])"
@@ -253,9 +254,10 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
 _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
 _TRIGGER_WORDS = frozenset(
     _SMALL
-    + """dozen dozens hundreds thousands millions billions half noon midnight yesterday today tomorrow
-    tonight night morning afternoon evening week weekend month year decade century centuries summer
-    winter spring autumn fall monday hour minute second day days weeks months years hours minutes decades
+    + """dozen dozens hundred hundreds thousand thousands million millions billion billions half noon midnight
+    yesterday today tomorrow tonight night morning afternoon evening week weekend month year decade century
+    centuries summer winter spring autumn fall monday hour minute second day days weeks months years hours
+    minutes decades
     metre meter kilometre kilometer mile yard
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
@@ -388,10 +390,10 @@ def number_value(token: str) -> int | None:
 # the number a quantity states and its scale: "£1.2 million", "8C", "2.5bn", "twenty-four weeks"
 _VALUE = re.compile(
     r"(\d[\d,]*(?:\.\d+)?|\.\d+|[a-z]+(?:-(?:one|two|three|four|five|six|seven|eight|nine)\b)?)"
-    r"(?:\s*(million|billion|thousand|bn|m|k)\b)?",
+    r"(?:\s*(million|billion|thousand|hundred|bn|m|k)\b)?",
     re.I,
 )
-_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "k": 1e3}
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "thousand": 1e3, "hundred": 1e2, "k": 1e3}
 # a time said in days, so that "three months" is "90 days" and "24 weeks" is not "six months"
 _DAYS = {"sec": 1 / 86400, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "day": 1.0, "week": 7.0}
 _DAYS |= {"month": 30.44, "year": 365.25, "decade": 3652.5, "centur": 36525.0}
@@ -417,6 +419,8 @@ def quantity_value(surface: str, kind: str = "") -> float | None:
             value = float(number.replace(",", ""))
         elif (word := _word_value(number)) is not None:
             value = float(word)
+        elif number.lower() in ("a", "an") and scale:
+            value = 1.0  # "a thousand"
         else:
             continue
         if scale:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from reading_support import build_article
 
-from knowledge.quantities import find_quantities, quantity_kinds, wanted_kind, wanted_kind_of
+from knowledge.quantities import find_quantities, quantity_kinds, quantity_value, wanted_kind, wanted_kind_of
 from knowledge.question import _tokenise
 from knowledge.text import tokens
 
@@ -599,6 +599,21 @@ def test_one_counts_the_thing_after_it_but_not_in_one_of_or_no_one() -> None:
     assert quantity_kinds("Exactly one unit had to be replaced.") == ["count"]
     assert quantity_kinds("The key travel is one millimeter.") == ["length"]
     assert quantity_kinds("It is one of the best.") == quantity_kinds("No one came.") == []
+
+
+def test_a_hundred_or_a_thousand_is_a_number(tmp_path: Path) -> None:
+    # "How many lamps were promised?" abstained on "promised illuminations of 'above a thousand lamps'":
+    # "a thousand" was no number, and "two hundred" was worth 2
+    assert quantity_kinds("They promised above a thousand lamps.") == ["count"]
+    assert quantity_kinds("He had spent well over a thousand pounds on it.") == ["money"]
+    assert quantity_value("two hundred") == 200.0 and quantity_value("a thousand") == 1000.0
+    text = (
+        "Pleasure garden\n\n"
+        "An advertisement of 1761 promised illuminations of above a thousand lamps.\n\n"
+        "The garden closed in 1790 after a fire."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many lamps were promised in the illuminations?").startswith("An advertisement")
 
 
 def test_how_many_of_a_unit_asks_for_a_measure_in_it(tmp_path: Path) -> None:
