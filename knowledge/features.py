@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from itertools import compress, count
 from typing import TYPE_CHECKING, NamedTuple
@@ -11,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from .index import Index, SentenceRec, Unit
 from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
-from .text import fold, tokens
+from .text import fold, stem, tokens
 from .wordvectors import dot
 
 if TYPE_CHECKING:
@@ -373,7 +374,7 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
 
 
 # the kinds of question _type_agreement reads the sentence for; of any other it is (0.0, 0.0)
-_TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason"})
+_TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason", "name"})
 
 
 def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
@@ -394,4 +395,24 @@ def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
         return float(bool(others & {"person", "organisation", "country"})), 0.0
     if qt == "reason":
         return float(s.has_reason), 0.0
+    if qt == "name":
+        return float(_names_one(query, s.text)), 0.0
     return 0.0, 0.0
+
+
+# a name the sentence gives: "known as HELIOS-2", "The drug, called velpitant", "a lander called Pika"
+_NAMING = re.compile(
+    r"\bknown (?:for now )?as \S"
+    r"|, (?:called|named|dubbed|nicknamed) (?!(?:the|a|an|for|on|it|him|her|them)\b)\S"
+    r"|\b(?:called|named|dubbed|nicknamed|titled) [\"“‘']?[A-Z0-9]"
+)
+# a word and the name after it: "a small rover, Pika,", "Her sitcom Half Board", "album \"Glasshouse\""
+_WORD_THEN_NAME = re.compile(r"\b([a-z][\w-]*),? [\"“‘']?(?=[A-Z0-9])")
+
+
+def _names_one(query: Query, text: str) -> bool:
+    """Whether the sentence gives a name: by a naming word, or right after a word the question asks of."""
+    if _NAMING.search(text):
+        return True
+    asked = {t.key for t in query.terms}
+    return any(stem(m.group(1)) in asked for m in _WORD_THEN_NAME.finditer(text))

@@ -139,6 +139,8 @@ class QuestionReading:
         used |= self._misspelt_given_names(toks, spans, used)
         query.absent_number = self._absent_number(toks, used)
         self._word_terms(query, toks, used, form_at, possessive, question)
+        if qtype == "thing" and _asks_a_name(toks, possessive):
+            query.qtype = "name"  # a name answers it, whatever word the article introduces it with
         query.absent_counted = self._absent_counted(query, toks)
         # the question's own words, stemmed as hand-written phrasings are, for comparing with them
         query.words = [t for t in toks if t not in STOPWORDS]
@@ -1019,3 +1021,26 @@ def _about_the_writer(toks: list[str]) -> set[int]:
         if tok in _WRITERS and toks[pos - 1] == "the" and toks[pos + 1] in _WRITER_SAYS:
             found.update((pos, pos + 1))
     return found
+
+
+# "what is the new pill called", "what was Cirencester called", "what is the name of the trial", "whats his
+# real name" ask for a name ("The drug, called velunertib", "known as HELIOS-2", "a rover, Pika,"); "what is
+# the band named after" does not
+_BE = frozenset({"is", "was", "are", "were"})
+_NAME_KEYS = frozenset({"call", "name"})
+
+
+def _asks_a_name(toks: list[str], possessive: set[int]) -> bool:
+    """Whether the question asks what something is called (see _NAME_KEYS above)."""
+    if toks[:1] != ["what"] or toks[1:2] and toks[1] not in _BE:
+        return False
+    for pos, tok in enumerate(toks[2:], 2):
+        after = toks[pos + 1 : pos + 2]
+        if tok in ("name", "names") and (after in (["of"], []) or pos - 1 in possessive):
+            return True
+        naming = stem(tok) in _NAME_KEYS or OSA.distance(tok, "called") == 1  # chat's "caled"
+        if naming and tok not in ("name", "names") and after not in (["after"], ["for"]):
+            return True
+        if tok == "known" and after == ["as"]:
+            return True
+    return False

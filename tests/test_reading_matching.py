@@ -707,6 +707,28 @@ def test_a_sentence_of_another_year_or_month_than_the_question_pins_is_not_the_a
     assert article.cited("How many saves did Nilsson make in the 3rd period?").startswith("Anders Nilsson")
 
 
+def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path) -> None:
+    # "whats the new strap caled" quoted a sentence sharing "new", not "The new accessory, called the Halo
+    # Band"; "What is the rover called?" a sentence with "called" but another thing's name
+    text = (
+        "Cough pill trial\n\n"
+        "A new drug eased chronic cough in a trial of 1,044 adults, researchers said on Monday.\n\n"
+        "The drug, called velpitant, was tested at 40 hospitals in Britain and Spain.\n\n"
+        "Patients in the trial took the new drug twice a day for a year.\n\n"
+        "The trial, known as CALM-2, was paid for by the maker, Norvik Pharma.\n\n"
+        "A small rover, Pika, will be released on Saturday.\n\n"
+        "The rover weighs just 4.2 kilograms and carries a camera."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("whats the new drug caled").startswith("The drug, called velpitant")
+    assert article.base.answer("What is the name of the trial?").confidence > 0.7  # 0.62 as any "what"
+    # an apposition names the rover; "called" alone names the drug
+    assert not article.cited("What is the rover called?").startswith("The drug")
+    matcher = article.base._snapshot.matcher
+    assert matcher.analyse("What is the name of the small rover?").qtype == "name"
+    assert matcher.analyse("What is the drug named after?").qtype != "name"
+
+
 def test_a_figure_compared_with_last_years_is_this_years(tmp_path: Path) -> None:
     # "What was the total prize fund this year?" abstained on "Total prize money was £150,000, up from
     # £110,000 last year": the comma inside the sum ended the comparison, leaving "last year" the sentence's
