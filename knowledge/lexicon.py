@@ -315,6 +315,27 @@ class Dictionary:
 
 
 @lru_cache(maxsize=1)
+def _other_spellings() -> dict[str, str]:
+    """British and American spellings of the same words, each to the other (breame's tables)."""
+    from breame.data.spelling_constants import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+
+    return {**BRITISH_ENGLISH_SPELLINGS, **AMERICAN_ENGLISH_SPELLINGS}
+
+
+def other_spellings(word: str) -> list[str]:
+    """The word as the other side of the Atlantic may spell it: "color" of "colour", "centre" of "center"
+    (breame's tables), and with "ae" or "oe" for "e" or the other way, which the tables miss of medicine's
+    words ("apnoea" of "apnea"). Read only for a word the base lacks, so the tables load when needed."""
+    found = [spelt] if (spelt := _other_spellings().get(word)) else []
+    for digraph in ("ae", "oe"):
+        at = word.find(digraph)
+        if at > 0:
+            found.append(word[:at] + word[at + 1 :])  # "apnoea" -> "apnea", "paediatric" -> "pediatric"
+    found += [word[:i] + vowel + word[i:] for i in range(1, len(word)) if word[i] == "e" for vowel in "ao"]
+    return found
+
+
+@lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
     """The English dictionary, read once (empty without its file)."""
     if not ENGLISH_WORDS_PATH.exists():

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from .gazetteer import GENERIC_ROLE_WORDS, SPECIFIC_ROLES, first_names
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX
-from .lexicon import FORM_WORDS, LIGHT, PLACE_KINDS, dictionary, synonyms
+from .lexicon import FORM_WORDS, LIGHT, PLACE_KINDS, dictionary, other_spellings, synonyms
 from .quantities import STATED_KINDS, is_tens, number_value, numbers_in, wanted_kind_of
 from .question import (
     _AGE,
@@ -594,6 +594,12 @@ class QuestionReading:
             other = stem(tok[:-1]) if tok.endswith("s") else stem(tok + "s")
             if other in idx.idf:
                 key, known = other, True
+        if not known and len(tok) > 3:
+            # "color" of an article writing "colour", "apnea" of "apnoea"; as written, since a stem may
+            # be another word's ("tire" of "tyre" is "tired"'s)
+            spelt = next((w for w in other_spellings(tok) if w in idx.vocab), None)
+            if spelt:
+                key, known = stem(spelt), True
         # a form that is its own lemma for some words and another's form for stem ("found" of "founded"
         # and of "find", "lay" of "laid" and of "lie", "number" of "numbers" and of "numb"): both readings
         own = stem_as_written(tok)

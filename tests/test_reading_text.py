@@ -300,3 +300,23 @@ def test_a_misspelt_word_after_how_is_the_measure_asked(tmp_path: Path) -> None:
     # a word of the dictionary is what it says: "how cold" is not "how old"
     matcher = article.base._current().matcher
     assert matcher.analyse("how cold is the rig").wanted != matcher.analyse("how old is it").wanted
+
+
+def test_a_word_spelt_the_other_sides_way_is_the_articles(tmp_path: Path) -> None:
+    # "how many actually had apnea in the trial" abstained on "severe sleep apnoea"; "Which organisation"
+    # of "the World Health Organization" and "councilor" of "Councillor" missed too
+    text = (
+        "Ring trial\n\n"
+        "Of the 1,240 adults who took part, 312 were found to have moderate or severe sleep apnoea.\n\n"
+        "The trial was paid for by the World Health Organization.\n\n"
+        "The bridge will be repainted in a dark green color next spring.\n\n"
+        "Work on the bridge will start in April and cost £2 million.\n\n"
+        "Bus drivers said the longer shifts would leave them dangerously tired."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many had apnea in the trial").startswith("Of the 1,240 adults")
+    colour = article.base.answer("What colour will the bridge be?")
+    assert colour.citations[0].text.startswith("The bridge will be") and colour.confidence > 0.75  # 0.63
+    # only a word the article writes so: "tyre" is not the "tire" of "tired" (0.84 when it was)
+    assert article.base.answer("what about the bus tyres").confidence < 0.5
+
