@@ -402,7 +402,7 @@ def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
 
 # a name the sentence gives: "known as HELIOS-2", "The drug, called velpitant", "a lander called Pika"
 _NAMING = re.compile(
-    r"\bknown (?:for now )?as \S"
+    r"\bknown (?:for now |to [\w ]{1,30} )?as \S"
     r"|, (?:called|named|dubbed|nicknamed) (?!(?:the|a|an|for|on|it|him|her|them)\b)\S"
     r"|\b(?:called|named|dubbed|nicknamed|titled) [\"“‘']?[A-Z0-9]"
 )

@@ -1032,13 +1032,12 @@ def _about_the_writer(toks: list[str]) -> set[int]:
 # "what is the new pill called", "what was Cirencester called", "what is the name of the trial", "whats his
 # real name" ask for a name ("The drug, called velunertib", "known as HELIOS-2", "a rover, Pika,"); "what is
 # the band named after" does not
-_BE = frozenset({"is", "was", "are", "were"})
 _NAME_KEYS = frozenset({"call", "name"})
 
 
 def _asks_a_name(toks: list[str], possessive: set[int]) -> bool:
     """Whether the question asks what something is called (see _NAME_KEYS above)."""
-    if toks[:1] != ["what"] or toks[1:2] and toks[1] not in _BE:
+    if toks[:1] != ["what"]:
         return False
     for pos, tok in enumerate(toks[2:], 2):
         after = toks[pos + 1 : pos + 2]
