@@ -727,6 +727,16 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
     matcher = article.base._snapshot.matcher
     assert matcher.analyse("What is the name of the small rover?").qtype == "name"
     assert matcher.analyse("What is the drug named after?").qtype != "name"
+    assert matcher.analyse("what's the new drug called").qtype == "name"  # "what's" reads as "what the"
+    (tmp_path / "garlic").mkdir()
+    garlic = build_article(
+        tmp_path / "garlic",
+        "Garlic study\n\n"
+        "Wild garlic, known to botanists as Allium ursinum, grows in damp woods.\n\n"
+        "Wild garlic flowers are an important early source of nectar in woods.\n\n"
+        "Commercial picking of wild garlic is thinning out woodland patches.",
+    )
+    assert garlic.cited("What is the scientific name of wild garlic?").startswith("Wild garlic, known")
 
 
 def test_a_figure_compared_with_last_years_is_this_years(tmp_path: Path) -> None:
