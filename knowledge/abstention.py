@@ -148,6 +148,19 @@ YES_NO_OPENERS = _AUXILIARIES | _BEING  # a question opening with one asks yes o
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
 # staying open until a time says when a place closes (opposite_said)
+# what a figure is set against, to the clause's end ("compared with 11 at the old site")
+_SET_AGAINST = re.compile(
+    r"\b(?:compared (?:with|to)|up from|down from|versus)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*", re.I
+)
+
+
+def _only_compared(text: str, words: set[str]) -> bool:
+    """Whether the stems *words* stand in *text* only where it says what a figure is set against."""
+    if not _SET_AGAINST.search(text):
+        return False
+    return words.isdisjoint(stem(w) for w in tokens(_SET_AGAINST.sub(" ", text)))
+
+
 _OPEN_UNTIL = re.compile(
     r"\b(?:stay|stays|stayed|remain|remains|remained|kept|keep|be)\s+open\s+(?:until|till)\b", re.I
 )
@@ -487,6 +500,8 @@ class AbstentionRules:
                 continue  # "the station above Davos" says where, not "above normal"
             if opposite & stems == {"open"} and _OPEN_UNTIL.search(text):
                 continue  # "will stay open until 31 March" says when it closes
+            if _only_compared(text, opposite & stems):
+                continue  # "62 spaces, compared with 11 at the old site": the old is what it is set against
             denied = self._denials(sentence)
             if denied and all(
                 i in denied for i, w in enumerate(self._stemmed_tokens(sentence)) if w in opposite

@@ -739,6 +739,18 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
     assert garlic.cited("What is the scientific name of wild garlic?").startswith("Wild garlic, known")
 
 
+def test_the_opposite_said_only_of_what_a_figure_is_compared_with_is_no_swap(tmp_path: Path) -> None:
+    # "how many parkin spaces at the new place" abstained on "Its car park has 62 spaces, compared with 11
+    # at the old site": "old" is the opposite of "new", but said of what the figure is set against
+    text = (
+        "Surgery moves\n\n"
+        "The Millgate surgery will move to a new health centre on Quarry Road in June.\n\n"
+        "The new centre's car park has 62 spaces, compared with 11 at the old site."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many parking spaces at the new centre").startswith("The new centre's car park")
+
+
 def test_a_figure_compared_with_last_years_is_this_years(tmp_path: Path) -> None:
     # "What was the total prize fund this year?" abstained on "Total prize money was £150,000, up from
     # £110,000 last year": the comma inside the sum ended the comparison, leaving "last year" the sentence's
