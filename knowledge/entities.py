@@ -195,8 +195,8 @@ def _name_mentions(
         possessive = bool(_POSSESSIVE.search(word)) and word[0].isupper()
         bare = _POSSESSIVE.sub("", word) if possessive else word.rstrip(".")
         is_cap = bare[:1].isupper() and bare != "I" and bare.split("-")[0].lower() not in NUMBER_WORDS
-        if i == 0 and sentence_start and is_cap and _is_common(bare, common):
-            is_cap = False
+        if i == 0 and sentence_start and is_cap:
+            is_cap = not (_is_common(bare, common) or _describes_the_name_after(bare, words))
         if possessive and i + 1 < len(words) and fold(words[i + 1][0]) in _ORG_KEYS | _PLACES_OWNED:
             possessive = False  # "People's Party" is one name
             bare = word
@@ -266,6 +266,14 @@ def _capital_follows(words: list, i: int) -> bool:
     if i < len(words) and words[i][0] in SURNAME_PARTICLES:
         i += 1
     return i < len(words) and words[i][0][:1].isupper()
+
+
+def _describes_the_name_after(word: str, words: list[tuple[str, int, int]]) -> bool:
+    """An opening compound of everyday words before a name: "Century-old Pollard's bakery", "Long-awaited
+    Millgate surgery"; not "Coca-Cola", "Anglo-Saxon" (capitals in both parts)."""
+    if "-" not in word or not word.split("-", 1)[1][:1].islower():
+        return False
+    return len(words) > 1 and words[1][0][:1].isupper() and all(map(is_english_word, fold(word).split("-")))
 
 
 def _is_common(word: str, common: frozenset[str]) -> bool:

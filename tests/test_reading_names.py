@@ -203,6 +203,20 @@ def test_a_surname_with_its_particle_names_the_person(tmp_path: Path) -> None:
     assert article.cited("how old is van der berg").startswith("Van der Berg, 51,")
 
 
+def test_an_opening_compound_of_everyday_words_is_no_part_of_the_name_after_it(tmp_path: Path) -> None:
+    # "Century-old Pollard's bakery sold" made "Century-old Pollard" a person, whom "who bought Pollard's"
+    # then named and the "I don't know" listed
+    article = build_article(
+        tmp_path,
+        "Century-old Pollard's bakery sold to Warburtons\n\n"
+        "Fly-half Tom Ashworth, 19, struck the decisive kick.\n\n"
+        "Coca-Cola said sales rose.",
+    )
+    names = article.entity_names()
+    assert "Pollard" in names and "Century-old Pollard" not in names
+    assert "Tom Ashworth" in names and "Coca-Cola" in names
+
+
 def test_an_everyday_word_or_a_unit_in_lower_case_is_no_acronym(tmp_path: Path) -> None:
     # "record pace" had been read as the PACE team, "km" as Kirsty Maclean's initials
     article = build_article(
