@@ -956,10 +956,12 @@ def _derived_facts(s: _Sentence, registry: _EntityRegistry, out: Derived) -> Non
         out.citations.append({"fact_id": row["id"], "sentence_id": s.id, "rank": 0})
 
 
-# "Mark Rutte, the outgoing Dutch Prime Minister,"; "Graham Poole, 61, a retired scaffolder,"
-# (a comma or point inside a number, "1,350", "1.5", ends neither)
+# "Mark Rutte, the outgoing Dutch Prime Minister,"; "Graham Poole, 61, a retired scaffolder,"; "Priya Ramsay,
+# Bristol City Council's cabinet member for culture," (a comma or point inside a number, "1,350", "1.5",
+# ends neither)
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:\d{1,3},\s+)?((?:the|a|an)\s+(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:[,;](?!\d)|\.\s*$)"
+    r"^,\s+(?:\d{1,3},\s+)?((?:the|a|an|(?:[A-Z][\w.&\-]*\s+){0,4}[A-Z][\w.&\-]*['\u2019]s)\s+"
+    r"(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:[,;](?!\d)|\.\s*$)"
 )
 _COPULA = re.compile(
     r"^\s+is\s+((?:the|a|an)\s+(?:[^,;:\u201c\"]|,(?=\d)){3,80}?)(?:\s+(?:who|which|that)\b|[,;](?!\d)|\.(?!\d))"

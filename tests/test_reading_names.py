@@ -282,8 +282,11 @@ def test_an_apposition_describes_the_name_right_before_it(tmp_path: Path) -> Non
         "The Bank of Lorvia lent money to growers on Monday.\n\n"
         "Growers on Lorvia, a small island state, want more.\n\n"
         "Next door, Tom Reed, 61, a retired scaffolder, fetched a ladder.\n\n"
+        "Councillor Priya Ramsay, Bristol City Council's cabinet member for culture, said talks went on.\n\n"
         "A camera recorded two cubs near Millbank Weir, the Kelder Rivers Trust announced on Wednesday.",
     )
+    # an owner's office says more than the title before the name ("Priya Ramsay is a councillor.")
+    assert "Priya Ramsay is Bristol City Council's cabinet member for culture." in _descriptions(article)
     # the name ends a clause, and the next one's subject is no description of it
     assert not {d for d in _descriptions(article) if "Millbank Weir is" in d}
     assert article.base.answer("what is Brandt").text == "Brandt is a maker of farm sensors."
