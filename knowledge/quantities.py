@@ -150,6 +150,11 @@ _MOMENT = re.compile(
 _COUNTING_ORDINAL = rf"(?:{'|'.join(_ORDINALS[2:20])}|\d{{1,3}}(?:st|nd|rd|th))"
 _ORDINAL_COUNT = re.compile(
     rf"\b(?i:(?:his|her|their|its|our|my|your) {_COUNTING_ORDINAL}(?= (?!centur|birthday|anniversary)[a-z])"
+    # "Whitlock's fifth county doubles title", "the chain's 17th site", "seeking a seventh title", "only the
+    # third meteorite fall"
+    rf"|(?<=\w['\u2019]s ){_COUNTING_ORDINAL}(?= (?!centur|birthday|anniversary)[a-z])"
+    rf"|(?:a|only the) {_COUNTING_ORDINAL}(?= (?!of\b|centur|birthday|anniversary)[a-z])"
+    r"|(?:twice|thrice)\b(?! as\b| an? \w| per\b| each\b)"  # "delayed twice"; not "twice as many", "a day"
     rf"|(?:the|a) {_COUNTING_ORDINAL} (?:straight|consecutive|successive)\b"
     rf"|for the {_COUNTING_ORDINAL} time\b"
     # "the third time the plant has closed", "the fifth mass bleaching event on the reef since 2016"
@@ -254,10 +259,10 @@ _DIGIT_OR_SIGN = re.compile(r"[\d$€£¥₹%]")
 _SPACES = str.maketrans({c: " " for c in ".,;:!?\"'()[]-\u2019\u201c\u201d"})
 _TRIGGER_WORDS = frozenset(
     _SMALL
-    + """dozen dozens hundred hundreds thousand thousands million millions billion billions half noon midnight
-    yesterday today tomorrow tonight night morning afternoon evening week weekend month year decade century
-    centuries summer winter spring autumn fall monday hour minute second day days weeks months years hours
-    minutes decades
+    + """dozen dozens hundred hundreds thousand thousands million millions billion billions half twice thrice
+    noon midnight yesterday today tomorrow tonight night morning afternoon evening week weekend month year
+    decade century centuries summer winter spring autumn fall monday hour minute second day days weeks months
+    years hours minutes decades
     metre meter kilometre kilometer mile yard
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds

@@ -616,6 +616,26 @@ def test_a_hundred_or_a_thousand_is_a_number(tmp_path: Path) -> None:
     assert article.cited("How many lamps were promised in the illuminations?").startswith("An advertisement")
 
 
+def test_twice_and_a_possessives_ordinal_count(tmp_path: Path) -> None:
+    # "How many times was the launch delayed?" abstained on "The launch had been delayed twice", and "How
+    # many county doubles titles has Grace Whitlock won?" on "It was Whitlock's fifth county doubles title"
+    assert quantity_kinds("The launch had been delayed twice.") == ["count"]
+    assert quantity_kinds("It has twice as many staff.") == quantity_kinds("Take it twice a day.") == []
+    assert quantity_kinds("It was Whitlock's fifth county doubles title.") == ["count"]
+    assert quantity_kinds("Australia are seeking a seventh title.") == ["count"]
+    assert quantity_kinds("It fell by a third of its value.") == ["percent"]
+    assert quantity_kinds("It marks only the third confirmed record of the species in Ireland.") == ["count"]
+    text = (
+        "Rocket launch\n\n"
+        "The rocket lifted off from Shetland on Wednesday.\n\n"
+        "The launch had been delayed twice.\n\n"
+        "Grace Whitlock won the doubles. It was Whitlock's fifth county doubles title."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many times was the launch delayed?") == "The launch had been delayed twice."
+    assert article.cited("How many doubles titles has Grace Whitlock won?").startswith("It was Whitlock")
+
+
 def test_how_many_of_a_unit_asks_for_a_measure_in_it(tmp_path: Path) -> None:
     # "how many acres" wanted a count, and "18,400 acres" is an area: the bot abstained
     assert wanted_kind_of(tokens("how many acres did the fire burn")) == {"area", "count"}
