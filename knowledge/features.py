@@ -406,8 +406,8 @@ _NAMING = re.compile(
     r"|, (?:called|named|dubbed|nicknamed) (?!(?:the|a|an|for|on|it|him|her|them)\b)\S"
     r"|\b(?:called|named|dubbed|nicknamed|titled) [\"“‘']?[A-Z0-9]"
 )
-# a word and the name after it: "a small rover, Pika,", "Her sitcom Half Board", "album \"Glasshouse\""
-_WORD_THEN_NAME = re.compile(r"\b([a-z][\w-]*),? [\"“‘']?(?=[A-Z0-9])")
+# a word and the name after it: "a rover, Pika,", "Her sitcom Half Board", "The trophy, the Heathcote Cup"
+_WORD_THEN_NAME = re.compile(r"\b([a-z][\w-]*),? (?:the )?[\"“‘']?(?=[A-Z0-9])")
 
 
 def _names_one(query: Query, text: str) -> bool:

@@ -717,6 +717,7 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
         "Patients in the trial took the new drug twice a day for a year.\n\n"
         "The trial, known as CALM-2, was paid for by the maker, Norvik Pharma.\n\n"
         "A small rover, Pika, will be released on Saturday.\n\n"
+        "The trophy, the Heathcote Cup, was first presented in 1951.\n\n"
         "The rover weighs just 4.2 kilograms and carries a camera."
     )
     article = build_article(tmp_path, text)
@@ -725,6 +726,7 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
     # an apposition names the rover; "called" alone names the drug
     assert not article.cited("What is the rover called?").startswith("The drug")
     matcher = article.base._snapshot.matcher
+    assert article.cited("What is the trophy called?").startswith("The trophy, the Heathcote Cup")
     assert matcher.analyse("What is the name of the small rover?").qtype == "name"
     assert matcher.analyse("What is the drug named after?").qtype != "name"
     assert matcher.analyse("what's the new drug called").qtype == "name"  # "what's" reads as "what the"
