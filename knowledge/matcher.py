@@ -241,6 +241,12 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             best = ranked[0]
         if self.swapped(query, best.sentences[0]):  # the calibrator is not asked either
             return self._abstain(question, query, version, best)
+        if self.index.sentences[best.sentences[0]].is_headline:
+            body = self._body_after_headline(query, ranked)
+            if body is None:  # what only the headline says
+                return self._abstain(question, query, version, best)
+            ranked = ranked[body:]
+            best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else None
         # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
         confidence = self.model.confidence_on_topic(
@@ -271,6 +277,16 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             fact=fact,
             version=version,
         )
+
+    def _body_after_headline(self, query: Query, ranked: list[Candidate]) -> int | None:
+        """Where the first candidate below a headline best stands, when it is on topic and no swap: a
+        headline says in few words what a sentence below says in full ("Ellie Marsh, 17, stuns champion"
+        was quoted for "who did she beat"), and was right 4 times in 62 the testers saw."""
+        sentences = self.index.sentences
+        body = next((i for i, c in enumerate(ranked) if not sentences[c.sentences[0]].is_headline), None)
+        if body is None or off_topic(ranked[body].features) or self.swapped(query, ranked[body].sentences[0]):
+            return None
+        return body
 
     @staticmethod
     def _covering_after(ranked: list[Candidate]) -> int | None:
