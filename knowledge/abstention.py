@@ -41,6 +41,7 @@ from .swap_rules import (
     _BEFORE_ACT,
     _BEING,
     _CAPITALISED_WORD,
+    _COMPARED_FIGURE,
     _COMPARED_NAME,
     _DENYING,
     _DETERMINERS,
@@ -148,17 +149,11 @@ YES_NO_OPENERS = _AUXILIARIES | _BEING  # a question opening with one asks yes o
 _PLACE_PREPOSITIONS = frozenset(map(stem, ("above", "below", "beneath", "under", "over")))
 # one of them not before a name: "above normal", "under budget", "over 40"
 # staying open until a time says when a place closes (opposite_said)
-# what a figure is set against, to the clause's end ("compared with 11 at the old site")
-_SET_AGAINST = re.compile(
-    r"\b(?:compared (?:with|to)|up from|down from|versus)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*", re.I
-)
-
-
 def _only_compared(text: str, words: set[str]) -> bool:
     """Whether the stems *words* stand in *text* only where it says what a figure is set against."""
-    if not _SET_AGAINST.search(text):
+    if not _COMPARED_FIGURE.search(text):
         return False
-    return words.isdisjoint(stem(w) for w in tokens(_SET_AGAINST.sub(" ", text)))
+    return words.isdisjoint(stem(w) for w in tokens(_COMPARED_FIGURE.sub(" ", text)))
 
 
 _OPEN_UNTIL = re.compile(

@@ -44,10 +44,11 @@ _ORDERED = re.compile(
 _SINCE = re.compile(r"\bsince\b|\bin (?:\w+ ){0,3}(?:years|decades|century|months)\b", re.I)
 # what a figure is compared with, up to the clause's end: "compared with 76% last year", "up from 12 in 2019"
 _BASELINE = re.compile(r"\b(?:compared (?:with|to)|up from|down from|than)\b[^,;.]*", re.I)
-# a figure of another time it is compared with, to the clause's end, where a comma inside a number ends
-# nothing: "Total prize money was £150,000, up from £110,000 last year" states this year's
+# what a figure is set against, to the clause's end, where a comma inside a number ends nothing: "Total
+# prize money was £150,000, up from £110,000 last year" states this year's; "62 spaces, compared with 11 at
+# the old site" the new site's
 _COMPARED_FIGURE = re.compile(
-    r"\b(?:compared (?:with|to)|up from|down from)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*", re.I
+    r"\b(?:compared (?:with|to)|up from|down from|versus)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*", re.I
 )
 _NOW = frozenset({"this week", "this month", "this year"})
 _YEAR_OF_WORD = re.compile(r"\b(\w{3,}) (in|since|until|from) ((?:1[5-9]|20)\d\d)\b", re.I)
