@@ -8,7 +8,7 @@ import re
 
 from .gazetteer import TITLE_WORDS, WEEKDAYS
 from .lemmas import lemma
-from .lexicon import verbs_and_adverbs
+from .lexicon import person_nouns, verbs_and_adverbs
 from .quantities import (
     CARDINAL_WORDS,
     LENGTH_UNIT_PATTERN,
@@ -757,6 +757,15 @@ _AGE_OF_GROUP = re.compile(
 )
 
 
+# "The Tavenham creamery is more than 60 years old": the age of a thing, no one's (not "the singer is 71
+# years old", whose noun names a person)
+_AGE_OF_THING = re.compile(
+    r"\b(?:the|its|this|a|an)\s+(?:[A-Z][\w'\u2019-]*\s+){0,3}([a-z]+)\s+(?:is|was|are|were)\s+"
+    r"(?:more than |nearly |almost |about |over |some )?\d{1,4}\s+years?\s+old\b",
+    re.I,
+)
+
+
 _AGE_ONLY = frozenset({"age"})
 _ASKS_AGE_NOW = re.compile(r"\bhow old\s+(?:is|are|'s)\b(?![^?]*\b(?:when|was|were)\b)|\bhow old's\b", re.I)
 # "The 24-year-old from Nottingham finished ...": the age of whom the sentence is about, opening it
@@ -783,6 +792,10 @@ def _age_owners(sentence: str) -> list[frozenset[str]] | None:
     for m in _AGE_OF_GROUP.finditer(sentence):
         owners.append(frozenset())
         spans.append(m.span())
+    for m in _AGE_OF_THING.finditer(sentence):
+        if m.group(1).lower() not in person_nouns():
+            owners.append(frozenset())
+            spans.append(m.span())
     for m in _AGE_AFTER_NAME.finditer(sentence):
         owners.append(frozenset(fold(w) for w in tokens(m.group(1))))
         spans.append(m.span())

@@ -2453,12 +2453,17 @@ def test_the_ages_of_a_group_are_not_a_named_persons(tmp_path: Path) -> None:
         "Dialysis trial\n\n"
         "The trial, led by Professor Anita Chaudhry, will enrol 48 adults aged between 25 and 70.\n\n"
         "Professor Marcus Feldman said the benefit was strongest in patients aged over 70.\n\n"
-        "Among those taking part is Daniel Okafor, aged 41, a teacher from Bradford."
+        "Among those taking part is Daniel Okafor, aged 41, a teacher from Bradford.\n\n"
+        '"The Tavenham clinic is more than 60 years old," said Sarah Lindqvist.\n\n'
+        "At her last show, Bridie Kane joked that the singer is 71 years old and still touring."
     )
     article = build_article(tmp_path, text)
     assert article.cited("How old is Professor Anita Chaudhry?") == ""
     assert article.cited("How old is Marcus Feldman?") == ""
     assert article.cited("How old is Daniel Okafor?").startswith("Among those taking part")
+    # nor is the age of a thing ("How old is Sarah Lindqvist?" quoted her words on the creamery's)
+    assert article.cited("How old is Sarah Lindqvist?") == ""
+    assert article.cited("How old is Bridie Kane?").startswith("At her last show")  # a person's noun
 
 
 def test_an_age_of_someone_sharing_only_a_surname_is_not_the_persons(tmp_path: Path) -> None:
