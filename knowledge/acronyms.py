@@ -90,7 +90,26 @@ def expansion_before(text: str, end: int, acronym: str) -> str | None:
             break  # punctuation between the words: not one name
         if expands(acronym, " ".join(w.group(0) for w in span)):
             return text[span[0].start() : span[-1].end()]
+    for n in range(2, min(len(words), len(want) + 4) + 1):
+        span = words[-n:]
+        if any(_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:], strict=False)):
+            break
+        if _loosely_expands(want, [w.group(0) for w in span]):
+            return text[span[0].start() : span[-1].end()]
     return None
+
+
+def _loosely_expands(want: str, words: list[str]) -> bool:
+    """Whether capitalised *words* spell the letters *want* out loosely: the first word's and the last's
+    initials the acronym's first and last letters, the rest of its letters some of the words' initials in
+    order ("NICE" of "National Institute for Health and Care Excellence"); not "the Bank of England"."""
+    if not all(w[:1].isupper() or w.casefold() in _MINOR for w in words):
+        return False
+    major = [w[0].upper() for w in words if w.casefold() not in _MINOR]
+    if len(major) > len(want) + 1 or major[:1] != [want[0]] or major[-1:] != [want[-1]]:
+        return False
+    rest = iter(major[1:-1])
+    return all(letter in rest for letter in want[1:-1])
 
 
 def common_expansion(acronym: str) -> str | None:

@@ -121,6 +121,22 @@ def test_common_acronym_names_its_organisation(tmp_path: Path) -> None:
     )
 
 
+def test_a_loose_initialism_names_its_whole_expansion(tmp_path: Path) -> None:
+    # "NICE" of "The National Institute for Health and Care Excellence (NICE)" was read as "Care Excellence",
+    # the name an "I don't know" then said the articles mention
+    article = build_article(
+        tmp_path,
+        "Inhaler study\n\n"
+        "The National Institute for Health and Care Excellence (NICE) said it would weigh the findings.\n\n"
+        "NICE is expected to update its guidance in 2025.",
+    )
+    assert article.base.answer("Who funded NICE?").mentioned == (
+        "National Institute for Health and Care Excellence",
+    )
+    assert article.cited("When will NICE update its guidance?").startswith("NICE is expected")
+    assert acronyms.expansion_before("at the Bank of England (BOE)", 24, "BOE") == "Bank of England"
+
+
 def test_acronym_letters_must_match_the_words() -> None:
     assert acronyms.expands("IEA", "International Energy Agency")
     assert acronyms.expands("OPEC", "Organization of the Petroleum Exporting Countries")
