@@ -78,25 +78,21 @@ def expands(acronym: str, phrase: str) -> bool:
 
 
 def expansion_before(text: str, end: int, acronym: str) -> str | None:
-    """The words just before *end* in *text* that *acronym* abbreviates, as written, or None."""
+    """The words just before *end* in *text* that *acronym* abbreviates, as written, or None: the shortest
+    that spells it exactly, else the shortest that spells it loosely (_loosely_expands)."""
     want = letters(acronym)
     start = max(0, end - 40 * len(want))  # room for the words an acronym can stand for, no more
     words = list(_WORD.finditer(text, start, end))
+    spans = []
     for n in range(2, min(len(words), len(want) + 4) + 1):  # fewer words than letters when one is an acronym
         span = words[-n:]
-        if span[0].group(0).casefold() in _MINOR:
-            continue
         if any(_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:], strict=False)):
             break  # punctuation between the words: not one name
-        if expands(acronym, " ".join(w.group(0) for w in span)):
-            return text[span[0].start() : span[-1].end()]
-    for n in range(2, min(len(words), len(want) + 4) + 1):
-        span = words[-n:]
-        if any(_GAP.search(text[a.end() : b.start()]) for a, b in zip(span, span[1:], strict=False)):
-            break
-        if _loosely_expands(want, [w.group(0) for w in span]):
-            return text[span[0].start() : span[-1].end()]
-    return None
+        if span[0].group(0).casefold() not in _MINOR:
+            spans.append(span)
+    found = next((s for s in spans if expands(acronym, " ".join(w.group(0) for w in s))), None)
+    found = found or next((s for s in spans if _loosely_expands(want, [w.group(0) for w in s])), None)
+    return text[found[0].start() : found[-1].end()] if found else None
 
 
 def _loosely_expands(want: str, words: list[str]) -> bool:
