@@ -107,6 +107,11 @@ _DATE_FORMS = (
     r"(?i:(?:last|next|this|past|previous|coming) "
     r"(?:week|month|year|summer|winter|spring|autumn|fall|weekend|decade))\b",
     r"(?i:(?:last|this|yesterday|tomorrow) (?:night|morning|afternoon|evening))\b",
+    # an age of history: "in the Anglo-Saxon period", "the Victorian era", "in the Bronze Age"; not
+    # "the Bronze Age metals project"
+    r"(?<=[Tt]he )(?:(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|medieval|prehistoric) (?:period|era)|"
+    r"(?:Bronze|Iron|Stone|Middle|Dark) Ages?)\b"
+    r"(?![ -](?!(?:and|or|but|when|in|of|at|to|until|with)\b)[a-z])",
 )
 _DATE = re.compile(r"\b(?:" + "|".join(_DATE_FORMS) + ")")
 # "closed until March", "a deal until the end of the 2022/23 season": the date ends a stretch of time,
@@ -244,6 +249,10 @@ _AGE_BEFORE = re.compile(
     r"|aged (?:between )?\d{1,3} (?:and|to)|age (?:was|is|were)) $",
     re.I,
 )
+# "the youngest volunteer was 16 and the oldest was 83", "the youngest of whom was 11"
+_SUPERLATIVE_AGE_BEFORE = re.compile(
+    r"\b(?:youngest|oldest)(?: \w+){0,2} (?:was|is|were|are)(?: just| only)? $", re.I
+)
 # "cost them millions", "paid 5 million": a sum said without its currency, after a verb of money
 _MONEY_VERB_BEFORE = re.compile(
     r"\b(?:cost|costs|costing|paid|pay|pays|paying|spent|spend|spends|spending|worth|valued|raised|"
@@ -266,7 +275,7 @@ _TRIGGER_WORDS = frozenset(
     metre meter kilometre kilometer mile yard
     tuesday wednesday thursday friday saturday sunday january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
-    quarter quarters fifth fifths tenth tenths""".split()
+    quarter quarters fifth fifths tenth tenths period era age ages""".split()
     + _ORDINALS[2:20]
     + ["before", "after", "later", "earlier", "following", "during", "when"]
 )
@@ -338,7 +347,10 @@ def _number_kind(text: str, number: str, start: int, end: int) -> tuple[str | No
     before = max(0, start - 8)
     if _CURRENCY_BEFORE.search(text, before, start):
         return "money", end  # "$6 million in tax breaks": not six million inches
-    aged = _AGE_BEFORE.search(text, max(0, start - 20), start) is not None
+    aged = _AGE_BEFORE.search(text, max(0, start - 20), start) is not None or (
+        _SUPERLATIVE_AGE_BEFORE.search(text, max(0, start - 40), start) is not None
+        and not _COUNTED_AFTER.match(text, end)  # "the youngest are four pups"
+    )
     for kind, pattern in _AFTER:
         m = pattern.match(text, end)
         if m:
@@ -661,7 +673,8 @@ def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     if "long" in words and not _STRETCH_WORDS.isdisjoint(words) and _ASKS_HOW_LONG.search(text):
         return frozenset({"duration", "count"})  # "how long is the streak": "15 games" answers it
     if _ASKS_LENGTH.search(text):
-        if not _CHANGE_WORDS.isdisjoint(words):  # "how far up was the index", "how high did it climb"
+        # "how far up was the index", "how high did it climb"; not "how long was the site down"
+        if not _CHANGE_WORDS.isdisjoint(words) and "long" not in words:
             return _AMOUNT
         if "long" in words or "far away" in text or "far off" in text or "far apart" in text:
             return frozenset({"length", "duration"})  # "five years away", "48 minutes apart"
@@ -693,7 +706,9 @@ def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
             if (after & MONEY_WORDS) - _RAISE_WORDS and not after & _CHANGE_WORDS:
                 return frozenset({"money"})
             if after & _POWER_WORDS:  # "how much did capacity rise": watts, or a percentage
-                return _AMOUNT if after & _CHANGE_WORDS else _POWER_OR_ENERGY
+                # "how much less power does it use": a percentage too
+                changed = after & _CHANGE_WORDS or words[at + 1] in ("less", "more")
+                return _AMOUNT if changed else _POWER_OR_ENERGY
             if not _LONGER_WORDS.isdisjoint(words[at + 1 : at + 2]) or after & _DELAY_WORDS:
                 return _AMOUNT | {"duration"}  # "how much longer did they sleep", "delay the arrival"
             return _AMOUNT

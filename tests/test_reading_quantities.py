@@ -761,3 +761,57 @@ def test_an_age_given_in_years_is_an_age_not_a_duration() -> None:
     kinds = [(q.kind, q.surface) for q in find_quantities("She won at the age of 18 years and 4 months.")]
     assert kinds[0] == ("age", "18 years")
     assert [q.kind for q in find_quantities("The trial lasted 18 years.")] == ["duration"]
+
+
+def test_how_long_something_was_down_asks_for_a_time(tmp_path: Path) -> None:
+    # "down" asks a change in "how far down was the index"; "how long was the site down" abstained on
+    # "The site went down for about 11 minutes"
+    assert "duration" in wanted_kind_of(tokens("how long was the site down"))
+    assert "duration" not in wanted_kind_of(tokens("how far down was the index"))
+    text = (
+        "Ticket site crash\n\n"
+        "Fans queued online for the tour tickets on Friday evening.\n\n"
+        "The site went down for about 11 minutes at 9.06pm.\n\n"
+        "The promoter apologised to fans on Saturday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how long was the site down").startswith("The site went down")
+
+
+def test_how_much_less_power_is_answered_by_a_percentage(tmp_path: Path) -> None:
+    # "draws 12% less power" holds no watts, and the question abstained
+    assert "percent" in wanted_kind_of(tokens("how much less power does the clock use"))
+    assert "percent" not in wanted_kind_of(tokens("how much power does the clock use"))
+    text = (
+        "Phone update\n\n"
+        "The update arrived on phones on Tuesday.\n\n"
+        "The always-on clock now draws 12% less power than on the previous release.\n\n"
+        "Owners can turn the clock off in the settings."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how much less power does the always on clock use").startswith("The always-on clock")
+
+
+def test_the_youngest_was_sixteen_is_an_age() -> None:
+    # "How old was the youngest volunteer?" abstained on "The youngest volunteer was 16"
+    assert quantity_kinds("The youngest volunteer was 16 and the oldest was 83.") == ["age"]
+    assert quantity_kinds("It was done by 146 volunteers, the youngest of whom was 11.") == ["age", "count"]
+    assert quantity_kinds("The youngest are four pups born last spring.")[0] == "count"
+
+
+def test_an_age_of_history_answers_when(tmp_path: Path) -> None:
+    # "When was Shrewsbury founded?" abstained on "founded in the Anglo-Saxon period"
+    assert quantity_kinds("Shrewsbury was founded in the Anglo-Saxon period, and grew.") == ["date"]
+    assert quantity_kinds("It was brought to Britain in the Iron Age.") == ["date"]
+    assert quantity_kinds("In the Victorian era, the town grew.") == ["date"]
+    # a name of a project or a settlement, not a time
+    assert quantity_kinds("He leads the Bronze Age metals project.") == []
+    assert quantity_kinds("Perthshire has a rich record of Iron Age settlement.") == []
+    text = (
+        "Roman town found\n\n"
+        "Archaeologists have found a Roman town under Shrewsbury's market square.\n\n"
+        "Shrewsbury itself was founded in the Anglo-Saxon period, historians say.\n\n"
+        "The dig will go on until the spring."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When was Shrewsbury founded?").startswith("Shrewsbury itself was founded")
