@@ -97,6 +97,10 @@ def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
     near = [word for word in words if OSA.distance(tok, word, score_cutoff=1) <= 1]
     return next((word for word in near if word.startswith(tok)), near[0] if near else "")
 
+# words a "where" question says again what it asks with: a place in the sentence answers them
+_SAYS_WHERE = frozenset({"located", "situated", "sited", "locate", "situate"})
+
+
 class QuestionReading:
     """Matcher's reading of a question (analyse and the methods it calls); a mixin of Matcher, whose
     __init__ makes the index and the caches these methods read."""
@@ -576,7 +580,11 @@ class QuestionReading:
             if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
-            if (pos in form_at and tok in PLACE_KINDS) or far_away:  # "in which county": "in Shropshire"
+            if (
+                (pos in form_at and tok in PLACE_KINDS)  # "in which county": "in Shropshire"
+                or far_away
+                or (tok in _SAYS_WHERE and "where" in toks[:pos])  # "where is ISAS located": "in Sagamihara"
+            ):
                 word = replace(word, weight=word.weight * 0.25, light=True)
             query.terms.append(word)
 

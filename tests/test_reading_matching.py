@@ -2790,3 +2790,18 @@ def test_a_sum_asked_of_one_giver_is_not_the_sum_several_gave(tmp_path: Path) ->
     assert article.cited("How much did NatureScot contribute to the survey?") == ""
     assert article.cited("How much did the survey cost?").startswith("The survey cost")
     assert article.cited("How much did the Wolfson Foundation give?").startswith("The Wolfson Foundation")
+
+
+def test_where_is_it_located_is_answered_by_a_place(tmp_path: Path) -> None:
+    # "located" says again what "where" asks: missing from "ISAS in Sagamihara", it made the bot abstain
+    text = (
+        "Lunar rover stuck\n\n"
+        "A Japanese rover has been stuck in a crater on the Moon since Monday.\n\n"
+        "Mission manager Hiroshi Tanabe, of JAXA's Institute of Space and Astronautical Science (ISAS) in "
+        "Sagamihara, said the rover was not in danger.\n\n"
+        "Engineers will try to free it next week."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where is ISAS located?").startswith("Mission manager Hiroshi Tanabe")
+    # "based" is the sentence's own word ("the Leeds-based chain"): it stays one the answer must hold
+    assert article.cited("Where is ISAS based?") == ""
