@@ -145,6 +145,7 @@ _GROUPS = [
     "typical typically average",
     "debut first",  # "what was her first album" of "her debut album"
     "top highest",  # "who got the top score" of "the highest individual score"
+    "own owner owned owns ownership bought acquired",  # "who owns brightmoor" of "was bought by"
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

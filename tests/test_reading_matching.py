@@ -2805,3 +2805,16 @@ def test_where_is_it_located_is_answered_by_a_place(tmp_path: Path) -> None:
     assert article.cited("Where is ISAS located?").startswith("Mission manager Hiroshi Tanabe")
     # "based" is the sentence's own word ("the Leeds-based chain"): it stays one the answer must hold
     assert article.cited("Where is ISAS based?") == ""
+
+
+def test_who_owns_it_is_answered_by_who_bought_it(tmp_path: Path) -> None:
+    # "who owns brightmoor" abstained on "Brightmoor was bought by the Swedish publisher ..."
+    assert {"buy", "acquir"} <= synonyms()["own"]
+    text = (
+        "Games studio cuts jobs\n\n"
+        "The Dundee games studio Brightmoor is to cut 80 jobs after its latest game sold poorly.\n\n"
+        "Brightmoor was bought by the Swedish publisher Norrsken Games Group in 2022 for $410 million.\n\n"
+        "Staff were told of the cuts at a meeting on Tuesday."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who owns brightmoor").startswith("Brightmoor was bought by")
