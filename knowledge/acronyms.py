@@ -73,8 +73,14 @@ def initials(words: list[str]) -> tuple[str, str]:
 def expands(acronym: str, phrase: str) -> bool:
     """Whether *phrase* spells out *acronym*: "International Energy Agency" for "IEA"."""
     want = letters(acronym)
-    every, major = initials(_WORD.findall(phrase))
-    return want in (every, major)
+    words = _WORD.findall(phrase)
+    every, major = initials(words)
+    if want in (every, major):
+        return True
+    # a lower-case word inside the name has no letter: "Medicines and Healthcare products Regulatory
+    # Agency" is the MHRA
+    capitalised = [w for w in words if w[:1].isupper() or w.casefold() in _MINOR]
+    return len(words) - len(capitalised) == 1 and words[0][:1].isupper() and initials(capitalised)[1] == want
 
 
 def expansion_before(text: str, end: int, acronym: str) -> str | None:

@@ -470,6 +470,8 @@ def _closing_abbreviation(text: str, after: str) -> bool:
     word = _LAST_WORD.search(text)
     if not word:
         return False
+    if _LETTERS_LISTED.search(text):
+        return True  # "serogroups A, C, W, X and Y. Three years after": a list of letters, no initials
     letter = len(word.group(1).rstrip(".")) == 1
     if not letter and word.group(1).rstrip(".").lower() not in _CLOSING_ABBREVIATIONS:
         return False
@@ -478,6 +480,9 @@ def _closing_abbreviation(text: str, after: str) -> bool:
         return False
     word = following[0].lstrip(_OPENERS)  # 'at 9:37 p.m. "The magma had been...'
     return word[:1].isupper() and word.lower() in STOPWORDS and not (letter and len(word) < 2)
+
+
+_LETTERS_LISTED = re.compile(r"\b[A-Z],? (?:[A-Z], )*(?:and|or) [A-Z]\.$")
 
 
 def _quotations(paragraph: str) -> list[tuple[int, int]]:

@@ -137,6 +137,22 @@ def test_a_loose_initialism_names_its_whole_expansion(tmp_path: Path) -> None:
     assert acronyms.expansion_before("at the Bank of England (BOE)", 24, "BOE") == "Bank of England"
 
 
+def test_a_lower_case_word_inside_a_name_gives_its_acronym_no_letter(tmp_path: Path) -> None:
+    # "MHRA" of "the Medicines and Healthcare products Regulatory Agency (MHRA)" was read as "Regulatory
+    # Agency", the name an "I don't know" then said the articles mention
+    article = build_article(
+        tmp_path,
+        "Drug approved\n\n"
+        "The Medicines and Healthcare products Regulatory Agency (MHRA) approved the drug on Thursday.\n\n"
+        "The first prescriptions are expected early next year.",
+    )
+    assert article.base.answer("Who funded the MHRA?").mentioned == (
+        "Medicines and Healthcare products Regulatory Agency",
+    )
+    # one lower-case word, inside: not a phrase that runs on into the sentence
+    assert not acronyms.expands("MRA", "Medicines products and things Regulatory Agency")
+
+
 def test_acronym_letters_must_match_the_words() -> None:
     assert acronyms.expands("IEA", "International Energy Agency")
     assert acronyms.expands("OPEC", "Organization of the Petroleum Exporting Countries")

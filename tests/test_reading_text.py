@@ -163,6 +163,13 @@ def test_a_lone_letter_before_an_initial_ends_no_sentence(tmp_path: Path) -> Non
     assert "Coach J. A. Holm said the rowing club would move in spring." in sentences
 
 
+def test_a_list_of_letters_ends_its_sentence(tmp_path: Path) -> None:
+    # "serogroups A, C, W, X and Y. Three years after" was quoted as one sentence: "Y." read as an initial
+    text = "The vaccine covers serogroups A, C, W, X and Y. Three years after the trial it was approved."
+    sentences = _stored(build_article(tmp_path, f"Vaccine approved\n\n{text}"))
+    assert "The vaccine covers serogroups A, C, W, X and Y." in sentences
+
+
 @pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
 def test_a_quoted_slogan_with_periods_inside_a_sentence_stays_whole(tmp_path: Path, quotes: str) -> None:
     left, right = quotes
