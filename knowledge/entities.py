@@ -270,8 +270,19 @@ def _capital_follows(words: list, i: int) -> bool:
 
 def _describes_the_name_after(word: str, words: list[tuple[str, int, int]]) -> bool:
     """An opening compound of everyday words before a name: "Century-old Pollard's bakery", "Long-awaited
-    Millgate surgery"; not "Coca-Cola", "Anglo-Saxon" (capitals in both parts)."""
-    if "-" not in word or not word.split("-", 1)[1][:1].islower():
+    Millgate surgery"; not "Coca-Cola", "Anglo-Saxon" (capitals in both parts). Or an everyday noun before a
+    given name and a surname: "Opener Megan Holloway top-scored", "Substitute Aoife Brennan scored"."""
+    if "-" not in word:
+        key = fold(word)
+        return (
+            len(words) > 2
+            and is_english_word(key)
+            and key not in first_names()
+            and key not in _TITLE_KEYS
+            and fold(words[1][0]) in first_names()
+            and words[2][0][:1].isupper()
+        )
+    if not word.split("-", 1)[1][:1].islower():
         return False
     return len(words) > 1 and words[1][0][:1].isupper() and all(map(is_english_word, fold(word).split("-")))
 

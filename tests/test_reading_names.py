@@ -249,6 +249,22 @@ def test_an_opening_compound_of_everyday_words_is_no_part_of_the_name_after_it(t
     assert "Tom Ashworth" in names and "Coca-Cola" in names
 
 
+def test_an_everyday_noun_opening_a_sentence_before_a_persons_name_is_no_part_of_it(tmp_path: Path) -> None:
+    # "Opener Megan Holloway top-scored" made "Opener Megan Holloway" a name of no person, and "Who stumped
+    # Megan Holloway?" abstained
+    article = build_article(
+        tmp_path,
+        "Cricket final\n\n"
+        "Opener Megan Holloway top-scored with 71, her highest score of the season.\n\n"
+        "Holloway was finally stumped by wicketkeeper Jess Carnaby in the 33rd over.\n\n"
+        "Bristol Rovers Women watched from the stand.",
+    )
+    kinds = dict(article.rows("select name, kind from entities"))
+    assert kinds.get("Megan Holloway") == "person" and "Opener Megan Holloway" not in kinds
+    assert "Bristol Rovers Women" in kinds
+    assert article.cited("How many runs did Megan Holloway score?").startswith("Opener Megan Holloway")
+
+
 def test_an_everyday_word_or_a_unit_in_lower_case_is_no_acronym(tmp_path: Path) -> None:
     # "record pace" had been read as the PACE team, "km" as Kirsty Maclean's initials
     article = build_article(
