@@ -146,6 +146,8 @@ _GROUPS = [
     "debut first",  # "what was her first album" of "her debut album"
     "top highest",  # "who got the top score" of "the highest individual score"
     "own owner owned owns ownership bought acquired",  # "who owns brightmoor" of "was bought by"
+    "lose lost loss losses",  # "how much did it lose" of "a pre-tax loss of £6.8 million"
+    "run runs operate operates operated operator",  # "who runs the van" of "its operator"
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

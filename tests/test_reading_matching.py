@@ -2818,3 +2818,19 @@ def test_who_owns_it_is_answered_by_who_bought_it(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("who owns brightmoor").startswith("Brightmoor was bought by")
+
+
+def test_a_loss_answers_how_much_was_lost_and_an_operator_who_runs_it(tmp_path: Path) -> None:
+    # "How much money did Slumberwell lose?" abstained on "a pre-tax loss of £6.8 million"; "who runs the
+    # lido" on "its operator, Fusion Lifestyle"
+    text = (
+        "Bed maker collapses\n\n"
+        "The Leeds bed maker Slumberwell has collapsed into administration, with 240 jobs at risk.\n\n"
+        "Slumberwell's sales rose to £41 million last year, up from £38 million.\n\n"
+        "Its latest accounts showed a pre-tax loss of £6.8 million.\n\n"
+        "Its factory shop next to the Roundhay lido will close; the lido's operator, Fusion Lifestyle, "
+        "said it would stay open."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much money did Slumberwell lose?").startswith("Its latest accounts")
+    assert article.cited("who runs the lido").startswith("Its factory shop")
