@@ -148,6 +148,10 @@ _GROUPS = [
     "own owner owned owns ownership bought acquired",  # "who owns brightmoor" of "was bought by"
     "lose lost loss losses",  # "how much did it lose" of "a pre-tax loss of £6.8 million"
     "run runs operate operates operated operator",  # "who runs the van" of "its operator"
+    # chat's short forms (rounds 657-704)
+    "subs subscribers subscriber",
+    "refurb refurbishment refurbished",
+    "indie independent",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

@@ -2834,3 +2834,17 @@ def test_a_loss_answers_how_much_was_lost_and_an_operator_who_runs_it(tmp_path: 
     article = build_article(tmp_path, text)
     assert article.cited("How much money did Slumberwell lose?").startswith("Its latest accounts")
     assert article.cited("who runs the lido").startswith("Its factory shop")
+
+
+def test_chats_short_forms_meet_the_articles_words(tmp_path: Path) -> None:
+    # "how many subs does kade morrow have" abstained on "1.2 million subscribers"; "how much did the
+    # refurb cost" on "the refurbishment"
+    text = (
+        "Streamer breaks record\n\n"
+        "The streamer Kade Morrow broke the record for the longest solo stream on Sunday.\n\n"
+        "Morrow now has 1.2 million subscribers on his main channel.\n\n"
+        "His studio reopened in March after a £40,000 refurbishment paid for by fans."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how many subs does kade morrow have").startswith("Morrow now has")
+    assert article.cited("how much did the refurb cost").startswith("His studio reopened")
