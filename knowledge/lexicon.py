@@ -152,6 +152,7 @@ _GROUPS = [
     "subs subscribers subscriber",
     "refurb refurbishment refurbished",
     "indie independent",
+    "merch merchandise",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

@@ -97,6 +97,8 @@ def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
     near = [word for word in words if OSA.distance(tok, word, score_cutoff=1) <= 1]
     return next((word for word in near if word.startswith(tok)), near[0] if near else "")
 
+_UNRANKED = 10**6  # the frequency rank of a word the word vectors do not hold: rarer than any they do
+_RARE_RANK = 20000  # an English word rarer than this may be a slip for a common one ("manger": 28,707th)
 # words a "where" question says again what it asks with: a place in the sentence answers them
 _SAYS_WHERE = frozenset({"located", "situated", "sited", "locate", "situate"})
 
@@ -639,6 +641,7 @@ class QuestionReading:
                 as_name = (self._term(key, 1.0), not (tok.isdigit() or len(tok) < 3))
                 near = self._common_word(tok)
                 typed = self._chat_spelling(tok) if near is None and may_name else None
+                typed = typed or (self._rarer_typo(tok) if near is None and not may_name else None)
                 if near in STOPWORDS:
                     if_not: tuple[Term | None, bool] = (None, False)
                 elif near:
@@ -805,6 +808,17 @@ class QuestionReading:
     def _may_be_misspelt(self, token: str) -> bool:
         """Neither a word of the base nor a common English word ("birds" is not a typo of "bid")."""
         return token not in STOPWORDS and token not in self.index.vocab and token not in self._english
+
+    def _rarer_typo(self, token: str) -> str | None:
+        """The base's word an English word it lacks was typed for, when that word is one slip away and
+        ten times as common and the word itself rare ("manger" for "manager"; not "thick" for "think")."""
+        rank = default_vectors().index
+        if len(token) < 5 or token in STOPWORDS or rank.get(token, _UNRANKED) < _RARE_RANK:
+            return None
+        near = self._correct(token, False)
+        if near is None:
+            return None
+        return near if rank.get(near, _UNRANKED) * 10 < rank.get(token, _UNRANKED) else None
 
     @staticmethod
     def _is_misspelt_stopword(token: str) -> bool:

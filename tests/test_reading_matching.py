@@ -2848,3 +2848,18 @@ def test_chats_short_forms_meet_the_articles_words(tmp_path: Path) -> None:
     article = build_article(tmp_path, text)
     assert article.cited("how many subs does kade morrow have").startswith("Morrow now has")
     assert article.cited("how much did the refurb cost").startswith("His studio reopened")
+
+
+def test_a_rare_word_one_slip_from_a_common_one_of_the_article_is_that_word(tmp_path: Path) -> None:
+    # "who is her manger" abstained: "manger" is an English word, so no spelling was corrected; "thick" is
+    # a common word of its own, not a slip for "think"
+    text = (
+        "Singer's phone stolen\n\n"
+        "The singer Callie Dorne had her phone stolen after a concert in Leeds on Friday.\n\n"
+        "Her manager, Priya Raghunathan, said the singer had changed the phone's passcode.\n\n"
+        "Fans think the thief was in the front row."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who is her manger").startswith("Her manager, Priya Raghunathan")
+    assert article.cited("how thick was the phone") == ""
+    assert article.cited("how much did callie make from merch") == ""
