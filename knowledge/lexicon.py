@@ -153,6 +153,8 @@ _GROUPS = [
     "refurb refurbishment refurbished",
     "indie independent",
     "merch merchandise",
+    "extra additional",
+    "people crowd attendance",
 ]
 
 # Verbs so light that, missing from a sentence, they should not sink a match.

@@ -2863,3 +2863,18 @@ def test_a_rare_word_one_slip_from_a_common_one_of_the_article_is_that_word(tmp_
     assert article.cited("who is her manger").startswith("Her manager, Priya Raghunathan")
     assert article.cited("how thick was the phone") == ""
     assert article.cited("how much did callie make from merch") == ""
+
+
+def test_extra_is_additional_and_people_at_a_game_are_its_crowd(tmp_path: Path) -> None:
+    # "how many extra line workers did they bring in" abstained on "240 additional line workers"; "How many
+    # people were at the game?" on "a crowd of 4,312"
+    text = (
+        "Hockey final\n\n"
+        "Ashbourne Kestrels won the National Women's Hockey Cup final for the first time on Sunday.\n\n"
+        "The final was watched by a crowd of 4,312 at the Lee Valley stadium.\n\n"
+        "The stadium normally hires 120 stewards for a match.\n\n"
+        "For the final it hired 40 additional stewards."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many people were at the final?").startswith("The final was watched")
+    assert article.cited("how many extra stewards were hired for the final").startswith("For the final")
