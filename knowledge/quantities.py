@@ -11,7 +11,7 @@ from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass score moment"
-    " loudness data"
+    " loudness data frequency"
     .split()
 )
 
@@ -130,6 +130,18 @@ _ONE_UNIT = re.compile(
 _ONE_LENGTH = re.compile(
     r"\b(?i:(?:a|one|half a) (?:metre|meter|kilometre|kilometer|mile|yard)"
     r"(?: (?:deep|long|high|wide|tall))?)\b"
+)
+# how often: "once a week", "three times a day", "every 30 minutes", "every other Sunday", "twice", "monthly"
+_PERIOD = (
+    r"(?:day|week|fortnight|month|year|decade|season|night|hour|minute|second|morning|evening|weekend"
+    r"|metre|meter|kilometre|kilometer|mile)s?"  # "every 100 metres"
+)
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_FREQUENCY = re.compile(
+    rf"(?i:\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each|every) (?:\w+ )?{_PERIOD}\b"
+    rf"|\bevery (?:other |single |[\w.]+ (?:to [\w.]+ )?)?(?:{_PERIOD}|{_WEEKDAY_NAMES})s?\b"
+    r"|\bonce in an? \w+\b|\ba (?:day|week|fortnight|month|year)\b"
+    r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)\b|\btwice\b(?! as\b))"
 )
 # A moment told by another event, which answers "when" as a date does: "Three weeks before he died",
 # "After Epstein's death, Barr...", "the next day", "later that night"
@@ -273,7 +285,8 @@ _TRIGGER_WORDS = frozenset(
     decade century centuries summer winter spring autumn fall monday hour minute second day days weeks months
     years hours minutes decades
     metre meter kilometre kilometer mile yard
-    tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    tuesday wednesday thursday friday saturday sunday every daily weekly fortnightly monthly quarterly
+    annually yearly hourly nightly once january february march april may june july august
     september october november december jan feb mar apr jun jul aug sep sept oct nov dec third thirds
     quarter quarters fifth fifths tenth tenths period era age ages""".split()
     + _ORDINALS[2:20]
@@ -337,6 +350,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 found.append(Quantity("depth", text[s:end], s, end))
         found.append(Quantity(kind, text[s:end], s, end))
     found += [Quantity("score", m.group(0), *m.span()) for m in _SCORE.finditer(text)]
+    found += [Quantity("frequency", m.group(0), *m.span()) for m in _FREQUENCY.finditer(text)]
     found += [Quantity("moment", m.group(0), *m.span()) for m in _MOMENT.finditer(text)]
     found.sort(key=lambda q: (q.start, q.kind))
     return found
@@ -546,7 +560,7 @@ _MEASURING = frozenset(
     date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
     weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
-    radius circumference loud noisy quiet decibels""".split()
+    radius circumference loud noisy quiet decibels often frequently""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -605,6 +619,7 @@ _NOT_A_SUM = frozenset(
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 _ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
+_ASKS_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each|every)\b")
 _ASKS_DATE = re.compile(
     r"\b(?:what|which) (?:years?|dates?|days?|months?|decades?|century|centuries)\b|\bsince when\b"
 )
@@ -640,6 +655,8 @@ def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
     if _ASKS_AGE.search(text):
         return frozenset({"age"})
+    if _ASKS_OFTEN.search(text):  # "how often": "once a week", "every 30 minutes", "twice"
+        return frozenset({"frequency", "percent", "count"})  # "in 61 percent of cases", "on 41 occasions"
     if _ASKS_RACE_TIME.search(text):
         return frozenset({"time", "duration"})
     if _ASKS_TIME.search(text):

@@ -519,7 +519,8 @@ def test_an_ordinal_counts_and_one_unit_of_time_is_a_duration(sentence: str, kin
     ["in the third quarter", "twice a day", "his 21st birthday", "a years-long fight", "the third set, as"],
 )
 def test_an_ordinal_or_a_unit_that_counts_nothing_is_no_quantity(sentence: str) -> None:
-    assert find_quantities(sentence) == []
+    # "twice a day" says how often, nothing more
+    assert [q for q in find_quantities(sentence) if q.kind != "frequency"] == []
 
 
 def test_a_games_score_answers_what_the_score_was(tmp_path: Path) -> None:
@@ -619,8 +620,9 @@ def test_a_hundred_or_a_thousand_is_a_number(tmp_path: Path) -> None:
 def test_twice_and_a_possessives_ordinal_count(tmp_path: Path) -> None:
     # "How many times was the launch delayed?" abstained on "The launch had been delayed twice", and "How
     # many county doubles titles has Grace Whitlock won?" on "It was Whitlock's fifth county doubles title"
-    assert quantity_kinds("The launch had been delayed twice.") == ["count"]
-    assert quantity_kinds("It has twice as many staff.") == quantity_kinds("Take it twice a day.") == []
+    assert quantity_kinds("The launch had been delayed twice.") == ["count", "frequency"]
+    assert quantity_kinds("It has twice as many staff.") == []
+    assert quantity_kinds("Take it twice a day.") == ["frequency"]
     assert quantity_kinds("It was Whitlock's fifth county doubles title.") == ["count"]
     assert quantity_kinds("Australia are seeking a seventh title.") == ["count"]
     assert quantity_kinds("It fell by a third of its value.") == ["percent"]
@@ -815,3 +817,20 @@ def test_an_age_of_history_answers_when(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("When was Shrewsbury founded?").startswith("Shrewsbury itself was founded")
+
+
+def test_how_often_is_answered_by_a_frequency(tmp_path: Path) -> None:
+    # "How often do patients take veltacitinib?" abstained on "once a day": "often" was a word to find
+    assert wanted_kind_of(tokens("how often do patients take it")) == {"frequency", "percent", "count"}
+    assert quantity_kinds("Patients take it once a day.") == ["frequency"]
+    assert quantity_kinds("The team will photograph the wheels every 500 metres.") == ["length", "frequency"]
+    assert "frequency" in quantity_kinds("A mobile scanner visited one day a fortnight.")
+    assert quantity_kinds("It was once found across Britain.") == []
+    text = (
+        "Arthritis pill\n\n"
+        "A new pill for rheumatoid arthritis, veltacitinib, cut joint pain by half in a trial.\n\n"
+        "Patients take the pill once a day with food.\n\n"
+        "The trial ran at 14 hospitals in England."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How often do patients take veltacitinib?").startswith("Patients take the pill")
