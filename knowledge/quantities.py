@@ -505,6 +505,7 @@ STATED_KINDS = (
     # "what percentage backed it" of "92% backed"; "what percent" of "64 per cent"
     | {"percentage": "percent", "percentages": "percent", "percent": "percent"}
     | {"time": "time"}  # "what was her winning time" of "to win in 3:37.84"
+    | {"hours": "time"}  # "what are the opening hours" of "from 9am to 8pm"
     # "how big is the download" of "The update weighs 412 megabytes"
     | {"download": "data", "downloads": "data", "file": "data", "storage": "data"}
 )
@@ -560,7 +561,7 @@ _MEASURING = frozenset(
     date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
     weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
-    radius circumference loud noisy quiet decibels often frequently""".split()
+    radius circumference loud noisy quiet decibels often frequently hours times""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -619,6 +620,9 @@ _NOT_A_SUM = frozenset(
 _ASKS_HOW_LONG_SINCE = re.compile(r"\bhow long (?:has|have|had)\b")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 _ASKS_AMOUNT = re.compile(r"\b(?:how many|how much)\b")
+_WHAT_WORDS = frozenset({"what", "wat", "whats", "when", "which"})
+_ASKS_AMOUNT_OR_SHARE = frozenset({"many", "much", "percentage", "percent", "proportion", "share"})
+_ASKS_HOURS = re.compile(r"\b(?:opening|closing|business|trading|visiting) (?:hours|times)\b")
 _ASKS_OFTEN = re.compile(r"\bhow (?:often|frequently)\b|\bhow many times (?:a|an|per|each|every)\b")
 _ASKS_DATE = re.compile(
     r"\b(?:what|which) (?:years?|dates?|days?|months?|decades?|century|centuries)\b|\bsince when\b"
@@ -655,6 +659,10 @@ def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
     after = _words_after(words, ("how", "many")) or _words_after(words, ("how", "much"))
     if _ASKS_AGE.search(text):
         return frozenset({"age"})
+    if _ASKS_HOURS.search(text) and words[0] in _WHAT_WORDS and _ASKS_AMOUNT_OR_SHARE.isdisjoint(words):
+        # "what are the opening hours": "from 9am to 8pm"; not "how many libraries will have their opening
+        # hours cut"
+        return frozenset({"time"})
     if _ASKS_OFTEN.search(text):  # "how often": "once a week", "every 30 minutes", "twice"
         return frozenset({"frequency", "percent", "count"})  # "in 61 percent of cases", "on 41 occasions"
     if _ASKS_RACE_TIME.search(text):

@@ -834,3 +834,23 @@ def test_how_often_is_answered_by_a_frequency(tmp_path: Path) -> None:
     )
     article = build_article(tmp_path, text)
     assert article.cited("How often do patients take veltacitinib?").startswith("Patients take the pill")
+
+
+def test_opening_hours_are_answered_by_times_of_day(tmp_path: Path) -> None:
+    # "What are the library's opening hours?" abstained on "open from 8am to 8pm", and out-of-scope ones
+    # were answered with any sentence saying "hours" ("Within six hours, links had been posted")
+    assert wanted_kind_of(tokens("What are the library's opening hours?")) == {"time"}
+    assert wanted_kind_of(tokens("How many libraries will have their opening hours cut?")) != {"time"}
+    text = (
+        "Library reopens\n\n"
+        "Kelsbury's library reopened on Monday after a £2 million refurbishment.\n\n"
+        "The library will be open from 8am to 8pm on weekdays.\n\n"
+        "Within six hours of reopening, 400 people had visited the new children's floor."
+    )
+    (tmp_path / "times").mkdir()
+    (tmp_path / "none").mkdir()
+    article = build_article(tmp_path / "times", text)
+    assert article.cited("What are the library's opening hours?").startswith("The library will be open")
+    without = text.replace("The library will be open from 8am to 8pm", "It")
+    no_times = build_article(tmp_path / "none", without)
+    assert no_times.cited("What are the library's opening hours?") == ""
