@@ -153,6 +153,7 @@ _GROUPS = [
     "refurb refurbishment refurbished",
     "indie independent",
     "merch merchandise",
+    # "how many extra stewards" of "40 additional stewards"; "how many people were there" of "a crowd of"
     "extra additional",
     "people crowd attendance",
 ]
