@@ -823,6 +823,7 @@ def test_how_often_is_answered_by_a_frequency(tmp_path: Path) -> None:
     # "How often do patients take veltacitinib?" abstained on "once a day": "often" was a word to find
     assert wanted_kind_of(tokens("how often do patients take it")) == {"frequency", "percent", "count"}
     assert quantity_kinds("Patients take it once a day.") == ["frequency"]
+    assert quantity_kinds("The group meets monthly.") == ["frequency"]  # no digit: a word of its own
     assert quantity_kinds("The team will photograph the wheels every 500 metres.") == ["length", "frequency"]
     assert "frequency" in quantity_kinds("A mobile scanner visited one day a fortnight.")
     assert quantity_kinds("It was once found across Britain.") == []
