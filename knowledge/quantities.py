@@ -136,10 +136,9 @@ _PERIOD = (
     r"(?:day|week|fortnight|month|year|decade|season|night|hour|minute|second|morning|evening|weekend"
     r"|metre|meter|kilometre|kilometer|mile)s?"  # "every 100 metres"
 )
-_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _FREQUENCY = re.compile(
     rf"(?i:\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each|every) (?:\w+ )?{_PERIOD}\b"
-    rf"|\bevery (?:other |single |[\w.]+ (?:to [\w.]+ )?)?(?:{_PERIOD}|{_WEEKDAY_NAMES})s?\b"
+    rf"|\bevery (?:other |single |[\w.]+ (?:to [\w.]+ )?)?(?:{_PERIOD}|{_WEEKDAYS})s?\b"
     r"|\bonce in an? \w+\b|\ba (?:day|week|fortnight|month|year)\b"
     r"|\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly|nightly)\b|\btwice\b(?! as\b))"
 )
