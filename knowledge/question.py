@@ -110,6 +110,8 @@ _CHAT_WORDS = {
     "pics": "pictures",
 }
 _HYPHEN_UNITS_READ = 20  # units _hyphenated_uncached reads for a word the base may hyphenate
+# prefixes read as stop words ("we're"), written before a hyphen: "re-inspection" typed "reinspection"
+_PREFIXES = frozenset({"re"})
 _US = re.compile(r"\bUS\b")
 _THE_US = re.compile(r"\b(the) us\b", re.I)
 # "no 1" typed for "number 1" after "at" or ending the question ("weeks at no 1", "the british no 1"),

@@ -32,6 +32,7 @@ from .question import (
     _LONG_NUMBER,
     _MODEL_CODE,
     _NAME_KIND_WORDS,
+    _PREFIXES,
     _QUESTION_OPENERS,
     _QUESTION_SPELLINGS,
     _QUESTION_WORD_AT,
@@ -237,7 +238,7 @@ class QuestionReading:
         vocab, postings = idx.vocab, idx.postings
         for cut in range(1, len(token) - 1):
             head, tail = token[:cut], token[cut:]
-            if head not in vocab:
+            if head not in vocab and head not in _PREFIXES:
                 continue
             for written in (tail, tail + "s", tail[:-1] if tail.endswith("s") else ""):
                 if not written or (written not in vocab and written not in STOPWORDS):  # "out" of "roll-out"

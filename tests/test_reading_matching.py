@@ -183,10 +183,13 @@ def test_a_word_the_article_hyphenates_typed_solid_is_its_two_words(tmp_path: Pa
         tmp_path,
         "Drug shares fall\n\n"
         "Shares dropped on Friday, the day the roll-out was paused.\n\n"
-        "The company sells e-bikes in nine countries.",
+        "The company sells e-bikes in nine countries.\n\n"
+        "We're told a re-inspection costs £150.",
     )
     assert article.cited("when did they pause the rollout").startswith("Shares dropped")
     assert article.cited("where are the ebikes sold").startswith("The company sells")
+    # "re" is read as the stop word of "we're", yet it is a prefix the article hyphenates
+    assert article.cited("how much does a reinspection cost").startswith("We're told")
 
 
 def test_a_question_word_typed_in_a_hurry_is_read_as_one(port: ArticleBase) -> None:
