@@ -636,7 +636,8 @@ _HELPING = frozenset("had has have did does will would also".split())
 # words that ask how, not what kind: "how long", "how many", "what percentage"
 _NOT_MODIFIERS = frozenset(
     "many much long big old kind type sort far high often large small percentage proportion share amount"
-    " another different worst worse real actual exact true"
+    " another different worst worse real actual exact true new"
+    # "new" is how chat speaks of the story's thing: "how much was the new oven" of "a second deck oven"
     # words for nobody in particular: "how many people watched" of "2.4 million viewers watched"
     " people anyone someone everyone".split()
 )
