@@ -373,6 +373,8 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
     return out
 
 
+# who did it, named after "by": "promoted by Live Nation", "bought by the Japanese publisher Hoshino"
+_BY_A_NAME = re.compile(r"\bby (?:[a-z]+ ){0,3}[A-Z]")
 # the kinds of question _type_agreement reads the sentence for; of any other it is (0.0, 0.0)
 _TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason", "name"})
 
@@ -392,7 +394,8 @@ def _type_agreement(index: Index, query: Query, s) -> tuple[float, float]:
         others = {index.entities[e].kind for e in s.entities if e not in query.entities}
         if qt == "place":
             return float(bool(others & {"place", "country"}) or s.names_a_place), 0.0
-        return float(bool(others & {"person", "organisation", "country"})), 0.0
+        named = bool(others & {"person", "organisation", "country"})
+        return float(named or _BY_A_NAME.search(s.text) is not None), 0.0
     if qt == "reason":
         return float(s.has_reason), 0.0
     if qt == "name":
