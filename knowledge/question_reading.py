@@ -583,10 +583,15 @@ class QuestionReading:
             if query.wanted and (stated := STATED_KINDS.get(tok)) in query.wanted:
                 # "how much did it cost": a sum stated answers it ("a budget of")
                 word = replace(word, alternatives=word.alternatives | {QUANTITY_PREFIX + stated})
+                if stated == "score" and query.wanted == {"score"}:
+                    # "what was the final score": a scoreline answers it, not "opened the scoring"
+                    nothing: frozenset[str] = frozenset()
+                    word = replace(word, key=QUANTITY_PREFIX + stated, alternatives=nothing, kin=nothing)
             if (
                 (pos in form_at and tok in PLACE_KINDS)  # "in which county": "in Shropshire"
                 or far_away
                 or (tok in _SAYS_WHERE and "where" in toks[:pos])  # "where is ISAS located": "in Sagamihara"
+                or (tok == "final" and toks[pos + 1 : pos + 2] in (["score"], ["scoreline"]))  # "71-68"
             ):
                 word = replace(word, weight=word.weight * 0.25, light=True)
             query.terms.append(word)

@@ -2898,3 +2898,17 @@ def test_a_name_after_by_answers_who(tmp_path: Path) -> None:
         '"Standing here now, with it full of people again, I honestly can\'t describe it."',
     )
     assert article.cited("who runs the lido now").startswith("The lido is run by")
+
+
+def test_the_final_score_asks_for_a_scoreline_not_the_word_score(tmp_path: Path) -> None:
+    # "What was the final score?" abstained: "opened the scoring" held the word, "3-1" only the kind
+    article = build_article(
+        tmp_path,
+        "Dunmere win the league\n\n"
+        "Dunmere Hockey Club won the county title on Saturday, beating defending champions "
+        "Ashbourne Park 3-1 at the Riverside Sports Centre.\n\n"
+        "Price opened the scoring in the 12th minute, flicking in a penalty corner.\n\n"
+        "It was Dunmere's second win over Ashbourne Park in a final this year.",
+    )
+    assert article.cited("What was the final score?").startswith("Dunmere Hockey Club won")
+    assert article.cited("whats the score").startswith("Dunmere Hockey Club won")
