@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from .scoring import (
     off_topic_by,
 )
 from .text import STOPWORDS, is_english_word, stem, tokens
-from .wordvectors import default_vectors
+from .wordvectors import default_vectors, dot
 
 PRUNE_BELOW = 0.25  # a unit must be able to reach this coverage to be found
 PAIR_WINDOW = 8  # content words between a noun and the entity it belongs to
@@ -45,6 +46,14 @@ _new_tuple = tuple.__new__
 COVERING = 0.9
 # an article holding less than this share of the question's weight the best article holds is not suggested
 HOLDING = 0.8
+# suggestions: an article's order is its share of the best article's weight, plus this times the cosine of
+# its meaning with the question's ("how many got worse" of the drug trial), plus SUGGEST_LEAD for the
+# article of the ranker's best sentence (tester rounds 400-599: the right article first for 3,505 -> 3,547
+# of 3,967 answerable questions abstained on)
+SUGGEST_MEANING = 2.0
+SUGGEST_LEAD = 0.6
+SUGGEST_SENTENCES = 40  # an article's meaning is its first sentences' (speed: a long one costs no more)
+SUGGEST_READ = 8  # of a base of more articles, only these, most covering first, are read for meaning
 _COVERAGE = RANK_FEATURES.index("coverage")
 _P_COVERAGE = RANK_FEATURES.index("p_coverage")
 _POSITION = attrgetter("position")
@@ -171,6 +180,7 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
         self._english = default_vectors().index  # the common English words the vectors know
         self._roles: dict[tuple[str, str], list[str]] = {}
         self._entity_words: dict[str, frozenset[str]] = {}
+        self._document_meanings: dict[str, tuple[list[float], float] | None] = {}
         self._names: dict[tuple[tuple[str, ...], str], tuple[Term, list[Term]]] = {}  # see _named
         self._known_words: dict[str, Term] = {}  # a word of the base -> its term, as _word_terms reads it
         self._unknown_words: dict[str, _Reading] = {}  # any other content word -> _read_word's reading
@@ -867,8 +877,16 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             holding = holding or list(documents)
             if lead in documents and lead not in holding:
                 holding.append(lead)
-            # the ranker's pick first, as it says more than shared words do; stable: file order among equals
-            for d in sorted(holding, key=lambda d: (d != lead, -covered[d])):
+            # the ranker's pick and the article nearest in meaning first, as they say more than shared words
+            # do; without a meaning, the ranker's pick; stable: file order among equals
+            order = self._by_meaning(query, covered, best, lead) if query else {}
+            if order:
+                holding.append(max(order, key=order.__getitem__))
+
+            def rank(d: str) -> tuple:
+                return (-order.get(d, 0.0),) if order else (d != lead, -covered[d])
+
+            for d in sorted(holding, key=rank):
                 if len(names) >= limit:
                     break
                 title = documents[d].get("title") or d
@@ -881,6 +899,39 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             if e.name not in names and e.name not in besides and len(e.sentences) > 1:
                 names.append(e.name)
         return tuple(names[:limit])
+
+
+    def _by_meaning(
+        self, query: Query, covered: dict[str, float], best: float, lead: str | None
+    ) -> dict[str, float]:
+        """Each article read (SUGGEST_READ) with its order for suggestions: shared weight, nearness in
+        meaning and the ranker's pick; {} when the question's words have no meaning vector."""
+        asked = self.index.meaning(query.words)
+        if asked is None:
+            return {}
+        a = asked.tolist()
+        a_norm = math.hypot(*a)
+        read = sorted(covered, key=lambda d: -covered[d])[:SUGGEST_READ]
+        if lead in covered and lead not in read:
+            read.append(lead)
+        order = {}
+        for d in read:
+            parts = self._document_meaning(d)
+            near = dot(a, parts[0]) / (a_norm * parts[1]) if parts and a_norm and parts[1] else 0.0
+            shared = covered[d] / best if best else 0.0
+            order[d] = shared + SUGGEST_MEANING * near + SUGGEST_LEAD * (d == lead)
+        return order
+
+    def _document_meaning(self, document: str) -> tuple[list[float], float] | None:
+        """An article's meaning vector (of the words of its first SUGGEST_SENTENCES, idf-weighted) and its
+        norm, made once."""
+        if document not in self._document_meanings:
+            sentences = self.index.sentences
+            read = self.index.document_range(document)[:SUGGEST_SENTENCES]
+            words = {w for i in read for w in sentences[i].words}
+            vec = self.index.meaning(sorted(words))
+            self._document_meanings[document] = None if vec is None else (v := vec.tolist(), math.hypot(*v))
+        return self._document_meanings[document]
 
 
 # words that ask what someone is or does, which a description answers ("What is Helen Marsh's job?")

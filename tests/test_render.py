@@ -164,6 +164,27 @@ def test_an_abstention_offers_first_the_article_its_best_sentence_came_from(tmp_
     assert "Harbour dredging delayed again" in paid.suggestions
 
 
+def test_an_abstention_offers_first_the_article_nearest_in_meaning(tmp_path: Path) -> None:
+    # testers: "how many got worse" shares no word with the drug trial, and the kiln story was offered first
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "trial.txt").write_text(
+        "New multiple sclerosis drug slows disability\n\nA new drug slowed the progression of disability "
+        "in patients with progressive multiple sclerosis, researchers said on Monday.\n\nThe trial enrolled "
+        "980 patients at 120 hospitals.",
+        encoding="utf-8",
+    )
+    (sources / "kiln.txt").write_text(
+        "Builders uncover Roman pottery kiln\n\nA group of volunteers uncovered a Roman pottery kiln beneath "
+        "a housing site in Colchester.\n\nThe kiln fired grey jars and bowls for the town's market.",
+        encoding="utf-8",
+    )
+    base = FactBase.build(sources, tmp_path / "b.db")
+    worse = base.answer("how many got worse")
+    assert worse.abstained
+    assert worse.suggestions[0] == "New multiple sclerosis drug slows disability"
+
+
 def test_an_answer_that_is_the_quoted_sentence_shows_it_once() -> None:
     # a tester: "every console answer shows the quoted sentence twice" (the answer, then its quote)
     sentence = "Megan Tolley, 34, a nurse from Swindon, paid £2,150 for four tickets."
