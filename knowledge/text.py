@@ -416,7 +416,7 @@ _OPENERS = "\"'\u201c\u2018(["
 _QUOTE_MARK = re.compile('[\u201c\u201d"]')
 _CLOSERS = "\"'\u201d\u2019)]"
 # (not a letter closing a longer word: "Grindavík.", "Alzheimer's.", "km/h." end sentences)
-_LAST_WORD = re.compile(r"(?<![\w'\u2019/])([A-Za-z.]+)[.!?]*$")
+_LAST_WORD = re.compile(r"(?<![\w'\u2019/,])([A-Za-z.]+)[.!?]*$")
 _INITIALS = re.compile(r"[a-z](?:\.[a-z])*")  # "p", "p.j", "j.r.r" once the last period is gone
 
 

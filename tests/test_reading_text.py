@@ -170,6 +170,13 @@ def test_a_list_of_letters_ends_its_sentence(tmp_path: Path) -> None:
     assert "The vaccine covers serogroups A, C, W, X and Y." in sentences
 
 
+def test_a_letter_after_a_comma_inside_a_word_is_no_initial(tmp_path: Path) -> None:
+    # "up to $9.80 for RTS,S. Manufacturing would be" was quoted as one sentence: "S." read as an initial
+    text = "A dose would cost up to $9.80 for RTS,S. Manufacturing would be carried out by Biovac."
+    sentences = _stored(build_article(tmp_path, f"Vaccine deal\n\n{text}"))
+    assert "Manufacturing would be carried out by Biovac." in sentences
+
+
 @pytest.mark.parametrize("quotes", ["\u201c\u201d", '""'])
 def test_a_quoted_slogan_with_periods_inside_a_sentence_stays_whole(tmp_path: Path, quotes: str) -> None:
     left, right = quotes
