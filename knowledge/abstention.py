@@ -181,7 +181,13 @@ _ORGANISATION_ASKED = frozenset(
     developer retailer manufacturer maker brand supermarket operator insurer lender regulator""".split()
 )
 _ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
-
+_WHICH_WHAT = (["which"], ["what"])
+# "what dose", "which breed": what the question asks is an attribute the sentence must name, or one like it
+_ATTRIBUTES_ASKED = frozenset(
+    """colour color colours colors speed resolution dose dosage grade language languages breed flavour flavor
+    flavours flavors model version salary wage fee fees genre subject subjects format channel platform
+    platforms""".split()
+)
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
@@ -247,6 +253,7 @@ class AbstentionRules:
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))
             or (bool(query.counted) and not _count_given(self._counted_stems(query), text))
+            or (query.toks[:1] in _WHICH_WHAT and self.asked_kind_missing(query, sentence))
         )
 
     def gates(self, query: Query) -> _QuestionGates:
@@ -553,6 +560,18 @@ class AbstentionRules:
         known = self.index.entities
         asked = [e for e in query.entities if e in known and words & self._name_words(e)]
         return bool(asked) and not any(e in self.index.sentences[sentence].entities for e in asked)
+
+    def asked_kind_missing(self, query: Query, sentence: int) -> bool:
+        """Whether "what N" or "which N", N an attribute (_ATTRIBUTES_ASKED), meets a sentence with no N nor a
+        word that may stand for it ("What dose of veltorasib did patients take?" of its side effects)."""
+        toks = query.toks
+        if len(toks) < 3 or toks[1] not in _ATTRIBUTES_ASKED:
+            return False
+        key = stem(toks[1])
+        term = next((t for t in query.terms if t.key == key and not t.entity), None)
+        if term is None or self._holds_any([term], sentence):
+            return False
+        return not self._near_in_meaning([toks[1]], sentence, COUNTED_ALIKE_COSINE)
 
     def counted_missing(self, query: Query, sentence: int) -> bool:
         """Whether the sentence never names what a "how many" question counts, nor a word that may

@@ -1648,6 +1648,21 @@ def test_a_sentence_about_another_country_does_not_answer_for_the_questions(tmp_
     assert article.cited("How many British soldiers died of disease?").startswith("Of roughly 21,000")
 
 
+def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -> None:
+    # SQuAD 2.0's style: "What dose of veltorasib did patients take?" quoted the side effects of it at 0.8
+    text = (
+        "Lung cancer pill trial\n\n"
+        "Serious side effects occurred in 19 per cent of patients taking veltorasib, and 6 per cent stopped "
+        "taking it because of them.\n\n"
+        "Among the participants was retired teacher Margaret Oduya, 72, from Leicester."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What dose of veltorasib did patients take?") == ""
+    assert article.cited("What subject did Margaret Oduya teach?") == ""
+    # the question's word, or a word like it, answers
+    assert article.cited("What side effects did patients on veltorasib have?").startswith("Serious side")
+
+
 def test_a_country_named_only_as_the_measure_of_another_is_not_the_one_counted(tmp_path: Path) -> None:
     # "How many active volcanoes does Indonesia have?" quoted "Chile has about 90 active volcanoes, the
     # second-largest number in the world after Indonesia" at 0.93
