@@ -186,7 +186,8 @@ _WHICH_WHAT = (["which"], ["what"])
 _ATTRIBUTES_ASKED = frozenset(
     """colour color colours colors speed resolution dose dosage grade language languages breed flavour flavor
     flavours flavors model version salary wage fee fees genre subject subjects format channel platform
-    platforms""".split()
+    platforms rocket rockets make architect architects contractor contractors label councillors emperor
+    fine engine app website song songs prize supermarkets games wavelength payload""".split()
 )
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing

@@ -1654,9 +1654,11 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
         "Lung cancer pill trial\n\n"
         "Serious side effects occurred in 19 per cent of patients taking veltorasib, and 6 per cent stopped "
         "taking it because of them.\n\n"
-        "Among the participants was retired teacher Margaret Oduya, 72, from Leicester."
+        "Among the participants was retired teacher Margaret Oduya, 72, from Leicester.\n\n"
+        "The Halcyon probe was launched in 2019 and reached the Moon in 2024."
     )
     article = build_article(tmp_path, text)
+    assert article.cited("Which rocket launched the Halcyon probe?") == ""
     assert article.cited("What dose of veltorasib did patients take?") == ""
     assert article.cited("What subject did Margaret Oduya teach?") == ""
     # the question's word, or a word like it, answers
