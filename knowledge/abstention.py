@@ -189,6 +189,13 @@ _ATTRIBUTES_ASKED = frozenset(
     platforms rocket rockets make architect architects contractor contractors label councillors emperor
     fine engine app website song songs prize supermarkets games wavelength payload""".split()
 )
+# "what is the average age", "what was its wingspan": the attribute asked after "the" (asked_kind_missing)
+_BEING_NOW = frozenset({"is", "was", "are", "were", "s"})
+_OWNING = frozenset({"the", "its", "their", "his", "her"})
+_ATTRIBUTES_OF = _ATTRIBUTES_ASKED | frozenset(
+    """average median wingspan phone interest capacity weather address diameter specificity sensitivity
+    survival magnitude occupancy salinity temperature weight speed""".split()
+)
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
@@ -566,13 +573,17 @@ class AbstentionRules:
         """Whether "what N" or "which N", N an attribute (_ATTRIBUTES_ASKED), meets a sentence with no N nor a
         word that may stand for it ("What dose of veltorasib did patients take?" of its side effects)."""
         toks = query.toks
-        if len(toks) < 3 or toks[1] not in _ATTRIBUTES_ASKED:
+        if len(toks) >= 3 and toks[1] in _ATTRIBUTES_ASKED:
+            asked = toks[1]
+        elif len(toks) >= 5 and toks[1] in _BEING_NOW and toks[2] in _OWNING and toks[3] in _ATTRIBUTES_OF:
+            asked = toks[3]  # "what is the average age", "what was its wingspan"
+        else:
             return False
-        key = stem(toks[1])
+        key = stem(asked)
         term = next((t for t in query.terms if t.key == key and not t.entity), None)
         if term is None or self._holds_any([term], sentence):
             return False
-        return not self._near_in_meaning([toks[1]], sentence, COUNTED_ALIKE_COSINE)
+        return not self._near_in_meaning([asked], sentence, COUNTED_ALIKE_COSINE)
 
     def counted_missing(self, query: Query, sentence: int) -> bool:
         """Whether the sentence never names what a "how many" question counts, nor a word that may

@@ -1661,6 +1661,9 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
     assert article.cited("Which rocket launched the Halcyon probe?") == ""
     assert article.cited("What dose of veltorasib did patients take?") == ""
     assert article.cited("What subject did Margaret Oduya teach?") == ""
+    # after "what is the": "the average age" is no age of one participant
+    assert article.cited("What is the average age of the participants?") == ""
+    assert article.cited("How old is Margaret Oduya?").startswith("Among the participants")
     # the question's word, or a word like it, answers
     assert article.cited("What side effects did patients on veltorasib have?").startswith("Serious side")
 
