@@ -10,6 +10,7 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .acronyms import COMMON
 from .gazetteer import GENERIC_ROLE_WORDS, SPECIFIC_ROLES, first_names
 from .index import ENTITY_PREFIX, QUANTITY_PREFIX
 from .lexicon import FORM_WORDS, LIGHT, PLACE_KINDS, dictionary, other_spellings, synonyms
@@ -101,6 +102,8 @@ def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
 _UNRANKED = 10**6  # the frequency rank of a word the word vectors do not hold: rarer than any they do
 _RARE_RANK = 20000  # an English word rarer than this may be a slip for a common one ("manger": 28,707th)
 # words a "where" question says again what it asks with: a place in the sentence answers them
+# the common acronyms of things, not of titles or bodies ("TB", "IVF"), folded (_read_word)
+_THINGS_ACRONYMS = frozenset(acronym.lower() for acronym, (_, kind) in COMMON.items() if kind == "other")
 _SAYS_WHERE = frozenset({"located", "situated", "sited", "locate", "situate"})
 
 
@@ -616,6 +619,8 @@ class QuestionReading:
             spelt = next((w for w in other_spellings(tok) if w in idx.vocab), None)
             if spelt:
                 key, known = stem(spelt), True
+        if not known and tok in _THINGS_ACRONYMS and not synonyms()[key].isdisjoint(idx.idf):
+            known = True  # "TB" of an article writing "tuberculosis": a thing's acronym the base spells out
         # a form that is its own lemma for some words and another's form for stem ("found" of "founded"
         # and of "find", "lay" of "laid" and of "lie", "number" of "numbers" and of "numb"): both readings
         own = stem_as_written(tok)

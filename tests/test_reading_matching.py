@@ -2932,3 +2932,15 @@ def test_the_final_score_asks_for_a_scoreline_not_the_word_score(tmp_path: Path)
     )
     assert article.cited("What was the final score?").startswith("Dunmere Hockey Club won")
     assert article.cited("whats the score").startswith("Dunmere Hockey Club won")
+
+
+def test_a_things_acronym_meets_the_words_the_article_spells_out(tmp_path: Path) -> None:
+    # "How many people die of TB each year?" abstained: "TB" read as a name the article never gives
+    article = build_article(
+        tmp_path,
+        "Vaccine trial begins\n\nTuberculosis kills about 1.3 million people a year, the WHO says.\n\n"
+        "The trial will enrol 4,000 adults in South Africa.",
+    )
+    assert article.cited("How many people die of TB each year?").startswith("Tuberculosis kills")
+    # an acronym of a title stays unknown to an article without it
+    assert article.cited("Who is the CEO of the trial?") == ""
