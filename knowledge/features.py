@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from .gazetteer import MONTHS, WEEKDAYS
 from .index import Index, SentenceRec, Unit
 from .scoring import ASKED_MISSING_BELOW, RANK_FEATURES
 from .text import fold, stem, tokens
@@ -373,8 +374,11 @@ def _meanings(index: Index, query: Query, sentences: list[int]) -> list[float]:
     return out
 
 
-# who did it, named after "by": "promoted by Live Nation", "bought by the Japanese publisher Hoshino"
-_BY_A_NAME = re.compile(r"\bby (?:[a-z]+ ){0,3}[A-Z]")
+# who did it, named after "by": "promoted by Live Nation", "bought by the Japanese publisher Hoshino"; not
+# when ("by Thursday", "by the end of March")
+_BY_A_NAME = re.compile(
+    r"\bby (?:[a-z]+ ){0,3}(?!(?:" + "|".join(w.title() for w in (*WEEKDAYS, *MONTHS)) + r")\b)[A-Z]"
+)
 # the kinds of question _type_agreement reads the sentence for; of any other it is (0.0, 0.0)
 _TYPED = frozenset({"date", "number", "age", "duration", "place", "person", "reason", "name"})
 

@@ -2918,6 +2918,12 @@ def test_a_name_after_by_answers_who(tmp_path: Path) -> None:
         '"Standing here now, with it full of people again, I honestly can\'t describe it."',
     )
     assert article.cited("who runs the lido now").startswith("The lido is run by")
+    # "by Thursday", "by the end of March" say when, not who
+    from knowledge.features import _BY_A_NAME
+
+    assert _BY_A_NAME.search("run by the Tidewell Leisure Trust")
+    assert not _BY_A_NAME.search("3,400 signatures by Thursday evening")
+    assert not _BY_A_NAME.search("finished by the end of March")
 
 
 def test_the_final_score_asks_for_a_scoreline_not_the_word_score(tmp_path: Path) -> None:
