@@ -20,6 +20,7 @@ COMMON: dict[str, tuple[str, str]] = {
     "AI": ("artificial intelligence", "other"),
     "EV": ("electric vehicle", "other"),
     "NGO": ("non-governmental organisation", "other"),
+    "MVP": ("most valuable player", "other"),
     "TB": ("tuberculosis", "other"),
     "IVF": ("in vitro fertilisation", "other"),
     "COPD": ("chronic obstructive pulmonary disease", "other"),
