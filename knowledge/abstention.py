@@ -196,6 +196,11 @@ _ATTRIBUTES_OF = _ATTRIBUTES_ASKED | frozenset(
     """average median wingspan phone interest capacity weather address diameter specificity sensitivity
     survival magnitude occupancy salinity temperature weight speed""".split()
 )
+# an attribute a sentence may state by its unit alone (asked_kind_missing)
+_STATED_AS = {
+    "speed": re.compile(r"\bper (?:second|hour|minute)\b|\b(?:mph|km/h|kph|knots)\b", re.I),
+    "temperature": re.compile(r"\d\s?(?:°|degrees?\b|[CF]\b)", re.I),
+}
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked
@@ -583,6 +588,9 @@ class AbstentionRules:
         term = next((t for t in query.terms if t.key == key and not t.entity), None)
         if term is None or self._holds_any([term], sentence):
             return False
+        stated = _STATED_AS.get(asked)
+        if stated is not None and stated.search(self.index.sentences[sentence].text):
+            return False  # "what speed was reached" of "reached 2.5 gigabits per second"
         return not self._near_in_meaning([asked], sentence, COUNTED_ALIKE_COSINE)
 
     def counted_missing(self, query: Query, sentence: int) -> bool:
