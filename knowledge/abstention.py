@@ -200,6 +200,7 @@ _ATTRIBUTES_OF = _ATTRIBUTES_ASKED | frozenset(
 _STATED_AS = {
     "speed": re.compile(r"\bper (?:second|hour|minute)\b|\b(?:mph|km/h|kph|knots)\b", re.I),
     "temperature": re.compile(r"\d\s?(?:°|degrees?\b|[CF]\b)", re.I),
+    "resolution": re.compile(r"\b\d{3,4}p\b|\b[48]K\b|\bmegapixels?\b|\bpixels\b", re.I),
 }
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing

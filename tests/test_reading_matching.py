@@ -1656,7 +1656,8 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
         "taking it because of them.\n\n"
         "Among the participants was retired teacher Margaret Oduya, 72, from Leicester.\n\n"
         "The Halcyon probe was launched in 2019 and reached the Moon in 2024.\n\n"
-        "The ferry was travelling at 11 knots as it entered the harbour."
+        "The ferry was travelling at 11 knots as it entered the harbour.\n\n"
+        "Players on Chromecast get the game at 30fps with 4K output."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Which rocket launched the Halcyon probe?") == ""
@@ -1665,8 +1666,9 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
     # after "what is the": "the average age" is no age of one participant
     assert article.cited("What is the average age of the participants?") == ""
     assert article.cited("How old is Margaret Oduya?").startswith("Among the participants")
-    # a speed or a temperature may be stated by its unit alone
+    # a speed, a temperature or a resolution may be stated by its unit alone
     assert article.cited("What speed was the ferry doing in the harbour?").startswith("The ferry was")
+    assert article.cited("What resolution do Chromecast players get?").startswith("Players on Chromecast")
     # the question's word, or a word like it, answers
     assert article.cited("What side effects did patients on veltorasib have?").startswith("Serious side")
 
