@@ -145,7 +145,8 @@ _GROUPS = [
     "typical typically average",
     "debut first",  # "what was her first album" of "her debut album"
     "top highest",  # "who got the top score" of "the highest individual score"
-    "own owner owned owns ownership bought acquired",  # "who owns brightmoor" of "was bought by"
+    # "who owns brightmoor" of "was bought by"; "who owns the farm" of "the farm belongs to"
+    "own owner owned owns ownership bought acquired belong belongs belonged",
     "lose lost loss losses",  # "how much did it lose" of "a pre-tax loss of £6.8 million"
     "run runs operate operates operated operator",  # "who runs the van" of "its operator"
     # chat's short forms (rounds 657-704)
