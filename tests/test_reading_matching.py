@@ -2846,12 +2846,13 @@ def test_who_owns_it_is_answered_by_who_bought_it(tmp_path: Path) -> None:
         "The Dundee games studio Brightmoor is to cut 80 jobs after its latest game sold poorly.\n\n"
         "Brightmoor was bought by the Swedish publisher Norrsken Games Group in 2022 for $410 million.\n\n"
         "Staff were told of the cuts at a meeting on Tuesday.\n\n"
-        "The studio's old office belongs to the Dundee council."
+        "Its building was designed by the architect Jane Moss in 1965.\n\n"
+        "The building belongs to the Dundee council."
     )
     article = build_article(tmp_path, text)
     assert article.cited("who owns brightmoor").startswith("Brightmoor was bought by")
     # "the farm belongs to Magnus Linklater" says who owns it too
-    assert article.cited("who owns the old office").startswith("The studio's old office belongs")
+    assert article.cited("who owns the building").startswith("The building belongs")
 
 
 def test_a_loss_answers_how_much_was_lost_and_an_operator_who_runs_it(tmp_path: Path) -> None:
