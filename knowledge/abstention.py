@@ -194,7 +194,7 @@ _BEING_NOW = frozenset({"is", "was", "are", "were", "s"})
 _OWNING = frozenset({"the", "its", "their", "his", "her"})
 _ATTRIBUTES_OF = _ATTRIBUTES_ASKED | frozenset(
     """average median wingspan phone interest capacity weather address diameter specificity sensitivity
-    survival magnitude occupancy salinity temperature weight speed""".split()
+    survival magnitude occupancy salinity temperature weight speed names top mass thrust""".split()
 )
 # an attribute a sentence may state by its unit alone (asked_kind_missing)
 _STATED_AS = {
