@@ -2830,10 +2830,14 @@ def test_where_is_it_located_is_answered_by_a_place(tmp_path: Path) -> None:
         "A Japanese rover has been stuck in a crater on the Moon since Monday.\n\n"
         "Mission manager Hiroshi Tanabe, of JAXA's Institute of Space and Astronautical Science (ISAS) in "
         "Sagamihara, said the rover was not in danger.\n\n"
-        "Engineers will try to free it next week."
+        "Engineers will try to free it next week.\n\n"
+        "The rover's team also earns a place in the Lunar Robotics Cup in Nagoya in September, where they "
+        "will face the winners of the European and American leagues."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Where is ISAS located?").startswith("Mission manager Hiroshi Tanabe")
+    # so do "held", "played" and "staged" of an event
+    assert article.cited("Where is the Lunar Robotics Cup being played?").startswith("The rover's team")
     # "based" is the sentence's own word ("the Leeds-based chain"): it stays one the answer must hold
     assert article.cited("Where is ISAS based?") == ""
 
