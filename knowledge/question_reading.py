@@ -101,10 +101,10 @@ def _one_edit_from(tok: str, words: tuple[str, ...]) -> str:
 
 _UNRANKED = 10**6  # the frequency rank of a word the word vectors do not hold: rarer than any they do
 _RARE_RANK = 20000  # an English word rarer than this may be a slip for a common one ("manger": 28,707th)
-# words a "where" question says again what it asks with: a place in the sentence answers them ("where is
-# ISAS located", "where was the final played" of "at the Aldgate Aquatics Centre")
 # the common acronyms of things, not of titles or bodies ("TB", "IVF"), folded (_read_word)
 _THINGS_ACRONYMS = frozenset(acronym.lower() for acronym, (_, kind) in COMMON.items() if kind == "other")
+# words a "where" question says again what it asks with: a place in the sentence answers them ("where is
+# ISAS located", "where was the final played" of "at the Aldgate Aquatics Centre")
 _SAYS_WHERE = frozenset({"located", "situated", "sited", "locate", "situate", "held", "played", "staged"})
 
 
