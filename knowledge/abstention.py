@@ -181,6 +181,7 @@ _ORGANISATION_ASKED = frozenset(
     developer retailer manufacturer maker brand supermarket operator insurer lender regulator""".split()
 )
 _ORGANISATION_KINDS = frozenset({"organisation", "other", "place"})
+
 _WHICH_WHAT = (["which"], ["what"])
 # "what dose", "which breed": what the question asks is an attribute the sentence must name, or one like it
 _ATTRIBUTES_ASKED = frozenset(
@@ -202,6 +203,7 @@ _STATED_AS = {
     "temperature": re.compile(r"\d\s?(?:°|degrees?\b|[CF]\b)", re.I),
     "resolution": re.compile(r"\b\d{3,4}p\b|\b[48]K\b|\bmegapixels?\b|\bpixels\b", re.I),
 }
+
 _SINCE_OR_IN = frozenset({"since", "in"})  # "have not won since 2008", "not lost in 14 months"
 _ACTOR_KINDS = frozenset({"person", "country", "organisation", "other"})  # a town does nothing
 _NO_SCALE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())  # no superlative asked

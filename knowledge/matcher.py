@@ -900,7 +900,6 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
                 names.append(e.name)
         return tuple(names[:limit])
 
-
     def _by_meaning(
         self, query: Query, covered: dict[str, float], best: float, lead: str | None
     ) -> dict[str, float]:

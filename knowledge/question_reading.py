@@ -620,7 +620,7 @@ class QuestionReading:
             spelt = next((w for w in other_spellings(tok) if w in idx.vocab), None)
             if spelt:
                 key, known = stem(spelt), True
-        if not known and tok in _THINGS_ACRONYMS and not synonyms()[key].isdisjoint(idx.idf):
+        if not known and tok in _THINGS_ACRONYMS and not synonyms().get(key, frozenset()).isdisjoint(idx.idf):
             known = True  # "TB" of an article writing "tuberculosis": a thing's acronym the base spells out
         # a form that is its own lemma for some words and another's form for stem ("found" of "founded"
         # and of "find", "lay" of "laid" and of "lie", "number" of "numbers" and of "numb"): both readings
