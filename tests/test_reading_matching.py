@@ -2962,6 +2962,6 @@ def test_a_things_acronym_meets_the_words_the_article_spells_out(tmp_path: Path)
         "In the cup final, guard Keisha Adeyemi was named the most valuable player.",
     )
     assert article.cited("How many people die of TB each year?").startswith("Tuberculosis kills")
-    assert article.cited("whos the mvp of the final").startswith("In the cup final")
+    assert article.cited("whos the mvp").startswith("In the cup final")
     # an acronym of a title stays unknown to an article without it
     assert article.cited("Who is the CEO of the trial?") == ""
