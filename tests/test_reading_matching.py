@@ -1657,7 +1657,8 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
         "Among the participants was retired teacher Margaret Oduya, 72, from Leicester.\n\n"
         "The Halcyon probe was launched in 2019 and reached the Moon in 2024.\n\n"
         "The ferry was travelling at 11 knots as it entered the harbour.\n\n"
-        "Players on Chromecast get the game at 30fps with 4K output."
+        "Players on Chromecast get the game at 30fps with 4K output.\n\n"
+        "The pool will be kept at 25C from May."
     )
     article = build_article(tmp_path, text)
     assert article.cited("Which rocket launched the Halcyon probe?") == ""
@@ -1669,6 +1670,7 @@ def test_an_attribute_asked_is_an_attribute_the_sentence_names(tmp_path: Path) -
     # a speed, a temperature or a resolution may be stated by its unit alone
     assert article.cited("What speed was the ferry doing in the harbour?").startswith("The ferry was")
     assert article.cited("What resolution do Chromecast players get?").startswith("Players on Chromecast")
+    assert article.cited("What is the temperature of the pool?").startswith("The pool will")
     # the question's word, or a word like it, answers
     assert article.cited("What side effects did patients on veltorasib have?").startswith("Serious side")
 
