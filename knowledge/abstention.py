@@ -197,6 +197,7 @@ _ATTRIBUTES_OF = _ATTRIBUTES_ASKED | frozenset(
     """average median wingspan phone interest capacity weather address diameter specificity sensitivity
     survival magnitude occupancy salinity temperature weight speed names top mass thrust""".split()
 )
+_FORM_ATTRIBUTES = frozenset({"names"})  # attributes the question's reading keeps no term of
 # an attribute a sentence may state by its unit alone (asked_kind_missing)
 _STATED_AS = {
     "speed": re.compile(r"\bper (?:second|hour|minute)\b|\b(?:mph|km/h|kph|knots)\b", re.I),
@@ -589,6 +590,8 @@ class AbstentionRules:
             return False
         key = stem(asked)
         term = next((t for t in query.terms if t.key == key and not t.entity), None)
+        if term is None and asked in _FORM_ATTRIBUTES:
+            term = Term(key, 1.0, False)  # "what are the names of": a form word, read as no term
         if term is None or self._holds_any([term], sentence):
             return False
         stated = _STATED_AS.get(asked)
