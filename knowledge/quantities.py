@@ -11,7 +11,7 @@ from .text import MONTH_ABBREVIATION_PATTERN, STOPWORDS, strip_invisible, tokens
 
 KINDS = tuple(
     "age length area depth money percent count duration date time power energy temperature mass score moment"
-    " loudness data frequency"
+    " loudness data frequency tally"
     .split()
 )
 
@@ -21,6 +21,9 @@ _SMALL = (
 ).split()
 _WORDNUM = rf"(?:{'|'.join(sorted(_SMALL, key=len, reverse=True))})(?:-(?:{'|'.join(_SMALL[:9])}))?"
 _ONE_TO_TEN = "|".join(_SMALL[:10])
+# a vote's tally: "nine to two", "by 31 votes to 24" (read only in a sentence saying "vote")
+_VOTES = rf"(?:\d{{1,3}}|nil|none|{'|'.join(_SMALL[:21])})"
+_TALLY = re.compile(rf"\b{_VOTES} (?:votes? )?to {_VOTES}\b(?! per)", re.I)
 _SCALE = r"(?:[- ](?:hundred|thousand|million|billion|trillion)|(?<=\d)(?:bn|m|k))"
 # A number: 12,000 / 3.5 / twenty-five / a dozen / five-and-a-half, with an optional scale word.
 _NUM = (
@@ -349,6 +352,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 found.append(Quantity("depth", text[s:end], s, end))
         found.append(Quantity(kind, text[s:end], s, end))
     found += [Quantity("score", m.group(0), *m.span()) for m in _SCORE.finditer(text)]
+    if "vote" in text or "Vote" in text:  # "voted nine to two", "approved by 31 votes to 24": a vote's tally
+        found += [Quantity("tally", m.group(0), *m.span()) for m in _TALLY.finditer(text)]
     found += [Quantity("frequency", m.group(0), *m.span()) for m in _FREQUENCY.finditer(text)]
     found += [Quantity("moment", m.group(0), *m.span()) for m in _MOMENT.finditer(text)]
     found.sort(key=lambda q: (q.start, q.kind))
@@ -560,7 +565,7 @@ _MEASURING = frozenset(
     date dates
     day days month months decade decades century centuries when hot cold warm temperature degrees heavy
     weigh weighs weighed weight mass width cheap expensive costly pricey pricy score scoreline diameter
-    radius circumference loud noisy quiet decibels often frequently hours times""".split()
+    radius circumference loud noisy quiet decibels often frequently hours times vote""".split()
 )
 _ASKS_AGE = re.compile(
     r"\b(?:how old|what age|which age|at what age|how many years old)\b"
@@ -596,8 +601,10 @@ _ASKS_PRICE = re.compile(
     # "how much will the houses sell for", "how much did the hoard fetch": a price, not how many were sold
     r"|\bhow much\b.*\b(?:(?:sell|sells|selling|sold|go|goes|going|went)\s+for|fetch(?:ed|es)?)\b"
 )
-# "what was the final score", "what's the score": a game's score; "who scored" asks for a person
+# "what was the final score", "what's the score": a game's score; "who scored" asks for a person; "what was
+# the vote", "what was the final vote count": a vote's tally (_ASKS_VOTE)
 _ASKS_SCORE = re.compile(r"\b(?:the|final|halftime|game|match) score(?:line)?\b|\bscoreline\b")
+_ASKS_VOTE = re.compile(r"^\W*whats?(?:'s| s| is| was)? (?:the )?(?:final )?vote(?: count| tally| result)?\b")
 # "what is the fine for it", "what was the final cost of the barrier", "what does a family pass cost": a
 # sum named by what it is (a fine may be a share of turnover: "up to 4% of their turnover")
 _SUM_NOUNS = (
@@ -674,6 +681,8 @@ def _wanted_kind_of(words: list[str]) -> frozenset[str] | None:
         return frozenset({"temperature"})
     if _ASKS_SCORE.search(text):
         return frozenset({"score"})
+    if _ASKS_VOTE.search(text):  # "nine to two", "36-31", "by 87 per cent"
+        return frozenset({"tally", "score", "percent"})
     if _ASKS_LOUDNESS.search(text):
         return frozenset({"loudness"})
     if _ASKS_MASS.search(text):

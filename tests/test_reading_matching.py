@@ -2969,3 +2969,14 @@ def test_a_things_acronym_meets_the_words_the_article_spells_out(tmp_path: Path)
     assert article.cited("whos the mvp").startswith("In the cup final")
     # an acronym of a title stays unknown to an article without it
     assert article.cited("Who is the CEO of the trial?") == ""
+
+
+def test_the_vote_asks_for_its_tally(tmp_path: Path) -> None:
+    # "what was the vote" abstained on "voted three to nil": a tally is neither a score nor a count
+    article = build_article(
+        tmp_path,
+        "Crepe van loses its licence\n\n"
+        "The council's licensing panel voted three to nil on Thursday to revoke the van's consent.\n\n"
+        "The vote followed complaints about queues on Madeira Drive, the panel's chair said.",
+    )
+    assert article.cited("what was the vote").startswith("The council's licensing panel voted three to nil")
