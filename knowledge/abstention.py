@@ -125,6 +125,7 @@ from .swap_rules import (
     _verbal,
     _which_noun,
     _who_is,
+    numbers_after,
 )
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
 from .wordvectors import cosine, default_vectors
@@ -1322,14 +1323,11 @@ class AbstentionRules:
         return False
 
     def swapped_model(self, query: Query, sentence: int) -> bool:
-        """Whether the sentence numbers the question's named thing otherwise, and never as the question
-        does ("How much do Thunderbolt 2 docks start at?" of "Thunderbolt 3 docks start at $199")."""
-        words = self._sentence_words(sentence)
-        for word, number in self.gates(query).models:
-            after = [words[i + 1] for i in range(len(words) - 1) if words[i] == word]
-            if number not in after and any(w.isdigit() for w in after):
-                return True
-        return False
+        """Whether the sentence numbers the question's numbered thing otherwise, and never as the question
+        does ("How much do Thunderbolt 2 docks start at?" of "Thunderbolt 3 docks start at $199", "When
+        did Selene-2 land?" of "Selene-3 landed", "the route 5 bus" of "one bus on route 11")."""
+        numbered = numbers_after(self.index.sentences[sentence].text)
+        return any(number not in numbered.get(word, {number}) for word, number in self.gates(query).models)
 
     def order_swapped(self, query: Query, sentence: int) -> bool:
         """Whether the sentence has two names of the question the other way round about the same words

@@ -297,16 +297,35 @@ _PERSONAL = re.compile(r"\b(?:he|she|they|we|I|him|her|them|us)\b", re.I)  # som
 _QUOTED = re.compile(r"[\"\u201c\u201d]([^\"\u201c\u201d]+)[\"\u201c\u201d]")
 
 
-_NUMBERED_NAME = re.compile(r"\b([A-Z][A-Za-z]+) (\d{1,4})\b(?![,.]\d)")  # "Thunderbolt 3", "iPhone 11"
+# a thing numbered: "Thunderbolt 3", "iPhone 11", "Selene-2", "route 5", "phase 3"
+_NUMBERED_NAME = re.compile(r"\b([A-Za-z][A-Za-z]+)([- ])(\d{1,4})\b(?![,.]\d)")
+_LABEL_IN_SENTENCE = re.compile(r"\b([A-Za-z][A-Za-z]+)[- ](\d[\d,]*)\b(?!\.\d)")
+# words a number follows as a quantity, not as a label ("within 2 days", "per 1,000", "aged 80")
+_BEFORE_A_QUANTITY = frozenset(
+    "per within aged age top around about over under off than nearly almost only just least most some up "
+    "down past last next first".split()
+)
 
 
 def _numbered_names(text: str) -> tuple[tuple[str, str], ...]:
-    """(folded word, number) of each capitalised word, not the question's first, a number follows."""
+    """(folded word, number) of each thing *text* numbers: a word a number follows, by a space (not the
+    question's first word) or a hyphen ("Selene-2"), that reads as no quantity."""
     return tuple(
-        (fold(m.group(1)), m.group(2))
+        (word, m.group(3))
         for m in _NUMBERED_NAME.finditer(text)
-        if m.start() > 0 and not _YEAR_LIKE.fullmatch(m.group(2)) and fold(m.group(1)) not in STOPWORDS
+        if (m.start() > 0 or m.group(2) == "-")
+        and not _YEAR_LIKE.fullmatch(m.group(3))
+        and (word := fold(m.group(1))) not in STOPWORDS
+        and word not in _BEFORE_A_QUANTITY
     )
+
+
+def numbers_after(text: str) -> dict[str, set[str]]:
+    """The numbers each word of *text* is followed by ("route 11", "Selene-3"), commas left out."""
+    out: dict[str, set[str]] = {}
+    for m in _LABEL_IN_SENTENCE.finditer(text):
+        out.setdefault(fold(m.group(1)), set()).add(m.group(2).replace(",", ""))
+    return out
 
 
 _YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
