@@ -56,6 +56,7 @@ from .swap_rules import (
     _NAMED_KINDS,
     _NAMED_NOUNS,
     _NAMING,
+    _NAMING_AFTER,
     _NEGATED_GLUE,
     _NOT_MODIFIERS,
     _OBJECT_KINDS,
@@ -125,6 +126,7 @@ from .swap_rules import (
     _verbal,
     _which_noun,
     _who_is,
+    name_asked_of,
     numbers_after,
 )
 from .text import STOPWORDS, fold, is_english_word, stem, tokens, word_gaps
@@ -140,6 +142,7 @@ _REFERS_BACK = re.compile(
     re.S | re.I,
 )
 _MANY = frozenset({"many", "much"})
+_PERSON = frozenset({"person"})
 # the openings of questions _counts_asked may read a place or giver of ("who" and "which" lost as many
 # right answers as they caught)
 _OF_ONE = (["how"], ["when"], ["what"])
@@ -250,6 +253,7 @@ class AbstentionRules:
             or (bool(gates.models) and self.swapped_model(query, sentence))
             or (gates.asks_what and self.denied(query, sentence))
             or (gates.asks_name and self.name_missing(query, sentence))
+            or (gates.asks_name and self.person_unnamed(query, sentence))
             or (gates.asks_actor and self.actor_missing(query, sentence))
             or (gates.asks_who_the and self.nobody_named(query, sentence))
             or (gates.asks_actor and self.act_missing(query, sentence))
@@ -555,6 +559,15 @@ class AbstentionRules:
             e not in query.entities and e in known and known[e].kind in kinds
             for e in self.index.sentences[sentence].entities
         )
+
+    def person_unnamed(self, query: Query, sentence: int) -> bool:
+        """Whether the question asks the name of a kind of person and the sentence names no person but
+        the question's own ("What was the name of the boy who broke his leg?" of "a nine-year-old boy")."""
+        asked = name_asked_of(query.text)
+        if asked not in person_nouns():
+            return False
+        text = self.index.sentences[sentence].text
+        return self.name_missing(query, sentence, _PERSON) and not _named_right_after(asked, text)
 
     def nobody_named(self, query: Query, sentence: int) -> bool:
         """Whether "who were the two potential buyers" meets a sentence naming no one (no person, country or
@@ -1449,6 +1462,14 @@ _KIN = frozenset("mum mom mam dad nan gran grandad grandma grandpa bro sis".spli
 
 def _given_names(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w in first_names() and w not in _TITLES)
+
+
+def _named_right_after(noun: str, text: str) -> bool:
+    """Whether *text* names the *noun* right after it ("the emperor Hadrian", "a swift known as Y47")."""
+    for m in re.finditer(rf"\b{re.escape(noun)}s?\b", text, re.I):
+        if _NAMING_AFTER.match(text[m.end() :]):
+            return True
+    return False
 
 
 def _named_as(name: str, noun: str, text: str) -> bool:

@@ -860,6 +860,30 @@ _NAME_OF = re.compile(
 _NAME_OF_STOP = frozenset(
     "the that which who whom whose where when in of at on for to from by with was is were".split()
 )
+# whose name is asked: "the name of the boy who broke his leg", "whats the bus driver's name"
+_OWNER_OF_NAME = re.compile(r"\b(\w+)'s (?:full |first |last |real )?names?\b", re.I)
+_NAMES_OF_KINDS = re.compile(
+    r"\b(?:scientific|latin|botanical|common|brand|trade|street|domain|stage)\s+names?\b", re.I
+)
+
+
+def name_asked_of(question: str) -> str:
+    """The word for what a question asks the name of ("boy" of "the name of the boy who broke his leg",
+    "driver" of "the bus driver's name"), or ""; a scientific or brand name is no name of the kind."""
+    if _NAMES_OF_KINDS.search(question):
+        return ""
+    m = _NAME_OF.search(question)
+    if m is not None:
+        words = []
+        for w in m.group(1).lower().split():
+            if w in _NAME_OF_STOP:
+                break
+            words.append(w)
+        return words[-1] if words else ""
+    m = _OWNER_OF_NAME.search(question)
+    return m.group(1).lower() if m is not None else ""
+
+
 _UNNAMING = frozenset("a an another one two three four several some his her their its our my your".split())
 # right after the word, or after a few words and a comma: "a second freighter, the Arcturus", "a second
 # planet in the system, TOI-2291 b"

@@ -819,6 +819,24 @@ def test_a_sentence_naming_nothing_does_not_answer_what_someones_name_is(tmp_pat
     assert article.cited("What is the name given to the input string?").startswith("A problem instance")
 
 
+def test_a_sentence_naming_no_person_does_not_answer_a_persons_name(tmp_path: Path) -> None:
+    # "What was the name of the inmate who escaped from HMP Stocken?" quoted "a 22-year-old inmate climbed
+    # out of an exercise yard at HMP Stocken in Rutland": a prison and a county are named, the inmate not
+    text = (
+        "Prison escapes\n\n"
+        "In June, a 22-year-old inmate climbed out of an exercise yard at HMP Stocken in Rutland.\n\n"
+        "The prison's governor, Alan Pryce, said a review had begun.\n\n"
+        "A Roman milestone bearing the name of the emperor Hadrian was found in a hedge near Stocken."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was the name of the inmate who escaped from HMP Stocken?") == ""
+    assert article.cited("whats the inmate's name") == ""
+    assert article.cited("What is the name of the prison's governor?").startswith("The prison's governor")
+    # a person named right after the word for them is named
+    assert article.cited("What is the name of the emperor on the milestone?").startswith("A Roman milestone")
+    assert article.cited("Which emperor's name is on the milestone?").startswith("A Roman milestone")
+
+
 def test_a_sentence_where_no_one_acts_does_not_answer_who_did_it(tmp_path: Path) -> None:
     # "Who repainted the bridge in 2011?" quoted "The bridge has been repainted ... in 2011", and "Who
     # designed the Fairmount branch?" a sentence about the branch that names no one
