@@ -862,16 +862,11 @@ _NAME_OF_STOP = frozenset(
 )
 # whose name is asked: "the name of the boy who broke his leg", "whats the bus driver's name"
 _OWNER_OF_NAME = re.compile(r"\b(\w+)'s (?:full |first |last |real )?names?\b", re.I)
-_NAMES_OF_KINDS = re.compile(
-    r"\b(?:scientific|latin|botanical|common|brand|trade|street|domain|stage)\s+names?\b", re.I
-)
 
 
 def name_asked_of(question: str) -> str:
     """The word for what a question asks the name of ("boy" of "the name of the boy who broke his leg",
-    "driver" of "the bus driver's name"), or ""; a scientific or brand name is no name of the kind."""
-    if _NAMES_OF_KINDS.search(question):
-        return ""
+    "driver" of "the bus driver's name"); empty when it asks none."""
     m = _NAME_OF.search(question)
     if m is not None:
         words = []

@@ -826,7 +826,9 @@ def test_a_sentence_naming_no_person_does_not_answer_a_persons_name(tmp_path: Pa
         "Prison escapes\n\n"
         "In June, a 22-year-old inmate climbed out of an exercise yard at HMP Stocken in Rutland.\n\n"
         "The prison's governor, Alan Pryce, said a review had begun.\n\n"
-        "A Roman milestone bearing the name of the emperor Hadrian was found in a hedge near Stocken."
+        "A Roman milestone bearing the name of the emperor Hadrian was found in a hedge near Stocken.\n\n"
+        "Staff at the prison have counted cuckoos since 2019; the common cuckoo, Cuculus canorus, "
+        "is on the red list."
     )
     article = build_article(tmp_path, text)
     assert article.cited("What was the name of the inmate who escaped from HMP Stocken?") == ""
@@ -834,6 +836,8 @@ def test_a_sentence_naming_no_person_does_not_answer_a_persons_name(tmp_path: Pa
     assert article.cited("What is the name of the prison's governor?").startswith("The prison's governor")
     # a person named right after the word for them is named
     assert article.cited("What is the name of the emperor on the milestone?").startswith("A Roman milestone")
+    # so is a cuckoo (a kind of person too) by its scientific name
+    assert article.cited("What is the scientific name of the common cuckoo?").startswith("Staff at")
     assert article.cited("Which emperor's name is on the milestone?").startswith("A Roman milestone")
 
 
