@@ -126,6 +126,8 @@ from .swap_rules import (
     _verbal,
     _which_noun,
     _who_is,
+    act_to_come,
+    done_asked,
     name_asked_of,
     numbers_after,
 )
@@ -143,6 +145,7 @@ _REFERS_BACK = re.compile(
 )
 _MANY = frozenset({"many", "much"})
 _PERSON = frozenset({"person"})
+_NOTHING_DONE: tuple[str, tuple[str, ...]] = ("", ())
 # the openings of questions _counts_asked may read a place or giver of ("who" and "which" lost as many
 # right answers as they caught)
 _OF_ONE = (["how"], ["when"], ["what"])
@@ -271,6 +274,7 @@ class AbstentionRules:
             or self.place_unnamed(query, sentence)
             or _kind_unnamed(query.text, text)
             or (query.asks == "when" and _approval_unsaid(query.text, text))
+            or (bool(gates.done[0]) and bool(act_to_come(gates.done, text)))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))
@@ -323,6 +327,7 @@ class AbstentionRules:
                 superlatives=_superlatives_asked(text) if not SUPERLATIVES.isdisjoint(toks) else _NO_SCALE,
                 qualifiers=_qualifiers_asked(toks) if not QUALIFIERS.isdisjoint(toks) else (),
                 quantities=_quantities_asked(text) if counted else (),
+                done=done_asked(text) if "when" in toks[:3] else _NOTHING_DONE,
             )
         return query.gates
 

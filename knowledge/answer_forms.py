@@ -17,6 +17,8 @@ from .swap_rules import (
     _counts_directly,
     _opening_age_of_another,
     _sum_near,
+    act_to_come,
+    says_done,
 )
 from .text import stem
 
@@ -40,12 +42,25 @@ class AnswerForms:
         """Put first the sentence holding the form of answer asked for, when the best lacks it."""
         if len(ranked) < 2:
             return
+        self.done_first(query, ranked)
         if query.wanted:
             self.current_age_first(query, ranked)
             self.counted_first(query, ranked)
             self.measure_near_first(query, ranked)
         elif query.asks == "who":
             self.named_answer_first(query, ranked)
+
+    def done_first(self, query: Query, ranked: list[Candidate]) -> None:
+        """For "when did it open", the first of the next three sentences that says it done ("opened in
+        2018") when the best says it only to come ("will open on Saturday"), if it covers the question as
+        well and is no headline."""
+        done = self.gates(query).done
+        if not done[0]:
+            return
+        best = ranked[0]
+        act = act_to_come(done, self.index.sentences[best.sentences[0]].text)
+        if act:
+            _put_first(ranked, 3, lambda c: self._holds_form(c, best, lambda t: says_done(act, t)))
 
     def current_age_first(self, query: Query, ranked: list[Candidate]) -> None:
         """For "how old is X" (now, not when something happened), the first of the next four sentences

@@ -202,6 +202,7 @@ class _QuestionGates(NamedTuple):
     # (qualifier, its opposites, the stem after it): "over 55", "adults were" (_qualifiers_asked)
     qualifiers: tuple[tuple[str, frozenset[str], str], ...]
     quantities: tuple[tuple[str, float], ...]  # (kind, value) of each measure it gives: "above 10C"
+    done: tuple[str, tuple[str, ...]]  # ("did" or "was", the words after) of "when did it open": done_asked
 
 
 @dataclass(slots=True)

@@ -451,6 +451,70 @@ def _approval_unsaid(question: str, sentence: str) -> bool:
     return _ASKS_APPROVAL.match(question) is not None and _SAYS_APPROVED.search(sentence) is None
 
 
+# "when did it open", "When was MTG-I2 launched?": asks when something was done; not when it was meant to be
+_WHEN_DONE = re.compile(r"^\W*(?:(?:so|and|but|wait)\s+)?when\s+(did|was|were)\s+(.+)", re.I)
+_ONLY_MEANT = re.compile(
+    r"\b(?:supposed|meant|due|expected|planned|originally|scheduled|set to|going to|would|will|hope|hoped|"
+    r"say|said|plan|aim|aimed|intend|intended|want|wanted|promise|promised|expect|forecast|predict)\b",
+    re.I,
+)
+_MODALS = frozenset("will would could may might should shall".split())
+_AFTER_BE = ["be"]
+# the words before "to" that make what follows an act to come: "plans to launch", "is due to be published"
+_INTENDING = frozenset(
+    "plan plans planned planning due expected set aim aims aimed hope hopes hoped intend intends intended "
+    "scheduled going proposed proposes want wants seeking seeks ready preparing prepares need needs".split()
+)
+
+
+def done_asked(question: str) -> tuple[str, tuple[str, ...]]:
+    """("did" or "was", the words after it) of a question asking when something was done, or ("", ())."""
+    m = _WHEN_DONE.match(question)
+    if m is None or _ONLY_MEANT.search(question):
+        return "", ()
+    return ("did" if m.group(1).lower() == "did" else "was"), tuple(tokens(m.group(2)))
+
+
+def _yet_to_come(toks: list[str], i: int) -> bool:
+    """Whether the *i*-th word is an act to come: "will open", "plans to launch", "is due to be published"."""
+    before = toks[max(0, i - 3) : i]
+    if before[-1:] and before[-1] in _MODALS:
+        return True
+    if before[-1:] == ["be"]:
+        before = toks[max(0, i - 4) : i - 1]
+        if before[-1:] and before[-1] in _MODALS:
+            return True
+    return len(before) >= 2 and before[-1] == "to" and before[-2] in _INTENDING
+
+
+def act_to_come(asked: tuple[str, tuple[str, ...]], sentence: str) -> str:
+    """The act asked of (done_asked) when the sentence says it only as one to come ("launch" of "When was
+    MTG-I2 launched?" and "MTG-I2 is due to be launched"), else "". The act is a word of the question, a
+    base form after "did", else a participle, that the sentence has after "will" or "plans to"."""
+    aux, words = asked
+    toks = tokens(sentence)
+    lemmas: list[str] | None = None
+    for word in words:
+        if word in STOPWORDS:
+            continue
+        base = lemma(word)
+        if (aux == "did") != (word == base):
+            continue
+        if lemmas is None:
+            lemmas = [lemma(t) for t in toks]
+        # "will be open" says how a place will be, not that it will open
+        at = [i for i, w in enumerate(lemmas) if w == base and (toks[i] != base or toks[i - 1 : i] != _AFTER_BE)]
+        if at and all(_yet_to_come(toks, i) for i in at):
+            return base
+    return ""
+
+
+def says_done(act: str, sentence: str) -> bool:
+    """Whether the sentence has the act (a lemma) as done, not only after "will" or "plans to"."""
+    toks = tokens(sentence)
+    return any(lemma(t) == act and not _yet_to_come(toks, i) for i, t in enumerate(toks))
+
+
 def _count_given(counted: frozenset[str], sentence: str) -> bool:
     """Whether the sentence gives a number near a word of *counted* (the stems a "how many" question
     counts by): within four words before it ("41 locks", "a dozen new projects") or ten after ("the

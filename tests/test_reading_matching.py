@@ -2631,6 +2631,30 @@ def test_when_will_is_not_answered_by_what_was(tmp_path: Path) -> None:
     assert article.cited("When was the 2018 hosepipe ban lifted?").startswith("The hosepipe ban imposed")
 
 
+def test_when_was_is_not_answered_by_what_is_yet_to_come(tmp_path: Path) -> None:
+    # "When was MTG-I2 launched?" quoted "MTG-I2, is due to be launched on an Ariane 6 rocket"; "when did it
+    # open" quoted a van's "will open on Friday 6 June at its new pitch" over "had opened in April"
+    text = (
+        "Weather satellites and a food van\n\n"
+        "A second satellite in the series, MTG-I2, is due to be launched on an Ariane 6 rocket in 2026.\n\n"
+        "The first, MTG-I1, was launched from Kourou in December 2022.\n\n"
+        "The taco van, run by Ana Ruiz, will open on Friday 6 June at its new pitch on the quay.\n\n"
+        "Ms Ruiz said the van had opened in April in the car park and sold 400 tacos on its first day.\n\n"
+        "The owners plan to open a second van in Bude next spring.\n\n"
+        "The new unit, which treated its first patient on Monday 2 June, will be open from 8am every day."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When was MTG-I2 launched?") == ""
+    assert article.cited("When will MTG-I2 be launched?").startswith("A second satellite")
+    assert article.cited("When was MTG-I2 supposed to be launched?").startswith("A second satellite")
+    assert article.cited("When was MTG-I1 launched?").startswith("The first, MTG-I1")
+    # the sentence saying it done comes first
+    assert article.cited("when did the taco van open").startswith("Ms Ruiz said")
+    assert article.cited("When did the owners open a second van?") == ""
+    # "will be open" says how a place will be, not that it is yet to open
+    assert article.cited("When did the new unit open?").startswith("The new unit")
+
+
 def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path: Path) -> None:
     # rounds 171-206: each abstained though the article said it in its own word
     text = (
