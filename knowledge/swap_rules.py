@@ -503,10 +503,15 @@ def act_to_come(asked: tuple[str, tuple[str, ...]], sentence: str) -> str:
         if lemmas is None:
             lemmas = [lemma(t) for t in toks]
         # "will be open" says how a place will be, not that it will open
-        at = [i for i, w in enumerate(lemmas) if w == base and (toks[i] != base or toks[i - 1 : i] != _AFTER_BE)]
+        at = [i for i, w in enumerate(lemmas) if w == base and not _state_after_be(toks, i, base)]
         if at and all(_yet_to_come(toks, i) for i in at):
             return base
     return ""
+
+
+def _state_after_be(toks: list[str], i: int, base: str) -> bool:
+    """Whether the *i*-th word, in its base form right after "be", says a state ("will be open")."""
+    return toks[i] == base and toks[i - 1 : i] == _AFTER_BE
 
 
 def says_done(act: str, sentence: str) -> bool:
