@@ -1073,6 +1073,24 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # who came second: a placing, not "which day was the second busiest"
+        re.compile(
+            r"^\W*(?:(?:so|and|wait)\s+)?(?:who|which \w+)\s+(?:[\w']+\s+){0,3}?(?:came|come|finished|finish|"
+            r"got|placed|place|was|were|is|took|ended)\s+(?:in\s+)?(?:the\s+)?(?:second|third|fourth|fifth|sixth|"
+            r"2nd|3rd|4th|5th|6th|runners?[- ]up)"
+            r"(?=\s*(?:$|[?.,]|(?:in|at|on|place|overall|behind|last|for)\b))",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)"
+            r"(?:[- ]placed?|,| (?:was|were|went|in)\b)"
+            r"|\brunners?[- ]up\b|\bbehind\b|\bsilver\b|\bbronze\b|\bahead of\b|\bfollowed by\b"
+            r"|\bh(?:o|e)ld\w* off\b"
+            r"|\b(?:came|coming|finished|finishing|placed|was|were|ended|in)\s+(?:a\s+)?(?:close\s+)?"
+            r"(?:second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th)\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1124,7 +1142,8 @@ FORM_WORDS = frozenset(
     live won wins win claimed study studied school university college uni graduate train retire retired
     step stepped leave left quit colour color pays pay paid paying funds fund funded funding finance
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
-    made elected join joined take took start started""".split()
+    made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
+    runner runners""".split()
 )
 
 

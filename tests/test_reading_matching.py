@@ -2117,6 +2117,25 @@ def test_who_won_where_they_studied_and_when_they_left_need_words_that_say_so(tm
     assert article.cited("When did Mr Lowe retire?").startswith("Mr Lowe retired")
 
 
+def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
+    # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
+    # "It was Wojcik's third win in the event"
+    text = (
+        "Taco awards\n\n"
+        "La Chispa won the award for the best taqueria in the state on Sunday.\n\n"
+        "Its owners later opened a second location in Pasadena.\n\n"
+        "It was the family's third win in the event.\n\n"
+        "El Guero came second in the salsa category, and Comal Norte finished third.\n\n"
+        "The second busiest stall, Tacos Lupe, served 900 customers."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who came second in the salsa category").startswith("El Guero came second")
+    assert article.cited("who came third").startswith("El Guero came second")
+    assert article.cited("who came second in the taqueria award") == ""
+    # "the second busiest" is no placing
+    assert article.cited("Which stall was the second busiest?").startswith("The second busiest")
+
+
 def test_what_colour_and_who_pays_need_words_that_say_so(tmp_path: Path) -> None:
     # "What colour was the second flower spike?" quoted "They found a second flower spike about 3 metres
     # from the first"; "Who is paying for the knee replacement trial?" the sentence on the trial's size
