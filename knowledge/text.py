@@ -353,6 +353,8 @@ _ABBREVIATIONS = frozenset(
         "gen",
         "sen",
         "rep",
+        "sens",  # "Sens. Dale Prewitt, Marcia Okonkwo and Tom Felder"
+        "reps",
         "gov",
         "lt",
         "col",

@@ -149,7 +149,8 @@ def test_a_letter_closing_a_word_or_a_time_before_glue_ends_a_sentence(
 def test_an_abbreviated_title_or_a_time_before_a_name_ends_no_sentence(tmp_path: Path) -> None:
     text = (
         "The Very Rev. Margaret Ellingham, Dean of Holmsworth, Cllr. Amina Rafiq, Det. Supt. Claire Moss "
-        "and Ing. Martin Gruber-Sailer said the work would start at 9 a.m. Monday. "
+        "and Ing. Martin Gruber-Sailer, with Sens. Dale Prewitt and Tom Felder, said the work would start "
+        "at 9 a.m. Monday. "
         "The tower will close."
     )
     sentences = _stored(build_article(tmp_path, f"Cathedral repair\n\n{text}"))
