@@ -66,6 +66,7 @@ _GROUPS = [
     "describe described call portray characterise characterize view regard consider",
     "friend friendliness ally close relationship relations ties",
     "before previously earlier once prior formerly",
+    "previous former old",  # "the old record" of "the previous record"
     "politics political politician",
     "party",
     # titles as news abbreviates them before a name ("Gov. Elena Marquez", "Sen. Ben Sasse")

@@ -2674,6 +2674,19 @@ def test_when_was_is_not_answered_by_what_is_yet_to_come(tmp_path: Path) -> None
     assert article.cited("When did the new unit open?").startswith("The new unit")
 
 
+def test_the_old_one_is_the_previous_one(tmp_path: Path) -> None:
+    # "what was the old record" abstained on "The previous record of 289,000 active subscribers was set..."
+    text = (
+        "Streaming record\n\n"
+        "Kaylo ended a 41-day broadcast on Sunday with 612,000 active subscribers, a record.\n\n"
+        "The previous record of 289,000 active subscribers was set in 2021 by Ludwig Ahgren.\n\n"
+        "A second record, for subscribers gained in a day, fell on February 12.\n\n"
+        "Kaylo, 24, started streaming in 2019 from her old flat in Montreal."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("what was the old record").startswith("The previous record")
+
+
 def test_everyday_words_for_deaths_gigs_crashes_titles_and_handing_over(tmp_path: Path) -> None:
     # rounds 171-206: each abstained though the article said it in its own word
     text = (
