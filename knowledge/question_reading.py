@@ -962,10 +962,14 @@ class QuestionReading:
         if len(token) < (4 if names else 5) or not choices:
             return None
         limit = 1 if len(token) < 8 else 2
-        best = process.extractOne(token, choices, scorer=OSA.distance, score_cutoff=limit)
-        if best is None:
+        near = process.extract(token, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not near:
             return None
-        word = best[0]
+        closest = min(d for _, d, _ in near)
+        # of the words as close, one the typing left a letter out of first ("batery": "battery", not
+        # "bakery"), then the first in order
+        tied = [w for w, d, _ in near if d == closest]
+        word = next((w for w in tied if _letter_left_out(token, w)), tied[0])
         if word[0] != token[0] and not names:
             return None
         return word
@@ -1083,3 +1087,8 @@ def _asks_a_name(toks: list[str], possessive: set[int]) -> bool:
         if tok == "known" and after == ["as"]:
             return True
     return False
+
+
+def _letter_left_out(typed: str, word: str) -> bool:
+    """Whether *typed* is *word* with one letter left out ("batery" of "battery")."""
+    return len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))

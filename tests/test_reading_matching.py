@@ -161,6 +161,18 @@ def test_a_misspelt_word_is_corrected(port: ArticleBase) -> None:
     )
 
 
+def test_a_word_with_a_letter_left_out_is_the_word_it_was_typed_for(tmp_path: Path) -> None:
+    # "how long does the batery last" was read as "bakery", a word one letter away too
+    text = (
+        "Handheld and bakery\n\n"
+        "Reviewers criticised the console's battery, which lasts about three hours in demanding games.\n\n"
+        "The bakery on Mill Street sells the console's launch cake for £4.\n\n"
+        "The console costs £299."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("how long does the batery last").startswith("Reviewers criticised")
+
+
 def test_a_word_typed_in_chat_is_the_articles_word_not_a_name_it_never_mentions(tmp_path: Path) -> None:
     # "how many doors did the sherrif knock on" abstained: two slips (one is corrected) made "sherrif"
     # a name the base never mentions; so did the "g" chat drops ("playin")
