@@ -1091,6 +1091,16 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # who held it before: a predecessor, not the one holding it now ("who was ceo before feld")
+        re.compile(r"^\W*(?:(?:so|and|wait)\s+)?who\b.*\bbefore\b", re.I),
+        re.compile(
+            r"\b(?:replac\w*|succeed\w*|success\w*|predecessor|previous\w*|former\w*|before|took over|"
+            r"taking over|takes over|preced\w*|until|stepped down|retir\w*|left|quit|resign\w*|earlier|prior|"
+            r"last|first|held by|set by|was held|had held|outgoing|sack\w*|dismiss\w*|began the|start of|"
+            r"took the|from)\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",

@@ -2129,6 +2129,20 @@ def test_who_won_where_they_studied_and_when_they_left_need_words_that_say_so(tm
     assert article.cited("When did Mr Lowe retire?").startswith("Mr Lowe retired")
 
 
+def test_who_held_it_before_needs_a_sentence_that_says_a_predecessor(tmp_path: Path) -> None:
+    # "who was ceo before feld" quoted "The company's chief executive, Marcus Feld, told investors..."
+    text = (
+        "Streaming prices\n\n"
+        "The company's chief executive, Marcus Feld, told investors that subscriptions would rise.\n\n"
+        "The club's manager, Craig Donnelly, was appointed after the sacking of Paul Hendry.\n\n"
+        "The service has 4 million subscribers."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("who was ceo before feld") == ""
+    assert article.cited("who was the manager before Donnelly").startswith("The club's manager")
+    assert article.cited("who is the ceo").startswith("The company's chief executive")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
