@@ -1101,6 +1101,24 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # what they replied: a sentence that only says a letter was written holds no reply
+        re.compile(r"\b(?:reply|replied|replies)\b", re.I),
+        re.compile(
+            r"\b(?:repl\w+|respon\w+|answer\w*|wrote back|yet to|not heard|no word|acknowledg\w*)\b", re.I
+        ),
+    ),
+    (  # why they refused: a sentence saying no refusal answers another question (not "refuse collection")
+        re.compile(
+            r"\b(?:refuse[ds]?|refusing)\b(?! (?:collection|bins?|lorr\w+|trucks?|sacks?|workers?|site|tip))",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:refus\w*|declin\w*|reject\w*|turn\w* down|would not|will not|won't|wouldn't|did not|"
+            r"didn't|denied|deny|not to|blocked|vetoed|withheld|no longer|cannot|could not|can't|unable|"
+            r"against)\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1153,7 +1171,7 @@ FORM_WORDS = frozenset(
     step stepped leave left quit colour color pays pay paid paying funds fund funded funding finance
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
-    runner runners""".split()
+    runner runners reply replied replies refuse refused refuses refusing""".split()
 )
 
 

@@ -2143,6 +2143,25 @@ def test_who_held_it_before_needs_a_sentence_that_says_a_predecessor(tmp_path: P
     assert article.cited("who is the ceo").startswith("The company's chief executive")
 
 
+def test_a_reply_or_a_refusal_asked_needs_a_sentence_that_says_one(tmp_path: Path) -> None:
+    # "What did the health secretary say in reply to Rachel Dunmore?" quoted "Rachel Dunmore ... said she
+    # had written to the health secretary"; "Why did Dorset Council refuse to sell the land?" quoted "Dorset
+    # Council ... had agreed to sell the land"
+    text = (
+        "Hospital and land\n\n"
+        "The local MP, Rachel Dunmore, said she had written to the health secretary asking for a review.\n\n"
+        "Dorset Council, which owns the site, had agreed to sell the land to Harcombe Homes.\n\n"
+        "The planning committee refused the application in March, saying the homes were too tall.\n\n"
+        "From April, household bins will be emptied every two weeks."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What did the health secretary say in reply to Rachel Dunmore?") == ""
+    assert article.cited("Has the health secretary replied to the MP?") == ""
+    assert article.cited("Why did Dorset Council refuse to sell the land?") == ""
+    assert article.cited("why did the committee refuse the application").startswith("The planning committee")
+    assert article.cited("how often will refuse bins be emptied").startswith("From April")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
