@@ -1119,6 +1119,22 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # a death asked of, not told as a time ("which station was he at when Mallett died"): a sentence
+        # saying no death, loss or harm answers another question
+        re.compile(
+            r"^(?:(?!\b(?:when|after|since|until|as)\s+(?!(?:did|was|were|do|does|will|is|are|has|have|had)\b))"
+            r".)*?\b(?:die|died|dying|death|deaths|killed|kill|dead)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:die|died|dies|dying|death\w*|kill\w*|dead|fatal\w*|lives|life|mortality|perish\w*|drown\w*|"
+            r"surviv\w*|carcass\w*|bod(?:y|ies)|remains|lost|loss|sank|sunk|passed away|late|murder\w*|shot|"
+            r"euthan\w*|put down|cull\w*|strand\w*|post-mortem\w*|autops\w*|coroner|inquest|funeral|buried|"
+            r"burial|grave\w*|skeleton\w*|victims?|casualt\w*|toll|crash\w*|collision\w*|hunt\w*|poison\w*|"
+            r"starv\w*|infect\w*|outbreak|disease|flu|virus|suicide|extinct|unresponsive|individuals)\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1171,7 +1187,8 @@ FORM_WORDS = frozenset(
     step stepped leave left quit colour color pays pay paid paying funds fund funded funding finance
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
-    runner runners reply replied replies refuse refused refuses refusing""".split()
+    runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
+    kill dead""".split()
 )
 
 

@@ -2162,6 +2162,22 @@ def test_a_reply_or_a_refusal_asked_needs_a_sentence_that_says_one(tmp_path: Pat
     assert article.cited("how often will refuse bins be emptied").startswith("From April")
 
 
+def test_a_death_asked_of_needs_a_sentence_that_says_one(tmp_path: Path) -> None:
+    # "How many people died in the 2019 flood?" quoted the flood's "forced 400 people from their homes"
+    text = (
+        "Flood defences\n\n"
+        "The 2019 flood forced 400 people from their homes in Ashby.\n\n"
+        "Sergeant Daniel Farrow was the custody officer at Perry Barr police station on the night Kieran "
+        "Mallett was held there.\n\n"
+        "Two walkers drowned in the river in 2021."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How many people died in the 2019 flood?") == ""
+    assert article.cited("How many walkers died in the river?").startswith("Two walkers drowned")
+    # a death that only tells the time asked about is not asked of
+    assert article.cited("Which station was Farrow at when Kieran Mallett died?").startswith("Sergeant")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
