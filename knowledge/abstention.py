@@ -145,6 +145,10 @@ _REFERS_BACK = re.compile(
 )
 _MANY = frozenset({"many", "much"})
 _PERSON = frozenset({"person"})
+# "what did X say about it", "what does X think": what a person said is asked
+_ASKS_SAID = re.compile(
+    r"^\W*what (?:did|does|has|do|had) .+? (?:say|said|tell|told|think|claim|add|reveal|write|wrote)\b", re.I
+)
 _NOTHING_DONE: tuple[str, tuple[str, ...]] = ("", ())
 # the openings of questions _counts_asked may read a place or giver of ("who" and "which" lost as many
 # right answers as they caught)
@@ -248,6 +252,7 @@ class AbstentionRules:
             or (bool(gates.acts) and self.opposite_act(query, sentence))
             or (bool(gates.person) and self.about_another_person(query, sentence))
             or (bool(gates.person) and self.age_of_another(query, sentence))
+            or (bool(gates.person) and self.said_by_another(query, sentence))
             or self.about_another_country(query, sentence)
             or (bool(query.entities) and self.about_another_name(query, sentence))
             or (bool(query.entities) and self.another_named_before(query, sentence))
@@ -1090,6 +1095,20 @@ class AbstentionRules:
             return False
         # "he" may be them, unless another person is named before it ("Pelletier tied it, his 12th goal")
         return not self._may_mean_by_pronoun(sentence, others)
+
+    def said_by_another(self, query: Query, sentence: int) -> bool:
+        """Whether "what did X say" meets a quotation another person said, in a sentence that never names
+        X ("What did Lars Kjeldsen say about safety data?" of '"We need ten years of data," Ingram said')."""
+        if not _ASKS_SAID.match(query.text):
+            return False
+        person = self.gates(query).person
+        s = self.index.sentences[sentence]
+        if not s.speaker or s.speaker == person or person in s.entities:
+            return False
+        known = self.index.entities
+        if s.speaker not in known or known[s.speaker].kind != "person":
+            return False
+        return set(self._sentence_words(sentence)).isdisjoint(tokens(known[person].name))
 
     def age_of_another(self, query: Query, sentence: int) -> bool:
         """Whether a question asking the age of its one person meets a sentence whose every age is another

@@ -2178,6 +2178,23 @@ def test_a_death_asked_of_needs_a_sentence_that_says_one(tmp_path: Path) -> None
     assert article.cited("Which station was Farrow at when Kieran Mallett died?").startswith("Sergeant")
 
 
+def test_what_someone_said_is_not_what_another_person_said(tmp_path: Path) -> None:
+    # "What did Lars Kjeldsen say about long-term safety data?" quoted Peter Ingram's words
+    text = (
+        "Cream trial\n\n"
+        "Dr Lars Kjeldsen, who led the trial at Aarhus University, said the cream cleared the rash in 60% "
+        "of patients.\n\n"
+        "Professor Peter Ingram, who was not involved in the trial, urged caution.\n\n"
+        '"We need data over five or ten years before we can be confident about long-term safety," '
+        "he said.\n\n"
+        "The cream will cost £40 a tube."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What did Lars Kjeldsen say about long-term safety data?") == ""
+    assert article.cited("What did Peter Ingram say about long-term safety data?").startswith('"We need')
+    assert article.cited("What did Kjeldsen say about the rash?").startswith("Dr Lars Kjeldsen")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
