@@ -145,6 +145,7 @@ _REFERS_BACK = re.compile(
 )
 _MANY = frozenset({"many", "much"})
 _PERSON = frozenset({"person"})
+_WHERE_IN = (["where", "in"], ["whereabouts", "in"])
 # "what did X say about it", "what does X think": what a person said is asked
 _ASKS_SAID = re.compile(
     r"^\W*what (?:did|does|has|do|had) .+? (?:say|said|tell|told|think|claim|add|reveal|write|wrote)\b", re.I
@@ -864,10 +865,13 @@ class AbstentionRules:
         """Whether "which county" or "in what city" meets a sentence naming no place beyond the question's
         own ("What county is Fenmoor in?" of "the declaration at Fenmoor Leisure Centre")."""
         toks = query.toks
-        at = 1 if toks[:1] and toks[0] in _BEFORE_PLACE_ASKED else 0
-        if len(toks) < at + 2 or toks[at] not in _ASKING_WHICH or toks[at + 1] not in PLACE_KINDS:
-            return False
         known = self.index.entities
+        at = 1 if toks[:1] and toks[0] in _BEFORE_PLACE_ASKED else 0
+        if toks[:2] in _WHERE_IN:  # "where in Devon was the release site": a place inside a named one
+            if not any(e in known and known[e].kind in _PLACE_NAMED for e in query.entities):
+                return False
+        elif len(toks) < at + 2 or toks[at] not in _ASKING_WHICH or toks[at + 1] not in PLACE_KINDS:
+            return False
         asked = {stem(t) for t in toks if t not in PLACE_KINDS}  # "fenmoor" may be no entity: its words are
         return not any(
             e not in query.entities and e in known and known[e].kind in _PLACE_NAMED

@@ -984,6 +984,21 @@ def test_in_which_county_is_answered_by_the_place_a_name_stands_in(tmp_path: Pat
     assert article.cited("What was the turnout?").startswith("Turnout was")
 
 
+
+def test_where_in_a_named_place_needs_a_place_inside_it(tmp_path: Path) -> None:
+    # "Where in Devon was the secret release site?" quoted a sentence naming only Devon and Sweden's eggs
+    text = (
+        "Butterfly returns\n\n"
+        "Between 1983 and 1992 scientists released caterpillars bred in a laboratory at a secret site "
+        "in Devon.\n\n"
+        "A second colony was released at Collard Hill, near Street in Somerset, in 2000.\n\n"
+        "The butterfly had died out in Britain in 1979."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Where in Devon was the secret release site?") == ""
+    assert article.cited("where in somerset was the second colony released").startswith("A second colony")
+
+
 def test_a_number_picks_out_no_company_or_place_a_which_question_asks_for(tmp_path: Path) -> None:
     # "Which regulator rejected the 2019 formulation?" quoted "An earlier study ..., run in 2019 with 524
     # patients in seven countries, ... used a different formulation": its numbers name no regulator
