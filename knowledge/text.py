@@ -246,6 +246,9 @@ _DERIVED = {
     "breadth": "broad",
     "strength": "strong",
 }
+# nouns in "-ing" that name another thing than their verb's noun: "is there parking" is not asked of "the
+# skate park" or "a retail park"
+_OWN_STEMS = frozenset({"parking"})
 # Months as the news abbreviates them ("Nov. 20", "Sept. 12"): read as dates by quantities.py and
 # entities.py, and met by their full names in stem (all but "mar", a word of its own; "may" is whole)
 MONTH_ABBREVIATIONS = {
@@ -318,6 +321,8 @@ def stem(word: str) -> str:
     ordinal = _ORDINAL.fullmatch(word) or _NUMBER_UNIT.fullmatch(word)
     if ordinal:  # "6th" of "December 6th" meets the "6" of "Dec. 6"; "1500m" the "1500" of "1500 metres"
         return ordinal.group(1)
+    if word in _OWN_STEMS:
+        return word
     return _SNOWBALL.stemWord(_DERIVED.get(word) or lemmas.lemma(word))
 
 

@@ -161,6 +161,20 @@ def test_a_misspelt_word_is_corrected(port: ArticleBase) -> None:
     )
 
 
+def test_parking_is_not_asked_of_a_park(tmp_path: Path) -> None:
+    # "is there parking at the skate park" quoted "Swindon's previous skate park ... was removed": "parking"
+    # and "park" had shared a stem
+    text = (
+        "Skate park opens\n\n"
+        "Swindon's previous skate park, at Queens Park, was removed in 2019.\n\n"
+        "The new park cost £420,000 and has a bowl and a street course.\n\n"
+        "Visitors can leave their cars in the 40-space parking area beside the leisure centre."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("is there parking").startswith("Visitors can leave")
+    assert article.cited("where was the previous skate park").startswith("Swindon's previous")
+
+
 def test_a_word_with_a_letter_left_out_is_the_word_it_was_typed_for(tmp_path: Path) -> None:
     # "how long does the batery last" was read as "bakery", a word one letter away too
     text = (
