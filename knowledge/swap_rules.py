@@ -1135,6 +1135,25 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # who will replace them: a successor, not the one leaving
+        re.compile(
+            r"^\W*(?:so\s+)?who\b.*\b(?:replace|replaces|replacing|succeed|succeeds|take over from|"
+            r"takes over from|step in for|fill in for)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:replac\w*|succe\w*|predecessor|take over|takes over|took over|taking over|taken over|new|"
+            r"next|appoint\w*|named|name|chosen|choose|pick\w*|select\w*|elect\w*|interim|acting|caretaker|"
+            r"stand in|step in|fill\w*|recruit\w*|hire\w*|in place of|instead)\b",
+            re.I,
+        ),
+    ),
+    (  # which councillors voted against: how each voted, not the tally
+        re.compile(r"^\W*(?:so\s+)?(?:who|which \w+)\b.*\bvoted? (?:for|against|in favour|no|yes)\b", re.I),
+        re.compile(
+            r"\bvot\w* (?:for|against|in favour|no|yes)\b|\b(?:opposed|backed|supported|abstained)\b", re.I
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1188,7 +1207,7 @@ FORM_WORDS = frozenset(
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
-    kill dead""".split()
+    kill dead replace replaces replacing succeed succeeds take step fill vote voted""".split()
 )
 
 

@@ -2224,6 +2224,21 @@ def test_what_someone_said_is_not_what_another_person_said(tmp_path: Path) -> No
     assert article.cited("What did Kjeldsen say about the rash?").startswith("Dr Lars Kjeldsen")
 
 
+def test_who_will_replace_them_and_who_voted_against_need_sentences_that_say_so(tmp_path: Path) -> None:
+    # "Who will replace Nathan Price as captain?" quoted "Hawks captain Nathan Price confirmed he would
+    # retire"; "Which councillors voted against the plans?" quoted the committee's seven votes to four
+    text = (
+        "Hawks and the ring road\n\n"
+        "Hawks captain Nathan Price, 34, confirmed after the match that he would retire.\n\n"
+        "Councillors on the transport committee voted seven to four in favour of the ring road plans.\n\n"
+        "Councillor Jean Harker, who represents the Wellfield ward, voted against the plans."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("Who will replace Nathan Price as captain?") == ""
+    assert article.cited("Which councillors voted against the plans?").startswith("Councillor Jean Harker")
+    assert article.cited("Which councillors voted in favour of the ring road plans?") == ""
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
