@@ -126,6 +126,7 @@ from .swap_rules import (
     _verbal,
     _which_noun,
     _who_is,
+    act_only_described,
     act_to_come,
     done_asked,
     name_asked_of,
@@ -281,6 +282,7 @@ class AbstentionRules:
             or _kind_unnamed(query.text, text)
             or (query.asks == "when" and _approval_unsaid(query.text, text))
             or (bool(gates.done[0]) and bool(act_to_come(gates.done, text)))
+            or (bool(gates.done[0]) and act_only_described(gates.done, text))
             or (bool(gates.neighbours) and self.swapped_neighbour(query, gates.neighbours, sentence))
             or (bool(gates.quoted) and self.quote_missing(query, sentence))
             or (bool(query.counted) and self.counted_missing(query, sentence))

@@ -514,6 +514,35 @@ def _state_after_be(toks: list[str], i: int, base: str) -> bool:
     return toks[i] == base and toks[i - 1 : i] == _AFTER_BE
 
 
+def act_only_described(asked: tuple[str, tuple[str, ...]], sentence: str) -> bool:
+    """Whether the sentence has the act "when did" asks of only as a word describing someone ("When did
+    Peter Aldridge retire?" of "Peter Aldridge, 74, a retired postman"): it says no time it was done."""
+    aux, words = asked
+    if aux != "did":
+        return False
+    toks = tokens(sentence)
+    for word in words:
+        if word in STOPWORDS or lemma(word) != word:
+            continue
+        at = [i for i, t in enumerate(toks) if t != word and lemma(t) == word]
+        if at and word not in toks and all(_describes(toks, i) for i in at):
+            return True
+    return False
+
+
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _describes(toks: list[str], i: int) -> bool:
+    """Whether the *i*-th word, a past participle, stands before a noun right after "a" or "an" ("a retired
+    postman", "a recently retired nurse"), not after one's noun ("a carriage derailed")."""
+    before = toks[i - 1] if i else ""
+    if before.endswith("ly") and i >= 2:
+        before = toks[i - 2]
+    noun_after = i + 1 < len(toks) and toks[i + 1] not in STOPWORDS
+    return before in _ARTICLES and toks[i].endswith("ed") and noun_after
+
+
 def says_done(act: str, sentence: str) -> bool:
     """Whether the sentence has the act (a lemma) as done, not only after "will" or "plans to"."""
     toks = tokens(sentence)

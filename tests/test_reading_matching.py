@@ -1581,6 +1581,22 @@ def test_a_named_thing_numbered_otherwise_is_another_thing(tmp_path: Path) -> No
     assert article.cited("How much do Thunderbolt docks start at?").startswith("Thunderbolt 3 docks")
 
 
+def test_when_did_they_retire_is_not_answered_by_a_retired_postman(tmp_path: Path) -> None:
+    # "When did Peter Aldridge retire as a postman?" quoted "Peter Aldridge, 74, a retired postman from
+    # Verwood": the sentence says what he is, not when he retired
+    text = (
+        "Nightjar count\n\n"
+        "Peter Aldridge, 74, a retired postman from Verwood, has taken part in every count since 1992.\n\n"
+        "Mary Holt retired from the trust in 2019 after 30 years.\n\n"
+        "In August 2019 a carriage derailed near the Oberstafel halt."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("When did Peter Aldridge retire as a postman?") == ""
+    assert article.cited("When did Mary Holt retire?").startswith("Mary Holt retired")
+    # a participle after its noun is the act done
+    assert article.cited("When did the carriage derail?").startswith("In August 2019")
+
+
 def test_a_thing_numbered_by_hyphen_or_in_lower_case_and_otherwise_is_another_thing(tmp_path: Path) -> None:
     # "When did Selene-2 land?" quoted "Selene-3 is due to land near Shackleton crater"; "the route 5 bus"
     # quoted "one bus on route 11"
