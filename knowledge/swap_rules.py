@@ -1183,6 +1183,14 @@ _FORMS_ASKED = (
             r"\bvot\w* (?:for|against|in favour|no|yes)\b|\b(?:opposed|backed|supported|abstained)\b", re.I
         ),
     ),
+    (  # how long has it been: a span or a start ("for 23 years", "since 2014", "opened in 2014")
+        re.compile(r"^\W*(?:so\s+)?how long (?:has|have|had)\b", re.I),
+        re.compile(
+            r"\bsince\b|\b(?:years?|months?|decades?|weeks?|days?|hours?|centur\w+|minutes?)\b|\b(?:1[0-9]|20)\d\d\b"
+            r"|\b(?:until|within|ago|old|age)\b|\b\d+s\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1236,7 +1244,7 @@ FORM_WORDS = frozenset(
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
-    kill dead replace replaces replacing succeed succeeds take step fill vote voted""".split()
+    kill dead replace replaces replacing succeed succeeds take step fill vote voted long""".split()
 )
 
 

@@ -2255,6 +2255,22 @@ def test_who_will_replace_them_and_who_voted_against_need_sentences_that_say_so(
     assert article.cited("Which councillors voted in favour of the ring road plans?") == ""
 
 
+def test_how_long_has_it_been_needs_a_span_or_a_start(tmp_path: Path) -> None:
+    # "How long has Desmond Harlow run his hardware shop?" quoted "Desmond Harlow, who runs a hardware shop
+    # on Bridge Street, said the roadworks would begin in April"
+    text = (
+        "High street\n\n"
+        "Traders' chairman Desmond Harlow, who runs a hardware shop on Bridge Street, said the roadworks "
+        "would begin in April.\n\n"
+        "The couple opened the bakery on Mill Lane in March 2014 with £15,000 of savings.\n\n"
+        "The market has run on Thursdays for 600 years."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How long has Desmond Harlow run his hardware shop?") == ""
+    assert article.cited("how long has the bakery on mill lane been open").startswith("The couple opened")
+    assert article.cited("How long has the market run on Thursdays?").startswith("The market")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
