@@ -480,7 +480,7 @@ def _yet_to_come(toks: list[str], i: int) -> bool:
     before = toks[max(0, i - 3) : i]
     if before[-1:] and before[-1] in _MODALS:
         return True
-    if before[-1:] == ["be"]:
+    if before[-1:] == _AFTER_BE:
         before = toks[max(0, i - 4) : i - 1]
         if before[-1:] and before[-1] in _MODALS:
             return True
@@ -514,6 +514,9 @@ def _state_after_be(toks: list[str], i: int, base: str) -> bool:
     return toks[i] == base and toks[i - 1 : i] == _AFTER_BE
 
 
+_ARTICLES = frozenset({"a", "an"})
+
+
 def act_only_described(asked: tuple[str, tuple[str, ...]], sentence: str) -> bool:
     """Whether the sentence has the act "when did" asks of only as a word describing someone ("When did
     Peter Aldridge retire?" of "Peter Aldridge, 74, a retired postman"): it says no time it was done."""
@@ -529,8 +532,6 @@ def act_only_described(asked: tuple[str, tuple[str, ...]], sentence: str) -> boo
             return True
     return False
 
-
-_ARTICLES = frozenset({"a", "an"})
 
 
 def _describes(toks: list[str], i: int) -> bool:
