@@ -147,6 +147,9 @@ _REFERS_BACK = re.compile(
 _MANY = frozenset({"many", "much"})
 _PERSON = frozenset({"person"})
 _WHERE_IN = (["where", "in"], ["whereabouts", "in"])
+_IS_THERE = frozenset({"is", "are", "will", "was", "were"})
+# words before the thing "is there" asks of: "is there gonna be a", "is there any"
+_BEFORE_THING = frozenset("gonna going any some still also even really actually another other more".split())
 # "what did X say about it", "what does X think": what a person said is asked
 _ASKS_SAID = re.compile(
     r"^\W*what (?:did|does|has|do|had) .+? (?:say|said|tell|told|think|claim|add|reveal|write|wrote)\b", re.I
@@ -279,6 +282,7 @@ class AbstentionRules:
             or (bool(gates.which) and self.which_unpicked(query, gates.which, sentence))
             or self.organisation_unnamed(query, sentence)
             or self.place_unnamed(query, sentence)
+            or (query.toks[1:2] == ["there"] and self.thing_there_missing(query, sentence))
             or _kind_unnamed(query.text, text)
             or (query.asks == "when" and _approval_unsaid(query.text, text))
             or (bool(gates.done[0]) and bool(act_to_come(gates.done, text)))
@@ -879,6 +883,20 @@ class AbstentionRules:
             e not in query.entities and e in known and known[e].kind in _PLACE_NAMED
             and asked.isdisjoint(self._name_words(e))
             for e in self.index.sentences[sentence].entities
+        )
+
+    def thing_there_missing(self, query: Query, sentence: int) -> bool:
+        """Whether "is there a bar" meets a sentence that never says the thing asked of, nor a word that may
+        stand for it ("is there a veggie option" of "Among the options is moving the race")."""
+        toks = query.toks
+        if toks[0] not in _IS_THERE:
+            return False
+        thing = next((t for t in toks[2:] if t not in STOPWORDS and t not in _BEFORE_THING), "")
+        term = next((t for t in query.terms if t.key == stem(thing) and not t.entity), None)
+        if term is None or term.light:
+            return False
+        return not self._holds_any([term], sentence) and not self._near_in_meaning(
+            [thing], sentence, COUNTED_ALIKE_COSINE
         )
 
     def _may_be_organisation(self, eid: str) -> bool:

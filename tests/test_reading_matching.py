@@ -2271,6 +2271,24 @@ def test_how_long_has_it_been_needs_a_span_or_a_start(tmp_path: Path) -> None:
     assert article.cited("How long has the market run on Thursdays?").startswith("The market")
 
 
+def test_is_there_a_thing_needs_a_sentence_that_says_the_thing(tmp_path: Path) -> None:
+    # "is there a veggie option" quoted "Among the options is moving the race to the last Sunday of October"
+    text = (
+        "Food festival\n\n"
+        "Among the options is moving the festival to the last Sunday of October.\n\n"
+        "The festival will have a bar run by the Three Tuns brewery.\n\n"
+        "Organisers said they would hold a second festival in Cardiff next year.\n\n"
+        "The headline band will tour Japan in the spring."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("is there a veggie option") == ""
+    assert article.cited("is there a bar at the festival").startswith("The festival will have a bar")
+    # "another" asks of the thing after it
+    assert article.cited("is there gonna be another festival in cardiff").startswith("Organisers said")
+    assert article.cited("is there gonna be another beer tent next year") == ""
+    assert article.cited("is there gonna be another tour").startswith("The headline band")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
