@@ -1192,6 +1192,14 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # what number to call: a telephone number ("0800 048 7720", "on 101"), not a word for one
+        re.compile(
+            r"\b(?:phone|telephone|helpline|hotline|contact|mobile) (?:number|no)\b"
+            r"|\bwhat number (?:do|should|can) (?:i|you|people|they)\b",
+            re.I,
+        ),
+        re.compile(r"(?:\+?\d[\s-]?){7,}|\(\d{3}\)|\b(?:call|calling|ring|dial|phone|on)\s+\d{3}\b", re.I),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1245,7 +1253,7 @@ FORM_WORDS = frozenset(
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
-    kill dead replace replaces replacing succeed succeeds take step fill vote voted long""".split()
+    kill dead replace replaces replacing succeed succeeds take step fill vote voted long number no""".split()
 )
 
 

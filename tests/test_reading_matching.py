@@ -2289,6 +2289,21 @@ def test_is_there_a_thing_needs_a_sentence_that_says_the_thing(tmp_path: Path) -
     assert article.cited("is there gonna be another tour").startswith("The headline band")
 
 
+def test_a_phone_number_asked_needs_a_number_to_call(tmp_path: Path) -> None:
+    # "whats the hotline phone number" quoted "call a hotline open from 8 a.m. to 10 p.m."
+    text = (
+        "Smartwatch recall\n\n"
+        "Owners can check the serial number on the recall page or call a hotline open from 8 a.m. "
+        "to 10 p.m.\n\n"
+        "The company's helpline for the older model is 0800 048 7720.\n\n"
+        "Anyone with information is asked to call police on 101."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("whats the hotline phone number") == ""
+    assert article.cited("whats the helpline number for the older model").startswith("The company's helpline")
+    assert article.cited("What number should I call if I have information?").startswith("Anyone with")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
