@@ -1200,6 +1200,18 @@ _FORMS_ASKED = (
         ),
         re.compile(r"(?:\+?\d[\s-]?){7,}|\(\d{3}\)|\b(?:call|calling|ring|dial|phone|on)\s+\d{3}\b", re.I),
     ),
+    (  # what the profit was: a profit or a loss, not the revenue
+        re.compile(
+            r"^\W*(?:so\s+)?(?:what (?:was|is|were|are|will be|would be)|how much|hw much|whats|what's|"
+            r"wat was|wats)\b.*\bprofits?\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bprofit\w*|\bearnings?\b|\bnet income\b|\bsurplus\b|\bloss\w*|\bebitda\b|\bmade\b"
+            r"|\bmargins?\b|\bin the black\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1253,7 +1265,8 @@ FORM_WORDS = frozenset(
     financed finances financing sponsor sponsors sponsored sponsoring become became been appointed named
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
-    kill dead replace replaces replacing succeed succeeds take step fill vote voted long number no""".split()
+    kill dead replace replaces replacing succeed succeeds take step fill vote voted long number no profit
+    profits""".split()
 )
 
 

@@ -2304,6 +2304,18 @@ def test_a_phone_number_asked_needs_a_number_to_call(tmp_path: Path) -> None:
     assert article.cited("What number should I call if I have information?").startswith("Anyone with")
 
 
+def test_a_profit_asked_needs_a_profit_or_a_loss(tmp_path: Path) -> None:
+    # "What was Hartwell's profit last year?" quoted "Its revenue was £2.9 billion last year"
+    text = (
+        "Builders' merchant sold\n\n"
+        "Hartwell, which has 702 branches, was bought by Calder Ridge Capital on Monday.\n\n"
+        "Its revenue was £2.9 billion last year."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was Hartwell's profit last year?") == ""
+    assert article.cited("What was Hartwell's revenue last year?").startswith("Its revenue")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
