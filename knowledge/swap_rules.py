@@ -1212,6 +1212,18 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # what the revenue was: a revenue, sales or takings, not another sum
+        re.compile(
+            r"^\W*(?:so\s+)?(?:what (?:was|is|were|are|will be|would be)|how much|hw much|whats|what's|"
+            r"wat was|wats)\b.*\b(?:revenue|revenues|turnover)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\brevenues?\b|\bturnover\b|\bsales\b|\bsell\w*|\bsold\b|\btook\b|\btakings\b|\bincome\b|\bworth\b"
+            r"|\bmade\b|\bearn\w*",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1266,7 +1278,7 @@ FORM_WORDS = frozenset(
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
     kill dead replace replaces replacing succeed succeeds take step fill vote voted long number no profit
-    profits""".split()
+    profits revenue revenues turnover""".split()
 )
 
 

@@ -2316,6 +2316,18 @@ def test_a_profit_asked_needs_a_profit_or_a_loss(tmp_path: Path) -> None:
     assert article.cited("What was Hartwell's revenue last year?").startswith("Its revenue")
 
 
+def test_a_revenue_asked_needs_a_revenue_or_sales(tmp_path: Path) -> None:
+    # "What was Greenway's turnover last year?" quoted the sum the chain was bought for
+    text = (
+        "Chain sold\n\n"
+        "Greenway, which has 210 shops, was bought by Calder Ridge Capital for £410 million last year.\n\n"
+        "Its rival Crestline took £2.9 billion in sales last year."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("What was Greenway's turnover last year?") == ""
+    assert article.cited("What was Crestline's turnover last year?").startswith("Its rival Crestline")
+
+
 def test_who_came_second_needs_a_sentence_that_says_a_placing(tmp_path: Path) -> None:
     # "who came second" quoted "Its owners later opened a second location in Pasadena" and "who got third"
     # "It was Wojcik's third win in the event"
