@@ -1224,6 +1224,17 @@ _FORMS_ASKED = (
             re.I,
         ),
     ),
+    (  # what someone is paid: a sum paid or earned, not the firm's figures ("how much do drivers earn")
+        re.compile(r"\b(?:salary|salaries|wage|wages|get paid|got paid|paid per|earn|earns|earned)\b", re.I),
+        re.compile(
+            r"\bsalar\w*|\bwages?\b|\bpaid\b|\bpays?\b|\bearn\w*|\ban hour\b|\ba year\b|\ba week\b"
+            r"|\bper (?:hour|year|week|month|stream|hectare|appearance|match|day|shift|game)\b"
+            r"|\breceiv\w*|\brise\b|\bincome\b"
+            r"|\bpurse\b|\bguarantee\w*|\bowed\b|\bfees?\b|\bbonus\w*|\bprize\w*|\bcollected\b|\bdoctorate\b"
+            r"|\bdegree\b",
+            re.I,
+        ),
+    ),
     (  # where someone studied
         re.compile(
             r"\bwhere did\b.*\b(?:study|studied|go to (?:school|university|college|uni)|graduate|train as)\b",
@@ -1278,7 +1289,8 @@ FORM_WORDS = frozenset(
     made elected join joined take took start started second third fourth fifth sixth 2nd 3rd 4th 5th 6th
     runner runners reply replied replies refuse refused refuses refusing die died dying death deaths killed
     kill dead replace replaces replacing succeed succeeds take step fill vote voted long number no profit
-    profits revenue revenues turnover""".split()
+    profits revenue revenues turnover salary salaries wage wages paid earn earns
+    earned""".split()
 )
 
 

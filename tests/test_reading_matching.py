@@ -2316,6 +2316,18 @@ def test_a_profit_asked_needs_a_profit_or_a_loss(tmp_path: Path) -> None:
     assert article.cited("What was Hartwell's revenue last year?").startswith("Its revenue")
 
 
+def test_what_someone_earns_needs_a_sum_paid_or_earned(tmp_path: Path) -> None:
+    # "How much do Northline train drivers earn?" quoted the operator's sentence on what it spent
+    text = (
+        "Rail strike\n\n"
+        "Northline Rail, which spent £42 million on new trains last year, has 2,100 drivers.\n\n"
+        "Its conductors are paid £38,000 a year, the union said."
+    )
+    article = build_article(tmp_path, text)
+    assert article.cited("How much do Northline train drivers earn?") == ""
+    assert article.cited("How much do Northline conductors earn?").startswith("Its conductors")
+
+
 def test_a_revenue_asked_needs_a_revenue_or_sales(tmp_path: Path) -> None:
     # "What was Greenway's turnover last year?" quoted the sum the chain was bought for
     text = (
