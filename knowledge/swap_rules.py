@@ -966,16 +966,23 @@ _OWNER_OF_NAME = re.compile(r"\b(\w+)'s (?:full |first |last |real )?names?\b", 
 def name_asked_of(question: str) -> str:
     """The word for what a question asks the name of ("boy" of "the name of the boy who broke his leg",
     "driver" of "the bus driver's name"); empty when it asks none."""
-    m = _NAME_OF.search(question)
-    if m is not None:
-        words = []
-        for w in m.group(1).lower().split():
-            if w in _NAME_OF_STOP:
-                break
-            words.append(w)
-        return words[-1] if words else ""
+    if _NAME_OF.search(question) is not None:
+        return _name_of_head(question)
     m = _OWNER_OF_NAME.search(question)
     return m.group(1).lower() if m is not None else ""
+
+
+def _name_of_head(question: str) -> str:
+    """The last word of what "the name of the ..." asks about, before "who", "in"...; empty for none."""
+    m = _NAME_OF.search(question)
+    if m is None:
+        return ""
+    words = []
+    for w in m.group(1).lower().split():
+        if w in _NAME_OF_STOP:
+            break
+        words.append(w)
+    return words[-1] if words else ""
 
 
 _UNNAMING = frozenset("a an another one two three four several some his her their its our my your".split())
@@ -990,17 +997,10 @@ _NAMING_AFTER = re.compile(
 def _unnamed_asked(question: str, sentence: str) -> bool:
     """Whether a question asking the name of a thing meets a sentence that has the thing only unnamed
     ("a military fort", "his dogs") and never names it next to its word."""
-    m = _NAME_OF.search(question)
-    if m is None:
+    asked = _name_of_head(question)
+    if not asked:
         return False
-    words = []
-    for w in m.group(1).lower().split():
-        if w in _NAME_OF_STOP:
-            break
-        words.append(w)
-    if not words:
-        return False
-    head = stem(words[-1])
+    head = stem(asked)
     toks = tokens(sentence)
     at = [i for i, t in enumerate(toks) if stem(t) == head]
     if not at:
