@@ -196,7 +196,9 @@ def _view(matcher: Matcher, document: str) -> Matcher:
         kept = _views.setdefault(matcher, OrderedDict())
         got = kept.get(document)
         if got is None:
-            got = kept[document] = Matcher(cast(Index, DocumentIndex(matcher.index, document)), matcher.model)
+            got = kept[document] = Matcher(
+                cast(Index, DocumentIndex(matcher.index, document)), matcher.model, matcher.reranker
+            )
             if len(kept) > VIEWS_KEPT:
                 kept.popitem(last=False)
         else:

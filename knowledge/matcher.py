@@ -20,6 +20,7 @@ from .lexicon import PHRASES
 from .model import IDK, IDK_MANY, Answer, FactRef
 from .question import KIN_FACTOR, RELATED_KEPT, SYNONYM_FACTOR, Query, Term, _first_words, _Reading
 from .question_reading import QuestionReading
+from .reranker import Reranker, default_reranker
 from .scoring import (
     ASKED_MISSING_BELOW,
     MIN_COVERAGE,
@@ -145,9 +146,11 @@ def _most_covering_first(found: Iterable[Candidate], bounds: list[float]) -> Ite
 class Matcher(QuestionReading, AbstentionRules, AnswerForms):
     """Turns questions into Answers against one Index."""
 
-    def __init__(self, index: Index, model: ScoringModel | None = None):
+    def __init__(self, index: Index, model: ScoringModel | None = None, reranker: Reranker | None = None):
         self.index = index
         self.model = model or _default_model()
+        # the shipped reranker goes with the shipped model only: a model fitted anew ranks by itself
+        self.reranker = reranker if reranker is not None or model is not None else default_reranker()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._alias_word_set = frozenset(w for key in index.alias_to_entity for w in key) - STOPWORDS
         # an alias's first word -> the lengths of the aliases it starts, longest first ("the": 2, 3)
@@ -240,6 +243,14 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             self._spelling_out_first(query.spelled_out, ranked)
         else:
             ranked = self._ranked(kept)
+            first = ranked[0]
+            # a first not about the question is read as below (a runner-up holding all of it may answer)
+            if self.reranker is not None and not off_topic(first.features):
+                self.reranker.reorder(ranked, query.asks)
+                # a question whose first candidate answers another question (a swap) is one the article
+                # may not answer: another candidate put first does not make it answered
+                if ranked[0] is not first and self.swapped(query, first.sentences[0]):
+                    return self._abstain(question, query, version, first)
         self.answer_form_first(query, ranked)
         best = ranked[0]
         if off_topic(best.features):
@@ -334,6 +345,17 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             if written in self.index.sentences[c.sentences[0]].text.lower():
                 ranked.insert(0, ranked.pop(i))
                 return
+
+    def ranked(self, query: Query) -> list[Candidate]:
+        """The first candidates of *query* in the ranker's order, as answer reads them before the
+        reranker (scripts/fit_reranker.py fits on them); none when answer abstains at once."""
+        if not query.answerable:
+            return []
+        kept, total = self._first_pass(query, gated=True)
+        if not kept:
+            return []
+        describe(self.index, query, kept, total)
+        return self._ranked(kept)
 
     def candidates(self, query: Query) -> list[Candidate]:
         """Units that may answer *query*, with their features, most covering first."""
