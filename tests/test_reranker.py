@@ -67,6 +67,10 @@ def test_the_trees_reorder_only_the_first_few_and_keep_the_rankers_order_on_ties
     ranked = [_Candidate(r, 4.0 - i, str(i)) for i, r in enumerate(rows)]
     _leaning_on("quote", 2.0).reorder(ranked, "what")
     assert [c.name for c in ranked] == ["1", "0", "2", "3"]  # the fourth is beyond the trees' depth
+    scores = (9.0, 3.0, 2.0, 1.0)
+    far_ahead = [_Candidate(r, s, str(i)) for i, (r, s) in enumerate(zip(rows, scores, strict=True))]
+    _leaning_on("quote", 2.0).reorder(far_ahead, "what")
+    assert [c.name for c in far_ahead] == ["0", "1", "2", "3"]  # WITHIN: the ranker's first stands
 
 
 def test_a_phrasing_a_person_wrote_for_the_question_keeps_its_place() -> None:
