@@ -108,6 +108,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         print(results[0][1].report())
     else:
         print(results_table(results))
+    if args.misses:
+        for name, result in results:
+            if result.misses:
+                print(f"\nmisses of {name}:\n{result.misses_report()}")
     print(f"{asked} questions, {per:.2f} ms per answer (building bases included)")
     if args.fail_below:
         acc, ab = (float(x) for x in args.fail_below.split(","))
@@ -168,6 +172,8 @@ def parser() -> argparse.ArgumentParser:
                    "NAME.questions.jsonl (answered from one base of the folder's articles)")
     e.add_argument("--each", action="store_true", help="answer each folder article from a base of its own")
     e.add_argument("--fail-below", metavar="ACC,ABST", help="exit 1 below these scores")
+    e.add_argument("--misses", action="store_true",
+                   help="list every miss of every set: the question, the sentence quoted and its confidence")
     e.set_defaults(func=cmd_eval)
 
     r = sub.add_parser("run", help="run the Discord bot (console mode without DISCORD_TOKEN)")

@@ -26,7 +26,8 @@ class EvalResult:
     oos: int = 0
     oos_ok: int = 0
     per_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
-    misses: list[tuple[str, str, str]] = field(default_factory=list)
+    # why, question, sentence quoted, confidence
+    misses: list[tuple[str, str, str, float]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -37,8 +38,15 @@ class EvalResult:
     def abstention(self) -> float:
         return self.oos_ok / self.oos if self.oos else 1.0
 
+    def misses_report(self) -> str:
+        """Each miss with the sentence quoted in full and the confidence shown (an abstention's is 0)."""
+        return "\n".join(
+            f"  {why:9} {q!r}" + (f"\n            quoted at {conf:.2f}: {c!r}" if c else "")
+            for why, q, c, conf in self.misses
+        )
+
     def report(self) -> str:
-        lines = [f"  {why:9} {q!r} -> {(c or '')[:90]!r}" for why, q, c in self.misses]
+        lines = [f"  {why:9} {q!r} -> {(c or '')[:90]!r}" for why, q, c, _ in self.misses]
         n = self.right + self.wrong + self.abstained
         lines.append(
             f"in-scope {n}: right {self.right}, wrong {self.wrong}, abstained {self.abstained};"
@@ -79,18 +87,18 @@ def evaluate(questions: list[dict], answer: Callable[[str], Answer]) -> EvalResu
             result.oos += 1
             result.oos_ok += bool(said_nothing)
             if not said_nothing:
-                result.misses.append(("answered", q["q"], cited or ""))
+                result.misses.append(("answered", q["q"], cited or "", a.confidence))
             continue
         result.per_kind[q["kind"]][1] += 1
         if said_nothing:
             result.abstained += 1
-            result.misses.append(("abstained", q["q"], ""))
+            result.misses.append(("abstained", q["q"], "", a.confidence))
         elif any(_norm(e) in _norm(cited) for e in q["expect"]):
             result.right += 1
             result.per_kind[q["kind"]][0] += 1
         else:
             result.wrong += 1
-            result.misses.append(("wrong", q["q"], cited))
+            result.misses.append(("wrong", q["q"], cited, a.confidence))
     return result
 
 

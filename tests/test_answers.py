@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -185,6 +186,33 @@ def test_summary_and_eval_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert main(["eval", str(questions)]) == 0
     out = capsys.readouterr().out
     assert "per kind: keyword 1/1" in out and "score: ACC_IN=1.00 ABSTAIN_OOS=1.00" in out
+
+
+def test_eval_lists_each_miss_with_the_sentence_quoted_and_its_confidence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "round"
+    folder.mkdir()
+    (folder / "bakery.txt").write_text(
+        "Bakery opens\n\nThe Crumb bakery opened on Mill Lane on Saturday.\n\n"
+        "Its owner, Jana Novak, said the sourdough costs 4 pounds a loaf.\n",
+        "utf-8",
+    )
+    rows = [
+        {"q": "Where did the bakery open?", "expect": ["on Mill Lane"], "kind": "direct"},
+        {"q": "How much does the sourdough cost?", "expect": ["on Mill Lane"], "kind": "number"},  # a miss
+    ]
+    (folder / "bakery.questions.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    (folder / "other.txt").write_text("Other\n\nNothing happened in Leeds on Monday.\n", "utf-8")
+    (folder / "other.questions.jsonl").write_text(json.dumps(rows[0]) + "\n", "utf-8")
+    assert main(["eval", str(folder)]) == 0
+    assert "misses of" not in capsys.readouterr().out  # the table alone, as before
+    assert main(["eval", str(folder), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "misses of round/bakery:" in out
+    quoted = re.search(r"'How much does the sourdough cost\?'\n +quoted at (\d\.\d\d): '([^']*)'", out)
+    assert quoted and "4 pounds a loaf" in quoted[2] and 0 < float(quoted[1]) <= 1
 
 
 def test_the_answering_path_does_not_import_discord(tmp_path: Path) -> None:
