@@ -14,6 +14,7 @@ from operator import attrgetter, itemgetter
 from .abstention import YES_NO_OPENERS, AbstentionRules
 from .answer_forms import AnswerForms
 from .features import Candidate, Tally, describe, matched_weight
+from .gate import AnswerGate, default_gate, gate_row
 from .gazetteer import WEEKDAYS
 from .index import QUANTITY_PREFIX, Index, Unit
 from .lexicon import PHRASES
@@ -146,11 +147,18 @@ def _most_covering_first(found: Iterable[Candidate], bounds: list[float]) -> Ite
 class Matcher(QuestionReading, AbstentionRules, AnswerForms):
     """Turns questions into Answers against one Index."""
 
-    def __init__(self, index: Index, model: ScoringModel | None = None, reranker: Reranker | None = None):
+    def __init__(
+        self,
+        index: Index,
+        model: ScoringModel | None = None,
+        reranker: Reranker | None = None,
+        gate: AnswerGate | None = None,
+    ):
         self.index = index
         self.model = model or _default_model()
-        # the shipped reranker goes with the shipped model only: a model fitted anew ranks by itself
+        # the shipped reranker and gate go with the shipped model only: a model fitted anew stands alone
         self.reranker = reranker if reranker is not None or model is not None else default_reranker()
+        self.gate = gate if gate is not None or model is not None else default_gate()
         self._alias_words = sorted({w for key in index.alias_to_entity for w in key if len(w) >= 4})
         self._alias_word_set = frozenset(w for key in index.alias_to_entity for w in key) - STOPWORDS
         # an alias's first word -> the lengths of the aliases it starts, longest first ("the": 2, 3)
@@ -268,14 +276,8 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
                 return self._abstain(question, query, version, best)
             ranked = ranked[body:]
             best = ranked[0]
-        runner_up = ranked[1].score if len(ranked) > 1 else None
-        # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
-        confidence = self.model.confidence_on_topic(
-            calibration_row(best.score, runner_up, best.features, query.asks)
-        )
-        if query.toks[:1] and query.toks[0] in YES_NO_OPENERS:
-            confidence = self.model.yes_no_confidence(confidence, query.toks[0] in PERFECT_OPENERS)
-        if confidence < self.model.threshold:
+        confidence, threshold = self._confidence(query, best, ranked[1].score if len(ranked) > 1 else None)
+        if confidence < threshold:
             return self._abstain(question, query, version, best)
         unit = best.unit
         quoted = best.sentences
@@ -298,6 +300,20 @@ class Matcher(QuestionReading, AbstentionRules, AnswerForms):
             fact=fact,
             version=version,
         )
+
+    def _confidence(self, query: Query, best: Candidate, runner_up: float | None) -> tuple[float, float]:
+        """The probability that *best* answers *query*, and the one below which the bot abstains: the
+        gate's when one is shipped, else the calibrator's (read anew for yes-no questions)."""
+        calibration = calibration_row(best.score, runner_up, best.features, query.asks)
+        yes_no = bool(query.toks[:1]) and query.toks[0] in YES_NO_OPENERS
+        perfect = yes_no and query.toks[0] in PERFECT_OPENERS
+        if self.gate is not None:
+            return self.gate.probability(gate_row(calibration, yes_no, perfect)), self.gate.threshold
+        # off_topic passed: the calibrator's splits on quantity_miss are taken when compiled (speed)
+        confidence = self.model.confidence_on_topic(calibration)
+        if yes_no:
+            confidence = self.model.yes_no_confidence(confidence, perfect)
+        return confidence, self.model.threshold
 
     def _body_after_headline(self, query: Query, ranked: list[Candidate]) -> int | None:
         """Where the first candidate below a headline best stands, when it is on topic and no swap: a

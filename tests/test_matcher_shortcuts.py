@@ -53,16 +53,15 @@ def test_an_alias_is_sought_only_at_the_lengths_its_first_word_starts(shipped_ba
 def test_an_off_topic_best_abstains_without_asking_the_calibrator(
     shipped_base: FactBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # the off-topic gates abstain whatever the confidence, so the 100 trees are not walked for them
+    # the off-topic gates abstain whatever the confidence, so the answer gate's trees are not walked for them
     matcher = _matcher(shipped_base)
     for question in ("How old is Stoltenberg?", "How much did the summit cost?"):
         ranked = matcher.rank(matcher.analyse(question))
         assert ranked and off_topic(ranked[0].features), question
     asked = []
-    real = matcher.model.confidence_on_topic  # what answers ask the calibrator through
-    monkeypatch.setattr(
-        type(matcher.model), "confidence_on_topic", lambda self, row: asked.append(row) or real(row)
-    )
+    assert matcher.gate is not None
+    real = matcher.gate.probability  # what answers ask the gate through
+    monkeypatch.setattr(type(matcher.gate), "probability", lambda self, row: asked.append(row) or real(row))
     for question in ("How old is Stoltenberg?", "How much did the summit cost?"):
         answer = matcher.answer(question)
         assert answer.abstained and answer.confidence == 0.0 and not answer.citations

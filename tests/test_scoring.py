@@ -353,6 +353,7 @@ def test_a_yes_no_answer_shows_what_such_confidence_has_been_worth(clinic: Artic
     assert all(a[0] < b[0] and a[1] <= b[1] for a, b in zip(knots, knots[1:], strict=False))
     assert all(0.0 <= y <= 1.0 for _, y in knots)
     matcher = clinic.base._current().matcher
+    matcher.gate = None  # the map reads the calibrator's confidence: the shipped gate reads yes-no itself
     question, other = "Did the clinic open in Brandvale on Tuesday?", "When did the clinic open?"
     shown, other_shown = clinic.base.answer(question), clinic.base.answer(other)
     matcher.model = ScoringModel(model.rank_weights, model.rank_bias, model.calibrator, model.threshold)
@@ -387,8 +388,9 @@ def test_a_has_question_shows_what_such_confidence_has_been_worth(clinic: Articl
     model = ScoringModel.load()
     assert len(model.yes_no_perfect) >= 2
     question = "Has the clinic opened in Brandvale?"
-    shown = clinic.base.answer(question)
     matcher = clinic.base._current().matcher
+    matcher.gate = None  # the map reads the calibrator's confidence: the shipped gate reads yes-no itself
+    shown = clinic.base.answer(question)
     matcher.model = ScoringModel(model.rank_weights, model.rank_bias, model.calibrator, model.threshold)
     plain = clinic.base.answer(question)
     assert plain.confidence > 0.5
