@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fit_reranker import round_number  # noqa: E402
-from fit_scorer import fit_sets  # noqa: E402
+from fit_scorer import boosted, fit_sets  # noqa: E402
 
 from knowledge import store  # noqa: E402
 from knowledge.evaluate import QUESTIONS_SUFFIX, QuestionSet, _norm, assemble, load_questions  # noqa: E402
@@ -33,7 +33,7 @@ from knowledge.gate import DEFAULT_GATE, GATE_INPUTS, AnswerGate, gate_row  # no
 from knowledge.index import Index  # noqa: E402
 from knowledge.matcher import PERFECT_OPENERS, YES_NO_OPENERS, Matcher  # noqa: E402
 from knowledge.scoring import calibration_row  # noqa: E402
-from knowledge.trees import BoostedTrees, Tree  # noqa: E402
+from knowledge.trees import BoostedTrees  # noqa: E402
 
 TESTERS = ROOT / "tests" / "data" / "testers"
 TREES = {"n_estimators": 200, "max_depth": 3, "learning_rate": 0.1, "subsample": 0.8, "min_samples_leaf": 40}
@@ -92,29 +92,7 @@ def collect_public(qs: QuestionSet) -> list[Row]:
 
 def fit(rows: list[Row], weights: list[float], seed: int = 0) -> BoostedTrees:
     """Boosted trees for 'the best candidate's sentence is right', as plain-Python trees."""
-    from sklearn.ensemble import GradientBoostingClassifier
-
-    x = [r[0] for r in rows]
-    y = [int(r[3]) for r in rows]
-    model = GradientBoostingClassifier(**TREES, random_state=seed)
-    model.fit(x, y, sample_weight=weights)
-    trees = tuple(
-        Tree(
-            tuple(int(f) if lo >= 0 else -1 for f, lo in zip(t.feature, t.children_left, strict=True)),
-            tuple(float(v) for v in t.threshold),
-            tuple(int(v) for v in t.children_left),
-            tuple(int(v) for v in t.children_right),
-            tuple(float(v) for v in t.value[:, 0, 0]),
-        )
-        for (estimator,) in model.estimators_
-        for t in (estimator.tree_,)
-    )
-    summed = BoostedTrees(0.0, model.learning_rate, trees)
-    init = float(model.decision_function([x[0]])[0]) - summed.raw(x[0])  # scikit-learn's prior log-odds
-    fitted = BoostedTrees(init, summed.learning_rate, trees)
-    for row, raw in zip(x[:50], model.decision_function(x[:50]), strict=True):
-        assert abs(fitted.raw(row) - raw) < 1e-6, (fitted.raw(row), raw)
-    return fitted
+    return boosted([r[0] for r in rows], [int(r[3]) for r in rows], weights, TREES, seed)
 
 
 def report(title: str, rows: list[Row], gate: AnswerGate) -> None:

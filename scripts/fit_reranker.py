@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fit_scorer import fit_sets  # noqa: E402
+from fit_scorer import boosted, fit_sets  # noqa: E402
 
 from knowledge import store  # noqa: E402
 from knowledge.evaluate import QUESTIONS_SUFFIX, QuestionSet, _norm, assemble, load_questions  # noqa: E402
@@ -31,7 +31,7 @@ from knowledge.factbase import DEFAULT_SOURCES, build_file  # noqa: E402
 from knowledge.index import Index  # noqa: E402
 from knowledge.matcher import Matcher  # noqa: E402
 from knowledge.reranker import DEFAULT_RERANKER, RERANK_INPUTS, Reranker, rerank_row  # noqa: E402
-from knowledge.trees import BoostedTrees, Tree  # noqa: E402
+from knowledge.trees import BoostedTrees  # noqa: E402
 
 TESTERS = ROOT / "tests" / "data" / "testers"
 # the first trial (histogram trees, rounds 600-896 held out): 3 candidates and 100 trees +438 first right,
@@ -82,34 +82,13 @@ def collect_set(sources: tuple[Path, ...], questions: list[dict]) -> list[Questi
 
 def fit(questions: list[Question], weights: list[float], seed: int = 0) -> BoostedTrees:
     """Boosted trees for 'this candidate's first sentence is right', as plain-Python trees."""
-    from sklearn.ensemble import GradientBoostingClassifier
-
     x, y, w = [], [], []
     for (rows, right), weight in zip(questions, weights, strict=True):
         if any(right) and not all(right):
             x += rows
             y += [int(r) for r in right]
             w += [weight] * len(rows)
-    model = GradientBoostingClassifier(**TREES, random_state=seed)
-    model.fit(x, y, sample_weight=w)
-    trees = tuple(
-        Tree(
-            tuple(int(f) if lo >= 0 else -1 for f, lo in zip(t.feature, t.children_left, strict=True)),
-            tuple(float(v) for v in t.threshold),
-            tuple(int(v) for v in t.children_left),
-            tuple(int(v) for v in t.children_right),
-            tuple(float(v) for v in t.value[:, 0, 0]),
-        )
-        for (estimator,) in model.estimators_
-        for t in (estimator.tree_,)
-    )
-    summed = BoostedTrees(0.0, model.learning_rate, trees)
-    # scikit-learn keeps its starting log-odds in its own prior model: read it off one row
-    init = float(model.decision_function([x[0]])[0]) - summed.raw(x[0])
-    fitted = BoostedTrees(init, summed.learning_rate, trees)
-    for row, raw in zip(x[:50], model.decision_function(x[:50]), strict=True):
-        assert abs(fitted.raw(row) - raw) < 1e-6, (fitted.raw(row), raw)
-    return fitted
+    return boosted(x, y, w, TREES, seed)
 
 
 def first_right(questions: list[Question], trees: BoostedTrees | None) -> int:

@@ -203,10 +203,17 @@ def calibration_weights(sets: list[str]) -> list[float]:
 
 
 def _boosted(x: list[list[float]], y: list[int], weights: list[float], seed: int) -> BoostedTrees:
-    """One scikit-learn boosted model, as plain-Python trees that say exactly what it says."""
+    return boosted(x, y, weights, CALIBRATOR, seed)
+
+
+def boosted(
+    x: list[list[float]], y: list[int], weights: list[float], params: dict, seed: int
+) -> BoostedTrees:
+    """One scikit-learn boosted model of *params*, as plain-Python trees that say exactly what it says
+    (scripts/fit_reranker.py and fit_gate.py fit theirs through it too)."""
     from sklearn.ensemble import GradientBoostingClassifier
 
-    model = GradientBoostingClassifier(**CALIBRATOR, random_state=seed)
+    model = GradientBoostingClassifier(**params, random_state=seed)
     model.fit(x, y, sample_weight=weights)
     trees = []
     for (estimator,) in model.estimators_:
