@@ -13,8 +13,6 @@ calibrator and the gate answer, and how honest the gate's probability is.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import tempfile
 from multiprocessing import Pool
@@ -24,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fit_reranker import round_number  # noqa: E402
-from fit_scorer import boosted, fit_sets  # noqa: E402
+from fit_scorer import boosted, fit_sets, write_compact_json  # noqa: E402
 
 from knowledge import store  # noqa: E402
 from knowledge.evaluate import QUESTIONS_SUFFIX, QuestionSet, _norm, assemble, load_questions  # noqa: E402
@@ -145,9 +143,7 @@ def main() -> int:
             "threshold": args.threshold,
             "trees": trees.to_json(),
         }
-        text = json.dumps(data, indent=1)
-        text = re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: f"[{' '.join(m[1].split())}]", text)
-        DEFAULT_GATE.write_text(text + "\n", "utf-8")
+        write_compact_json(DEFAULT_GATE, data)
         print(f"wrote {DEFAULT_GATE.relative_to(ROOT)}")
     report(f"fitted, rounds below {args.fit_below}", fit_rows, gate)
     report("held out, the rest of the rounds", held_rows, gate)

@@ -13,8 +13,6 @@ no order and are left out of the fit.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 import tempfile
 from multiprocessing import Pool
@@ -23,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fit_scorer import boosted, fit_sets  # noqa: E402
+from fit_scorer import boosted, fit_sets, write_compact_json  # noqa: E402
 
 from knowledge import store  # noqa: E402
 from knowledge.evaluate import QUESTIONS_SUFFIX, QuestionSet, _norm, assemble, load_questions  # noqa: E402
@@ -126,9 +124,7 @@ def main() -> int:
             "features": list(RERANK_INPUTS),
             "trees": trees.to_json(),
         }
-        text = json.dumps(data, indent=1)
-        text = re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: f"[{' '.join(m[1].split())}]", text)
-        DEFAULT_RERANKER.write_text(text + "\n", "utf-8")
+        write_compact_json(DEFAULT_RERANKER, data)
         print(f"wrote {DEFAULT_RERANKER.relative_to(ROOT)}")
     for name, qs in (
         (f"fitted, rounds below {args.fit_below}", fit_qs),

@@ -206,6 +206,13 @@ def _boosted(x: list[list[float]], y: list[int], weights: list[float], seed: int
     return boosted(x, y, weights, CALIBRATOR, seed)
 
 
+def write_compact_json(path: Path, data: dict) -> None:
+    """*data* as indented JSON with each list of plain values on one line (the fitted files stay readable)."""
+    text = json.dumps(data, indent=1)
+    text = re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: f"[{' '.join(m[1].split())}]", text)
+    path.write_text(text + "\n", "utf-8")
+
+
 def boosted(
     x: list[list[float]], y: list[int], weights: list[float], params: dict, seed: int
 ) -> BoostedTrees:
@@ -380,9 +387,7 @@ def main() -> int:
         }
         DEFAULT_MODEL.parent.mkdir(exist_ok=True)
         # a list of numbers or names on one line: a tree is a few lines, not a few hundred
-        text = json.dumps(model, indent=1)
-        text = re.sub(r"\[\s+([^\[\]{}]*?)\s+\]", lambda m: f"[{' '.join(m[1].split())}]", text)
-        DEFAULT_MODEL.write_text(text + "\n", "utf-8")
+        write_compact_json(DEFAULT_MODEL, model)
         print(f"\nwrote {DEFAULT_MODEL.relative_to(ROOT)}")
         for name, wt in sorted(zip(RANK_FEATURES, rank_w, strict=True), key=lambda p: -abs(p[1])):
             print(f"  {name:18} {wt:+.3f}")
