@@ -138,15 +138,16 @@ def question_sets(paths: list[str | Path], each: bool = False) -> list[QuestionS
 
 def assemble(sources: tuple[Path, ...], into: Path) -> Path:
     """Copy articles (with their metadata and fact files) from files and folders into one folder. Of a
-    folder, the articles are its NAME.txt with a NAME.questions.jsonl: other text there (a saved report
-    of an earlier run, notes) is not an article of the round."""
+    folder holding questions, the articles are its NAME.txt with a NAME.questions.jsonl: other text there
+    (a saved report of an earlier run, notes) is not an article of the round."""
     into.mkdir(parents=True, exist_ok=True)
     for src in sources:
         files = sorted(src.iterdir()) if src.is_dir() else [src, src.with_suffix(".meta.toml")]
+        asked = {f.name.removesuffix(QUESTIONS_SUFFIX) for f in files if f.name.endswith(QUESTIONS_SUFFIX)}
         for f in files:
             if not f.is_file() or f.name.endswith(QUESTIONS_SUFFIX) or f.suffix not in (".txt", ".toml"):
                 continue
-            if src.is_dir() and f.suffix == ".txt" and not (src / (f.stem + QUESTIONS_SUFFIX)).is_file():
+            if asked and f.suffix == ".txt" and f.stem not in asked:
                 continue
             (into / f.name).write_bytes(f.read_bytes())
     return into

@@ -219,6 +219,16 @@ def test_eval_lists_each_miss_with_the_sentence_quoted_and_its_confidence(
     assert quoted and "4 pounds a loaf" in quoted[2] and 0 < float(quoted[1]) <= 1
 
 
+def test_a_folder_of_articles_without_questions_is_assembled_whole(tmp_path: Path) -> None:
+    # the shipped sources and the corpus hold no questions: every article of theirs is an article
+    from knowledge.evaluate import assemble
+
+    into = assemble((ROOT / "knowledge" / "sources", ROOT / "tests" / "data" / "corpus"), tmp_path / "src")
+    shipped = {p.name for p in (ROOT / "knowledge" / "sources").glob("*.txt")}
+    corpus = {p.name for p in (ROOT / "tests" / "data" / "corpus").glob("*.txt")}
+    assert shipped and corpus and {p.name for p in into.glob("*.txt")} == shipped | corpus
+
+
 def test_the_answering_path_does_not_import_discord(tmp_path: Path) -> None:
     code = (
         "import sys, bot.cli; rc = bot.cli.main(['ask', '--json', 'rutte nickname']); "
