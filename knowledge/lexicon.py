@@ -15,6 +15,9 @@ from .text import STOPWORDS, stem, tokens
 
 # WordNet synonyms of everyday words, derived by scripts/derive_synonyms.py (stem -> synonym stems).
 SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt"
+# question word -> words of the sentence answering it, learned from the testers' rounds
+# (scripts/derive_associations.py): "tix" -> "ticket", "heavy" -> "weigh"
+ASSOCIATIONS_PATH = Path(__file__).parent / "data" / "associations.txt"
 ANTONYMS_PATH = Path(__file__).parent / "data" / "antonyms.txt"
 CONVERSES_PATH = Path(__file__).parent / "data" / "converses.txt"
 # Words WordNet uses mostly as verbs or adverbs (scripts/derive_word_classes.py), one lemma a line.
@@ -302,6 +305,18 @@ FORM_WORDS = frozenset({"time", "year", "date", "day", "month", "reason", "many"
 
 
 def _build() -> dict[str, frozenset[str]]:
+    related = _related()
+    for key, words in _read_word_table(ASSOCIATIONS_PATH).items():  # one way: the question's to the text's
+        related.setdefault(key, set()).update(words)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+def related_without_associations() -> dict[str, frozenset[str]]:
+    """synonyms() as it is without the learned associations (what they are learned beside)."""
+    return {k: frozenset(v) for k, v in _related().items()}
+
+
+def _related() -> dict[str, set[str]]:
     related = _read_word_table(SYNONYMS_PATH)
     for group in _GROUPS:
         stems = {stem(w) for w in group.split()}
@@ -315,7 +330,7 @@ def _build() -> dict[str, frozenset[str]]:
         related.setdefault(short, set()).update(words)
         for w in words:
             related.setdefault(w, set()).add(short)  # "chief" -> "ceo", not "chief" -> "officer"
-    return {k: frozenset(v) for k, v in related.items()}
+    return related
 
 
 @dataclass(frozen=True)

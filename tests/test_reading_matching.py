@@ -2073,9 +2073,11 @@ def test_the_one_who_does_and_the_doing_meet(tmp_path: Path) -> None:
 
 def test_a_yes_no_question_is_answered_by_the_opposite_of_its_word(tmp_path: Path) -> None:
     # "is the briggate shop closing" abstained on "The flagship shop on Briggate ... is not affected ...
-    # stays open": the opposite answers "no"; a question asking "which" still meets another question
+    # stays open": the opposite answers "no"; a question asking "which" still meets another question.
+    # (The headline says nothing of closing: "Shop closures" would answer "closing" as closely, through
+    # the learned "closing" -> "closures", and leave the bot unsure which of the two answers.)
     text = (
-        "Shop closures\n\n"
+        "Bookshop chain cuts costs\n\n"
         "The chain's flagship shop on Briggate will stay open, the company said.\n\n"
         "Its smallest store, in Otley, sold 40 books a day."
     )
@@ -3315,3 +3317,28 @@ def test_the_vote_asks_for_its_tally(tmp_path: Path) -> None:
         "The vote followed complaints about queues on Madeira Drive, the panel's chair said.",
     )
     assert article.cited("what was the vote").startswith("The council's licensing panel voted three to nil")
+
+
+@pytest.mark.parametrize("learned", [True, False])
+def test_a_word_questions_use_for_the_articles_word_is_learned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, learned: bool
+) -> None:
+    # "what is it worth" is asked of what it is "valued at": WordNet does not relate "worth" and "value";
+    # scripts/derive_associations.py learned it from the testers' questions and the sentences answering them
+    from knowledge import lexicon
+
+    if not learned:
+        monkeypatch.setattr(lexicon, "ASSOCIATIONS_PATH", tmp_path / "none.txt")
+    lexicon.synonyms.cache_clear()
+    try:
+        text = (
+            "Painting recovered\n\n"
+            "A painting stolen from a Cotswold manor in 1994 has been recovered in Antwerp, police said.\n\n"
+            "The painting is valued at £2.4 million by the auction house Calloway's.\n\n"
+            "Its owner offered a reward of £50,000 in 1995.\n\n"
+            "The thieves were never caught."
+        )
+        cited = build_article(tmp_path, text).cited("what is the painting worth")
+    finally:
+        lexicon.synonyms.cache_clear()
+    assert cited.startswith("The painting is valued") if learned else cited == ""
