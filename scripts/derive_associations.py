@@ -8,7 +8,7 @@ article holding an expected answer. Of each pair, the question's content words t
 the sentence's content words the question lacks are counted together. A question word -> sentence word
 pair is kept when it is seen at least MIN_COUNT times in MIN_ROUNDS rounds or more (so no one article's
 subject makes it), the sentence word comes with at least MIN_SHARE of the question word's uses, and far
-more often than by chance (LIFT): "tix" -> "ticket", "heavy" -> "weigh", "hurt" -> "injur". Pairs WordNet
+more often than by chance (LIFT): "worth" -> "valu", "heavy" -> "weigh", "tall" -> "metr". Pairs WordNet
 and the lexicon's groups already relate, typos of one another and names are left out. One stem, a tab
 and its stems on each line, as knowledge.lexicon reads its word tables; the direction is the question's
 word to the sentence's.
@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from fit_reranker import round_number  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
 from knowledge.evaluate import QUESTIONS_SUFFIX, _norm, load_questions  # noqa: E402
@@ -53,7 +54,8 @@ def content(text: str, lower_only: bool = False) -> set[str]:
 
 
 def sentences(article: str) -> list[str]:
-    return [p[a:b] for p in article.split("\n\n") for a, b in split_sentences(p.strip()) if p.strip()]
+    paragraphs = [p.strip() for p in article.split("\n\n")]
+    return [p[a:b] for p in paragraphs if p for a, b in split_sentences(p)]
 
 
 def learn(fit_below: int) -> dict[str, list[str]]:
@@ -64,9 +66,8 @@ def learn(fit_below: int) -> dict[str, list[str]]:
     lower: set[str] = set()  # sentence stems seen written in lower case: words, not names
     said: Counter[str] = Counter()
     n = 0
-    for folder in sorted(TESTERS.iterdir()):
-        m = re.match(r"r(\d+)-", folder.name)
-        if not m or int(m[1]) >= fit_below:
+    for folder in sorted(p for p in TESTERS.iterdir() if p.is_dir()):
+        if round_number(folder) >= fit_below:
             continue
         for path in sorted(folder.glob("*" + QUESTIONS_SUFFIX)):
             article = path.with_name(path.name.removesuffix(QUESTIONS_SUFFIX) + ".txt")
